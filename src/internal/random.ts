@@ -1,0 +1,67 @@
+/**
+ * A small seeded pseudo-random generator. Every id and timestamp the harness invents comes from one of these,
+ * so two runs with the same seed produce byte-identical results (ids, log stream names, receipt handles).
+ * Not cryptographic, on purpose: speed and reproducibility are what tests need.
+ */
+export interface Random {
+  /** A float in [0, 1). */
+  next(): number;
+  /** An integer in [0, max). */
+  int(max: number): number;
+  /** `length` lowercase hex digits. */
+  hex(length: number): string;
+  /** A lowercase RFC 4122 version-4 UUID, as Lambda uses for request ids. */
+  uuid(): string;
+  /** A new independent generator derived from this one (for sub-streams that must not shift each other). */
+  fork(label: string): Random;
+}
+
+const HEX = '0123456789abcdef';
+
+/** Hashes a string to a 32-bit seed (FNV-1a), so labels can derive independent streams. */
+export function hashSeed(text: string, base = 0x811c9dc5): number {
+  let h = base >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/**
+ * Creates a deterministic generator (mulberry32) from a numeric seed.
+ * @example
+ * const r = createRandom(1); r.uuid(); // the same value on every run
+ */
+export function createRandom(seed: number): Random {
+  let state = (Math.trunc(seed) ^ 0x9e3779b9) >>> 0;
+  const nextU32 = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+  const hex = (length: number): string => {
+    let out = '';
+    while (out.length < length) {
+      let v = nextU32();
+      for (let i = 0; i < 8 && out.length < length; i++) {
+        out += HEX[v & 15];
+        v >>>= 4;
+      }
+    }
+    return out;
+  };
+  return {
+    next: () => nextU32() / 0x1_0000_0000,
+    int: (max) => Math.floor((nextU32() / 0x1_0000_0000) * max),
+    hex,
+    uuid: () => {
+      const h = hex(32);
+      const variant = HEX[8 + (parseInt(h[16]!, 16) & 3)];
+      return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    },
+    fork: (label) => createRandom(hashSeed(label, nextU32())),
+  };
+}
