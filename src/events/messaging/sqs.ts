@@ -1,0 +1,149 @@
+import type { SQSBatchResponse, SQSEvent, SQSMessageAttribute, SQSMessageAttributes, SQSRecord } from 'aws-lambda';
+import { hash } from 'node:crypto';
+import type { DeepPartial } from '../_internals/deep.js';
+import { buildContext, type EventOptions } from '../_internals/kind.js';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION, randomBase64, randomDigits, regionOfArn } from './_defaults.js';
+import { md5Hex, md5OfMessageAttributes } from './_hash.js';
+import { has, mergeOwned } from './_merge.js';
+
+/**
+ * One SQS message as a test writes it: any field of {@link SQSRecord}, all optional. `md5OfBody` and
+ * `md5OfMessageAttributes` are computed from what you give unless you set them; a message attribute may omit
+ * `dataType` (inferred from `stringValue`/`binaryValue`) and the list fields SQS always sends empty.
+ */
+export type SqsRecordInput = DeepPartial<SQSRecord>;
+
+/** What `events.sqs` / `events.sqsFifo` take. */
+export interface SqsEventInput {
+  /** The messages of the batch, in order. Default: one message. `[]` gives an empty batch. Lambda delivers at most 10 000. */
+  records?: readonly SqsRecordInput[];
+  /** Queue every record came from, unless a record sets `eventSourceARN`. Its region becomes `awsRegion`. */
+  queueArn?: string;
+}
+
+/** What `events.sqsFifo` takes: a FIFO queue adds message groups and deduplication. */
+export interface SqsFifoEventInput extends SqsEventInput {
+  /** `MessageGroupId` of records that do not set one. @defaultValue `'group-1'` */
+  messageGroupId?: string;
+}
+
+const DEFAULT_QUEUE_ARN = `arn:aws:sqs:${DEFAULT_REGION}:${DEFAULT_ACCOUNT}:my-queue`;
+const DEFAULT_FIFO_QUEUE_ARN = `arn:aws:sqs:${DEFAULT_REGION}:${DEFAULT_ACCOUNT}:my-queue.fifo`;
+const DEFAULT_BODY = 'Hello from SQS!';
+/** The IAM user id of the sender (SQS reports the principal, not the account, for IAM senders). */
+const DEFAULT_SENDER_ID = 'AIDAIENQZJOLO23YVJ4VO';
+const SINGLE_RECORD: readonly SqsRecordInput[] = [{}];
+
+function completeAttribute(attribute: DeepPartial<SQSMessageAttribute>): SQSMessageAttribute {
+  const out: SQSMessageAttribute = { dataType: '' };
+  if (attribute.stringValue !== undefined) out.stringValue = attribute.stringValue;
+  if (attribute.binaryValue !== undefined) out.binaryValue = attribute.binaryValue;
+  // Lambda's SQS poller always sends the two reserved list fields, empty; users should not have to type them.
+  out.stringListValues = attribute.stringListValues === undefined ? [] : [...attribute.stringListValues];
+  out.binaryListValues = attribute.binaryListValues === undefined ? [] : [...attribute.binaryListValues];
+  out.dataType = attribute.dataType ?? (out.stringValue === undefined && out.binaryValue !== undefined ? 'Binary' : 'String');
+  return out;
+}
+
+function completeAttributes(attributes: DeepPartial<SQSMessageAttributes> | undefined): SQSMessageAttributes {
+  const out: SQSMessageAttributes = {};
+  if (attributes === undefined) return out;
+  for (const name in attributes) {
+    const attribute = attributes[name];
+    if (attribute !== undefined) out[name] = completeAttribute(attribute);
+  }
+  return out;
+}
+
+function buildSqs(kindId: 'sqs' | 'sqs-fifo', input: SqsFifoEventInput, options: EventOptions | undefined): SQSEvent {
+  const { random, now } = buildContext(kindId, options);
+  const fifo = kindId === 'sqs-fifo';
+  const queueArn = input.queueArn ?? (fifo ? DEFAULT_FIFO_QUEUE_ARN : DEFAULT_QUEUE_ARN);
+  const queueRegion = regionOfArn(queueArn) ?? DEFAULT_REGION;
+  // Receipt handles are ~400 opaque base64 characters; only a short per-record part is drawn, the rest is drawn
+  // once per event, which keeps 10-record batches cheap without making handles of one batch collide.
+  const handleTail = randomBase64(random, 300);
+  const records = input.records ?? SINGLE_RECORD;
+  const out: SQSRecord[] = new Array<SQSRecord>(records.length);
+  let sequence = fifo ? BigInt(randomDigits(random, 20)) : 0n;
+  for (let i = 0; i < records.length; i++) {
+    const overrides = records[i]!;
+    const sourceArn = overrides.eventSourceARN ?? queueArn;
+    const sent = now - (records.length - 1 - i);
+    const record: SQSRecord = {
+      messageId: random.uuid(),
+      receiptHandle: `AQEB${randomBase64(random, 32)}${handleTail}`,
+      body: DEFAULT_BODY,
+      attributes: {
+        ApproximateReceiveCount: '1',
+        SentTimestamp: String(sent),
+        SenderId: DEFAULT_SENDER_ID,
+        ApproximateFirstReceiveTimestamp: String(sent + 1 + random.int(20)),
+      },
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: sourceArn,
+      awsRegion: sourceArn === queueArn ? queueRegion : (regionOfArn(sourceArn) ?? DEFAULT_REGION),
+    };
+    if (fifo) {
+      sequence += 1n + BigInt(random.int(1000));
+      const body = overrides.body ?? DEFAULT_BODY;
+      record.attributes.SequenceNumber = String(sequence);
+      record.attributes.MessageGroupId = input.messageGroupId ?? 'group-1';
+      // What SQS uses under content-based deduplication: the SHA-256 of the body.
+      record.attributes.MessageDeduplicationId = hash('sha256', body, 'hex');
+    }
+    // Fast path for the common `{ body }` record: no generic merge at all.
+    for (const key in overrides) {
+      if (key === 'body') continue;
+      if (key === 'messageAttributes') continue;
+      mergeOwned(record, { [key]: (overrides as Record<string, unknown>)[key] } as SqsRecordInput);
+    }
+    if (overrides.body !== undefined) record.body = overrides.body;
+    if (has(overrides, 'messageAttributes')) {
+      record.messageAttributes = completeAttributes(overrides.messageAttributes);
+    }
+    if (!has(overrides, 'md5OfBody')) record.md5OfBody = md5Hex(record.body);
+    if (!has(overrides, 'md5OfMessageAttributes')) {
+      const digest = md5OfMessageAttributes(record.messageAttributes);
+      if (digest !== undefined) record.md5OfMessageAttributes = digest;
+    }
+    out[i] = record;
+  }
+  return { Records: out };
+}
+
+/**
+ * Builds an SQS event (standard queue). Each record is written as intent (`body`, `messageAttributes`, ...) and
+ * the plumbing SQS adds is derived: `messageId`, `receiptHandle`, timestamps from the seed and `now`,
+ * `md5OfBody`, `md5OfMessageAttributes` (SQS's binary encoding), the list fields of attributes, `awsRegion`.
+ * @example
+ * const event = events.sqs({ records: [{ body: JSON.stringify({ id: 1 }) }, { body: 'second' }] });
+ * event.Records[0]!.md5OfBody; // MD5 of the body, as SQS computes it
+ */
+export function sqs(input: SqsEventInput = {}, options?: EventOptions): SQSEvent {
+  return buildSqs('sqs', input, options);
+}
+
+/**
+ * Builds an SQS event from a FIFO queue: as {@link sqs}, plus increasing `SequenceNumber`s, a `MessageGroupId`
+ * and a `MessageDeduplicationId` computed as under content-based deduplication (SHA-256 of the body).
+ * @example
+ * const event = events.sqsFifo({ messageGroupId: 'order-42', records: [{ body: 'created' }, { body: 'paid' }] });
+ */
+export function sqsFifo(input: SqsFifoEventInput = {}, options?: EventOptions): SQSEvent {
+  return buildSqs('sqs-fifo', input, options);
+}
+
+/**
+ * Builds the partial-batch response a handler returns (`ReportBatchItemFailures`): the ids of the failed messages.
+ * Accepts message ids or the records themselves.
+ * @example
+ * return sqsBatchResponse([record.messageId]); // { batchItemFailures: [{ itemIdentifier: '...' }] }
+ */
+export function sqsBatchResponse(failed: readonly (string | Pick<SQSRecord, 'messageId'>)[] = []): SQSBatchResponse {
+  return {
+    batchItemFailures: failed.map((item) => ({ itemIdentifier: typeof item === 'string' ? item : item.messageId })),
+  };
+}
