@@ -1,4 +1,5 @@
 import { createRandom, hashSeed, type Random } from '../../internal/random.js';
+import type { ConformanceOptions } from '../conformance.js';
 
 /** The default instant events are stamped with when no clock or `now` is given: fixed, so snapshots are stable. */
 export const DEFAULT_EVENT_EPOCH_MS = Date.UTC(2025, 0, 1, 0, 0, 0);
@@ -57,4 +58,25 @@ export interface EventKind {
   readonly samples: readonly string[];
   /** `sam local generate-event <service> <event>` pairs this kind answers, each with the overrides that reproduce it. */
   readonly sam?: readonly { readonly service: string; readonly event: string; readonly build?: (options?: EventOptions) => unknown }[];
+  /**
+   * The canonical base object the factory is built on, curated from a real sample. It must equal
+   * `fixtures/events/<id>.json` (a test checks this), which ships with the package. See decisions/0002-event-fixtures.md.
+   */
+  readonly fixture?: unknown;
+  /**
+   * Outputs with typical overrides, each checked for conformance like the default output. `samples` replaces the
+   * kind's sample set for that example when the override changes the payload's shape (e.g. a JWT authorizer).
+   */
+  readonly examples?: readonly EventKindExample[];
+  /** Hints for the conformance checker (map-like objects whose keys are data, paths to skip). */
+  readonly conformance?: ConformanceOptions;
+}
+
+/** One typical override of an event kind, checked for conformance in the registry test. */
+export interface EventKindExample {
+  /** What the override shows, as a sentence fragment ("with a JSON body"). */
+  readonly name: string;
+  readonly build: (options?: EventOptions) => unknown;
+  /** Samples to compare with, when they differ from the kind's default set. */
+  readonly samples?: readonly string[];
 }

@@ -1,7 +1,8 @@
 import type { EventKind } from '../_internals/kind.js';
+import { apiGatewayV2, apiGatewayV2Kind } from './api-gateway-v2.js';
 
-/** Factories of the http family (filled in by the family's owner). */
-export const factories = {} as const;
+/** Factories of the http family. */
+export const factories = { apiGatewayV2 } as const;
 
 /** Registry entries of the http family: drives conformance tests and `generate-event`. */
-export const kinds: readonly EventKind[] = [];
+export const kinds: readonly EventKind[] = [apiGatewayV2Kind];
