@@ -1,7 +1,52 @@
 import type { EventKind } from '../_internals/kind.js';
+import * as cognito from './cognito.js';
 
-/** Factories of the services family (filled in by the family's owner). */
-export const factories = {} as const;
+/**
+ * Factories of the services family: Cognito, CloudFormation/CDK custom resources, CloudFront, AppSync, developer
+ * tools, IoT, Lex, Connect, Secrets Manager, Transfer Family and the SAM-only service events.
+ * @example
+ * import { factories } from './services/index.js';
+ * const e = factories.cognitoPreSignUp();
+ */
+export const factories = {
+  cognitoPreSignUp: cognito.cognitoPreSignUp,
+  cognitoPostConfirmation: cognito.cognitoPostConfirmation,
+  cognitoPreAuthentication: cognito.cognitoPreAuthentication,
+  cognitoPostAuthentication: cognito.cognitoPostAuthentication,
+  cognitoPreTokenGeneration: cognito.cognitoPreTokenGeneration,
+  cognitoPreTokenGenerationV2: cognito.cognitoPreTokenGenerationV2,
+  cognitoCustomMessage: cognito.cognitoCustomMessage,
+  cognitoUserMigration: cognito.cognitoUserMigration,
+  cognitoDefineAuthChallenge: cognito.cognitoDefineAuthChallenge,
+  cognitoCreateAuthChallenge: cognito.cognitoCreateAuthChallenge,
+  cognitoVerifyAuthChallengeResponse: cognito.cognitoVerifyAuthChallengeResponse,
+  cognitoCustomSMSSender: cognito.cognitoCustomSMSSender,
+  cognitoCustomEmailSender: cognito.cognitoCustomEmailSender,
+  cognitoInboundFederation: cognito.cognitoInboundFederation,
+  cognitoTrigger: cognito.cognitoTrigger,
+  cognitoSync: cognito.cognitoSync,
+} as const;
 
-/** Registry entries of the services family: drives conformance tests and `generate-event`. */
-export const kinds: readonly EventKind[] = [];
+/**
+ * Registry entries of the services family: drives conformance tests and `generate-event`.
+ * @example
+ * kinds.map((k) => k.id); // ['cog-presignup', ...]
+ */
+export const kinds: readonly EventKind[] = [
+  cognito.cognitoPreSignUpKind,
+  cognito.cognitoPostConfirmationKind,
+  cognito.cognitoPreAuthenticationKind,
+  cognito.cognitoPostAuthenticationKind,
+  cognito.cognitoPreTokenGenerationKind,
+  cognito.cognitoPreTokenGenerationV2Kind,
+  cognito.cognitoCustomMessageKind,
+  cognito.cognitoUserMigrationKind,
+  cognito.cognitoDefineAuthChallengeKind,
+  cognito.cognitoCreateAuthChallengeKind,
+  cognito.cognitoVerifyAuthChallengeResponseKind,
+  cognito.cognitoCustomSMSSenderKind,
+  cognito.cognitoCustomEmailSenderKind,
+  cognito.cognitoInboundFederationKind,
+  cognito.cognitoTriggerKind,
+  cognito.cognitoSyncKind,
+];
