@@ -1,7 +1,7 @@
 import type { SQSBatchResponse, SQSEvent, SQSMessageAttribute, SQSMessageAttributes, SQSRecord } from 'aws-lambda';
 import { hash } from 'node:crypto';
 import type { DeepPartial } from '../_internals/deep.js';
-import { buildContext, type EventOptions } from '../_internals/kind.js';
+import { buildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION, randomBase64, randomDigits, regionOfArn } from './_defaults.js';
 import { md5Hex, md5OfMessageAttributes } from './_hash.js';
 import { has, mergeOwned } from './_merge.js';
@@ -27,11 +27,33 @@ export interface SqsFifoEventInput extends SqsEventInput {
   messageGroupId?: string;
 }
 
+/**
+ * The canonical base of `sqs`, curated from a captured message (powertools-lambda-typescript/parser__sqs__base.json,
+ * first record, without its message attributes). Equal to `fixtures/events/sqs.json`.
+ */
+export const sqsFixture: SQSEvent = {
+  Records: [
+    {
+      messageId: '059f36b4-87a3-44ab-83d2-661975830a7d',
+      receiptHandle: 'AQEBwJnKyrHigUMZj6rYigCgxlaS3SLy0a...',
+      body: 'Test message.',
+      attributes: {
+        ApproximateReceiveCount: '1',
+        SentTimestamp: '1545082649183',
+        SenderId: 'AIDAIENQZJOLO23YVJ4VO',
+        ApproximateFirstReceiveTimestamp: '1545082649185',
+      },
+      messageAttributes: {},
+      md5OfBody: 'e4e68fb7bd0e697a0ae8f1bb342846b3',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:us-east-2:123456789012:my-queue',
+      awsRegion: 'us-east-2',
+    },
+  ],
+};
+
 const DEFAULT_QUEUE_ARN = `arn:aws:sqs:${DEFAULT_REGION}:${DEFAULT_ACCOUNT}:my-queue`;
 const DEFAULT_FIFO_QUEUE_ARN = `arn:aws:sqs:${DEFAULT_REGION}:${DEFAULT_ACCOUNT}:my-queue.fifo`;
-const DEFAULT_BODY = 'Hello from SQS!';
-/** The IAM user id of the sender (SQS reports the principal, not the account, for IAM senders). */
-const DEFAULT_SENDER_ID = 'AIDAIENQZJOLO23YVJ4VO';
 const SINGLE_RECORD: readonly SqsRecordInput[] = [{}];
 
 function completeAttribute(attribute: DeepPartial<SQSMessageAttribute>): SQSMessageAttribute {
@@ -63,6 +85,7 @@ function buildSqs(kindId: 'sqs' | 'sqs-fifo', input: SqsFifoEventInput, options:
   // Receipt handles are ~400 opaque base64 characters; only a short per-record part is drawn, the rest is drawn
   // once per event, which keeps 10-record batches cheap without making handles of one batch collide.
   const handleTail = randomBase64(random, 300);
+  const base = sqsFixture.Records[0]!;
   const records = input.records ?? SINGLE_RECORD;
   const out: SQSRecord[] = new Array<SQSRecord>(records.length);
   let sequence = fifo ? BigInt(randomDigits(random, 20)) : 0n;
@@ -73,22 +96,22 @@ function buildSqs(kindId: 'sqs' | 'sqs-fifo', input: SqsFifoEventInput, options:
     const record: SQSRecord = {
       messageId: random.uuid(),
       receiptHandle: `AQEB${randomBase64(random, 32)}${handleTail}`,
-      body: DEFAULT_BODY,
+      body: base.body,
       attributes: {
-        ApproximateReceiveCount: '1',
+        ApproximateReceiveCount: base.attributes.ApproximateReceiveCount,
         SentTimestamp: String(sent),
-        SenderId: DEFAULT_SENDER_ID,
+        SenderId: base.attributes.SenderId,
         ApproximateFirstReceiveTimestamp: String(sent + 1 + random.int(20)),
       },
       messageAttributes: {},
       md5OfBody: '',
-      eventSource: 'aws:sqs',
+      eventSource: base.eventSource,
       eventSourceARN: sourceArn,
       awsRegion: sourceArn === queueArn ? queueRegion : (regionOfArn(sourceArn) ?? DEFAULT_REGION),
     };
     if (fifo) {
       sequence += 1n + BigInt(random.int(1000));
-      const body = overrides.body ?? DEFAULT_BODY;
+      const body = overrides.body ?? base.body;
       record.attributes.SequenceNumber = String(sequence);
       record.attributes.MessageGroupId = input.messageGroupId ?? 'group-1';
       // What SQS uses under content-based deduplication: the SHA-256 of the body.
@@ -147,3 +170,55 @@ export function sqsBatchResponse(failed: readonly (string | Pick<SQSRecord, 'mes
     batchItemFailures: failed.map((item) => ({ itemIdentifier: typeof item === 'string' ? item : item.messageId })),
   };
 }
+
+/** Registry entry of SQS (standard and FIFO): samples, examples and the `sam local generate-event sqs` pair. */
+export const sqsKind: EventKind = {
+  id: 'sqs',
+  factory: 'sqs',
+  title: 'SQS message batch',
+  type: 'SQSEvent',
+  build: (options) => sqs({}, options),
+  fixture: sqsFixture,
+  samples: [
+    'powertools-lambda-typescript/parser__sqs__base.json',
+    'powertools-lambda-python/sqsEvent.json',
+    'aws-lambda-developer-guide/blank-nodejs__event.json',
+    'aws-sam-cli-rendered/sqs__receive-message.json',
+  ],
+  examples: [
+    {
+      name: 'with message attributes and ten messages',
+      build: (options) =>
+        sqs(
+          {
+            records: Array.from({ length: 10 }, (_, i) => ({
+              body: JSON.stringify({ i }),
+              messageAttributes: { tenant: { stringValue: 'acme' }, retries: { dataType: 'Number', stringValue: String(i) } },
+            })),
+          },
+          options,
+        ),
+      samples: ['aws-lambda-go/sqs-event.json', 'aws-lambda-rust-runtime/example-sqs-event.json'],
+    },
+    { name: 'from a FIFO queue', build: (options) => sqsFifo({}, options), samples: ['powertools-lambda-python/snsSqsFifoEvent.json'] },
+  ],
+  sam: [
+    {
+      service: 'sqs',
+      event: 'receive-message',
+      build: (options) =>
+        sqs({ queueArn: 'arn:aws:sqs:us-east-1:123456789012:MyQueue', records: [{ body: 'Hello from SQS!', attributes: { SenderId: '123456789012' } }] }, options),
+    },
+  ],
+};
+
+/** Registry entry of the SQS partial-batch response builder. */
+export const sqsBatchResponseKind: EventKind = {
+  id: 'sqs-batch-resp',
+  factory: 'sqsBatchResponse',
+  title: 'SQS partial batch response',
+  type: 'SQSBatchResponse',
+  build: () => sqsBatchResponse(['059f36b4-87a3-44ab-83d2-661975830a7d']),
+  fixture: { batchItemFailures: [{ itemIdentifier: '059f36b4-87a3-44ab-83d2-661975830a7d' }] },
+  samples: ['aws-lambda-rust-runtime/example-sqs-batch-response.json'],
+};
