@@ -1,4 +1,7 @@
 import type { EventKind } from '../_internals/kind.js';
+import * as cdk from './cdk.js';
+import * as cloudformation from './cloudformation.js';
+import * as cloudfront from './cloudfront.js';
 import * as cognito from './cognito.js';
 
 /**
@@ -25,6 +28,14 @@ export const factories = {
   cognitoInboundFederation: cognito.cognitoInboundFederation,
   cognitoTrigger: cognito.cognitoTrigger,
   cognitoSync: cognito.cognitoSync,
+  cloudFormationCreate: cloudformation.cloudFormationCreate,
+  cloudFormationUpdate: cloudformation.cloudFormationUpdate,
+  cloudFormationDelete: cloudformation.cloudFormationDelete,
+  cloudFormationResponse: cloudformation.cloudFormationResponse,
+  cdkCustomResource: cdk.cdkCustomResource,
+  cdkCustomResourceResponse: cdk.cdkCustomResourceResponse,
+  cloudFrontRequest: cloudfront.cloudFrontRequest,
+  cloudFrontResponse: cloudfront.cloudFrontResponse,
 } as const;
 
 /**
@@ -49,4 +60,12 @@ export const kinds: readonly EventKind[] = [
   cognito.cognitoInboundFederationKind,
   cognito.cognitoTriggerKind,
   cognito.cognitoSyncKind,
+  cloudformation.cloudFormationCreateKind,
+  cloudformation.cloudFormationUpdateKind,
+  cloudformation.cloudFormationDeleteKind,
+  cloudformation.cloudFormationResponseKind,
+  cdk.cdkCustomResourceKind,
+  cdk.cdkCustomResourceResponseKind,
+  cloudfront.cloudFrontRequestKind,
+  cloudfront.cloudFrontResponseKind,
 ];
