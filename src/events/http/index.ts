@@ -1,4 +1,6 @@
 import type { EventKind } from '../_internals/kind.js';
+import { alb, albKind } from './alb.js';
+import { functionUrl, functionUrlKind } from './function-url.js';
 import { apiGatewayProxy, apiGatewayV1, apiGatewayV1Kind } from './api-gateway-v1.js';
 import { apiGatewayV2, apiGatewayV2Kind } from './api-gateway-v2.js';
 import {
@@ -9,6 +11,14 @@ import {
   httpApiAuthorizerV2,
   webSocketAuthorizer,
 } from './authorizers.js';
+import {
+  albResult,
+  apiGatewayResult,
+  authorizerPolicy,
+  functionUrlResult,
+  httpApiResult,
+  simpleAuthorizerResult,
+} from './results.js';
 import { apiGatewayWebSocket, apiGatewayWebSocketKind } from './websocket.js';
 
 /** Factories of the http family. */
@@ -22,7 +32,15 @@ export const factories = {
   httpApiAuthorizerV1,
   httpApiAuthorizerV2,
   webSocketAuthorizer,
+  alb,
+  functionUrl,
+  apiGatewayResult,
+  httpApiResult,
+  functionUrlResult,
+  albResult,
+  authorizerPolicy,
+  simpleAuthorizerResult,
 } as const;
 
 /** Registry entries of the http family: drives conformance tests and `generate-event`. */
-export const kinds: readonly EventKind[] = [apiGatewayV1Kind, apiGatewayV2Kind, apiGatewayWebSocketKind, ...authorizerKinds];
+export const kinds: readonly EventKind[] = [apiGatewayV1Kind, apiGatewayV2Kind, apiGatewayWebSocketKind, ...authorizerKinds, albKind, functionUrlKind];
