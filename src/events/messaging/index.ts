@@ -2,9 +2,11 @@ import type { EventKind } from '../_internals/kind.js';
 import { cloudWatchAlarmSns, cloudWatchAlarmSnsKind } from './cloudwatch-alarm-sns.js';
 import { cloudWatchLogs, cloudWatchLogsKind } from './cloudwatch-logs.js';
 import { dynamoDbRecord, dynamoDbStream, dynamoDbStreamKind, dynamoDbStreamWindow, dynamoDbStreamWindowKind } from './dynamodb.js';
+import { eventBridge, eventBridgeKind, scheduled, scheduledKind } from './eventbridge.js';
 import { firehose, firehoseKind, firehoseResult, firehoseResultKind } from './firehose.js';
 import { msk, mskKind, selfManagedKafka, selfManagedKafkaKind } from './kafka.js';
 import { kinesis, kinesisKind, kinesisWindow, kinesisWindowKind } from './kinesis.js';
+import { s3, s3Delete, s3DeleteKind, s3Kind, s3Restore, s3RestoreKind } from './s3.js';
 import { sns, snsKind } from './sns.js';
 import { sqs, sqsBatchResponse, sqsBatchResponseKind, sqsFifo, sqsKind } from './sqs.js';
 
@@ -20,6 +22,9 @@ export const factories = {
   sqsBatchResponse,
   sns,
   cloudWatchAlarmSns,
+  s3,
+  s3Delete,
+  s3Restore,
   dynamoDbStream,
   dynamoDbRecord,
   dynamoDbStreamWindow,
@@ -30,6 +35,8 @@ export const factories = {
   cloudWatchLogs,
   msk,
   selfManagedKafka,
+  eventBridge,
+  scheduled,
 } as const;
 
 /** Registry entries of the messaging family: drives conformance tests and `generate-event`. */
@@ -38,6 +45,9 @@ export const kinds: readonly EventKind[] = [
   sqsBatchResponseKind,
   snsKind,
   cloudWatchAlarmSnsKind,
+  s3Kind,
+  s3DeleteKind,
+  s3RestoreKind,
   dynamoDbStreamKind,
   dynamoDbStreamWindowKind,
   kinesisKind,
@@ -47,7 +57,10 @@ export const kinds: readonly EventKind[] = [
   cloudWatchLogsKind,
   mskKind,
   selfManagedKafkaKind,
+  eventBridgeKind,
+  scheduledKind,
 ];
 
 export { decodeCloudWatchLogs, encodeCloudWatchLogs } from './cloudwatch-logs.js';
 export { marshall, unmarshall } from './_marshal.js';
+export { decodeS3Key, encodeS3Key } from './s3.js';
