@@ -1,4 +1,5 @@
 import type { EventKind } from '../_internals/kind.js';
+import * as appsync from './appsync.js';
 import * as cdk from './cdk.js';
 import * as cloudformation from './cloudformation.js';
 import * as cloudfront from './cloudfront.js';
@@ -36,6 +37,10 @@ export const factories = {
   cdkCustomResourceResponse: cdk.cdkCustomResourceResponse,
   cloudFrontRequest: cloudfront.cloudFrontRequest,
   cloudFrontResponse: cloudfront.cloudFrontResponse,
+  appSyncResolver: appsync.appSyncResolver,
+  appSyncBatchResolver: appsync.appSyncBatchResolver,
+  appSyncAuthorizer: appsync.appSyncAuthorizer,
+  appSyncAuthorizerResult: appsync.appSyncAuthorizerResult,
 } as const;
 
 /**
@@ -68,4 +73,7 @@ export const kinds: readonly EventKind[] = [
   cdk.cdkCustomResourceResponseKind,
   cloudfront.cloudFrontRequestKind,
   cloudfront.cloudFrontResponseKind,
+  appsync.appSyncResolverKind,
+  appsync.appSyncBatchResolverKind,
+  appsync.appSyncAuthorizerKind,
 ];
