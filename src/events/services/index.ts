@@ -3,7 +3,14 @@ import * as appsync from './appsync.js';
 import * as cdk from './cdk.js';
 import * as cloudformation from './cloudformation.js';
 import * as cloudfront from './cloudfront.js';
+import * as codecommit from './codecommit.js';
+import * as codepipeline from './codepipeline.js';
 import * as cognito from './cognito.js';
+import * as connect from './connect.js';
+import * as iot from './iot.js';
+import * as lex from './lex.js';
+import * as secrets from './secrets-manager.js';
+import * as transfer from './transfer-family.js';
 
 /**
  * Factories of the services family: Cognito, CloudFormation/CDK custom resources, CloudFront, AppSync, developer
@@ -41,6 +48,20 @@ export const factories = {
   appSyncBatchResolver: appsync.appSyncBatchResolver,
   appSyncAuthorizer: appsync.appSyncAuthorizer,
   appSyncAuthorizerResult: appsync.appSyncAuthorizerResult,
+  codePipelineJob: codepipeline.codePipelineJob,
+  codeCommit: codecommit.codeCommit,
+  iotButton: iot.iotButton,
+  iot1Click: iot.iot1Click,
+  iotCustomAuthorizer: iot.iotCustomAuthorizer,
+  iotCustomAuthorizerResult: iot.iotCustomAuthorizerResult,
+  iotPreProvisioningHook: iot.iotPreProvisioningHook,
+  iotPreProvisioningHookResult: iot.iotPreProvisioningHookResult,
+  lexV1: lex.lexV1,
+  lexV1Result: lex.lexV1Result,
+  lexV2: lex.lexV2,
+  connectContactFlow: connect.connectContactFlow,
+  secretsManagerRotation: secrets.secretsManagerRotation,
+  transferFamilyAuthorizer: transfer.transferFamilyAuthorizer,
 } as const;
 
 /**
@@ -76,4 +97,15 @@ export const kinds: readonly EventKind[] = [
   appsync.appSyncResolverKind,
   appsync.appSyncBatchResolverKind,
   appsync.appSyncAuthorizerKind,
+  codepipeline.codePipelineJobKind,
+  codecommit.codeCommitKind,
+  iot.iotButtonKind,
+  iot.iot1ClickKind,
+  iot.iotCustomAuthorizerKind,
+  iot.iotPreProvisioningHookKind,
+  lex.lexV1Kind,
+  lex.lexV2Kind,
+  connect.connectContactFlowKind,
+  secrets.secretsManagerRotationKind,
+  transfer.transferFamilyAuthorizerKind,
 ];
