@@ -279,7 +279,9 @@ export function httpApiAuthorizerV2(
   options?: EventOptions,
 ): HttpApiAuthorizerV2Event {
   const token = `Bearer ${buildContext('apigw-auth-http-v2', options).random.hex(32)}`;
-  const headers: MultiMap = { authorization: token, ...(input.headers ?? {}) };
+  const given = input.headers ?? {};
+  const hasAuth = Object.keys(given).some((n) => n.toLowerCase() === 'authorization');
+  const headers: MultiMap = hasAuth ? given : { authorization: token, ...given };
   const { overrides, identitySource: sources, ...request } = input;
   const req = apiGatewayV2({ ...request, headers }, options);
   const auth = req.headers['authorization'] ?? token;
