@@ -53,3 +53,32 @@ export function randomDigits(random: { int(max: number): number }, length: numbe
   for (let i = 1; i < length; i++) out += String(random.int(10));
   return out;
 }
+
+let byteHex: string[] | undefined;
+
+/** 8 hex digits from one 32-bit draw, by byte table: number-to-hex conversion of values above 2^31 is slow in V8. */
+function word(random: { int(max: number): number }): string {
+  const table = (byteHex ??= Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0')));
+  const v = random.int(0x1_0000_0000);
+  return table[v >>> 24]! + table[(v >>> 16) & 255]! + table[(v >>> 8) & 255]! + table[v & 255]!;
+}
+
+/**
+ * `length` lowercase hex digits, drawn 32 bits at a time: the same determinism as `random.hex`, several times
+ * faster, which matters for per-record ids in 10-record batches.
+ */
+export function fastHex(random: { int(max: number): number }, length: number): string {
+  let out = '';
+  while (out.length < length) out += word(random);
+  return out.length === length ? out : out.slice(0, length);
+}
+
+/** A lowercase version-4 UUID built from four 32-bit draws (see {@link fastHex}). */
+export function fastUuid(random: { int(max: number): number }): string {
+  const a = word(random);
+  const b = word(random);
+  const c = word(random);
+  const d = word(random);
+  const variant = '89ab'[parseInt(c[0]!, 16) & 3]!;
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
+}

@@ -2,7 +2,7 @@ import type { SQSBatchResponse, SQSEvent, SQSMessageAttribute, SQSMessageAttribu
 import { hash } from 'node:crypto';
 import type { DeepPartial } from '../_internals/deep.js';
 import { buildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
-import { DEFAULT_ACCOUNT, DEFAULT_REGION, randomBase64, randomDigits, regionOfArn } from './_defaults.js';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION, fastHex, fastUuid, randomBase64, randomDigits, regionOfArn } from './_defaults.js';
 import { md5Hex, md5OfMessageAttributes } from './_hash.js';
 import { has, mergeOwned } from './_merge.js';
 
@@ -55,6 +55,9 @@ export const sqsFixture: SQSEvent = {
 const DEFAULT_QUEUE_ARN = `arn:aws:sqs:${DEFAULT_REGION}:${DEFAULT_ACCOUNT}:my-queue`;
 const DEFAULT_FIFO_QUEUE_ARN = `arn:aws:sqs:${DEFAULT_REGION}:${DEFAULT_ACCOUNT}:my-queue.fifo`;
 const SINGLE_RECORD: readonly SqsRecordInput[] = [{}];
+/** Opaque filler that brings receipt handles to a realistic length (taken from a captured handle). */
+const RECEIPT_FILLER =
+  'lmdzXOiprG6xRVeiXSHj0j731rJQ3xo+GPdGjOzjIxI09CrE3HtZ4lpXY9NjjHzP8hdxkCLlbttumc8hDBUR365/Tk+GfV2nNP9qvZtLGEbKCdTm/GYdTSoAr+ML9HnnGrS9T25Md71ASiZMI4DZqptN6g7CYYojFPs1LVM9o1258ferA72zbNoQ==';
 
 function completeAttribute(attribute: DeepPartial<SQSMessageAttribute>): SQSMessageAttribute {
   const out: SQSMessageAttribute = { dataType: '' };
@@ -82,9 +85,10 @@ function buildSqs(kindId: 'sqs' | 'sqs-fifo', input: SqsFifoEventInput, options:
   const fifo = kindId === 'sqs-fifo';
   const queueArn = input.queueArn ?? (fifo ? DEFAULT_FIFO_QUEUE_ARN : DEFAULT_QUEUE_ARN);
   const queueRegion = regionOfArn(queueArn) ?? DEFAULT_REGION;
-  // Receipt handles are ~400 opaque base64 characters; only a short per-record part is drawn, the rest is drawn
-  // once per event, which keeps 10-record batches cheap without making handles of one batch collide.
-  const handleTail = randomBase64(random, 300);
+  // Receipt handles are a few hundred opaque base64 characters. Drawing them whole for every record would be the
+  // dearest step of a batch, so each is seeded per-record hex plus a per-event part plus a constant filler.
+  // Lengths chosen so the whole handle is well-formed base64 (a multiple of 4 characters).
+  const handleTail = `${randomBase64(random, 18)}${RECEIPT_FILLER}`;
   const base = sqsFixture.Records[0]!;
   const records = input.records ?? SINGLE_RECORD;
   const out: SQSRecord[] = new Array<SQSRecord>(records.length);
@@ -94,8 +98,8 @@ function buildSqs(kindId: 'sqs' | 'sqs-fifo', input: SqsFifoEventInput, options:
     const sourceArn = overrides.eventSourceARN ?? queueArn;
     const sent = now - (records.length - 1 - i);
     const record: SQSRecord = {
-      messageId: random.uuid(),
-      receiptHandle: `AQEB${randomBase64(random, 32)}${handleTail}`,
+      messageId: fastUuid(random),
+      receiptHandle: `AQEB${fastHex(random, 24)}${handleTail}`,
       body: base.body,
       attributes: {
         ApproximateReceiveCount: base.attributes.ApproximateReceiveCount,

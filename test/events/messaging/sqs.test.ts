@@ -11,7 +11,7 @@ describe('events.sqs', () => {
   it('builds one message by default', () => {
     const event = sqs();
     expect(event.Records).toHaveLength(1);
-    expect(event.Records[0]).toMatchObject({ body: 'Hello from SQS!', eventSource: 'aws:sqs', awsRegion: 'us-east-1' });
+    expect(event.Records[0]).toMatchObject({ body: 'Test message.', eventSource: 'aws:sqs', awsRegion: 'us-east-1' });
   });
 
   it('computes md5OfBody as SQS does', () => {
