@@ -1,3 +1,4 @@
+import type { CloudFrontRequestEvent } from 'aws-lambda';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkConformance, formatConformance } from '../../../src/events/conformance.js';
@@ -45,8 +46,8 @@ describe('services arbitraries', () => {
   });
 
   it('shrinks a failing CloudFront request to a bare GET /', () => {
-    const out = fc.check(fc.property(arbitraries.cloudFrontRequest(), () => false), { seed: 1 });
-    const [event] = out.counterexample ?? [];
+    const out = fc.check(fc.property(arbitraries.cloudFrontRequest(), (_event: CloudFrontRequestEvent) => false), { seed: 1 });
+    const [event] = (out.counterexample ?? []) as [CloudFrontRequestEvent?];
     expect(event?.Records[0]?.cf.request).toMatchObject({ method: 'GET', uri: '/', querystring: '' });
   });
 });
