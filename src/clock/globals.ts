@@ -1,0 +1,418 @@
+import timersModule from 'node:timers';
+import timersPromisesModule from 'node:timers/promises';
+import { syncBuiltinESMExports } from 'node:module';
+import { promisify } from 'node:util';
+import { HarnessError } from '../errors.js';
+import { ProcessExitSignal, scopeStorage } from '../runtime/scope.js';
+import type { LogLevel } from '../logs/format.js';
+import { timerOwners } from './env-timers.js';
+import { real } from './real.js';
+
+/**
+ * The global shims that put simulated code on virtual time, capture its console and give it Lambda's
+ * `process.env` — installed only while some simulated code runs, and removed (restoring the exact originals)
+ * when nothing does. Each shim routes by the current scope (AsyncLocalStorage): code of a simulated environment
+ * gets its environment's clock/console/env; everything else (the test itself, servers it started, vitest) gets
+ * the original behaviour. That is what makes concurrent invocations and a test's own timers coexist.
+ */
+
+type AnyFn = (...args: never[]) => unknown;
+interface Patch {
+  target: object;
+  key: string | symbol;
+  original: unknown;
+  shim: unknown;
+  had: boolean;
+}
+
+let active = 0;
+let installed: Patch[] | null = null;
+let uninstallTimer: ReturnType<typeof setImmediate> | undefined;
+
+const CONSOLE_LEVELS: readonly [string, LogLevel][] = [
+  ['log', 'INFO'],
+  ['info', 'INFO'],
+  ['warn', 'WARN'],
+  ['error', 'ERROR'],
+  ['debug', 'DEBUG'],
+  ['trace', 'TRACE'],
+  ['fatal', 'FATAL'],
+];
+
+function timersOf(): import('./env-timers.js').EnvTimers | null | undefined {
+  return scopeStorage.getStore()?.timers;
+}
+
+/** Sinon (and so vitest's `vi.useFakeTimers()`) marks every function it installs with a `clock` property. */
+function fakedBySomeoneElse(fn: unknown): boolean {
+  return typeof fn === 'function' && typeof (fn as { clock?: unknown }).clock === 'object';
+}
+
+function fakeTimersError(): HarnessError {
+  return new HarnessError(
+    'FAKE_TIMERS_ACTIVE',
+    'Fake timers are installed (vi.useFakeTimers() or @sinonjs/fake-timers). lambda-harness runs handlers on its own ' +
+      'virtual clock: call vi.useRealTimers() (or clock.uninstall()) before invoking, and move time with ' +
+      "fn.clock.advance('15m') instead. To test with real time, pass { clock: 'real' } to createFunction.",
+  );
+}
+
+function buildShims(): Patch[] {
+  const g = globalThis as unknown as Record<string, unknown>;
+  const patches: Patch[] = [];
+  const add = (target: object, key: string | symbol, shim: unknown): void => {
+    const t = target as Record<string | symbol, unknown>;
+    patches.push({ target, key, original: t[key], shim, had: Object.prototype.hasOwnProperty.call(target, key) });
+  };
+
+  const origSetTimeout = g['setTimeout'] as typeof setTimeout;
+  const origSetInterval = g['setInterval'] as typeof setInterval;
+  const origSetImmediate = g['setImmediate'] as typeof setImmediate;
+  const origClear = {
+    clearTimeout: g['clearTimeout'] as typeof clearTimeout,
+    clearInterval: g['clearInterval'] as typeof clearInterval,
+    clearImmediate: g['clearImmediate'] as typeof clearImmediate,
+  };
+
+  const setTimeoutShim = function setTimeout(fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) {
+    const timers = timersOf();
+    if (timers) return timers.setTimeout(fn, ms, ...args);
+    return origSetTimeout(fn, ms, ...args);
+  };
+  const setIntervalShim = function setInterval(fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) {
+    const timers = timersOf();
+    if (timers) return timers.setInterval(fn, ms, ...args);
+    return origSetInterval(fn, ms, ...args);
+  };
+  const setImmediateShim = function setImmediate(fn: (...a: unknown[]) => void, ...args: unknown[]) {
+    const timers = timersOf();
+    if (timers) return timers.setImmediate(fn, ...args);
+    return origSetImmediate(fn, ...args);
+  };
+  // util.promisify(setTimeout) must stay virtual too.
+  Object.defineProperty(setTimeoutShim, promisify.custom, {
+    value: (ms?: number, value?: unknown) => virtualSleep(ms ?? 0, value, undefined),
+  });
+  Object.defineProperty(setImmediateShim, promisify.custom, {
+    value: (value?: unknown) => virtualImmediate(value, undefined),
+  });
+  const clearShim = (name: keyof typeof origClear) =>
+    function clear(handle: unknown) {
+      if (handle !== null && typeof handle === 'object') {
+        const owner = timerOwners.get(handle);
+        if (owner) return owner.clear(handle);
+      } else if (typeof handle === 'number' || typeof handle === 'string') {
+        timersOf()?.clear(handle);
+      }
+      return (origClear[name] as (h: unknown) => void)(handle);
+    };
+
+  const timerShims: Record<string, unknown> = {
+    setTimeout: setTimeoutShim,
+    setInterval: setIntervalShim,
+    setImmediate: setImmediateShim,
+    clearTimeout: clearShim('clearTimeout'),
+    clearInterval: clearShim('clearInterval'),
+    clearImmediate: clearShim('clearImmediate'),
+  };
+  const timersCjs = timersModule as unknown as Record<string, unknown>;
+  for (const [key, shim] of Object.entries(timerShims)) {
+    add(g, key, shim);
+    add(timersCjs, key, shim);
+  }
+
+  // node:timers/promises
+  const tp = timersPromisesModule as unknown as Record<string, unknown>;
+  const origTp = {
+    setTimeout: tp['setTimeout'] as (ms?: number, v?: unknown, o?: TimerOptions) => Promise<unknown>,
+    setImmediate: tp['setImmediate'] as (v?: unknown, o?: TimerOptions) => Promise<unknown>,
+    setInterval: tp['setInterval'] as (ms?: number, v?: unknown, o?: TimerOptions) => AsyncIterable<unknown>,
+  };
+  add(tp, 'setTimeout', function setTimeout(ms?: number, value?: unknown, options?: TimerOptions) {
+    return timersOf() ? virtualSleep(ms ?? 1, value, options) : origTp.setTimeout(ms, value, options);
+  });
+  add(tp, 'setImmediate', function setImmediate(value?: unknown, options?: TimerOptions) {
+    return timersOf() ? virtualImmediate(value, options) : origTp.setImmediate(value, options);
+  });
+  add(tp, 'setInterval', function setInterval(ms?: number, value?: unknown, options?: TimerOptions) {
+    return timersOf() ? virtualInterval(ms ?? 1, value, options) : origTp.setInterval(ms, value, options);
+  });
+  const scheduler = tp['scheduler'] as Record<string, unknown> | undefined;
+  if (scheduler) {
+    const origWait = scheduler['wait'] as (ms: number, o?: TimerOptions) => Promise<void>;
+    const origYield = scheduler['yield'] as () => Promise<void>;
+    add(scheduler, 'wait', (ms: number, options?: TimerOptions) =>
+      timersOf() ? virtualSleep(ms, undefined, options) : origWait.call(scheduler, ms, options),
+    );
+    add(scheduler, 'yield', () => (timersOf() ? virtualImmediate(undefined, undefined) : origYield.call(scheduler)));
+  }
+
+  // Date
+  const OrigDate = g['Date'] as DateConstructor;
+  function DateShim(this: unknown, ...args: unknown[]): unknown {
+    const timers = timersOf();
+    if (new.target === undefined) return timers ? new OrigDate(timers.now()).toString() : OrigDate();
+    if (args.length === 0 && timers) return Reflect.construct(OrigDate, [timers.now()], new.target);
+    return Reflect.construct(OrigDate, args, new.target);
+  }
+  Object.setPrototypeOf(DateShim, OrigDate);
+  DateShim.prototype = OrigDate.prototype;
+  Object.defineProperty(DateShim, 'name', { value: 'Date' });
+  Object.defineProperty(DateShim, 'now', {
+    value: function now() {
+      const timers = timersOf();
+      return timers ? timers.now() : OrigDate.now();
+    },
+    writable: true,
+    configurable: true,
+  });
+  add(g, 'Date', DateShim);
+
+  // performance.now and process.hrtime
+  const perf = performance as unknown as Record<string, unknown>;
+  const origPerfNow = performance.now.bind(performance);
+  add(perf, 'now', function now() {
+    const timers = timersOf();
+    return timers ? (timers.fake.performance as { now(): number }).now() : origPerfNow();
+  });
+  const origHrtime = process.hrtime;
+  const hrtimeShim = function hrtime(prev?: [number, number]): [number, number] {
+    const timers = timersOf();
+    return timers ? (timers.fake.hrtime(prev) as [number, number]) : origHrtime(prev);
+  };
+  hrtimeShim.bigint = function bigint(): bigint {
+    const timers = timersOf();
+    if (!timers) return origHrtime.bigint();
+    const [s, ns] = timers.fake.hrtime() as [number, number];
+    return BigInt(s) * 1_000_000_000n + BigInt(Math.floor(ns));
+  };
+  add(process, 'hrtime', hrtimeShim);
+
+  // console
+  const con = console as unknown as Record<string, AnyFn>;
+  for (const [method, level] of CONSOLE_LEVELS) {
+    const original = (con[method] ?? con['error']) as (...a: unknown[]) => void;
+    add(con, method, function (this: unknown, ...args: unknown[]) {
+      const scope = scopeStorage.getStore();
+      if (scope) scope.log(level, args);
+      else original.apply(console, args);
+    });
+  }
+
+  // process.env: one proxy, routed per scope, so concurrent environments each see their own variables.
+  const hostEnv = process.env;
+  add(
+    process,
+    'env',
+    new Proxy(hostEnv, {
+      get: (t, k) => {
+        const s = scopeStorage.getStore();
+        return s && typeof k === 'string' ? s.processEnv[k] : Reflect.get(t, k);
+      },
+      set: (t, k, v) => {
+        const s = scopeStorage.getStore();
+        if (s && typeof k === 'string') s.processEnv[k] = String(v);
+        else Reflect.set(t, k, v);
+        return true;
+      },
+      has: (t, k) => {
+        const s = scopeStorage.getStore();
+        return s && typeof k === 'string' ? s.processEnv[k] !== undefined : Reflect.has(t, k);
+      },
+      deleteProperty: (t, k) => {
+        const s = scopeStorage.getStore();
+        if (s && typeof k === 'string') delete s.processEnv[k];
+        else Reflect.deleteProperty(t, k);
+        return true;
+      },
+      ownKeys: (t) => {
+        const s = scopeStorage.getStore();
+        return s ? Object.keys(s.processEnv).filter((k) => s.processEnv[k] !== undefined) : Reflect.ownKeys(t);
+      },
+      getOwnPropertyDescriptor: (t, k) => {
+        const s = scopeStorage.getStore();
+        if (s && typeof k === 'string') {
+          const value = s.processEnv[k];
+          return value === undefined ? undefined : { value, writable: true, enumerable: true, configurable: true };
+        }
+        return Reflect.getOwnPropertyDescriptor(t, k);
+      },
+    }),
+  );
+
+  // process.exit inside a simulated environment ends that environment's runtime, not the test process.
+  const origExit = process.exit;
+  add(process, 'exit', function exit(code?: number | string | null) {
+    const scope = scopeStorage.getStore();
+    if (!scope) return origExit.call(process, code as number);
+    const exitCode = Number(code ?? process.exitCode ?? 0) || 0;
+    scope.crash('exit', exitCode);
+    throw new ProcessExitSignal(exitCode);
+  });
+
+  return patches;
+}
+
+interface TimerOptions {
+  signal?: AbortSignal;
+  ref?: boolean;
+}
+
+function abortError(signal: AbortSignal): Error {
+  const err = new Error('The operation was aborted', { cause: signal.reason });
+  err.name = 'AbortError';
+  (err as Error & { code: string }).code = 'ABORT_ERR';
+  return err;
+}
+
+function virtualWait(
+  arm: (done: () => void) => object,
+  value: unknown,
+  options: TimerOptions | undefined,
+): Promise<unknown> {
+  const timers = timersOf();
+  if (!timers) return Promise.resolve(value);
+  const signal = options?.signal;
+  if (signal?.aborted) return Promise.reject(abortError(signal));
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => {
+      timers.clear(handle);
+      reject(abortError(signal!));
+    };
+    const handle = arm(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(value);
+    });
+    if (options?.ref === false) (handle as { unref(): void }).unref();
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function virtualSleep(ms: number, value: unknown, options: TimerOptions | undefined): Promise<unknown> {
+  return virtualWait((done) => timersOf()!.setTimeout(done, ms), value, options);
+}
+
+function virtualImmediate(value: unknown, options: TimerOptions | undefined): Promise<unknown> {
+  return virtualWait((done) => timersOf()!.setImmediate(done), value, options);
+}
+
+async function* virtualInterval(ms: number, value: unknown, options: TimerOptions | undefined): AsyncGenerator<unknown> {
+  const timers = timersOf()!;
+  let ticks = 0;
+  let wake: (() => void) | undefined;
+  const handle = timers.setInterval(() => {
+    ticks++;
+    wake?.();
+  }, ms);
+  if (options?.ref === false) (handle as { unref(): void }).unref();
+  try {
+    for (;;) {
+      if (ticks === 0) {
+        await new Promise<void>((resolve, reject) => {
+          wake = resolve;
+          if (options?.signal?.aborted) reject(abortError(options.signal));
+          options?.signal?.addEventListener('abort', () => reject(abortError(options.signal!)), { once: true });
+        });
+        wake = undefined;
+      }
+      ticks--;
+      yield value;
+    }
+  } finally {
+    timers.clear(handle);
+  }
+}
+
+function onUncaught(error: unknown): void {
+  const scope = scopeStorage.getStore();
+  if (scope) {
+    scope.crash('uncaughtException', error);
+    return;
+  }
+  // Not ours: behave as if this listener were not there.
+  if (process.listenerCount('uncaughtException') === 1) throw error;
+}
+
+function onUnhandled(reason: unknown): void {
+  const scope = scopeStorage.getStore();
+  if (scope) {
+    scope.crash('unhandledRejection', reason);
+    return;
+  }
+  if (process.listenerCount('unhandledRejection') === 1) {
+    real.setImmediate(() => {
+      throw reason;
+    });
+  }
+}
+
+function install(): void {
+  const g = globalThis as unknown as Record<string, unknown>;
+  if (fakedBySomeoneElse(g['setTimeout']) || fakedBySomeoneElse(g['Date'])) throw fakeTimersError();
+  const patches = buildShims();
+  for (const p of patches) (p.target as Record<string | symbol, unknown>)[p.key] = p.shim;
+  syncBuiltinESMExports();
+  process.on('uncaughtException', onUncaught);
+  process.on('unhandledRejection', onUnhandled);
+  installed = patches;
+}
+
+function uninstall(): void {
+  const patches = installed;
+  if (!patches) return;
+  installed = null;
+  for (const p of patches.reverse()) {
+    const target = p.target as Record<string | symbol, unknown>;
+    // Someone replaced our shim after us (e.g. vi.useFakeTimers mid-test): leave theirs in place.
+    if (target[p.key] !== p.shim) continue;
+    if (p.had) target[p.key] = p.original;
+    else delete target[p.key];
+  }
+  syncBuiltinESMExports();
+  process.off('uncaughtException', onUncaught);
+  process.off('unhandledRejection', onUnhandled);
+}
+
+/**
+ * Marks the start of simulated work; installs the shims if they are not installed. Throws FAKE_TIMERS_ACTIVE
+ * when another fake clock owns the timers, without patching anything.
+ */
+export function enterSimulation(): void {
+  if (installed === null) {
+    install();
+  } else if ((globalThis as unknown as Record<string, unknown>)['setTimeout'] !== installed[0]!.shim) {
+    if (fakedBySomeoneElse(globalThis.setTimeout)) throw fakeTimersError();
+  }
+  active++;
+}
+
+/**
+ * Marks the end of simulated work. The shims are removed once nothing has run for a whole macrotask, so a test
+ * awaiting invocations back to back does not pay for reinstalling them each time.
+ */
+export function leaveSimulation(): void {
+  if (active > 0) active--;
+  if (active === 0 && uninstallTimer === undefined) {
+    uninstallTimer = scopeStorage.exit(() =>
+      real.setImmediate(() => {
+        uninstallTimer = undefined;
+        if (active === 0) uninstall();
+      }),
+    );
+  }
+}
+
+/** Removes the shims now if nothing runs (used by dispose so no global stays patched). */
+export function uninstallIfIdle(): void {
+  if (active !== 0) return;
+  if (uninstallTimer !== undefined) {
+    real.clearImmediate(uninstallTimer);
+    uninstallTimer = undefined;
+  }
+  uninstall();
+}
+
+/** Whether the shims are installed right now (for tests and diagnostics). */
+export function shimsInstalled(): boolean {
+  return installed !== null;
+}

@@ -1,0 +1,285 @@
+import { HarnessError } from '../errors.js';
+import { hasPendingIo, scopeStorage, type EnvScope } from '../runtime/scope.js';
+import { relaxIoTracking, releaseIoTracking, retainIoTracking } from '../runtime/io-tracker.js';
+import { parseDuration, type Duration } from './duration.js';
+import { EnvTimers } from './env-timers.js';
+import { enterSimulation, leaveSimulation } from './globals.js';
+import { real } from './real.js';
+
+/** The default start of virtual time: fixed, so logs and records are reproducible. */
+export const DEFAULT_EPOCH_MS = Date.UTC(2025, 0, 1, 0, 0, 0);
+
+/**
+ * A clock shared by one or more simulated functions.
+ * @example
+ * const clock = createClock({ now: '2025-06-01T00:00:00Z' });
+ * const fn = createFunction({ handler, clock });
+ * await clock.advance('15m');
+ */
+export interface Clock {
+  /** Virtual now, epoch milliseconds. */
+  now(): number;
+  /** Virtual now as a Date. */
+  date(): Date;
+  /**
+   * Moves virtual time forward, running whatever falls due (async retries, expiries) on the way. Idle
+   * (frozen) environments do not run their timers; they catch up when they next invoke, as on Lambda.
+   */
+  advance(duration: Duration): Promise<number>;
+  /** Releases the clock's hooks. Functions using it must be disposed first or with it. */
+  dispose(): Promise<void>;
+}
+
+/** Options of {@link createClock}. */
+export interface ClockOptions {
+  /** Where virtual time starts: epoch ms, Date or ISO string. Default 2025-01-01T00:00:00.000Z. */
+  now?: number | Date | string;
+  /**
+   * Guard against runaway timers: the most timers one invocation may fire before the harness assumes an
+   * infinite loop (as sinon's "Aborting after running N timers"). Default 1,000,000.
+   */
+  loopLimit?: number;
+}
+
+/** A running piece of simulated code (an invocation or an init) that the scheduler drives. */
+export interface ClockRun {
+  readonly scope: EnvScope;
+  /** Virtual epoch ms at which the run times out. */
+  readonly deadline: number;
+  /** The run reached its deadline without finishing. */
+  onTimeout(): void;
+  /** The environment's event loop is empty (no ref'd timers, no I/O, no harness waits). */
+  onDrain(): void;
+  /** A timer callback threw. */
+  onUncaught(error: unknown): void;
+  /** Set by the run when it has finished; the scheduler then drops it. */
+  finished: boolean;
+}
+
+function toEpoch(value: number | Date | string | undefined): number {
+  if (value === undefined) return DEFAULT_EPOCH_MS;
+  const ms = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : value.getTime();
+  if (!Number.isFinite(ms)) {
+    throw new HarnessError('INVALID_OPTION', `clock now ${JSON.stringify(value)} is not a valid date: pass epoch milliseconds, a Date or an ISO-8601 string.`);
+  }
+  return ms;
+}
+
+/**
+ * The virtual clock. Time moves only while simulated code runs (following real elapsed time) and jumps straight to
+ * the next due timer whenever every running invocation waits on nothing but timers — so a 15-minute timeout costs
+ * microseconds. Between invocations it stands still unless advanced.
+ */
+export class VirtualClock implements Clock {
+  private time: number;
+  readonly loopLimit: number;
+  private readonly runs = new Set<ClockRun>();
+  /** Harness events (async deliveries, expiries) on the same timeline, driven by `advance` and by running code. */
+  private readonly system: EnvTimers;
+  private armed = false;
+  private pendingTurn: ReturnType<typeof setImmediate> | ReturnType<typeof setTimeout> | undefined;
+  private lastReal = 0;
+  private disposed = false;
+  private retained = false;
+  private readonly idleWaiters: (() => void)[] = [];
+
+  constructor(options: ClockOptions = {}) {
+    this.time = toEpoch(options.now);
+    this.loopLimit = options.loopLimit ?? 1_000_000;
+    this.system = new EnvTimers(this.time, this.loopLimit);
+  }
+
+  now(): number {
+    return Math.floor(this.time);
+  }
+
+  date(): Date {
+    return new real.Date(this.now());
+  }
+
+  /** High-resolution virtual now (fractions of a millisecond from real elapsed time). */
+  preciseNow(): number {
+    return this.time;
+  }
+
+  async advance(duration: Duration): Promise<number> {
+    this.assertLive();
+    const target = this.time + parseDuration(duration);
+    // Step through harness events one by one, letting the work each one starts run, then land on the target.
+    for (;;) {
+      await this.whenIdle();
+      const next = this.system.nextDue();
+      if (next === undefined || next > target) break;
+      this.moveTo(Math.max(next, this.time));
+      await this.settle();
+    }
+    await this.whenIdle();
+    this.moveTo(target);
+    await this.settle();
+    return this.now();
+  }
+
+  /** Schedules a harness event at virtual `at` (epoch ms). Returns a cancel function. */
+  schedule(at: number, fn: () => void): () => void {
+    const handle = this.system.setTimeout(fn, Math.max(0, at - this.system.now()));
+    return () => this.system.clear(handle);
+  }
+
+  /** The next harness event's due time, if any. */
+  nextScheduled(): number | undefined {
+    return this.system.nextDue();
+  }
+
+  /** Creates the timers of a new execution environment, starting at virtual now. */
+  createEnvTimers(): EnvTimers {
+    return new EnvTimers(this.time, this.loopLimit);
+  }
+
+  /** Starts driving a run. Also installs the global shims while anything runs. */
+  startRun(run: ClockRun): void {
+    this.assertLive();
+    if (!this.retained) {
+      retainIoTracking();
+      this.retained = true;
+    }
+    if (this.runs.size === 0) this.lastReal = real.performanceNow();
+    enterSimulation();
+    this.runs.add(run);
+    this.wake();
+  }
+
+  /** Stops driving a run (it finished, timed out or crashed). */
+  endRun(run: ClockRun): void {
+    if (this.runs.delete(run)) leaveSimulation();
+    if (this.runs.size === 0) this.flushIdle();
+  }
+
+  /** Resolves when no run is active on this clock. */
+  whenIdle(): Promise<void> {
+    if (this.runs.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Lets microtasks and any run started by due events proceed, then waits until idle. */
+  private async settle(): Promise<void> {
+    await new Promise<void>((resolve) => scopeStorage.exit(() => real.setImmediate(resolve)));
+    await this.whenIdle();
+  }
+
+  private flushIdle(): void {
+    const waiters = this.idleWaiters.splice(0);
+    for (const w of waiters) w();
+  }
+
+  /**
+   * Moves virtual time to `target`: thawed environments run their due timers, then harness events fire. Returns
+   * whether anything fired, in which case the scheduler must let microtasks run before judging who is idle.
+   */
+  private moveTo(target: number): boolean {
+    if (target < this.time) return false;
+    this.time = target;
+    let fired = false;
+    for (const run of this.runs) {
+      const timers = run.scope.timers;
+      if (timers === null || run.finished) continue;
+      // A timer due exactly at the deadline loses the race: the sandbox is stopped first.
+      const limit = Math.min(target, Math.ceil(run.deadline) - 1);
+      try {
+        if (scopeStorage.run(run.scope, () => timers.tickTo(limit))) fired = true;
+      } catch (error) {
+        fired = true;
+        run.onUncaught(error);
+      }
+    }
+    if (this.system.tickTo(target)) fired = true;
+    return fired;
+  }
+
+  private wake(): void {
+    if (this.armed) return;
+    this.armed = true;
+    // Outside any environment's scope, so the scheduler's own real timers are never mistaken for handler I/O.
+    this.pendingTurn = scopeStorage.exit(() => real.setImmediate(this.turn));
+  }
+
+  private readonly turn = (): void => {
+    this.armed = false;
+    this.pendingTurn = undefined;
+    if (this.runs.size === 0) {
+      relaxIoTracking();
+      return;
+    }
+    const now = real.performanceNow();
+    const fired = this.moveTo(this.time + Math.max(0, now - this.lastReal));
+    this.lastReal = now;
+    if (fired) {
+      // Let what the timers resolved run before deciding anything.
+      this.wake();
+      return;
+    }
+
+    for (const run of [...this.runs]) {
+      if (run.finished) this.endRun(run);
+      else if (this.time >= run.deadline) run.onTimeout();
+    }
+    if (this.runs.size === 0) return;
+
+    let blocked = false;
+    for (const run of this.runs) if (hasPendingIo(run.scope.io)) blocked = true;
+    if (blocked) {
+      // Waiting on real I/O: let real time flow (virtual time follows it) and look again shortly.
+      this.armed = true;
+      this.pendingTurn = scopeStorage.exit(() => real.setTimeout(this.turn, 1));
+      return;
+    }
+
+    let next = Infinity;
+    for (const run of this.runs) {
+      const timers = run.scope.timers;
+      const refTimers = timers !== null && timers.hasRefTimers();
+      if (!refTimers && run.scope.io.waits === 0) {
+        run.onDrain();
+        continue;
+      }
+      const due = timers?.nextDue();
+      if (due !== undefined && refTimers) next = Math.min(next, due);
+      next = Math.min(next, run.deadline);
+    }
+    const system = this.system.nextDue();
+    if (system !== undefined) next = Math.min(next, system);
+    if (next !== Infinity) this.moveTo(Math.max(next, this.time));
+    this.wake();
+  };
+
+  private assertLive(): void {
+    if (this.disposed) throw new HarnessError('DISPOSED', 'This clock was disposed; create a new one with createClock().');
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    await this.whenIdle();
+    this.disposed = true;
+    this.system.clearAll();
+    if (this.pendingTurn !== undefined) {
+      real.clearImmediate(this.pendingTurn as ReturnType<typeof setImmediate>);
+      real.clearTimeout(this.pendingTurn as ReturnType<typeof setTimeout>);
+      this.pendingTurn = undefined;
+      this.armed = false;
+    }
+    if (this.retained) {
+      releaseIoTracking();
+      this.retained = false;
+    }
+  }
+}
+
+/**
+ * Creates a virtual clock to share between functions (`createFunction({ clock })`).
+ * @example
+ * const clock = createClock();
+ * const a = createFunction({ handler: h1, clock });
+ * const b = createFunction({ handler: h2, clock });
+ */
+export function createClock(options: ClockOptions = {}): Clock {
+  return new VirtualClock(options);
+}

@@ -1,0 +1,175 @@
+import type { ClientContext, CognitoIdentity, Context } from 'aws-lambda';
+import { createRandom } from '../internal/random.js';
+import { runtimeProfile, hostRuntime, type RuntimeName } from '../runtime/profiles.js';
+import { HarnessError } from '../errors.js';
+
+/** What the context of nodejs24.x adds (RIC v4). */
+export interface LambdaContextExtras {
+  /** The `_X_AMZN_TRACE_ID` of the invocation (nodejs24.x only). */
+  xRayTraceId?: string;
+  /** The tenant id of a multi-tenant invocation (`X-Amz-Tenant-Id`). */
+  tenantId?: string;
+}
+
+/** The context handed to handlers: `@types/aws-lambda`'s `Context` plus what newer runtimes add. */
+export type LambdaContext = Context & LambdaContextExtras;
+
+/** Everything that varies per invocation, resolved by the invoker (or by {@link createContext} defaults). */
+export interface ContextData {
+  functionName: string;
+  functionVersion: string;
+  invokedFunctionArn: string;
+  memoryLimitInMB: string;
+  awsRequestId: string;
+  logGroupName: string;
+  logStreamName: string;
+  identity: CognitoIdentity | undefined;
+  clientContext: ClientContext | undefined;
+  tenantId: string | undefined;
+  xRayTraceId: string | undefined;
+  /** Epoch ms. */
+  deadline: number;
+  /** Virtual (or real) now, epoch ms. */
+  now: () => number;
+}
+
+/** Completion functions of the v3 runtime (nodejs20.x/22.x). */
+export interface CallbackControls {
+  succeed(result?: unknown): void;
+  fail(error?: unknown): void;
+  done(error?: unknown, result?: unknown): void;
+  getWaits(): boolean;
+  setWaits(value: boolean): void;
+}
+
+/**
+ * Builds the context object with the members, key order and formats of the real runtime (spec §6): on v3 the
+ * callback members come first (so `JSON.stringify(context)` matches AWS's recording), then the environment data,
+ * then the header data. `identity`/`clientContext`/`tenantId` are present only when set.
+ */
+export function buildContext(data: ContextData, runtime: RuntimeName, controls?: CallbackControls): LambdaContext {
+  const ctx: Record<string, unknown> = {};
+  if (runtimeProfile(runtime).ric === 3 && controls) {
+    Object.defineProperty(ctx, 'callbackWaitsForEmptyEventLoop', {
+      get: controls.getWaits,
+      set: controls.setWaits,
+      enumerable: true,
+      configurable: true,
+    });
+    ctx['succeed'] = controls.succeed;
+    ctx['fail'] = controls.fail;
+    ctx['done'] = controls.done;
+  }
+  ctx['functionVersion'] = data.functionVersion;
+  ctx['functionName'] = data.functionName;
+  ctx['memoryLimitInMB'] = data.memoryLimitInMB;
+  ctx['logGroupName'] = data.logGroupName;
+  ctx['logStreamName'] = data.logStreamName;
+  ctx['clientContext'] = data.clientContext;
+  ctx['identity'] = data.identity;
+  ctx['invokedFunctionArn'] = data.invokedFunctionArn;
+  ctx['awsRequestId'] = data.awsRequestId;
+  if (data.tenantId !== undefined) ctx['tenantId'] = data.tenantId;
+  if (runtime === 'nodejs24.x') ctx['xRayTraceId'] = data.xRayTraceId;
+  const { deadline, now } = data;
+  ctx['getRemainingTimeInMillis'] = () => deadline - now();
+  return ctx as unknown as LambdaContext;
+}
+
+/** Options of {@link createContext}. */
+export interface CreateContextOptions {
+  functionName?: string;
+  functionVersion?: string;
+  /** Seconds; default 3. */
+  timeout?: number;
+  /** MB; default 128. */
+  memorySize?: number;
+  runtime?: RuntimeName;
+  region?: string;
+  accountId?: string;
+  /** Alias or version the function was invoked with (makes `invokedFunctionArn` qualified). */
+  qualifier?: string;
+  awsRequestId?: string;
+  identity?: CognitoIdentity;
+  clientContext?: ClientContext;
+  tenantId?: string;
+  /** Seed for the request id and log stream name. Default 1. */
+  seed?: number;
+  /**
+   * The clock the deadline counts down on: `{ now(): number }` (e.g. a harness clock). By default the global
+   * `Date.now()` at each call — so it counts down in real time, and follows `vi.useFakeTimers()` when installed.
+   */
+  clock?: { now(): number };
+}
+
+const KNOWN = new Set([
+  'functionName', 'functionVersion', 'timeout', 'memorySize', 'runtime', 'region', 'accountId', 'qualifier',
+  'awsRequestId', 'identity', 'clientContext', 'tenantId', 'seed', 'clock',
+]);
+
+/** `YYYY/MM/DD/[<version>]<32 hex>`: the log stream of one execution environment. */
+export function logStreamName(epochMs: number, version: string, hex32: string): string {
+  const d = new Date(epochMs).toISOString();
+  return `${d.slice(0, 4)}/${d.slice(5, 7)}/${d.slice(8, 10)}/[${version}]${hex32}`;
+}
+
+/**
+ * A faithful Lambda context for tests that call a handler directly. Its `getRemainingTimeInMillis()` really
+ * counts down (deadline minus now, and may go negative), unlike frozen test contexts.
+ * @example
+ * const context = createContext({ functionName: 'orders', timeout: 10 });
+ * await handler(event, context);
+ */
+export function createContext(options: CreateContextOptions = {}): LambdaContext {
+  for (const key of Object.keys(options)) {
+    if (!KNOWN.has(key)) {
+      throw new HarnessError('UNKNOWN_OPTION', `createContext: unknown option ${JSON.stringify(key)}. Valid options: ${[...KNOWN].join(', ')}.`);
+    }
+  }
+  const runtime = options.runtime ?? hostRuntime();
+  const random = createRandom(options.seed ?? 1);
+  const functionName = options.functionName ?? 'test-function';
+  const version = options.functionVersion ?? '$LATEST';
+  const region = options.region ?? 'us-east-1';
+  const accountId = options.accountId ?? '123456789012';
+  const arn = `arn:aws:lambda:${region}:${accountId}:function:${functionName}`;
+  const now = options.clock ? () => options.clock!.now() : () => Date.now();
+  const timeoutMs = (options.timeout ?? 3) * 1000;
+  const start = now();
+  let waits = true;
+  let finished = false;
+  const once = (fn: () => void): void => {
+    if (!finished) {
+      finished = true;
+      fn();
+    }
+  };
+  return buildContext(
+    {
+      functionName,
+      functionVersion: version,
+      invokedFunctionArn: options.qualifier ? `${arn}:${options.qualifier}` : arn,
+      memoryLimitInMB: String(options.memorySize ?? 128),
+      awsRequestId: options.awsRequestId ?? random.uuid(),
+      logGroupName: `/aws/lambda/${functionName}`,
+      logStreamName: logStreamName(start, version, random.hex(32)),
+      identity: options.identity,
+      clientContext: options.clientContext,
+      tenantId: options.tenantId,
+      xRayTraceId: `Root=1-${Math.floor(start / 1000).toString(16).padStart(8, '0')}-${random.hex(24)};Sampled=0`,
+      deadline: start + timeoutMs,
+      now,
+    },
+    runtime,
+    {
+      // A standalone context has no runtime behind it: completion calls are accepted once and otherwise ignored.
+      succeed: () => once(() => undefined),
+      fail: () => once(() => undefined),
+      done: () => once(() => undefined),
+      getWaits: () => waits,
+      setWaits: (v: boolean) => {
+        waits = Boolean(v);
+      },
+    },
+  );
+}

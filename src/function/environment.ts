@@ -1,0 +1,488 @@
+import type { ClientContext, CognitoIdentity } from 'aws-lambda';
+import type { VirtualClock } from '../clock/virtual-clock.js';
+import { buildContext, type CallbackControls } from '../context/context.js';
+import { loadHandler, type AnyHandler } from '../handler/load.js';
+import { resolveHandler } from '../handler/resolve.js';
+import type { Random } from '../internal/random.js';
+import { exceedsBytes, LIMITS } from '../limits/limits.js';
+import {
+  endLine,
+  formatErrorForLog,
+  jsonReportLine,
+  jsonStartLine,
+  reportLine,
+  startLine,
+  timeoutLine,
+  type ReportFigures,
+} from '../logs/format.js';
+import { LogSink } from '../logs/sink.js';
+import { callHandler, checkHandlerForRuntime } from '../runtime/call-handler.js';
+import {
+  exitPayload,
+  JSONStringifyError,
+  responseTooLargePayload,
+  timeoutPayload,
+  toErrorPayload,
+  UnhandledPromiseRejection,
+  type ErrorPayload,
+} from '../runtime/error-payload.js';
+import { HandlerRun, type RunOutcome } from '../runtime/handler-run.js';
+import { scopeStorage, type CrashKind } from '../runtime/scope.js';
+import type { ResolvedOptions } from './options.js';
+import type { InvocationResult } from './result.js';
+import { RuntimeInstance } from './runtime-instance.js';
+
+/** On-demand init is limited to 10 s (spec §4); past it the init is retried inside the invoke phase. */
+const INIT_TIMEOUT_MS = 10_000;
+/**
+ * `Max Memory Used` in module isolation: the harness shares one process with the test runner, so it cannot
+ * measure one environment; it reports a typical empty Node.js runtime, capped at the memory size. Worker isolation
+ * measures it. Documented as an estimate.
+ */
+const ESTIMATED_MEMORY_MB = 65;
+
+/** Public view of one execution environment. */
+export interface EnvironmentInfo {
+  readonly id: string;
+  readonly state: 'idle' | 'busy' | 'shutdown';
+  /** Virtual epoch ms of creation and of the end of the last invocation. */
+  readonly createdAt: number;
+  readonly lastUsedAt: number;
+  readonly invocationCount: number;
+  readonly logStreamName: string;
+  readonly initializationType: 'on-demand' | 'provisioned-concurrency';
+  /** Why it was shut down, once it has been. */
+  readonly endReason: string | undefined;
+}
+
+/** What the function hands an environment for one invocation. */
+export interface InvokeRequest {
+  requestId: string;
+  /** The JSON round-trip copy of the event. */
+  event: unknown;
+  invokedFunctionArn: string;
+  executedVersion: string;
+  clientContext: ClientContext | undefined;
+  identity: CognitoIdentity | undefined;
+  tenantId: string | undefined;
+  logTail: boolean;
+}
+
+/** Shared, per-function things an environment needs. */
+export interface FunctionInternals {
+  readonly options: ResolvedOptions;
+  readonly clock: VirtualClock;
+  /** True for `clock: 'real'`: handlers see real timers and Date. */
+  readonly realTime: boolean;
+  readonly random: Random;
+  /** `process.env` of the host when the function was created; environments layer Lambda's variables over it. */
+  readonly hostEnv: Readonly<Record<string, string | undefined>>;
+  readonly echo: ((line: string) => void) | undefined;
+}
+
+function traceId(random: Random, now: number): string {
+  return `Root=1-${Math.floor(now / 1000).toString(16).padStart(8, '0')}-${random.hex(24)};Parent=${random.hex(16)};Sampled=0`;
+}
+
+/**
+ * One execution environment: a sandbox with its own log stream and runtime process. Runs one invocation at a time;
+ * initialises on its first invocation (cold start) and again after its runtime was reset by a timeout or crash.
+ */
+export class ExecutionEnvironment {
+  readonly id: string;
+  readonly logStreamName: string;
+  readonly createdAt: number;
+  lastUsedAt: number;
+  invocationCount = 0;
+  state: 'idle' | 'busy' | 'shutdown' = 'idle';
+  endReason: string | undefined;
+  private runtime: RuntimeInstance;
+  /** The invocation whose code runs now (crashes are reported to it). */
+  private current: HandlerRun | undefined;
+  /** Set when the runtime was reset: the next init counts against the invocation's timeout ("suppressed init"). */
+  private wasReset = false;
+
+  constructor(
+    private readonly fn: FunctionInternals,
+    readonly initializationType: 'on-demand' | 'provisioned-concurrency' = 'on-demand',
+  ) {
+    const now = fn.clock.now();
+    const hex = fn.random.hex(32);
+    this.id = hex;
+    this.createdAt = now;
+    this.lastUsedAt = now;
+    const d = new Date(now).toISOString();
+    this.logStreamName = `${d.slice(0, 4)}/${d.slice(5, 7)}/${d.slice(8, 10)}/[$LATEST]${hex}`;
+    this.runtime = this.newRuntime();
+  }
+
+  /** A snapshot for `fn.environments`. */
+  info(): EnvironmentInfo {
+    return {
+      id: this.id,
+      state: this.state,
+      createdAt: this.createdAt,
+      lastUsedAt: this.lastUsedAt,
+      invocationCount: this.invocationCount,
+      logStreamName: this.logStreamName,
+      initializationType: this.initializationType,
+      endReason: this.endReason,
+    };
+  }
+
+  private newRuntime(): RuntimeInstance {
+    const o = this.fn.options;
+    const env: Record<string, string | undefined> = {
+      ...this.fn.hostEnv,
+      AWS_LAMBDA_FUNCTION_NAME: o.name,
+      AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+      AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(o.memorySize),
+      AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${o.name}`,
+      AWS_LAMBDA_LOG_STREAM_NAME: this.logStreamName,
+      AWS_LAMBDA_INITIALIZATION_TYPE: this.initializationType,
+      AWS_LAMBDA_RUNTIME_API: '127.0.0.1:9001',
+      AWS_REGION: o.region,
+      AWS_DEFAULT_REGION: o.region,
+      AWS_EXECUTION_ENV: `AWS_Lambda_${o.runtime.name}`,
+      AWS_XRAY_CONTEXT_MISSING: 'LOG_ERROR',
+      AWS_XRAY_DAEMON_ADDRESS: '169.254.79.129:2000',
+      _HANDLER: o.handlerName,
+      LAMBDA_TASK_ROOT: o.root,
+      LAMBDA_RUNTIME_DIR: '/var/runtime',
+      LANG: 'en_US.UTF-8',
+      TZ: ':UTC',
+    };
+    if (o.logFormat === 'JSON') {
+      env['AWS_LAMBDA_LOG_FORMAT'] = 'JSON';
+      env['AWS_LAMBDA_LOG_LEVEL'] = o.logLevel;
+    }
+    Object.assign(env, o.environment);
+    const timers = this.fn.realTime ? null : this.fn.clock.createEnvTimers();
+    return new RuntimeInstance(timers, env, (rt, kind, detail) => this.onCrash(rt, kind, detail));
+  }
+
+  private onCrash(runtime: RuntimeInstance, kind: CrashKind, detail: unknown): void {
+    if (runtime !== this.runtime) return;
+    if (kind === 'uncaughtException') runtime.log('ERROR', ['Uncaught Exception', formatErrorForLog(detail)]);
+    if (kind === 'unhandledRejection') {
+      const err = new UnhandledPromiseRejection(detail as string);
+      runtime.log('ERROR', ['Unhandled Promise Rejection', formatErrorForLog(err)]);
+    }
+    if (this.current && !this.current.finished) this.current.finish({ kind: 'crash', crash: kind, detail });
+    else this.resetRuntime();
+  }
+
+  /** Throws the runtime away (module state, timers, env); `/tmp` and the log stream stay. */
+  private resetRuntime(): void {
+    this.runtime.kill();
+    this.runtime = this.newRuntime();
+    this.wasReset = true;
+  }
+
+  /** Shuts the environment down for good. */
+  shutdown(reason: string): void {
+    if (this.state === 'shutdown') return;
+    this.runtime.kill();
+    this.state = 'shutdown';
+    this.endReason = reason;
+  }
+
+  private sink(requestId: string | undefined, tenantId?: string): LogSink {
+    const o = this.fn.options;
+    return new LogSink(requestId, o.logFormat, o.logLevel, this.fn.echo, tenantId);
+  }
+
+  /** Loads the handler in the runtime, within `deadline`. Resolves to undefined on success, else the outcome. */
+  private async init(runtime: RuntimeInstance, deadline: number, sink: LogSink): Promise<RunOutcome | undefined> {
+    const o = this.fn.options;
+    const run = new HandlerRun(runtime, deadline, this.fn.clock);
+    runtime.sink = sink;
+    runtime.lastSink = sink;
+    this.current = run;
+    const generation = ++generations;
+    const source = o.handler;
+    const outcome = await run.start((r) => {
+      // An init that leaves nothing to wait for with its promise unsettled is Node exiting on an unsettled
+      // top-level await (exit code 13).
+      r.drainAction = () => r.finish({ kind: 'crash', crash: 'exit', detail: 13 });
+      let loading: Promise<AnyHandler>;
+      if (typeof source === 'function') {
+        loading = Promise.resolve(source as AnyHandler);
+      } else if (typeof source === 'string') {
+        const parsed = resolveHandler(source, o.root);
+        loading = parsed.ok ? loadHandler(parsed.location, o.root, generation) : Promise.reject(parsed.error);
+      } else {
+        loading = Promise.resolve().then(() => source.init() as AnyHandler);
+      }
+      loading.then(
+        (handler) => {
+          if (typeof handler !== 'function') {
+            r.finish({ kind: 'error', error: new TypeError(`init() must return the handler function (got ${typeof handler})`) });
+            return;
+          }
+          const refused = checkHandlerForRuntime(handler, o.runtime);
+          if (refused) {
+            r.finish({ kind: 'error', error: refused });
+            return;
+          }
+          runtime.handler = handler;
+          r.finish({ kind: 'response', value: undefined });
+        },
+        (error: unknown) => r.finish({ kind: 'error', error }),
+      );
+    });
+    this.current = undefined;
+    return outcome.kind === 'response' ? undefined : outcome;
+  }
+
+  /** Runs one invocation on this environment. The caller has marked it busy. */
+  async invoke(req: InvokeRequest): Promise<InvocationResult> {
+    const o = this.fn.options;
+    const clock = this.fn.clock;
+    this.invocationCount++;
+    let runtime = this.runtime;
+    // Thaw: timers that fell due while the environment was frozen fire once now, in this invocation's context.
+    const invokeSink = this.sink(req.requestId, req.tenantId);
+    runtime.sink = invokeSink;
+    runtime.lastSink = invokeSink;
+    if (runtime.timers) {
+      const timers = runtime.timers;
+      try {
+        scopeStorage.run(runtime, () => timers.thawTo(clock.preciseNow()));
+      } catch (error) {
+        runtime.crash('uncaughtException', error);
+      }
+    }
+    runtime = this.runtime;
+
+    const coldStart = runtime.handler === undefined;
+    const suppressed = coldStart && this.wasReset;
+    let initSink: LogSink | undefined;
+    let initDurationMs: number | undefined;
+    let outcome: RunOutcome | undefined;
+    const initLines: string[] = [];
+
+    if (coldStart && !suppressed) {
+      initSink = this.sink(undefined);
+      const t0 = clock.preciseNow();
+      outcome = await this.init(runtime, t0 + INIT_TIMEOUT_MS, initSink);
+      initDurationMs = clock.preciseNow() - t0;
+      if (outcome?.kind === 'timeout') {
+        initSink.push(`INIT_REPORT Init Duration: ${initDurationMs.toFixed(2)} ms\tPhase: init\tStatus: timeout\n`);
+        this.resetRuntime();
+        runtime = this.runtime;
+        outcome = undefined;
+      }
+      initLines.push(...initSink.lines);
+    }
+
+    const start = clock.preciseNow();
+    const deadline = start + o.timeoutMs;
+    this.fn.echo?.(o.logFormat === 'JSON' ? jsonStartLine(start, req.requestId, req.executedVersion) : startLine(req.requestId, req.executedVersion));
+    runtime.processEnv['_X_AMZN_TRACE_ID'] = traceId(this.fn.random, start);
+    runtime.sink = invokeSink;
+    runtime.lastSink = invokeSink;
+
+    if (outcome === undefined && runtime.handler === undefined) {
+      // Re-initialise inside the invoke phase: after a reset or an init timeout, init counts against the timeout.
+      outcome = await this.init(runtime, deadline, invokeSink);
+      runtime.sink = invokeSink;
+    }
+
+    if (outcome === undefined) {
+      const handler = runtime.handler!;
+      const run = new HandlerRun(runtime, deadline, clock);
+      this.current = run;
+      const data = {
+        functionName: o.name,
+        functionVersion: '$LATEST',
+        invokedFunctionArn: req.invokedFunctionArn,
+        memoryLimitInMB: String(o.memorySize),
+        awsRequestId: req.requestId,
+        logGroupName: `/aws/lambda/${o.name}`,
+        logStreamName: this.logStreamName,
+        identity: req.identity,
+        clientContext: req.clientContext,
+        tenantId: req.tenantId,
+        xRayTraceId: runtime.processEnv['_X_AMZN_TRACE_ID'],
+        deadline: Math.floor(deadline),
+        now: runtime.timers ? runtime.timers.now.bind(runtime.timers) : Date.now,
+      };
+      outcome = await run.start((r) =>
+        callHandler(
+          handler,
+          req.event,
+          (controls: CallbackControls | undefined) => buildContext(data, o.runtime.name, controls),
+          o.runtime,
+          r,
+        ),
+      );
+      this.current = undefined;
+    }
+
+    const end = clock.preciseNow();
+    return this.finishInvocation(req, outcome, {
+      coldStart,
+      initLines,
+      initDurationMs,
+      start,
+      end,
+      sink: invokeSink,
+      runtime,
+    });
+  }
+
+  private finishInvocation(
+    req: InvokeRequest,
+    outcome: RunOutcome,
+    t: {
+      coldStart: boolean;
+      initLines: string[];
+      initDurationMs: number | undefined;
+      start: number;
+      end: number;
+      sink: LogSink;
+      runtime: RuntimeInstance;
+    },
+  ): InvocationResult {
+    const o = this.fn.options;
+    const profile = o.runtime;
+    const id = req.requestId;
+    let rawPayload: string;
+    let error: ErrorPayload | undefined;
+    let kind: 'success' | 'error' | 'timeout' | 'crash' = 'success';
+    let status: ReportFigures['status'];
+    let platformErrorType: string | undefined;
+    let payload: unknown;
+    let durationMs = t.end - t.start;
+    let reset = false;
+
+    switch (outcome.kind) {
+      case 'response': {
+        let json: string | undefined;
+        try {
+          json = JSON.stringify(outcome.value === undefined ? null : outcome.value);
+        } catch {
+          const e = profile.ric === 4 ? new JSONStringifyError('Unable to stringify response body') : new Error('Unable to stringify response body');
+          error = toErrorPayload(e, profile);
+          t.sink.console(t.end, 'ERROR', ['Invoke Error', formatErrorForLog(e)]);
+          kind = 'error';
+          break;
+        }
+        rawPayload = json ?? 'null';
+        if (exceedsBytes(rawPayload, LIMITS.responseBytes)) {
+          error = responseTooLargePayload();
+          kind = 'error';
+          break;
+        }
+        payload = json === undefined ? null : JSON.parse(rawPayload);
+        break;
+      }
+      case 'error': {
+        // v3 turns an empty failure into the string "handled"; v4 formats null as {"errorType":"object","errorMessage":"null"}.
+        const value = outcome.error === undefined && profile.ric === 3 ? 'handled' : outcome.error;
+        error = toErrorPayload(value, profile);
+        t.sink.console(t.end, 'ERROR', ['Invoke Error', formatErrorForLog(value)]);
+        kind = 'error';
+        break;
+      }
+      case 'timeout': {
+        durationMs = o.timeoutMs;
+        error = timeoutPayload(id, o.timeoutMs);
+        t.sink.push(timeoutLine(t.end, id, o.timeoutMs));
+        kind = 'timeout';
+        status = 'timeout';
+        reset = true;
+        break;
+      }
+      case 'crash': {
+        kind = 'crash';
+        reset = true;
+        if (outcome.crash === 'exit') {
+          const code = typeof outcome.detail === 'number' ? outcome.detail : 0;
+          error = exitPayload(id, code);
+          status = 'error';
+          platformErrorType = 'Runtime.ExitError';
+          t.sink.push(`${error.errorMessage}\nRuntime.ExitError\n`);
+        } else if (profile.ric === 4) {
+          // nodejs24.x installs no process-level handlers [UNCERTAIN]: Node's default is to print and exit with 1.
+          error = exitPayload(id, 1);
+          status = 'error';
+          platformErrorType = 'Runtime.ExitError';
+          t.sink.push(`${error.errorMessage}\nRuntime.ExitError\n`);
+        } else if (outcome.crash === 'uncaughtException') {
+          // RIC v3 posts the error itself as the invocation error, then exits with 129.
+          error = toErrorPayload(outcome.detail, profile);
+        } else {
+          error = toErrorPayload(new UnhandledPromiseRejection(outcome.detail as string), profile);
+        }
+        break;
+      }
+    }
+
+    if (error !== undefined) {
+      rawPayload = JSON.stringify(error);
+      payload = error;
+    }
+    if (reset) this.resetRuntime();
+    this.lastUsedAt = Math.floor(t.end);
+
+    const initDurationMs = t.initDurationMs;
+    const figures: ReportFigures = {
+      requestId: id,
+      version: req.executedVersion,
+      durationMs,
+      billedDurationMs: Math.ceil(durationMs + (initDurationMs ?? 0)),
+      memorySizeMB: o.memorySize,
+      maxMemoryUsedMB: Math.min(o.memorySize, ESTIMATED_MEMORY_MB),
+      initDurationMs,
+      status,
+      errorType: platformErrorType,
+    };
+    const json = o.logFormat === 'JSON';
+    const initLines = t.initLines;
+    const lines = t.sink.lines;
+    const start = t.start;
+    const end = t.start + durationMs;
+    let logsText: string | undefined;
+    const renderLogs = (): string => {
+      logsText ??=
+        initLines.join('') +
+        (json ? jsonStartLine(start, id, req.executedVersion) : startLine(id, req.executedVersion)) +
+        lines.join('') +
+        (json ? '' : endLine(id)) +
+        (json ? jsonReportLine(end, figures) : reportLine(figures));
+      return logsText;
+    };
+    this.fn.echo?.((json ? '' : endLine(id)) + (json ? jsonReportLine(end, figures) : reportLine(figures)));
+    const base = {
+      requestId: id,
+      statusCode: 200 as const,
+      executedVersion: req.executedVersion,
+      rawPayload: rawPayload!,
+      logResult: undefined as string | undefined,
+      coldStart: t.coldStart,
+      environmentId: this.id,
+      durationMs,
+      billedDurationMs: figures.billedDurationMs,
+      initDurationMs,
+      maxMemoryUsedMB: figures.maxMemoryUsedMB,
+      startedAt: Math.floor(start),
+      endedAt: Math.floor(end),
+    };
+    const result = (
+      kind === 'success'
+        ? { ok: true, outcome: 'success', payload, functionError: undefined, error: undefined, ...base }
+        : { ok: false, outcome: kind, payload, functionError: 'Unhandled', error, ...base }
+    ) as InvocationResult & { logResult: string | undefined };
+    Object.defineProperty(result, 'logs', { get: renderLogs, enumerable: true, configurable: true });
+    if (req.logTail) {
+      const bytes = Buffer.from(renderLogs(), 'utf8');
+      result.logResult = bytes.subarray(Math.max(0, bytes.length - LIMITS.logTailBytes)).toString('base64');
+    }
+    return result;
+  }
+}
+
+/** Module instances must differ across every environment of every function in the process. */
+let generations = 0;

@@ -1,0 +1,232 @@
+import type { ClientContext, CognitoIdentity } from 'aws-lambda';
+import { HarnessError, LambdaServiceError } from '../errors.js';
+import { VirtualClock, type Clock } from '../clock/virtual-clock.js';
+import { uninstallIfIdle } from '../clock/globals.js';
+import { createRandom, hashSeed } from '../internal/random.js';
+import { asyncRequestTooLarge, exceedsBytes, LIMITS, syncRequestTooLarge } from '../limits/limits.js';
+import { currentScope } from '../runtime/scope.js';
+import { ExecutionEnvironment, type EnvironmentInfo, type FunctionInternals } from './environment.js';
+import { resolveOptions, type FunctionOptions } from './options.js';
+import type { DryRunResult, EventAccepted, InvocationResult } from './result.js';
+
+/** Per-call options of `fn.invoke`. Unknown keys are rejected. */
+export interface InvokeOptions {
+  /** @defaultValue 'RequestResponse' */
+  invocationType?: 'RequestResponse' | 'Event' | 'DryRun';
+  /** `'Tail'` adds `logResult` (base64 of the last 4 KB of logs), sync only. @defaultValue 'None' */
+  logType?: 'None' | 'Tail';
+  /** Client context (mobile SDK): an object, or the base64 JSON of `X-Amz-Client-Context`. Sync only. */
+  clientContext?: ClientContext | string;
+  /** Cognito identity of the caller. */
+  identity?: CognitoIdentity;
+  /** An alias or version the caller used: `invokedFunctionArn` becomes qualified. */
+  qualifier?: string;
+  /** `X-Amz-Tenant-Id` of a multi-tenant invocation. */
+  tenantId?: string;
+}
+
+const INVOKE_KEYS = ['invocationType', 'logType', 'clientContext', 'identity', 'qualifier', 'tenantId'];
+
+/**
+ * A simulated Lambda function.
+ * @example
+ * const fn = createFunction({ handler: async (e: { n: number }) => e.n + 1 });
+ * const r = await fn.invoke({ n: 1 }); // r.ok && r.payload === 2
+ */
+export interface LambdaFunction<TEvent = unknown, TResult = unknown> {
+  /** The function name. */
+  readonly name: string;
+  /** Its unqualified ARN. */
+  readonly arn: string;
+  /** The virtual clock it runs on (shared when `clock:` was passed). */
+  readonly clock: Clock;
+  /** Synchronous invocation (`RequestResponse`, the default). Rejects only with a service error. */
+  invoke(event?: TEvent, options?: InvokeOptions & { invocationType?: 'RequestResponse' }): Promise<InvocationResult<TResult>>;
+  /** `DryRun`: validates and runs nothing (204). */
+  invoke(event: TEvent | undefined, options: InvokeOptions & { invocationType: 'DryRun' }): Promise<DryRunResult>;
+  /** `Event`: accepted into the asynchronous queue (202). */
+  invoke(event: TEvent | undefined, options: InvokeOptions & { invocationType: 'Event' }): Promise<EventAccepted>;
+  /** History of invocations, oldest first, bounded by `historyLimit`. */
+  readonly invocations: readonly InvocationResult<TResult>[];
+  /** Snapshot of the execution environments, in creation order. */
+  readonly environments: readonly EnvironmentInfo[];
+  /** Forgets the invocation history. */
+  clearHistory(): void;
+  /** Shuts every environment down and releases the clock (if it owns it). Idempotent. */
+  dispose(): Promise<void>;
+}
+
+function serviceInvalidContent(detail: string): LambdaServiceError {
+  return new LambdaServiceError({
+    name: 'InvalidRequestContentException',
+    statusCode: 400,
+    message: `Could not parse request body into json: Could not parse payload into json: ${detail}`,
+  });
+}
+
+function decodeClientContext(value: ClientContext | string | undefined): ClientContext | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') return JSON.parse(JSON.stringify(value)) as ClientContext;
+  if (value.length > LIMITS.clientContextBytes) {
+    throw new LambdaServiceError({
+      name: 'InvalidRequestContentException',
+      statusCode: 400,
+      message: `Client context must be at most ${LIMITS.clientContextBytes} bytes of base64.`,
+    });
+  }
+  try {
+    return JSON.parse(Buffer.from(value, 'base64').toString('utf8')) as ClientContext;
+  } catch {
+    throw new LambdaServiceError({
+      name: 'InvalidRequestContentException',
+      statusCode: 400,
+      message: 'Client context must be a valid Base64-encoded JSON object.',
+    });
+  }
+}
+
+class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResult> {
+  readonly name: string;
+  readonly arn: string;
+  readonly clock: Clock;
+  private readonly internals: FunctionInternals;
+  private readonly ownsClock: boolean;
+  private readonly pool: ExecutionEnvironment[] = [];
+  private readonly history: InvocationResult<TResult>[] = [];
+  private disposed = false;
+
+  constructor(options: FunctionOptions<TEvent, TResult>) {
+    const resolved = resolveOptions(options);
+    const given = resolved.clock;
+    let clock: VirtualClock;
+    if (given instanceof VirtualClock) clock = given;
+    else if (given === undefined || given === 'real') clock = new VirtualClock();
+    else throw new HarnessError('INVALID_OPTION', "createFunction: 'clock' must come from createClock() or be 'real'.");
+    this.ownsClock = !(given instanceof VirtualClock);
+    this.clock = clock;
+    this.name = resolved.name;
+    this.arn = resolved.functionArn;
+    const stderr = process.stderr;
+    this.internals = {
+      options: resolved,
+      clock,
+      realTime: given === 'real',
+      random: createRandom(hashSeed(resolved.name, resolved.seed >>> 0)),
+      hostEnv: { ...process.env },
+      echo: resolved.printLogs ? (line: string) => void stderr.write(line) : undefined,
+    };
+  }
+
+  get invocations(): readonly InvocationResult<TResult>[] {
+    return this.history;
+  }
+
+  get environments(): readonly EnvironmentInfo[] {
+    return this.pool.map((e) => e.info());
+  }
+
+  clearHistory(): void {
+    this.history.length = 0;
+  }
+
+  invoke(event?: TEvent, options?: InvokeOptions): Promise<never> {
+    return this.invokeAny(event, options) as Promise<never>;
+  }
+
+  private async invokeAny(event: unknown, options: InvokeOptions = {}): Promise<InvocationResult<TResult> | DryRunResult | EventAccepted> {
+    if (this.disposed) throw new HarnessError('DISPOSED', `Function ${this.name} was disposed; create a new one with createFunction().`);
+    for (const key of Object.keys(options)) {
+      if (!INVOKE_KEYS.includes(key)) {
+        throw new HarnessError('UNKNOWN_OPTION', `invoke: unknown option ${JSON.stringify(key)}. Valid options: ${INVOKE_KEYS.join(', ')}.`);
+      }
+    }
+    const type = options.invocationType ?? 'RequestResponse';
+    if (type !== 'RequestResponse' && type !== 'Event' && type !== 'DryRun') {
+      throw new HarnessError('INVALID_ARGUMENT', `invoke: invocationType must be 'RequestResponse', 'Event' or 'DryRun' (got ${JSON.stringify(type)}).`);
+    }
+    // The handler receives a JSON round trip of the event, never the caller's object (an empty body is {}).
+    let json: string | undefined;
+    try {
+      json = event === undefined ? '{}' : JSON.stringify(event);
+    } catch (error) {
+      throw serviceInvalidContent((error as Error).message);
+    }
+    if (json === undefined) throw serviceInvalidContent(`a ${typeof event} is not a JSON value`);
+    if (type === 'Event') {
+      if (exceedsBytes(json, LIMITS.asyncRequestBytes)) throw asyncRequestTooLarge(Buffer.byteLength(json));
+      throw new HarnessError('INVALID_ARGUMENT', "invoke: invocationType 'Event' is not available yet in this version.");
+    }
+    if (exceedsBytes(json, LIMITS.syncRequestBytes)) throw syncRequestTooLarge();
+    const random = this.internals.random;
+    const requestId = random.uuid();
+    if (type === 'DryRun') return { statusCode: 204, requestId };
+
+    const clientContext = decodeClientContext(options.clientContext);
+    const env = this.acquire();
+    // A nested invoke (a handler invoking another simulated function) is a wait of the caller's environment:
+    // it is neither idle nor doing real I/O, so virtual time may still jump for the callee.
+    const caller = currentScope();
+    if (caller) caller.io.waits++;
+    try {
+      const result = await env.invoke({
+        requestId,
+        event: JSON.parse(json),
+        invokedFunctionArn: options.qualifier ? `${this.arn}:${options.qualifier}` : this.arn,
+        executedVersion: '$LATEST',
+        clientContext,
+        identity: options.identity,
+        tenantId: options.tenantId,
+        logTail: options.logType === 'Tail',
+      });
+      this.record(result as InvocationResult<TResult>);
+      return result as InvocationResult<TResult>;
+    } finally {
+      if (caller) caller.io.waits--;
+      if (env.state === 'busy') env.state = 'idle';
+    }
+  }
+
+  /** An idle environment (the most recently used, as Lambda tends to), else a new one. */
+  private acquire(): ExecutionEnvironment {
+    let chosen: ExecutionEnvironment | undefined;
+    for (const env of this.pool) {
+      if (env.state === 'idle' && (chosen === undefined || env.lastUsedAt >= chosen.lastUsedAt)) chosen = env;
+    }
+    if (!chosen) {
+      chosen = new ExecutionEnvironment(this.internals);
+      this.pool.push(chosen);
+    }
+    chosen.state = 'busy';
+    return chosen;
+  }
+
+  private record(result: InvocationResult<TResult>): void {
+    const limit = this.internals.options.historyLimit;
+    if (limit === 0) return;
+    if (this.history.length >= limit) this.history.splice(0, this.history.length - limit + 1);
+    this.history.push(result);
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    await this.internals.clock.whenIdle();
+    for (const env of this.pool) env.shutdown('disposed');
+    if (this.ownsClock) await this.internals.clock.dispose();
+    uninstallIfIdle();
+  }
+}
+
+/**
+ * Creates a simulated Lambda function. Bad options throw at once (`HarnessError` with a `code`); values Lambda
+ * rejects throw `InvalidParameterValueException` with the valid range.
+ * @example
+ * import { createFunction } from 'lambda-harness';
+ * const fn = createFunction({ handler: 'src/orders.handler', timeout: 10 });
+ * const result = await fn.invoke({ orderId: 42 });
+ */
+export function createFunction<TEvent = never, TResult = unknown>(
+  options: FunctionOptions<TEvent, TResult>,
+): LambdaFunction<TEvent extends never ? unknown : TEvent, Awaited<TResult>> {
+  return new SimulatedFunction(options) as unknown as LambdaFunction<TEvent extends never ? unknown : TEvent, Awaited<TResult>>;
+}

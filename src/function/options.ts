@@ -1,0 +1,179 @@
+import path from 'node:path';
+import { HarnessError, InvalidParameterValueError } from '../errors.js';
+import type { Clock } from '../clock/virtual-clock.js';
+import { LIMITS, checkEnvironment, checkRange } from '../limits/limits.js';
+import type { LogFormat, LogLevel } from '../logs/format.js';
+import { hostRuntime, runtimeProfile, type RuntimeName, type RuntimeProfile } from '../runtime/profiles.js';
+import type { LambdaContext } from '../context/context.js';
+
+/** A handler function in any of the signatures Node runtimes accept. */
+export type HandlerFunction<TEvent = never, TResult = unknown> =
+  | ((event: TEvent, context: LambdaContext) => TResult | Promise<TResult>)
+  | ((event: TEvent, context: LambdaContext, callback: (error?: unknown, result?: TResult) => void) => void);
+
+/**
+ * What runs: a function; a `'path/to/file.export'` string resolved like Lambda's `_HANDLER` from `root`; or an
+ * `init` factory re-run on every cold start (module state of a fresh sandbox).
+ */
+export type HandlerSource<TEvent = never, TResult = unknown> =
+  | HandlerFunction<TEvent, TResult>
+  | string
+  | { init: () => HandlerFunction<TEvent, TResult> | Promise<HandlerFunction<TEvent, TResult>> };
+
+/**
+ * Options of `createFunction`. Unknown keys are rejected (typos fail loudly).
+ * @example
+ * createFunction({ handler: 'src/orders.handler', timeout: 10, environment: { TABLE: 'orders' } });
+ */
+export interface FunctionOptions<TEvent = never, TResult = unknown> {
+  handler: HandlerSource<TEvent, TResult>;
+  /** Function name; default derived from the handler (`orders` for `src/orders.handler`). */
+  name?: string;
+  /** Seconds, 1..900. @defaultValue 3 */
+  timeout?: number;
+  /** MB, 128..10240. @defaultValue 128 */
+  memorySize?: number;
+  /** MB of /tmp, 512..10240. @defaultValue 512 */
+  ephemeralStorage?: number;
+  /** Environment variables; 4 KB limit on their JSON, as on Lambda. */
+  environment?: Record<string, string>;
+  /** @defaultValue the runtime matching the host Node.js major */
+  runtime?: RuntimeName;
+  /** @defaultValue 'us-east-1' */
+  region?: string;
+  /** @defaultValue '123456789012' */
+  accountId?: string;
+  /** Seed of every generated id (request ids, log streams): same seed, same results. @defaultValue 1 */
+  seed?: number;
+  /** Directory handler strings are resolved from (LAMBDA_TASK_ROOT). @defaultValue process.cwd() */
+  root?: string;
+  /** A clock to share with other functions, or `'real'` to enforce timeouts with real timers. Default: a new virtual clock. */
+  clock?: Clock | 'real';
+  /** `LoggingConfig.LogFormat`. @defaultValue 'Text' */
+  logFormat?: LogFormat;
+  /** Application log level filter (JSON format only, as on Lambda). @defaultValue 'TRACE' */
+  logLevel?: LogLevel;
+  /** Also write each invocation's log lines to the real stderr as they happen. @defaultValue false */
+  printLogs?: boolean;
+  /** How many invocation records `fn.invocations` keeps (oldest dropped first). @defaultValue 1000 */
+  historyLimit?: number;
+}
+
+/** Options after defaults and validation. */
+export interface ResolvedOptions {
+  readonly handler: HandlerSource<never, unknown>;
+  readonly name: string;
+  readonly timeoutMs: number;
+  readonly timeout: number;
+  readonly memorySize: number;
+  readonly ephemeralStorage: number;
+  readonly environment: Readonly<Record<string, string>>;
+  readonly runtime: RuntimeProfile;
+  readonly region: string;
+  readonly accountId: string;
+  readonly seed: number;
+  readonly root: string;
+  readonly clock: Clock | 'real' | undefined;
+  readonly logFormat: LogFormat;
+  readonly logLevel: LogLevel;
+  readonly printLogs: boolean;
+  readonly historyLimit: number;
+  /** `_HANDLER` as the function's configuration would show it. */
+  readonly handlerName: string;
+  readonly functionArn: string;
+}
+
+const KEYS = [
+  'handler', 'name', 'timeout', 'memorySize', 'ephemeralStorage', 'environment', 'runtime', 'region', 'accountId',
+  'seed', 'root', 'clock', 'logFormat', 'logLevel', 'printLogs', 'historyLimit',
+] as const;
+const NAME = /^[a-zA-Z0-9-_]{1,64}$/;
+const LEVELS: readonly LogLevel[] = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
+
+function invalid(message: string): HarnessError {
+  return new HarnessError('INVALID_OPTION', `createFunction: ${message}`);
+}
+
+function deriveName(handler: HandlerSource<never, unknown>): string {
+  let raw = 'function';
+  if (typeof handler === 'string') raw = path.basename(handler).split('.')[0] ?? raw;
+  else if (typeof handler === 'function' && handler.name) raw = handler.name;
+  const clean = raw.replace(/[^a-zA-Z0-9-_]/g, '-').slice(0, 64);
+  return clean.length > 0 ? clean : 'function';
+}
+
+/**
+ * Validates and completes `createFunction` options. Harness misuse (unknown keys, wrong types) throws
+ * `INVALID_OPTION`/`UNKNOWN_OPTION`; values Lambda itself rejects throw `InvalidParameterValueException`.
+ */
+export function resolveOptions<E, R>(input: FunctionOptions<E, R>): ResolvedOptions {
+  if (input === null || typeof input !== 'object') throw invalid('pass an options object: createFunction({ handler }).');
+  for (const key of Object.keys(input)) {
+    if (!(KEYS as readonly string[]).includes(key)) {
+      throw new HarnessError('UNKNOWN_OPTION', `createFunction: unknown option ${JSON.stringify(key)}. Valid options: ${KEYS.join(', ')}.`);
+    }
+  }
+  const { handler } = input;
+  const handlerOk =
+    typeof handler === 'function' ||
+    (typeof handler === 'string' && handler.length > 0) ||
+    (handler !== null && typeof handler === 'object' && typeof (handler as { init?: unknown }).init === 'function');
+  if (!handlerOk) {
+    throw invalid("'handler' must be a function, a 'path/file.export' string, or { init: () => handlerFunction }.");
+  }
+  const name = input.name ?? deriveName(handler);
+  if (typeof name !== 'string' || !NAME.test(name)) {
+    throw new InvalidParameterValueError(`Function name ${JSON.stringify(name)} must be 1-64 characters of letters, digits, '-' and '_'.`);
+  }
+  const timeout = checkRange('timeout', input.timeout ?? 3, LIMITS.timeoutSeconds, 'seconds');
+  const memorySize = checkRange('memorySize', input.memorySize ?? 128, LIMITS.memoryMB, 'MB');
+  const ephemeralStorage = checkRange('ephemeralStorage', input.ephemeralStorage ?? 512, LIMITS.ephemeralStorageMB, 'MB');
+  const environment = input.environment ?? {};
+  if (environment === null || typeof environment !== 'object' || Array.isArray(environment)) {
+    throw invalid("'environment' must be an object of string values.");
+  }
+  for (const [k, v] of Object.entries(environment)) {
+    if (typeof v !== 'string') throw invalid(`environment variable ${k} must be a string (got ${typeof v}); Lambda stores only strings.`);
+  }
+  checkEnvironment(environment);
+  const runtime = runtimeProfile(input.runtime ?? hostRuntime());
+  const region = input.region ?? 'us-east-1';
+  if (typeof region !== 'string' || !/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(region)) throw invalid(`region ${JSON.stringify(region)} is not a region name such as us-east-1.`);
+  const accountId = input.accountId ?? '123456789012';
+  if (typeof accountId !== 'string' || !/^\d{12}$/.test(accountId)) throw invalid(`accountId ${JSON.stringify(accountId)} must be 12 digits.`);
+  const seed = input.seed ?? 1;
+  if (typeof seed !== 'number' || !Number.isFinite(seed)) throw invalid("'seed' must be a finite number.");
+  const root = path.resolve(input.root ?? process.cwd());
+  const clock = input.clock;
+  if (clock !== undefined && clock !== 'real' && (typeof clock !== 'object' || typeof clock.now !== 'function')) {
+    throw invalid("'clock' must be a clock from createClock() or 'real'.");
+  }
+  const logFormat = input.logFormat ?? 'Text';
+  if (logFormat !== 'Text' && logFormat !== 'JSON') throw invalid("'logFormat' must be 'Text' or 'JSON'.");
+  const logLevel = input.logLevel ?? 'TRACE';
+  if (!LEVELS.includes(logLevel)) throw invalid(`'logLevel' must be one of ${LEVELS.join(', ')}.`);
+  const historyLimit = input.historyLimit ?? 1000;
+  if (!Number.isInteger(historyLimit) || historyLimit < 0) throw invalid("'historyLimit' must be a non-negative integer.");
+  const handlerName = typeof handler === 'string' ? handler : `index.handler`;
+  return {
+    handler,
+    name,
+    timeout,
+    timeoutMs: timeout * 1000,
+    memorySize,
+    ephemeralStorage,
+    environment: { ...environment },
+    runtime,
+    region,
+    accountId,
+    seed,
+    root,
+    clock,
+    logFormat,
+    logLevel,
+    printLogs: input.printLogs === true,
+    historyLimit,
+    handlerName,
+    functionArn: `arn:aws:lambda:${region}:${accountId}:function:${name}`,
+  };
+}

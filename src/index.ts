@@ -1,0 +1,18 @@
+/**
+ * lambda-harness: test Node.js Lambda handlers the way AWS Lambda runs them.
+ * @packageDocumentation
+ */
+export { createFunction, type LambdaFunction, type InvokeOptions } from './function/lambda-function.js';
+export type { FunctionOptions, HandlerFunction, HandlerSource } from './function/options.js';
+export type { InvocationResult, InvocationSuccess, InvocationFailure, DryRunResult, EventAccepted } from './function/result.js';
+export type { EnvironmentInfo } from './function/environment.js';
+export { createClock, type Clock, type ClockOptions } from './clock/virtual-clock.js';
+export { parseDuration, type Duration } from './clock/duration.js';
+export { createContext, type CreateContextOptions, type LambdaContext } from './context/context.js';
+export { HarnessError, InvalidParameterValueError, LambdaServiceError } from './errors.js';
+export type { HarnessErrorCode, LambdaServiceExceptionName, ThrottleReason } from './errors.js';
+export type { ErrorPayload } from './runtime/error-payload.js';
+export type { RuntimeName } from './runtime/profiles.js';
+export type { LogFormat, LogLevel } from './logs/format.js';
+export { LIMITS } from './limits/limits.js';
+export { events, eventKinds, type EventOptions, type EventKind, type DeepPartial } from './events/index.js';

@@ -1,0 +1,83 @@
+import { InvalidParameterValueError, LambdaServiceError } from '../errors.js';
+
+/** Lambda quotas the simulator enforces (spec §4). Bytes unless named otherwise. */
+export const LIMITS = {
+  /** Synchronous invoke request body. */
+  syncRequestBytes: 6_291_456,
+  /**
+   * Asynchronous invoke request body: 1 MB since late 2025 (was 262144). The exact number is not recorded;
+   * 1048576 is the most plausible reading (spec §4, [UNCERTAIN]).
+   */
+  asyncRequestBytes: 1_048_576,
+  /** Buffered response: 6 MiB + 100 bytes, as observed (spec §2.2). */
+  responseBytes: 6_291_556,
+  /** JSON of the environment variable map. */
+  environmentBytes: 4096,
+  memoryMB: { min: 128, max: 10_240 },
+  timeoutSeconds: { min: 1, max: 900 },
+  ephemeralStorageMB: { min: 512, max: 10_240 },
+  /** Bytes of the base64 `X-Amz-Client-Context` header. */
+  clientContextBytes: 3583,
+  /** Length of the log tail returned with `LogType: Tail`. */
+  logTailBytes: 4096,
+} as const;
+
+/** UTF-8 byte length without allocating, with a fast path for strings that cannot reach `limit`. */
+export function exceedsBytes(text: string, limit: number): boolean {
+  // A UTF-16 code unit is at most 3 UTF-8 bytes, so short strings never need measuring.
+  if (text.length * 3 <= limit) return false;
+  if (text.length > limit) return true;
+  return Buffer.byteLength(text, 'utf8') > limit;
+}
+
+/**
+ * The 413 for a synchronous request over 6 MB, with AWS's message.
+ * @example
+ * syncRequestTooLarge(); // RequestEntityTooLargeException (413)
+ */
+export function syncRequestTooLarge(): LambdaServiceError {
+  return new LambdaServiceError({
+    name: 'RequestEntityTooLargeException',
+    statusCode: 413,
+    message: `Request must be smaller than ${LIMITS.syncRequestBytes} bytes for the InvokeFunction operation`,
+  });
+}
+
+/**
+ * The 413 for an asynchronous (`Event`) request over the async limit, with AWS's message.
+ * @example
+ * asyncRequestTooLarge(2_000_000);
+ */
+export function asyncRequestTooLarge(size: number): LambdaServiceError {
+  return new LambdaServiceError({
+    name: 'RequestEntityTooLargeException',
+    statusCode: 413,
+    message: `${size} byte payload is too large for the Event invocation type (limit ${LIMITS.asyncRequestBytes} bytes)`,
+  });
+}
+
+/** Checks that `value` is an integer within `range`, else throws AWS's style of validation error. */
+export function checkRange(name: string, value: unknown, range: { min: number; max: number }, unit: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < range.min || value > range.max) {
+    throw new InvalidParameterValueError(
+      `${name} must be an integer between ${range.min} and ${range.max} ${unit} (got ${JSON.stringify(value)}). ` +
+        `Lambda rejects other values at CreateFunction.`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Validates the environment variable map against Lambda's 4 KB limit, measured on its JSON like AWS does.
+ * @example
+ * checkEnvironment({ TABLE: 'orders' });
+ */
+export function checkEnvironment(environment: Record<string, string>): void {
+  const json = JSON.stringify(environment);
+  if (Buffer.byteLength(json, 'utf8') > LIMITS.environmentBytes) {
+    throw new InvalidParameterValueError(
+      'Lambda was unable to configure your environment variables because the environment variables you have ' +
+        `provided exceeded the 4KB limit. String measured: ${json}`,
+    );
+  }
+}

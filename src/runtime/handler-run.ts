@@ -1,0 +1,67 @@
+import type { ClockRun, VirtualClock } from '../clock/virtual-clock.js';
+import { scopeStorage, type CrashKind, type EnvScope } from './scope.js';
+
+/** How a run of simulated code ended, before it is turned into an AWS-shaped result. */
+export type RunOutcome =
+  /** The runtime posted a response (not yet serialised). */
+  | { kind: 'response'; value: unknown }
+  /** The runtime posted an error raised by user code (formatted later, per runtime). */
+  | { kind: 'error'; error: unknown }
+  /** The function exceeded its deadline. */
+  | { kind: 'timeout' }
+  /** The runtime went down: uncaught exception, unhandled rejection, `process.exit`. */
+  | { kind: 'crash'; crash: CrashKind; detail: unknown };
+
+/**
+ * One run of simulated code (an init or an invocation) on the clock: it finishes exactly once, by whichever comes
+ * first — the runtime's completion, the deadline, a crash, or the event loop draining.
+ */
+export class HandlerRun implements ClockRun {
+  finished = false;
+  /** What to do when the environment's event loop drains (set by the handler-style driver). */
+  drainAction: (() => void) | undefined;
+  readonly outcome: Promise<RunOutcome>;
+  private resolve!: (o: RunOutcome) => void;
+
+  constructor(
+    readonly scope: EnvScope,
+    readonly deadline: number,
+    private readonly clock: VirtualClock,
+  ) {
+    this.outcome = new Promise((resolve) => {
+      this.resolve = resolve;
+    });
+  }
+
+  /** Starts driving the run on the clock and calls `body` inside the environment's scope. */
+  start(body: (run: HandlerRun) => void): Promise<RunOutcome> {
+    this.clock.startRun(this);
+    try {
+      scopeStorage.run(this.scope, () => body(this));
+    } catch (error) {
+      this.finish({ kind: 'error', error });
+    }
+    return this.outcome;
+  }
+
+  finish(outcome: RunOutcome): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.clock.endRun(this);
+    this.resolve(outcome);
+  }
+
+  onTimeout(): void {
+    this.finish({ kind: 'timeout' });
+  }
+
+  onDrain(): void {
+    const action = this.drainAction;
+    this.drainAction = undefined;
+    if (action) action();
+  }
+
+  onUncaught(error: unknown): void {
+    this.scope.crash('uncaughtException', error);
+  }
+}

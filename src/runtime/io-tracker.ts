@@ -1,0 +1,71 @@
+import { createHook, type AsyncHook } from 'node:async_hooks';
+import { currentScope, type IoState, type TrackedHandle } from './scope.js';
+
+/**
+ * Knows what real work each simulated environment is waiting on, so the clock can tell "waiting on nothing but
+ * timers" (jump) from "waiting on a socket, a file, a DNS lookup" (let real time flow).
+ *
+ * One `init` hook attributes every new async resource to the environment whose code created it (via the scope
+ * store). Handles (sockets, servers, real timers) are pending while `hasRef()` — the same notion of "keeps the event
+ * loop alive" that Lambda's runtime uses. One-shot requests (fs, dns, connect, crypto, zlib) are pending until their
+ * `destroy`; the destroy hook is enabled only while such requests are outstanding, because a destroy hook makes
+ * Node track every promise and costs about a microsecond per promise.
+ */
+const IGNORED = new Set(['PROMISE', 'TickObject', 'Microtask', 'HTTPINCOMINGMESSAGE', 'HTTPCLIENTREQUEST']);
+
+const owners = new Map<number, IoState>();
+let initHook: AsyncHook | undefined;
+let destroyHook: AsyncHook | undefined;
+let users = 0;
+
+function onInit(asyncId: number, type: string, _trigger: number, resource: object): void {
+  if (IGNORED.has(type)) return;
+  const scope = currentScope();
+  if (scope === undefined) return;
+  const io = scope.io;
+  if (typeof (resource as Partial<TrackedHandle>).hasRef === 'function') {
+    io.handles.push(new WeakRef(resource as TrackedHandle));
+  } else {
+    io.requests.add(asyncId);
+    owners.set(asyncId, io);
+    destroyHook ??= createHook({ destroy: onDestroy });
+    if (owners.size === 1) destroyHook.enable();
+  }
+}
+
+function onDestroy(asyncId: number): void {
+  const io = owners.get(asyncId);
+  if (io === undefined) return;
+  owners.delete(asyncId);
+  io.requests.delete(asyncId);
+}
+
+/** Turns the destroy hook off once nothing is outstanding (called from the scheduler, never from a hook). */
+export function relaxIoTracking(): void {
+  if (owners.size === 0) destroyHook?.disable();
+}
+
+/** Starts tracking (reference-counted by live clocks). */
+export function retainIoTracking(): void {
+  if (users++ === 0) {
+    initHook ??= createHook({ init: onInit });
+    initHook.enable();
+  }
+}
+
+/** Stops tracking when the last clock is disposed; leaves no hook enabled. */
+export function releaseIoTracking(): void {
+  if (users === 0) return;
+  if (--users === 0) {
+    initHook?.disable();
+    destroyHook?.disable();
+    owners.clear();
+  }
+}
+
+/** Forgets an environment's outstanding requests (it was shut down or reset). */
+export function forgetIo(io: IoState): void {
+  for (const id of io.requests) owners.delete(id);
+  io.requests.clear();
+  io.handles.length = 0;
+}

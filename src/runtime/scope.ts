@@ -1,0 +1,85 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { EnvTimers } from '../clock/env-timers.js';
+import type { LogLevel } from '../logs/format.js';
+
+/**
+ * What code running inside a simulated execution environment is attached to. The store of one
+ * AsyncLocalStorage: everything the handler starts (promises, timers, sockets) inherits it, which is how
+ * the global shims know whose clock, console and `process.env` to use, even when invocations interleave.
+ */
+export interface EnvScope {
+  /** The environment's timers on the virtual clock, or `null` for `clock: 'real'`. */
+  readonly timers: EnvTimers | null;
+  /** The environment's `process.env` (Lambda's variables over the host's). */
+  readonly processEnv: Record<string, string | undefined>;
+  /** Where `console.*` of this environment goes (the current invocation, or init). */
+  log(level: LogLevel, args: unknown[]): void;
+  /** Real I/O the environment started: the clock must not jump while it is pending. */
+  readonly io: IoState;
+  /**
+   * Code of this environment raised an uncaught exception, left a rejection unhandled, or called
+   * `process.exit` — what the Node runtime turns into an invocation error and a reset.
+   */
+  crash(kind: CrashKind, detail: unknown): void;
+}
+
+/** How simulated code brought its runtime down. */
+export type CrashKind = 'uncaughtException' | 'unhandledRejection' | 'exit';
+
+/**
+ * Thrown by the `process.exit` shim inside a simulated environment, to unwind the handler's stack instead of
+ * ending the test process. The harness reports it as Lambda does (`Runtime.ExitError`).
+ */
+export class ProcessExitSignal extends Error {
+  override readonly name = 'ProcessExitSignal';
+  constructor(readonly exitCode: number) {
+    super(`process.exit(${exitCode}) called inside a simulated Lambda environment`);
+  }
+}
+
+/** A libuv handle or real Node timer as async_hooks hands it over. */
+export interface TrackedHandle {
+  hasRef(): boolean;
+  _destroyed?: boolean;
+}
+
+/** Outstanding real work of one environment, maintained by the async-hooks tracker. */
+export interface IoState {
+  /** Handles (sockets, servers, real timers) created in the environment; pending while ref'd and open. */
+  handles: WeakRef<TrackedHandle>[];
+  /** Async ids of one-shot requests (fs, dns, crypto, zlib...) not yet destroyed. */
+  requests: Set<number>;
+  /** Harness-internal waits (e.g. a nested `fn.invoke` from inside a handler): not I/O, but not idle either. */
+  waits: number;
+}
+
+/** The one store. Created lazily-free: constructing an AsyncLocalStorage has no global effect. */
+export const scopeStorage = new AsyncLocalStorage<EnvScope>();
+
+/** The scope of the code running now, if it belongs to a simulated environment. */
+export function currentScope(): EnvScope | undefined {
+  return scopeStorage.getStore();
+}
+
+/** A fresh, empty I/O state. */
+export function createIoState(): IoState {
+  return { handles: [], requests: new Set(), waits: 0 };
+}
+
+/** True when the environment is waiting on real I/O (so virtual time must flow with real time, not jump). */
+export function hasPendingIo(io: IoState): boolean {
+  if (io.requests.size > 0) return true;
+  let pending = false;
+  // Weak references let closed sockets be collected; dead and destroyed entries are dropped as we go.
+  io.handles = io.handles.filter((ref) => {
+    const h = ref.deref();
+    if (h === undefined || h._destroyed === true) return false;
+    try {
+      if (h.hasRef()) pending = true;
+    } catch {
+      return false;
+    }
+    return true;
+  });
+  return pending;
+}
