@@ -2,7 +2,7 @@ import type { SQSBatchResponse, SQSEvent, SQSMessageAttribute, SQSMessageAttribu
 import { hash } from 'node:crypto';
 import type { DeepPartial } from '../_internals/deep.js';
 import { buildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
-import { DEFAULT_ACCOUNT, DEFAULT_REGION, fastHex, fastUuid, randomBase64, randomDigits, regionOfArn } from './_defaults.js';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION, epochText, fastHex, fastUuid, randomBase64, randomDigits, regionOfArn } from './_defaults.js';
 import { md5Hex, md5OfMessageAttributes } from './_hash.js';
 import { has, mergeOwned } from './_merge.js';
 
@@ -80,6 +80,21 @@ function completeAttributes(attributes: DeepPartial<SQSMessageAttributes> | unde
   return out;
 }
 
+/** The record input written as `{ body }` (or `{}`) only: the shape bulk tests use, built without any merge. */
+function isBodyOnly(overrides: SqsRecordInput): boolean {
+  for (const key in overrides) if (key !== 'body') return false;
+  return true;
+}
+
+/** Applies everything but `body` from a record input: the general (slower) path. */
+function applyOverrides(record: SQSRecord, overrides: SqsRecordInput): void {
+  for (const key in overrides) {
+    if (key === 'body' || key === 'messageAttributes') continue;
+    mergeOwned(record, { [key]: (overrides as Record<string, unknown>)[key] } as SqsRecordInput);
+  }
+  if (has(overrides, 'messageAttributes')) record.messageAttributes = completeAttributes(overrides.messageAttributes);
+}
+
 function buildSqs(kindId: 'sqs' | 'sqs-fifo', input: SqsFifoEventInput, options: EventOptions | undefined): SQSEvent {
   const { random, now } = buildContext(kindId, options);
   const fifo = kindId === 'sqs-fifo';
@@ -90,51 +105,54 @@ function buildSqs(kindId: 'sqs' | 'sqs-fifo', input: SqsFifoEventInput, options:
   // Lengths chosen so the whole handle is well-formed base64 (a multiple of 4 characters).
   const handleTail = `${randomBase64(random, 18)}${RECEIPT_FILLER}`;
   const base = sqsFixture.Records[0]!;
+  const receiveCount = base.attributes.ApproximateReceiveCount;
+  const senderId = base.attributes.SenderId;
   const records = input.records ?? SINGLE_RECORD;
-  const out: SQSRecord[] = new Array<SQSRecord>(records.length);
+  const count = records.length;
+  const out: SQSRecord[] = new Array<SQSRecord>(count);
   let sequence = fifo ? BigInt(randomDigits(random, 20)) : 0n;
-  for (let i = 0; i < records.length; i++) {
+  for (let i = 0; i < count; i++) {
     const overrides = records[i]!;
-    const sourceArn = overrides.eventSourceARN ?? queueArn;
-    const sent = now - (records.length - 1 - i);
+    const simple = isBodyOnly(overrides);
+    const sourceArn = simple ? queueArn : (overrides.eventSourceARN ?? queueArn);
+    const sent = now - (count - 1 - i);
+    const body = overrides.body ?? base.body;
+    // Draw order is part of the seed contract: message id, receipt handle, then the receive delay.
+    const messageId = fastUuid(random);
+    const receiptHandle = `AQEB${fastHex(random, 24)}${handleTail}`;
     const record: SQSRecord = {
-      messageId: fastUuid(random),
-      receiptHandle: `AQEB${fastHex(random, 24)}${handleTail}`,
-      body: base.body,
+      messageId,
+      receiptHandle,
+      body,
       attributes: {
-        ApproximateReceiveCount: base.attributes.ApproximateReceiveCount,
-        SentTimestamp: String(sent),
-        SenderId: base.attributes.SenderId,
-        ApproximateFirstReceiveTimestamp: String(sent + 1 + random.int(20)),
+        ApproximateReceiveCount: receiveCount,
+        SentTimestamp: epochText(sent),
+        SenderId: senderId,
+        ApproximateFirstReceiveTimestamp: epochText(sent + 1 + random.int(20)),
       },
       messageAttributes: {},
       md5OfBody: '',
-      eventSource: base.eventSource,
+      eventSource: 'aws:sqs',
       eventSourceARN: sourceArn,
       awsRegion: sourceArn === queueArn ? queueRegion : (regionOfArn(sourceArn) ?? DEFAULT_REGION),
     };
     if (fifo) {
       sequence += 1n + BigInt(random.int(1000));
-      const body = overrides.body ?? base.body;
       record.attributes.SequenceNumber = String(sequence);
       record.attributes.MessageGroupId = input.messageGroupId ?? 'group-1';
       // What SQS uses under content-based deduplication: the SHA-256 of the body.
       record.attributes.MessageDeduplicationId = hash('sha256', body, 'hex');
     }
-    // Fast path for the common `{ body }` record: no generic merge at all.
-    for (const key in overrides) {
-      if (key === 'body') continue;
-      if (key === 'messageAttributes') continue;
-      mergeOwned(record, { [key]: (overrides as Record<string, unknown>)[key] } as SqsRecordInput);
-    }
-    if (overrides.body !== undefined) record.body = overrides.body;
-    if (has(overrides, 'messageAttributes')) {
-      record.messageAttributes = completeAttributes(overrides.messageAttributes);
-    }
-    if (!has(overrides, 'md5OfBody')) record.md5OfBody = md5Hex(record.body);
-    if (!has(overrides, 'md5OfMessageAttributes')) {
-      const digest = md5OfMessageAttributes(record.messageAttributes);
-      if (digest !== undefined) record.md5OfMessageAttributes = digest;
+    if (simple) {
+      // No message attributes, so SQS sends no md5OfMessageAttributes.
+      record.md5OfBody = md5Hex(body);
+    } else {
+      applyOverrides(record, overrides);
+      if (!has(overrides, 'md5OfBody')) record.md5OfBody = md5Hex(record.body);
+      if (!has(overrides, 'md5OfMessageAttributes')) {
+        const digest = md5OfMessageAttributes(record.messageAttributes);
+        if (digest !== undefined) record.md5OfMessageAttributes = digest;
+      }
     }
     out[i] = record;
   }
