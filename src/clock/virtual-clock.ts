@@ -77,7 +77,8 @@ export class VirtualClock implements Clock {
   /** Harness events (async deliveries, expiries) on the same timeline, driven by `advance` and by running code. */
   private readonly system: EnvTimers;
   private armed = false;
-  private pendingTurn: ReturnType<typeof setImmediate> | ReturnType<typeof setTimeout> | undefined;
+  /** The scheduler's own pending real callback, to cancel it on dispose (never clear one kind with the other's function: it corrupts Node's queues). */
+  private pendingTurn: { kind: 'immediate'; handle: ReturnType<typeof setImmediate> } | { kind: 'timeout'; handle: ReturnType<typeof setTimeout> } | undefined;
   private lastReal = 0;
   private disposed = false;
   private retained = false;
@@ -199,7 +200,7 @@ export class VirtualClock implements Clock {
     if (this.armed) return;
     this.armed = true;
     // Outside any environment's scope, so the scheduler's own real timers are never mistaken for handler I/O.
-    this.pendingTurn = scopeStorage.exit(() => real.setImmediate(this.turn));
+    this.pendingTurn = { kind: 'immediate', handle: scopeStorage.exit(() => real.setImmediate(this.turn)) };
   }
 
   private readonly turn = (): void => {
@@ -229,7 +230,7 @@ export class VirtualClock implements Clock {
     if (blocked) {
       // Waiting on real I/O: let real time flow (virtual time follows it) and look again shortly.
       this.armed = true;
-      this.pendingTurn = scopeStorage.exit(() => real.setTimeout(this.turn, 1));
+      this.pendingTurn = { kind: 'timeout', handle: scopeStorage.exit(() => real.setTimeout(this.turn, 1)) };
       return;
     }
 
@@ -260,9 +261,10 @@ export class VirtualClock implements Clock {
     await this.whenIdle();
     this.disposed = true;
     this.system.clearAll();
-    if (this.pendingTurn !== undefined) {
-      real.clearImmediate(this.pendingTurn as ReturnType<typeof setImmediate>);
-      real.clearTimeout(this.pendingTurn as ReturnType<typeof setTimeout>);
+    const pending = this.pendingTurn;
+    if (pending !== undefined) {
+      if (pending.kind === 'immediate') real.clearImmediate(pending.handle);
+      else real.clearTimeout(pending.handle);
       this.pendingTurn = undefined;
       this.armed = false;
     }

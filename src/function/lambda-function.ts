@@ -227,6 +227,6 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
  */
 export function createFunction<TEvent = never, TResult = unknown>(
   options: FunctionOptions<TEvent, TResult>,
-): LambdaFunction<TEvent extends never ? unknown : TEvent, Awaited<TResult>> {
-  return new SimulatedFunction(options) as unknown as LambdaFunction<TEvent extends never ? unknown : TEvent, Awaited<TResult>>;
+): LambdaFunction<[TEvent] extends [never] ? unknown : TEvent, Awaited<TResult>> {
+  return new SimulatedFunction(options) as unknown as LambdaFunction<[TEvent] extends [never] ? unknown : TEvent, Awaited<TResult>>;
 }

@@ -1,4 +1,5 @@
 import { format } from 'node:util';
+import { trimHarnessFrames } from '../runtime/error-payload.js';
 
 /** Application log levels of the Node runtime (spec §7.1): console.log/info → INFO, warn → WARN, ... */
 export type LogLevel = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'FATAL';
@@ -86,7 +87,7 @@ export function formatErrorForLog(error: unknown): string {
           code: (v as Error & { code?: unknown }).code,
           ...Object.fromEntries(Object.entries(v)),
         };
-        if (typeof v.stack === 'string') out['stack'] = v.stack.split('\n');
+        if (typeof v.stack === 'string') out['stack'] = trimHarnessFrames(v.stack.split('\n'));
         return out;
       }
       return v;

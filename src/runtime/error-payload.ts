@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { types } from 'node:util';
 import type { RuntimeProfile } from './profiles.js';
 
@@ -37,7 +38,7 @@ export function toErrorPayload(error: unknown, profile: RuntimeProfile): ErrorPa
     const isError = profile.ric === 4 ? error instanceof Error : types.isNativeError(error) || duckError(error);
     if (isError) {
       const e = error as Error;
-      return { errorType: e.name, errorMessage: e.message, trace: (e.stack ?? '').split('\n') };
+      return { errorType: e.name, errorMessage: e.message, trace: trimHarnessFrames((e.stack ?? '').split('\n')) };
     }
     if (profile.ric === 4) return { errorType: typeof error, errorMessage: String(error), trace: [] };
     return { errorType: typeof error, errorMessage: (error as { toString(): string }).toString(), trace: [] };
@@ -48,6 +49,20 @@ export function toErrorPayload(error: unknown, profile: RuntimeProfile): ErrorPa
         'callback called with Error argument, but there was a problem while retrieving one or more of its message, name, and stack',
     };
   }
+}
+
+/** The harness's own code directory (`dist/` or `src/`): frames from there are the simulated runtime's. */
+const HARNESS_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Cuts a stack at the first frame of the harness itself. On Lambda the frames below the handler are the runtime's
+ * (`/var/runtime/index.mjs`); here they would be the harness and the test runner, which only add noise.
+ * @example
+ * trimHarnessFrames(['Error: x', '    at handler (/app/index.js:1:1)', '    at callHandler (/…/lambda-harness/dist/…)']);
+ */
+export function trimHarnessFrames(lines: string[], harnessDir: string = HARNESS_DIR): string[] {
+  const index = lines.findIndex((line, i) => i > 0 && line.trimStart().startsWith('at ') && line.includes(harnessDir));
+  return index === -1 ? lines : lines.slice(0, index);
 }
 
 /** `Sandbox.Timedout` with the seconds to two decimals. */
