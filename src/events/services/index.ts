@@ -1,16 +1,22 @@
 import type { EventKind } from '../_internals/kind.js';
+import * as alexa from './alexa.js';
 import * as appsync from './appsync.js';
+import * as batch from './batch.js';
 import * as cdk from './cdk.js';
 import * as cloudformation from './cloudformation.js';
 import * as cloudfront from './cloudfront.js';
 import * as codecommit from './codecommit.js';
 import * as codepipeline from './codepipeline.js';
 import * as cognito from './cognito.js';
+import * as config from './config.js';
 import * as connect from './connect.js';
 import * as iot from './iot.js';
 import * as lex from './lex.js';
+import * as sagemaker from './sagemaker.js';
 import * as secrets from './secrets-manager.js';
+import * as stepFunctions from './step-functions.js';
 import * as transfer from './transfer-family.js';
+import * as workmail from './workmail.js';
 
 /**
  * Factories of the services family: Cognito, CloudFormation/CDK custom resources, CloudFront, AppSync, developer
@@ -62,6 +68,15 @@ export const factories = {
   connectContactFlow: connect.connectContactFlow,
   secretsManagerRotation: secrets.secretsManagerRotation,
   transferFamilyAuthorizer: transfer.transferFamilyAuthorizer,
+  alexaSkill: alexa.alexaSkill,
+  alexaSmartHome: alexa.alexaSmartHome,
+  batchGetJob: batch.batchGetJob,
+  batchSubmitJob: batch.batchSubmitJob,
+  configRule: config.configRule,
+  sageMakerGroundTruthPreHuman: sagemaker.sageMakerGroundTruthPreHuman,
+  sageMakerGroundTruthConsolidation: sagemaker.sageMakerGroundTruthConsolidation,
+  stepFunctionsError: stepFunctions.stepFunctionsError,
+  workMail: workmail.workMail,
 } as const;
 
 /**
@@ -108,4 +123,14 @@ export const kinds: readonly EventKind[] = [
   connect.connectContactFlowKind,
   secrets.secretsManagerRotationKind,
   transfer.transferFamilyAuthorizerKind,
+  // SAM-only kinds: no @types/aws-lambda type, shapes taken from the samples (see fixtures/README.md).
+  alexa.alexaSkillKind,
+  alexa.alexaSmartHomeKind,
+  batch.batchGetJobKind,
+  batch.batchSubmitJobKind,
+  config.configRuleKind,
+  sagemaker.sageMakerGroundTruthPreHumanKind,
+  sagemaker.sageMakerGroundTruthConsolidationKind,
+  stepFunctions.stepFunctionsErrorKind,
+  workmail.workMailKind,
 ];
