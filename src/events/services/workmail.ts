@@ -1,5 +1,6 @@
 import type { DeepPartial } from '../_internals/deep.js';
 import type { EventKind, EventOptions } from '../_internals/kind.js';
+import { randomString } from '../_internals/format.js';
 import { fromFixture } from './_internals/from-fixture.js';
 
 /** An email address as WorkMail's message summary carries it. */
@@ -20,7 +21,7 @@ export interface WorkMailEvent {
   subject: string;
   /** The id to fetch the full message with the WorkMail Message Flow API (a UUID). */
   messageId: string;
-  /** 32 hex digits, unique per rule invocation. */
+  /** 32 digits, unique per rule invocation. */
   invocationId: string;
   flowDirection: 'INBOUND' | 'OUTBOUND';
   /** True when the summary was cut short (many recipients). */
@@ -51,7 +52,9 @@ export const workMailFixture: WorkMailEvent = {
 export function workMail(overrides?: DeepPartial<WorkMailEvent>, options?: EventOptions): WorkMailEvent {
   return fromFixture('workmail', workMailFixture, overrides, options, (base, { random }) => {
     base.messageId = random.uuid();
-    base.invocationId = random.hex(32);
+    // The only sample is SAM's all-zero placeholder, so the alphabet is unknown; decimal digits fit it and would
+    // also be valid if AWS sends hex.
+    base.invocationId = randomString(random, 32, '0123456789');
   });
 }
 
