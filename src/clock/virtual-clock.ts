@@ -80,12 +80,14 @@ export class VirtualClock implements Clock {
   /** The scheduler's own pending real callback, to cancel it on dispose (never clear one kind with the other's function: it corrupts Node's queues). */
   private pendingTurn: { kind: 'immediate'; handle: ReturnType<typeof setImmediate> } | { kind: 'timeout'; handle: ReturnType<typeof setTimeout> } | undefined;
   private lastReal = 0;
+  /** Real elapsed time not yet turned into whole virtual milliseconds. */
+  private realCarry = 0;
   private disposed = false;
   private retained = false;
   private readonly idleWaiters: (() => void)[] = [];
 
   constructor(options: ClockOptions = {}) {
-    this.time = toEpoch(options.now);
+    this.time = Math.floor(toEpoch(options.now));
     this.loopLimit = options.loopLimit ?? 1_000_000;
     this.system = new EnvTimers(this.time, this.loopLimit);
   }
@@ -98,14 +100,17 @@ export class VirtualClock implements Clock {
     return new real.Date(this.now());
   }
 
-  /** High-resolution virtual now (fractions of a millisecond from real elapsed time). */
+  /**
+   * Virtual now for the harness's own measurements. Whole milliseconds, like `Date.now()` and the timers: a
+   * timer set for 2000 ms then always measures 2000 ms, and durations are reproducible.
+   */
   preciseNow(): number {
     return this.time;
   }
 
   async advance(duration: Duration): Promise<number> {
     this.assertLive();
-    const target = this.time + parseDuration(duration);
+    const target = this.time + Math.round(parseDuration(duration));
     // Step through harness events one by one, letting the work each one starts run, then land on the target.
     for (;;) {
       await this.whenIdle();
@@ -211,8 +216,11 @@ export class VirtualClock implements Clock {
       return;
     }
     const now = real.performanceNow();
-    const fired = this.moveTo(this.time + Math.max(0, now - this.lastReal));
+    this.realCarry += Math.max(0, now - this.lastReal);
     this.lastReal = now;
+    const whole = Math.floor(this.realCarry);
+    this.realCarry -= whole;
+    const fired = this.moveTo(this.time + whole);
     if (fired) {
       // Let what the timers resolved run before deciding anything.
       this.wake();

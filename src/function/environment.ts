@@ -432,7 +432,8 @@ export class ExecutionEnvironment {
       requestId: id,
       version: req.executedVersion,
       durationMs,
-      billedDurationMs: Math.ceil(durationMs + (initDurationMs ?? 0)),
+      // Billing is per millisecond with a 1 ms minimum; since Aug 2025 a cold start also bills its init.
+      billedDurationMs: Math.max(1, Math.ceil(durationMs + (initDurationMs ?? 0))),
       memorySizeMB: o.memorySize,
       maxMemoryUsedMB: Math.min(o.memorySize, ESTIMATED_MEMORY_MB),
       initDurationMs,

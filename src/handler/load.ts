@@ -4,6 +4,12 @@ import { pathToFileURL } from 'node:url';
 import { HandlerNotFound, ImportModuleError, UserCodeSyntaxError } from '../runtime/error-payload.js';
 import type { HandlerLocation } from './resolve.js';
 
+/**
+ * Node's own `import()`, not a bundler's or test runner's rewrite of it: the handler must load exactly as the
+ * Lambda runtime loads it (native ESM resolution, real module instances), even when this file runs under vitest.
+ */
+const nativeImport = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
+
 /** A loaded handler function (any of the Node signatures). */
 export type AnyHandler = (event: unknown, context: unknown, callback?: unknown) => unknown;
 
@@ -25,7 +31,7 @@ export async function loadHandler(location: HandlerLocation, root: string, gener
     if (location.loader === 'import') {
       const url = pathToFileURL(location.file);
       url.searchParams.set('lambda-harness-env', String(generation));
-      moduleValue = await import(url.href);
+      moduleValue = await nativeImport(url.href);
     } else {
       const requireFromRoot = createRequire(path.join(root, 'noop.js'));
       const rootWithSep = root.endsWith(path.sep) ? root : root + path.sep;

@@ -55,13 +55,17 @@ export function toErrorPayload(error: unknown, profile: RuntimeProfile): ErrorPa
 const HARNESS_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * Cuts a stack at the first frame of the harness itself. On Lambda the frames below the handler are the runtime's
- * (`/var/runtime/index.mjs`); here they would be the harness and the test runner, which only add noise.
+ * Cuts a stack at the first frame of the harness itself (or of the fake timers it fires timer callbacks with). On
+ * Lambda the frames below the handler are the runtime's (`/var/runtime/index.mjs`); here they would be the harness
+ * and the test runner, which only add noise.
  * @example
  * trimHarnessFrames(['Error: x', '    at handler (/app/index.js:1:1)', '    at callHandler (/…/lambda-harness/dist/…)']);
  */
 export function trimHarnessFrames(lines: string[], harnessDir: string = HARNESS_DIR): string[] {
-  const index = lines.findIndex((line, i) => i > 0 && line.trimStart().startsWith('at ') && line.includes(harnessDir));
+  const index = lines.findIndex(
+    (line, i) =>
+      i > 0 && line.trimStart().startsWith('at ') && (line.includes(harnessDir) || line.includes(`${'@sinonjs'}/fake-timers`)),
+  );
   return index === -1 ? lines : lines.slice(0, index);
 }
 

@@ -1,0 +1,236 @@
+import http from 'node:http';
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createClock, createFunction, HarnessError, type LambdaFunction } from '../../src/index.js';
+
+const created: { dispose(): Promise<void> }[] = [];
+function track<T extends { dispose(): Promise<void> }>(x: T): T {
+  created.push(x);
+  return x;
+}
+afterEach(async () => {
+  vi.useRealTimers();
+  for (const x of created.splice(0)) await x.dispose();
+});
+
+const nativeSetTimeout = globalThis.setTimeout;
+const nativeDate = globalThis.Date;
+
+describe('the virtual clock', () => {
+  it('finishes a 10-minute wait under a 900 s timeout in milliseconds of wall time', async () => {
+    const fn = track(
+      createFunction({
+        timeout: 900,
+        handler: async () => {
+          const before = Date.now();
+          await new Promise((r) => setTimeout(r, 10 * 60_000));
+          return Date.now() - before;
+        },
+      }),
+    );
+    const wall = performance.now();
+    const r = await fn.invoke({});
+    expect(r.ok && r.payload).toBe(600_000);
+    expect(r.durationMs).toBeGreaterThanOrEqual(600_000);
+    expect(performance.now() - wall).toBeLessThan(5_000); // generous: the point is "not 10 real minutes"
+  });
+
+  it('times out at virtual 3000 ms under the default 3 s timeout', async () => {
+    const fn = track(createFunction({ handler: async () => new Promise((r) => setTimeout(r, 10 * 60_000)) }));
+    const r = await fn.invoke({});
+    expect(r.outcome).toBe('timeout');
+    expect(r.durationMs).toBe(3000);
+    expect(r.error).toEqual({
+      errorType: 'Sandbox.Timedout',
+      errorMessage: `RequestId: ${r.requestId} Error: Task timed out after 3.00 seconds`,
+    });
+  });
+
+  it('counts getRemainingTimeInMillis down on virtual time', async () => {
+    const fn = track(
+      createFunction({
+        timeout: 60,
+        handler: async (_e: unknown, context) => {
+          const first = context.getRemainingTimeInMillis();
+          await new Promise((r) => setTimeout(r, 45_000));
+          return [first, context.getRemainingTimeInMillis()];
+        },
+      }),
+    );
+    const r = await fn.invoke({});
+    if (!r.ok) throw new Error(r.error.errorMessage);
+    const [first, second] = r.payload as [number, number];
+    expect(first).toBeGreaterThan(59_900);
+    expect(first - second).toBeGreaterThanOrEqual(45_000);
+    expect(first - second).toBeLessThan(45_100);
+  });
+
+  it('puts setInterval, setImmediate, node:timers/promises and performance.now on the clock', async () => {
+    const fn = track(
+      createFunction({
+        timeout: 120,
+        handler: async () => {
+          const { setTimeout: sleep, setImmediate: nextTick } = await import('node:timers/promises');
+          const t0 = performance.now();
+          let ticks = 0;
+          const interval = setInterval(() => ticks++, 1000);
+          await sleep(10_500);
+          clearInterval(interval);
+          await nextTick();
+          await new Promise((r) => setImmediate(r));
+          await promisify(setTimeout)(500);
+          return { ticks, elapsed: Math.round(performance.now() - t0) };
+        },
+      }),
+    );
+    const r = await fn.invoke({});
+    expect(r.ok && r.payload).toEqual({ ticks: 10, elapsed: 11_000 });
+  });
+
+  it('does not jump while the handler awaits a real HTTP round trip on loopback', async () => {
+    // The server answers after 300 real milliseconds; a clock that jumped would time the 1 s function out.
+    const server = http.createServer((_req, res) => {
+      nativeSetTimeout(() => res.end('pong'), 300);
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as { port: number };
+    try {
+      const fn = track(
+        createFunction({
+          timeout: 1,
+          handler: async () => {
+            // A pending timer that a naive clock would jump to (and past the deadline).
+            const heartbeat = setInterval(() => undefined, 100);
+            try {
+              const res = await fetch(`http://127.0.0.1:${port}/`);
+              return await res.text();
+            } finally {
+              clearInterval(heartbeat);
+            }
+          },
+        }),
+      );
+      const r = await fn.invoke({});
+      expect(r.outcome).toBe('success');
+      expect(r.ok && r.payload).toBe('pong');
+      expect(r.durationMs).toBeGreaterThanOrEqual(250);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it('does not mistake file reads or zlib work for an idle event loop', async () => {
+    const fn = track(
+      createFunction({
+        handler: async () => {
+          const text = await readFile(new URL(import.meta.url), 'utf8');
+          const zipped = await promisify(zlib.gzip)(Buffer.from(text));
+          const back = await promisify(zlib.gunzip)(zipped);
+          return back.length === Buffer.byteLength(text);
+        },
+      }),
+    );
+    const r = await fn.invoke({});
+    expect(r.outcome).toBe('success');
+    expect(r.ok && r.payload).toBe(true);
+  });
+
+  it('keeps the test’s own timers and Date real while a handler runs', async () => {
+    let testTimerFired = false;
+    const fn = track(
+      createFunction({
+        timeout: 900,
+        handler: async () => {
+          await new Promise((r) => setTimeout(r, 5 * 60_000));
+          return new Date().toISOString();
+        },
+      }),
+    );
+    const pending = fn.invoke({});
+    // Scheduled by the test, outside any simulated environment: a real 20 ms timer.
+    await new Promise<void>((resolve) =>
+      setTimeout(() => {
+        testTimerFired = true;
+        resolve();
+      }, 20),
+    );
+    const r = await pending;
+    expect(testTimerFired).toBe(true);
+    expect(r.ok && r.payload).toBe('2025-01-01T00:05:00.000Z');
+    expect(Math.abs(Date.now() - nativeDate.now())).toBeLessThan(1000);
+  });
+
+  it('leaves no global patched and no timer pending after dispose', async () => {
+    // vitest keeps its own per-test timer: compare with what was active before.
+    const timersOf = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout' || r === 'Immediate').length;
+    const before = timersOf();
+    const fn = createFunction({
+      handler: async () => {
+        setTimeout(() => undefined, 60_000); // left running: frozen with the environment
+        return 'ok';
+      },
+    });
+    await fn.invoke({});
+    await fn.dispose();
+    expect(globalThis.setTimeout).toBe(nativeSetTimeout);
+    expect(globalThis.Date).toBe(nativeDate);
+    expect(timersOf()).toBe(before);
+  });
+
+  it('refuses to run under vi.useFakeTimers() with a message naming the fix, and patches nothing', async () => {
+    const fn = track(createFunction({ handler: async () => 'ok' }));
+    vi.useFakeTimers();
+    const faked = globalThis.setTimeout;
+    const error = await fn.invoke({}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HarnessError);
+    expect((error as HarnessError).code).toBe('FAKE_TIMERS_ACTIVE');
+    expect((error as HarnessError).message).toContain('vi.useRealTimers()');
+    expect(globalThis.setTimeout).toBe(faked);
+    vi.useRealTimers();
+    const r = await fn.invoke({});
+    expect(r.ok).toBe(true);
+  });
+
+  it('advances on demand and is shared between functions', async () => {
+    const clock = track(createClock({ now: '2030-01-01T00:00:00Z' }));
+    const a = track(createFunction({ name: 'a', handler: async () => Date.now(), clock }));
+    const b = track(createFunction({ name: 'b', handler: async () => new Date().toISOString(), clock }));
+    expect(a.clock).toBe(clock);
+    await clock.advance('2h');
+    const ra = await a.invoke({});
+    const rb = await b.invoke({});
+    expect(ra.ok && ra.payload).toBe(Date.parse('2030-01-01T02:00:00Z'));
+    expect(rb.ok && rb.payload).toBe('2030-01-01T02:00:00.000Z');
+    expect(clock.now()).toBe(Date.parse('2030-01-01T02:00:00Z'));
+  });
+
+  it("enforces timeouts with real timers when clock is 'real'", async () => {
+    const fn: LambdaFunction = track(
+      createFunction({ clock: 'real', timeout: 1, handler: async () => new Promise((r) => setTimeout(r, 5_000)) }),
+    );
+    const wall = performance.now();
+    const r = await fn.invoke({});
+    expect(r.outcome).toBe('timeout');
+    expect(performance.now() - wall).toBeGreaterThanOrEqual(900);
+  });
+
+  it('runs a handler that never settles but keeps a timer alive into Sandbox.Timedout', async () => {
+    const fn = track(
+      createFunction({
+        timeout: 900,
+        handler: async () => {
+          setInterval(() => undefined, 60_000);
+          await new Promise(() => undefined);
+        },
+      }),
+    );
+    const r = await fn.invoke({});
+    expect(r.outcome).toBe('timeout');
+    expect(r.error?.errorMessage).toContain('Task timed out after 900.00 seconds');
+  });
+});
