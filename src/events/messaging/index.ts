@@ -9,6 +9,24 @@ import { kinesis, kinesisKind, kinesisWindow, kinesisWindowKind } from './kinesi
 import { s3, s3Delete, s3DeleteKind, s3Kind, s3Restore, s3RestoreKind } from './s3.js';
 import { sns, snsKind } from './sns.js';
 import { sqs, sqsBatchResponse, sqsBatchResponseKind, sqsFifo, sqsKind } from './sqs.js';
+import { s3EventBridge, s3EventBridgeKind } from './s3-eventbridge.js';
+import { s3Batch, s3BatchKind, s3BatchResult, s3BatchResultKind } from './s3-batch.js';
+import { codeBuild, codeBuildKind } from './codebuild.js';
+import {
+  codePipelineActionChange,
+  codePipelineActionChangeKind,
+  codePipelineExecutionChange,
+  codePipelineExecutionChangeKind,
+  codePipelineStageChange,
+  codePipelineStageChangeKind,
+} from './codepipeline-events.js';
+import { cloudWatchAlarm, cloudWatchAlarmKind, cloudWatchAlarmStateChange, cloudWatchAlarmStateChangeKind } from './cloudwatch-alarm.js';
+import { ses, sesKind } from './ses.js';
+import { autoScalingInstance, autoScalingInstanceKind } from './autoscaling.js';
+import { codeDeployDeployment, codeDeployDeploymentKind } from './codedeploy.js';
+import { ecrImageAction, ecrImageActionKind } from './ecr.js';
+import { ecsContainerInstance, ecsContainerInstanceKind } from './ecs.js';
+import { kinesisAnalytics, kinesisAnalyticsKind } from './kinesis-analytics.js';
 
 /**
  * Factories of the messaging and streams family, by public name.
@@ -37,6 +55,21 @@ export const factories = {
   selfManagedKafka,
   eventBridge,
   scheduled,
+  s3EventBridge,
+  s3Batch,
+  s3BatchResult,
+  codeBuild,
+  codePipelineExecutionChange,
+  codePipelineStageChange,
+  codePipelineActionChange,
+  cloudWatchAlarm,
+  cloudWatchAlarmStateChange,
+  ses,
+  autoScalingInstance,
+  codeDeployDeployment,
+  ecrImageAction,
+  ecsContainerInstance,
+  kinesisAnalytics,
 } as const;
 
 /** Registry entries of the messaging family: drives conformance tests and `generate-event`. */
@@ -59,6 +92,21 @@ export const kinds: readonly EventKind[] = [
   selfManagedKafkaKind,
   eventBridgeKind,
   scheduledKind,
+  s3EventBridgeKind,
+  s3BatchKind,
+  s3BatchResultKind,
+  codeBuildKind,
+  codePipelineExecutionChangeKind,
+  codePipelineStageChangeKind,
+  codePipelineActionChangeKind,
+  cloudWatchAlarmKind,
+  cloudWatchAlarmStateChangeKind,
+  sesKind,
+  autoScalingInstanceKind,
+  codeDeployDeploymentKind,
+  ecrImageActionKind,
+  ecsContainerInstanceKind,
+  kinesisAnalyticsKind,
 ];
 
 export { decodeCloudWatchLogs, encodeCloudWatchLogs } from './cloudwatch-logs.js';
