@@ -7,6 +7,7 @@ import { asyncRequestTooLarge, exceedsBytes, LIMITS, syncRequestTooLarge } from 
 import { currentScope } from '../runtime/scope.js';
 import { ExecutionEnvironment, type EnvironmentInfo, type FunctionInternals } from './environment.js';
 import { resolveOptions, type FunctionOptions } from './options.js';
+import { resolveHandler } from '../handler/resolve.js';
 import type { DryRunResult, EventAccepted, InvocationResult } from './result.js';
 
 /** Per-call options of `fn.invoke`. Unknown keys are rejected. */
@@ -97,6 +98,8 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
 
   constructor(options: FunctionOptions<TEvent, TResult>) {
     const resolved = resolveOptions(options);
+    // A handler file that does not exist is a typo in the test, not a Lambda behaviour to simulate: fail now.
+    if (typeof resolved.handler === 'string') resolveHandler(resolved.handler, resolved.root);
     const given = resolved.clock;
     let clock: VirtualClock;
     if (given instanceof VirtualClock) clock = given;

@@ -4,11 +4,12 @@ import { pathToFileURL } from 'node:url';
 import { HandlerNotFound, ImportModuleError, UserCodeSyntaxError } from '../runtime/error-payload.js';
 import type { HandlerLocation } from './resolve.js';
 
-/**
- * Node's own `import()`, not a bundler's or test runner's rewrite of it: the handler must load exactly as the
- * Lambda runtime loads it (native ESM resolution, real module instances), even when this file runs under vitest.
- */
-const nativeImport = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
+/** Node's own `import()`, not a test runner's rewrite of it (see native-import.cjs). Loaded on first use. */
+let nativeImport: ((specifier: string) => Promise<unknown>) | undefined;
+function importNatively(specifier: string): Promise<unknown> {
+  nativeImport ??= createRequire(import.meta.url)('./native-import.cjs') as (specifier: string) => Promise<unknown>;
+  return nativeImport(specifier);
+}
 
 /** A loaded handler function (any of the Node signatures). */
 export type AnyHandler = (event: unknown, context: unknown, callback?: unknown) => unknown;
@@ -31,7 +32,7 @@ export async function loadHandler(location: HandlerLocation, root: string, gener
     if (location.loader === 'import') {
       const url = pathToFileURL(location.file);
       url.searchParams.set('lambda-harness-env', String(generation));
-      moduleValue = await nativeImport(url.href);
+      moduleValue = await importNatively(url.href);
     } else {
       const requireFromRoot = createRequire(path.join(root, 'noop.js'));
       const rootWithSep = root.endsWith(path.sep) ? root : root + path.sep;
