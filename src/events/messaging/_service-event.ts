@@ -2,7 +2,11 @@ import type { EventBridgeEvent } from 'aws-lambda';
 import type { Random } from '../../internal/random.js';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION, isoSeconds } from './_defaults.js';
 
-/** Envelope fields every AWS-service EventBridge factory accepts next to its intent. */
+/**
+ * Envelope fields every AWS-service EventBridge factory accepts next to its intent.
+ * @example
+ * events.codeDeployDeployment({ region: 'eu-west-1', account: '111122223333' });
+ */
 export interface ServiceEnvelopeInput {
   /** @defaultValue `'us-east-1'` */
   region?: string;
@@ -15,6 +19,8 @@ export interface ServiceEnvelopeInput {
 /**
  * The envelope AWS services put around their EventBridge events, in EventBridge's key order, with a seeded `id`
  * and `time` (seconds precision) from `now`. One place, so every service event of a run agrees on the format.
+ * @example
+ * serviceEnvelope(random, now, 'aws.ecr', 'ECR Image Action', {}, () => [], () => ({ result: 'SUCCESS' }));
  */
 export function serviceEnvelope<TDetailType extends string, TDetail>(
   random: Random,
