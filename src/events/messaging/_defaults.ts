@@ -91,21 +91,40 @@ function nibbles3(): readonly string[] {
 /** One unsigned 32-bit draw. `int(2^32)` is exact: floor((u / 2^32) * 2^32) = u. */
 const draw = (random: { int(max: number): number }): number => random.int(0x1_0000_0000);
 
+/** A source of unsigned 32-bit integers. */
+export type U32Source = () => number;
+
+/**
+ * An integer-only mulberry32 stream seeded by one draw of `random`: for per-record ids in hot loops, where the
+ * shared generator's float scaling (`int(max)`) was a third of an SQS record's cost. Same seed, same stream.
+ * @example
+ * const next = u32Stream(createRandom(1)); next(); // an integer in [0, 2^32)
+ */
+export function u32Stream(random: { int(max: number): number }): U32Source {
+  let state = draw(random);
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+}
+
 /** 8 hex digits of `v`, by byte table: number-to-hex conversion of values above 2^31 is slow in V8. */
 function hex8(t: readonly string[], v: number): string {
   return t[v >>> 24]! + t[(v >>> 16) & 255]! + t[(v >>> 8) & 255]! + t[v & 255]!;
 }
 
 /**
- * `length` lowercase hex digits, drawn 32 bits at a time: the same determinism as `random.hex`, several times
- * faster, which matters for per-record ids in 10-record batches.
+ * `length` lowercase hex digits, drawn 32 bits at a time from a {@link u32Stream}: deterministic like `random.hex`,
+ * several times faster, which matters for per-record ids in 10-record batches.
  * @example
- * fastHex(createRandom(1), 24).length; // 24
+ * fastHex(u32Stream(createRandom(1)), 24).length; // 24
  */
-export function fastHex(random: { int(max: number): number }, length: number): string {
+export function fastHex(next: U32Source, length: number): string {
   const t = bytes();
   let out = '';
-  while (out.length < length) out += hex8(t, draw(random));
+  while (out.length < length) out += hex8(t, next());
   return out.length === length ? out : out.slice(0, length);
 }
 
@@ -113,15 +132,15 @@ export function fastHex(random: { int(max: number): number }, length: number): s
  * A lowercase version-4 UUID built from four 32-bit draws (see {@link fastHex}). Assembled from lookup tables
  * rather than sliced from a hex string: this runs once per SQS record, so intermediate strings show up as GC time.
  * @example
- * fastUuid(createRandom(1)); // 'xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx'
+ * fastUuid(u32Stream(createRandom(1))); // 'xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx'
  */
-export function fastUuid(random: { int(max: number): number }): string {
+export function fastUuid(next: U32Source): string {
   const t = bytes();
   const t3 = nibbles3();
-  const a = draw(random);
-  const b = draw(random);
-  const c = draw(random);
-  const d = draw(random);
+  const a = next();
+  const b = next();
+  const c = next();
+  const d = next();
   return (
     hex8(t, a) +
     '-' +

@@ -2,7 +2,7 @@ import type { SQSBatchResponse, SQSEvent, SQSMessageAttribute, SQSMessageAttribu
 import { hash } from 'node:crypto';
 import type { DeepPartial } from '../_internals/deep.js';
 import { buildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
-import { DEFAULT_ACCOUNT, DEFAULT_REGION, epochText, fastHex, fastUuid, randomBase64, randomDigits, regionOfArn } from './_defaults.js';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION, epochText, fastHex, fastUuid, randomBase64, u32Stream, randomDigits, regionOfArn } from './_defaults.js';
 import { md5Hex, md5OfMessageAttributes } from './_hash.js';
 import { has, mergeOwned } from './_merge.js';
 
@@ -104,6 +104,7 @@ function buildSqs(kindId: 'sqs' | 'sqs-fifo', input: SqsFifoEventInput, options:
   // dearest step of a batch, so each is seeded per-record hex plus a per-event part plus a constant filler.
   // Lengths chosen so the whole handle is well-formed base64 (a multiple of 4 characters).
   const handleTail = `${randomBase64(random, 18)}${RECEIPT_FILLER}`;
+  const next = u32Stream(random);
   const base = sqsFixture.Records[0]!;
   const receiveCount = base.attributes.ApproximateReceiveCount;
   const senderId = base.attributes.SenderId;
@@ -118,8 +119,8 @@ function buildSqs(kindId: 'sqs' | 'sqs-fifo', input: SqsFifoEventInput, options:
     const sent = now - (count - 1 - i);
     const body = overrides.body ?? base.body;
     // Draw order is part of the seed contract: message id, receipt handle, then the receive delay.
-    const messageId = fastUuid(random);
-    const receiptHandle = `AQEB${fastHex(random, 24)}${handleTail}`;
+    const messageId = fastUuid(next);
+    const receiptHandle = `AQEB${fastHex(next, 24)}${handleTail}`;
     const record: SQSRecord = {
       messageId,
       receiptHandle,
@@ -128,7 +129,7 @@ function buildSqs(kindId: 'sqs' | 'sqs-fifo', input: SqsFifoEventInput, options:
         ApproximateReceiveCount: receiveCount,
         SentTimestamp: epochText(sent),
         SenderId: senderId,
-        ApproximateFirstReceiveTimestamp: epochText(sent + 1 + random.int(20)),
+        ApproximateFirstReceiveTimestamp: epochText(sent + 1 + (next() % 20)),
       },
       messageAttributes: {},
       md5OfBody: '',
