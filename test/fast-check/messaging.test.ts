@@ -8,11 +8,15 @@ import { kinesisKind } from '../../src/events/messaging/kinesis.js';
 import { decodeS3Key, s3Kind } from '../../src/events/messaging/s3.js';
 import { snsKind } from '../../src/events/messaging/sns.js';
 import { sqsKind } from '../../src/events/messaging/sqs.js';
+import { s3BatchKind } from '../../src/events/messaging/s3-batch.js';
+import { s3EventBridgeKind } from '../../src/events/messaging/s3-eventbridge.js';
 import {
   dynamoDbStreamEvent,
   eventBridgeEvent,
   kinesisEvent,
+  s3BatchEvent,
   s3Event,
+  s3EventBridgeEvent,
   snsEvent,
   sqsEvent,
 } from '../../src/fast-check/events/messaging.js';
@@ -78,5 +82,35 @@ describe('messaging arbitraries', () => {
       { numRuns: 100 },
     );
     expect(decodeS3Key('a+b%2B%C3%BC')).toBe('a b+ü');
+  });
+
+  it('generate S3 events via EventBridge that conform to the samples of their variant', () => {
+    const samplesFor = new Map<string, unknown[]>([['Object Created', samplesOf(s3EventBridgeKind)]]);
+    for (const example of s3EventBridgeKind.examples ?? []) {
+      const built = example.build() as { 'detail-type': string; detail: { reason?: string } };
+      samplesFor.set(`${built['detail-type']}/${built.detail.reason ?? ''}`, (example.samples ?? []).map(loadSample));
+    }
+    fc.assert(
+      fc.property(s3EventBridgeEvent(), (event) => {
+        const reason = 'reason' in event.detail ? event.detail.reason : '';
+        const samples = samplesFor.get(event['detail-type'] === 'Object Created' ? 'Object Created' : `${event['detail-type']}/${reason}`);
+        expect(samples).toBeDefined();
+        expect(conforms(event, samples!)).toBe('');
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('generate S3 Batch invocations that conform and whose keys decode to what was written', () => {
+    const v1 = samplesOf(s3BatchKind);
+    const v2 = (s3BatchKind.examples?.[0]?.samples ?? []).map(loadSample);
+    fc.assert(
+      fc.property(s3BatchEvent(), (event) => {
+        const samples = event.invocationSchemaVersion === '2.0' ? v2 : v1;
+        expect(conforms(event, samples, s3BatchKind.conformance)).toBe('');
+        for (const task of event.tasks) expect(decodeS3Key(task.s3Key).length).toBeGreaterThan(0);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

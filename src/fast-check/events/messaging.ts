@@ -1,10 +1,12 @@
 import fc from 'fast-check';
-import type { DynamoDBStreamEvent, EventBridgeEvent, KinesisStreamEvent, S3Event, SNSEvent, SQSEvent } from 'aws-lambda';
+import type { DynamoDBStreamEvent, EventBridgeEvent, KinesisStreamEvent, S3BatchEvent, S3Event, SNSEvent, SQSEvent } from 'aws-lambda';
 import type { PlainItem } from '../../events/messaging/_marshal.js';
 import { dynamoDbStream } from '../../events/messaging/dynamodb.js';
 import { eventBridge } from '../../events/messaging/eventbridge.js';
 import { kinesis } from '../../events/messaging/kinesis.js';
 import { s3 } from '../../events/messaging/s3.js';
+import { s3Batch, type S3BatchEventV2 } from '../../events/messaging/s3-batch.js';
+import { s3EventBridge, type S3EventBridgeEvent } from '../../events/messaging/s3-eventbridge.js';
 import { sns } from '../../events/messaging/sns.js';
 import { sqs } from '../../events/messaging/sqs.js';
 import { eventArbitrary, type EventArbitraryConstraints } from '../_internals/event-arbitrary.js';
@@ -142,4 +144,45 @@ export function eventBridgeEvent<TDetail = Record<string, unknown>>(
     detail,
   });
   return eventArbitrary(input, (i, options) => eventBridge<string, TDetail>(i, options), constraints);
+}
+
+/**
+ * S3 events via EventBridge of every variant the factory builds (created, deleted, expired, restored), with keys
+ * needing URL-encoding (EventBridge carries them as stored).
+ * @example
+ * fc.assert(fc.property(arbitraries.s3EventBridgeEvent(), (e) => e.source === 'aws.s3'));
+ */
+export function s3EventBridgeEvent(constraints: EventArbitraryConstraints = {}): fc.Arbitrary<S3EventBridgeEvent> {
+  const intent = fc.record({
+    type: fc.constantFrom('created', 'deleted', 'expired', 'restored'),
+    key: s3Key,
+    size: fc.nat({ max: 5 * 1024 ** 3 }),
+  });
+  return eventArbitrary(intent, ({ type, key, size }, options): S3EventBridgeEvent => {
+    // One call per variant: the factory's overloads narrow on a literal `type`.
+    if (type === 'created') return s3EventBridge({ key, size }, options);
+    if (type === 'restored') return s3EventBridge({ type, key, size }, options);
+    return s3EventBridge({ type, key, size }, options);
+  }, constraints);
+}
+
+/**
+ * S3 Batch Operations invocations in schema 1.0 or 2.0, with keys needing URL-encoding and versioned or
+ * unversioned (2.0: `null`) tasks.
+ * @example
+ * fc.assert(fc.property(arbitraries.s3BatchEvent(), (e) => e.tasks.length >= 1));
+ */
+export function s3BatchEvent(constraints: EventArbitraryConstraints = {}): fc.Arbitrary<S3BatchEvent | S3BatchEventV2> {
+  const intent = fc.record({
+    v2: fc.boolean(),
+    key: s3Key,
+    versioned: fc.boolean(),
+    // Every captured 2.0 invocation carries the job's user arguments.
+    userArguments: fc.dictionary(fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,9}$/), fc.string({ maxLength: 16 }), { minKeys: 1, maxKeys: 3 }),
+  });
+  return eventArbitrary(intent, ({ v2, key, versioned, userArguments }, options): S3BatchEvent | S3BatchEventV2 =>
+    v2
+      ? s3Batch({ schemaVersion: '2.0', userArguments, tasks: [versioned ? { key } : { key, versionId: null }] }, options)
+      : s3Batch({ tasks: [{ key }] }, options),
+  constraints);
 }
