@@ -1,0 +1,218 @@
+import { HarnessError, LambdaServiceError } from '../errors.js';
+import type { InvokeOptions } from '../function/lambda-function.js';
+import { createRandom, hashSeed, type Random } from '../internal/random.js';
+import { asyncRequestTooLarge, LIMITS, syncRequestTooLarge } from '../limits/limits.js';
+import { parseEventBody } from './event-body.js';
+import { functionNameViolations, functionNotFound, parseFunctionReference, qualifierViolations, wrongRegion } from './function-name.js';
+import { FunctionRegistry, type InvokeTarget, type RegisteredFunction } from './registry.js';
+import { errorResponse, invocationResponse, rawErrorResponse, type ApiResponse } from './response.js';
+import { signedRegion } from './region.js';
+import { validationError, type ConstraintViolation } from './validation.js';
+
+/** What the API needs to know of a request before reading its body. */
+export interface RequestHead {
+  readonly method: string;
+  /** The path as sent (still percent-encoded), without the query. */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  /** Case-insensitive header lookup (a `Headers` object fits). */
+  readonly headers: { get(name: string): string | null };
+  /** The region the endpoint belongs to, when the transport knows it (msw: from the host name). */
+  readonly region?: string | undefined;
+}
+
+/**
+ * The first step of serving a request, from its head alone: either a response to send at once (unknown route,
+ * validation error, unknown function), or an invocation waiting for a body of at most `bodyLimit` bytes.
+ */
+export type InvokeStart =
+  | { readonly kind: 'respond'; readonly response: ApiResponse }
+  | {
+      readonly kind: 'invoke';
+      /** Largest body AWS accepts for this invocation type (6 MB sync, 1 MB `Event`). */
+      readonly bodyLimit: number;
+      /** The 413 for a body over `bodyLimit` (`size` when known: the `Event` message quotes it). */
+      tooLarge(size: number | undefined): ApiResponse;
+      /** Runs the invocation with the complete body. Never rejects: every failure is a response. */
+      run(body: Uint8Array): Promise<ApiResponse>;
+    };
+
+/** Options of {@link createInvokeApi}. */
+export interface InvokeApiOptions {
+  /** Region assumed for requests that carry none (unsigned requests). @defaultValue the first function's, else 'us-east-1' */
+  region?: string;
+  /** Seed of the request ids of error responses (invocations use their function's ids). @defaultValue 1 */
+  seed?: number;
+  /** Told about internal failures (a 500 `ServiceException` is sent). */
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * The Lambda Invoke API over a set of simulated functions, independent of any transport: the msw handlers and
+ * the HTTP server both drive this one implementation.
+ * @example
+ * const api = createInvokeApi([fn]);
+ * const start = api.start({ method: 'POST', path: '/2015-03-31/functions/orders/invocations', query, headers });
+ * const response = start.kind === 'respond' ? start.response : await start.run(body);
+ */
+export interface InvokeApi {
+  /** Routes and validates a request from its head. */
+  start(head: RequestHead): InvokeStart;
+  /** Serves a request whose body is already in memory (start, size check, run). */
+  handle(head: RequestHead, body: Uint8Array): Promise<ApiResponse>;
+  /** The functions served. */
+  readonly registry: FunctionRegistry;
+}
+
+const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]*)\/invocations$/;
+const INVOCATION_TYPES = ['Event', 'RequestResponse', 'DryRun'] as const;
+const LOG_TYPES = ['None', 'Tail'] as const;
+const TENANT_ID = /^[a-zA-Z0-9._:/=+\-@ ]+$/;
+const TENANT_ID_PATTERN = '[a-zA-Z0-9\\._:\\/=+\\-@ ]+';
+const KEYS = ['region', 'seed', 'onError'];
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function enumViolation(member: string, value: string | null, allowed: readonly string[]): ConstraintViolation[] {
+  if (value === null || allowed.includes(value)) return [];
+  return [{ member, value, constraint: `Member must satisfy enum value set: [${allowed.join(', ')}]` }];
+}
+
+function tenantViolations(value: string | null): ConstraintViolation[] {
+  if (value === null) return [];
+  if (value.length < 1) return [{ member: 'tenantId', value, constraint: 'Member must have length greater than or equal to 1' }];
+  if (value.length > 256) return [{ member: 'tenantId', value, constraint: 'Member must have length less than or equal to 256' }];
+  if (!TENANT_ID.test(value)) return [{ member: 'tenantId', value, constraint: `Member must satisfy regular expression pattern: ${TENANT_ID_PATTERN}` }];
+  return [];
+}
+
+/** `$latest`, `$Latest`…: accepted by the pattern but naming no version (AWS answers 404). */
+function isUnknownLatestSpelling(qualifier: string): boolean {
+  return qualifier !== '$LATEST' && (qualifier.toUpperCase() === '$LATEST' || qualifier.startsWith('$LATEST.'));
+}
+
+class Api implements InvokeApi {
+  readonly registry: FunctionRegistry;
+  private readonly random: Random;
+  private readonly fallbackRegion: string;
+  private readonly onError: ((error: unknown) => void) | undefined;
+
+  constructor(functions: readonly InvokeTarget[], options: InvokeApiOptions) {
+    if (options === null || typeof options !== 'object') throw new HarnessError('INVALID_OPTION', 'Invoke API options must be an object.');
+    for (const key of Object.keys(options)) {
+      if (!KEYS.includes(key)) throw new HarnessError('UNKNOWN_OPTION', `Unknown option ${JSON.stringify(key)}. Valid options: ${KEYS.join(', ')}.`);
+    }
+    if (options.region !== undefined && (typeof options.region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(options.region))) {
+      throw new HarnessError('INVALID_OPTION', `'region' must be a region name such as us-east-1 (got ${JSON.stringify(options.region)}).`);
+    }
+    this.registry = new FunctionRegistry(functions);
+    this.fallbackRegion = options.region ?? this.registry.all()[0]?.region ?? 'us-east-1';
+    this.random = createRandom(hashSeed('invoke-api', (options.seed ?? 1) >>> 0));
+    this.onError = options.onError;
+  }
+
+  private respond(response: ApiResponse): InvokeStart {
+    return { kind: 'respond', response };
+  }
+
+  private fail(error: LambdaServiceError): InvokeStart {
+    return this.respond(errorResponse(error, this.random.uuid()));
+  }
+
+  start(head: RequestHead): InvokeStart {
+    const route = INVOKE_PATH.exec(head.path);
+    if (!route) {
+      return this.respond(
+        rawErrorResponse(404, 'UnknownOperationException', {
+          Type: 'User',
+          message: `lambda-harness serves the Invoke API only (POST /2015-03-31/functions/{FunctionName}/invocations), not ${head.method} ${head.path}.`,
+        }, this.random.uuid()),
+      );
+    }
+    if (head.method !== 'POST') {
+      return this.respond(
+        rawErrorResponse(405, 'MethodNotAllowedException', { Type: 'User', message: `Method ${head.method} is not allowed on ${head.path}; use POST.` }, this.random.uuid(), { Allow: 'POST' }),
+      );
+    }
+    const functionName = decodeSegment(route[1]!);
+    const qualifierParam = head.query.get('Qualifier') ?? undefined;
+    const invocationType = head.headers.get('x-amz-invocation-type');
+    const logType = head.headers.get('x-amz-log-type');
+    const tenantId = head.headers.get('x-amz-tenant-id');
+    // One ValidationException lists every failed member, in the order of the request shape.
+    const violations = [
+      ...functionNameViolations(functionName),
+      ...enumViolation('invocationType', invocationType, INVOCATION_TYPES),
+      ...enumViolation('logType', logType, LOG_TYPES),
+      ...(qualifierParam === undefined ? [] : qualifierViolations(qualifierParam)),
+      ...tenantViolations(tenantId),
+    ];
+    if (violations.length > 0) return this.fail(validationError(violations));
+    const parsed = parseFunctionReference(functionName, qualifierParam);
+    if (!parsed.ok) return this.fail('error' in parsed ? parsed.error : validationError(parsed.violations));
+    const ref = parsed.reference;
+    const region = head.region ?? signedRegion(head.headers.get('authorization')) ?? this.fallbackRegion;
+    if (ref.region !== undefined && ref.region !== region) return this.fail(wrongRegion(ref.region, region));
+    const found = this.registry.find(region, ref.name);
+    const account = ref.account ?? found?.account ?? this.registry.defaultAccount;
+    if (!found || found.account !== account || (ref.qualifier !== undefined && isUnknownLatestSpelling(ref.qualifier))) {
+      return this.fail(functionNotFound({ partition: ref.partition, region, account, name: ref.name, qualifier: ref.qualifier }));
+    }
+    const type = (invocationType ?? 'RequestResponse') as InvokeOptions['invocationType'] & string;
+    const options: InvokeOptions = { invocationType: type };
+    if (ref.qualifier !== undefined) options.qualifier = ref.qualifier;
+    if (tenantId !== null) options.tenantId = tenantId;
+    if (type === 'RequestResponse') {
+      // Tail logs and the client context only exist for synchronous invocations.
+      if (logType === 'Tail') options.logType = 'Tail';
+      const clientContext = head.headers.get('x-amz-client-context');
+      if (clientContext !== null) options.clientContext = clientContext;
+    }
+    const bodyLimit = type === 'Event' ? LIMITS.asyncRequestBytes : LIMITS.syncRequestBytes;
+    return {
+      kind: 'invoke',
+      bodyLimit,
+      tooLarge: (size) =>
+        errorResponse(type === 'Event' ? asyncRequestTooLarge(size ?? bodyLimit + 1) : syncRequestTooLarge(), this.random.uuid()),
+      run: (body) => this.run(found, options, body),
+    };
+  }
+
+  private async run(fn: RegisteredFunction, options: InvokeOptions, body: Uint8Array): Promise<ApiResponse> {
+    const parsed = parseEventBody(body);
+    if (!parsed.ok) return errorResponse(parsed.error, this.random.uuid());
+    try {
+      // The overloads of invoke narrow on the literal type; the API chooses it at run time.
+      const invoke = fn.target.invoke as (event: unknown, options: InvokeOptions) => ReturnType<InvokeTarget['invoke']>;
+      return invocationResponse(await invoke.call(fn.target, parsed.event, options));
+    } catch (error) {
+      if (error instanceof LambdaServiceError) return errorResponse(error, this.random.uuid());
+      this.onError?.(error);
+      const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      return rawErrorResponse(500, 'ServiceException', { Message: `lambda-harness could not run the invocation: ${detail}`, Type: 'Service' }, this.random.uuid());
+    }
+  }
+
+  async handle(head: RequestHead, body: Uint8Array): Promise<ApiResponse> {
+    const start = this.start(head);
+    if (start.kind === 'respond') return start.response;
+    if (body.length > start.bodyLimit) return start.tooLarge(body.length);
+    return start.run(body);
+  }
+}
+
+/**
+ * Creates the Invoke API over `functions` (see {@link InvokeApi}). Misuse (not an array of functions, two
+ * functions with one name in one region, unknown options) throws a `HarnessError`.
+ * @example
+ * const api = createInvokeApi([createFunction({ handler, name: 'hello-world' })]);
+ */
+export function createInvokeApi(functions: readonly InvokeTarget[], options: InvokeApiOptions = {}): InvokeApi {
+  return new Api(functions, options);
+}

@@ -1,0 +1,60 @@
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { HarnessError } from '../errors.js';
+import { createInvokeApi, type InvokeApiOptions } from '../invoke-api/invoke-api.js';
+import type { InvokeTarget } from '../invoke-api/registry.js';
+
+/** Options of {@link lambdaHandlers}. Unknown keys are rejected. */
+export interface LambdaHandlersOptions {
+  /**
+   * Intercept only `lambda.<region>.amazonaws.com`. By default every region's endpoint is intercepted and the
+   * region is read from the host name (functions are found in their own region only, as on AWS).
+   */
+  region?: string;
+  /** Seed of the request ids of error responses. @defaultValue 1 */
+  seed?: number;
+  /** Told about internal failures (which answer 500 `ServiceException`). */
+  onError?: InvokeApiOptions['onError'];
+}
+
+const KEYS = ['region', 'seed', 'onError'];
+const ENDPOINT = /^https?:\/\/lambda\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\//;
+
+/**
+ * msw request handlers that serve the Lambda Invoke API (`POST /2015-03-31/functions/{FunctionName}/invocations`
+ * on `https://lambda.<region>.amazonaws.com`) from simulated functions, so code that calls `@aws-sdk/client-lambda`
+ * (or any HTTP client) reaches them: statuses, headers and error bodies as AWS sends them.
+ * @example
+ * import { setupServer } from 'msw/node';
+ * import { lambdaHandlers } from 'lambda-harness/msw';
+ * const server = setupServer(...lambdaHandlers([createFunction({ handler, name: 'hello-world' })]));
+ * server.listen();
+ */
+export function lambdaHandlers(functions: readonly InvokeTarget[], options: LambdaHandlersOptions = {}): HttpHandler[] {
+  if (options === null || typeof options !== 'object') throw new HarnessError('INVALID_OPTION', 'lambdaHandlers: options must be an object.');
+  for (const key of Object.keys(options)) {
+    if (!KEYS.includes(key)) throw new HarnessError('UNKNOWN_OPTION', `lambdaHandlers: unknown option ${JSON.stringify(key)}. Valid options: ${KEYS.join(', ')}.`);
+  }
+  const { region, ...apiOptions } = options;
+  if (region !== undefined && (typeof region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region))) {
+    throw new HarnessError('INVALID_OPTION', `lambdaHandlers: 'region' must be a region name such as us-east-1 (got ${JSON.stringify(region)}).`);
+  }
+  const api = createInvokeApi(functions, apiOptions);
+  const host = region === undefined ? '[a-z0-9-]+' : region.replace(/-/g, '\\-');
+  const route = new RegExp(`^https?://lambda\\.${host}\\.amazonaws\\.com(?:\\.cn)?/2015-03-31/functions/[^/]+/invocations$`);
+  return [
+    http.post(route, async ({ request }) => {
+      const url = new URL(request.url);
+      const response = await api.handle(
+        {
+          method: request.method,
+          path: url.pathname,
+          query: url.searchParams,
+          headers: request.headers,
+          region: ENDPOINT.exec(request.url)?.[1],
+        },
+        new Uint8Array(await request.arrayBuffer()),
+      );
+      return new HttpResponse(response.body === '' ? null : response.body, { status: response.status, headers: response.headers });
+    }),
+  ];
+}

@@ -1,0 +1,40 @@
+import { setupServer } from 'msw/node';
+import { describe, expect, it } from 'vitest';
+import { lambdaHandlers } from '../../src/msw/index.js';
+import { createFunction, HarnessError } from '../../src/index.js';
+import { describeInvokeContract } from '../invoke-api/_contract.js';
+
+describeInvokeContract('msw handlers (setupServer)', async (functions) => {
+  const server = setupServer(...lambdaHandlers(functions));
+  server.listen({ onUnhandledRequest: 'error' });
+  return { close: () => server.close() };
+});
+
+describe('lambdaHandlers', () => {
+  it('rejects unknown options with the valid ones listed', () => {
+    // @ts-expect-error -- a typo must fail loudly
+    expect(() => lambdaHandlers([], { regoin: 'us-east-1' })).toThrow(/unknown option "regoin". Valid options: region, seed, onError/);
+  });
+
+  it('rejects something that is not a list of functions', () => {
+    // @ts-expect-error -- a single function instead of an array
+    expect(() => lambdaHandlers(createFunction({ handler: async () => 1 }))).toThrow(HarnessError);
+  });
+
+  it('intercepts only the region it was given', async () => {
+    const fn = createFunction({ name: 'hello-world', handler: async () => 'hi' });
+    const server = setupServer(...lambdaHandlers([fn], { region: 'us-east-1' }));
+    server.listen({ onUnhandledRequest: 'bypass' });
+    try {
+      const hit = await fetch('https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/hello-world/invocations', { method: 'POST', body: '{}' });
+      expect(hit.status).toBe(200);
+      expect(await hit.text()).toBe('"hi"');
+      const handlers = server.listHandlers();
+      expect(handlers).toHaveLength(1);
+      expect(String((handlers[0] as { info: { path: unknown } }).info.path)).toContain('us\\-east\\-1');
+    } finally {
+      server.close();
+      await fn.dispose();
+    }
+  });
+});
