@@ -3,7 +3,7 @@
  * @packageDocumentation
  */
 export { createFunction, type LambdaFunction, type InvokeOptions } from './function/lambda-function.js';
-export type { FunctionOptions, HandlerFunction, HandlerSource } from './function/options.js';
+export type { FunctionOptions, HandlerFunction, HandlerSource, LambdaCallback } from './function/options.js';
 export type { InvocationResult, InvocationSuccess, InvocationFailure, DryRunResult, EventAccepted } from './function/result.js';
 export type { EnvironmentInfo } from './function/environment.js';
 export { createClock, type Clock, type ClockOptions } from './clock/virtual-clock.js';
@@ -16,3 +16,5 @@ export type { RuntimeName } from './runtime/profiles.js';
 export type { LogFormat, LogLevel } from './logs/format.js';
 export { LIMITS } from './limits/limits.js';
 export { events, eventKinds, type EventOptions, type EventKind, type DeepPartial } from './events/index.js';
+export { startServer, type ServerOptions, type RunningServer } from './server/start-server.js';
+export type { InvokeTarget } from './invoke-api/registry.js';

@@ -1,0 +1,173 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HarnessError } from '../errors.js';
+import { createInvokeApi, type InvokeApiOptions, type RequestHead } from '../invoke-api/invoke-api.js';
+import type { InvokeTarget } from '../invoke-api/registry.js';
+import type { ApiResponse } from '../invoke-api/response.js';
+import { readBody } from './read-body.js';
+
+/** Options of {@link startServer}. Unknown keys are rejected. */
+export interface ServerOptions {
+  /** The functions to serve, found by name (or ARN) in their own region. */
+  functions: readonly InvokeTarget[];
+  /** 0 picks any free port. @defaultValue 0 */
+  port?: number;
+  /** Loopback by default: binding elsewhere exposes the functions to the network, so it must be asked for. @defaultValue '127.0.0.1' */
+  host?: string;
+  /** Region assumed for unsigned requests (signed ones carry theirs). @defaultValue the first function's */
+  region?: string;
+  /** Seed of the request ids of error responses. @defaultValue 1 */
+  seed?: number;
+  /** Milliseconds a client has to send a whole request (headers and body); slower ones get 408. @defaultValue 60000 */
+  requestTimeoutMs?: number;
+  /** Milliseconds `close()` waits for running invocations before cutting their connections. @defaultValue 10000 */
+  shutdownGraceMs?: number;
+  /** Told about internal failures (which answer 500 `ServiceException`). */
+  onError?: InvokeApiOptions['onError'];
+}
+
+/** A running server. */
+export interface RunningServer {
+  /** `http://<host>:<port>`: pass it as `endpoint` to `LambdaClient` or `--endpoint-url` to the AWS CLI. */
+  readonly url: string;
+  readonly port: number;
+  readonly host: string;
+  /** Stops accepting connections, lets running invocations finish (up to the grace period), then closes. Idempotent. */
+  close(): Promise<void>;
+}
+
+const KEYS = ['functions', 'port', 'host', 'region', 'seed', 'requestTimeoutMs', 'shutdownGraceMs', 'onError'];
+
+function invalid(message: string): HarnessError {
+  return new HarnessError('INVALID_OPTION', `startServer: ${message}`);
+}
+
+function headOf(req: IncomingMessage): RequestHead {
+  const raw = req.url ?? '/';
+  const q = raw.indexOf('?');
+  return {
+    method: req.method ?? 'GET',
+    path: q < 0 ? raw : raw.slice(0, q),
+    query: new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)),
+    headers: {
+      get: (name) => {
+        const value = req.headers[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+      },
+    },
+  };
+}
+
+function send(res: ServerResponse, response: ApiResponse): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(response.status, { ...response.headers, 'Content-Length': Buffer.byteLength(response.body) });
+  res.end(response.body);
+}
+
+/**
+ * Serves the Lambda Invoke API over real HTTP (`node:http`), for the AWS CLI, SDKs in other processes, or any
+ * HTTP client: the same implementation as the msw handlers. Robust to bad clients: malformed or oversized bodies
+ * get AWS's errors (bodies over the limit are never buffered), slow clients time out, aborted ones are dropped,
+ * and a failing invocation affects only its own request.
+ * @example
+ * const server = await startServer({ functions: [createFunction({ handler, name: 'hello-world' })] });
+ * const client = new LambdaClient({ endpoint: server.url, region: 'us-east-1', credentials });
+ * await server.close();
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  if (options === null || typeof options !== 'object') throw invalid('pass an options object: startServer({ functions }).');
+  for (const key of Object.keys(options)) {
+    if (!KEYS.includes(key)) throw new HarnessError('UNKNOWN_OPTION', `startServer: unknown option ${JSON.stringify(key)}. Valid options: ${KEYS.join(', ')}.`);
+  }
+  const { functions, port = 0, host = '127.0.0.1', requestTimeoutMs = 60_000, shutdownGraceMs = 10_000, ...apiOptions } = options;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw invalid(`'port' must be an integer from 0 to 65535 (got ${JSON.stringify(port)}); 0 picks a free port.`);
+  if (typeof host !== 'string' || host.length === 0) throw invalid("'host' must be a host name or address such as 127.0.0.1.");
+  if (!Number.isInteger(requestTimeoutMs) || requestTimeoutMs < 1) throw invalid("'requestTimeoutMs' must be a positive integer.");
+  if (!Number.isInteger(shutdownGraceMs) || shutdownGraceMs < 0) throw invalid("'shutdownGraceMs' must be a non-negative integer.");
+  const api = createInvokeApi(functions, apiOptions);
+
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+  const serve = async (req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): Promise<void> => {
+    inFlight++;
+    try {
+      const start = api.start(headOf(req));
+      if (start.kind === 'respond') {
+        send(res, start.response);
+        return;
+      }
+      // Refuse an announced oversized body before the client sends it (Expect: 100-continue).
+      const declared = Number(req.headers['content-length']);
+      if (expectsContinue && !(declared > start.bodyLimit)) res.writeContinue();
+      const read = await readBody(req, start.bodyLimit, req.headers['x-amz-invocation-type'] === 'Event');
+      if (read.kind === 'aborted') return;
+      if (read.kind === 'too-large') {
+        send(res, start.tooLarge(read.size));
+        return;
+      }
+      send(res, await start.run(read.body));
+    } catch (error) {
+      apiOptions.onError?.(error);
+      send(res, { status: 500, headers: { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'ServiceException' }, body: '{"Message":"Internal error","Type":"Service"}' });
+    } finally {
+      inFlight--;
+      if (inFlight === 0) drained?.();
+    }
+  };
+
+  const server = http.createServer({
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: Math.min(requestTimeoutMs, 60_000),
+    connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(requestTimeoutMs / 4))),
+    keepAliveTimeout: 5_000,
+  });
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => void serve(req, res, false));
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => void serve(req, res, true));
+  // A client that breaks the protocol or stalls gets a status line and its socket closed; the server keeps serving.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const status =
+      error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    else socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? invalid(`port ${port} on ${host} is in use; choose another port, or 0 for any free one.`)
+          : invalid(`cannot listen on ${host}:${port}: ${error.message}`),
+      );
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${address.port}`,
+    port: address.port,
+    host: address.address,
+    close: () =>
+      (closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        const force = (): void => {
+          server.closeAllConnections();
+        };
+        if (inFlight === 0) return force();
+        const timer = setTimeout(force, shutdownGraceMs);
+        timer.unref();
+        drained = () => {
+          clearTimeout(timer);
+          // Let the last responses flush before cutting keep-alive sockets.
+          setImmediate(force);
+        };
+      })),
+  };
+}
