@@ -3,7 +3,7 @@
  * @packageDocumentation
  */
 export { createFunction, type LambdaFunction, type InvokeOptions } from './function/lambda-function.js';
-export type { FunctionOptions, HandlerFunction, HandlerSource } from './function/options.js';
+export type { FunctionOptions, HandlerFunction, HandlerSource, LambdaCallback } from './function/options.js';
 export type { InvocationResult, InvocationSuccess, InvocationFailure, DryRunResult, EventAccepted } from './function/result.js';
 export type { EnvironmentInfo } from './function/environment.js';
 export { createClock, type Clock, type ClockOptions } from './clock/virtual-clock.js';

@@ -1,6 +1,6 @@
 import type { ClientContext, CognitoIdentity, Context } from 'aws-lambda';
 import { createRandom } from '../internal/random.js';
-import { runtimeProfile, hostRuntime, type RuntimeName } from '../runtime/profiles.js';
+import { hostRuntime, type RuntimeName } from '../runtime/profiles.js';
 import { HarnessError } from '../errors.js';
 
 /** What the context of nodejs24.x adds (RIC v4). */
@@ -48,31 +48,47 @@ export interface CallbackControls {
  * then the header data. `identity`/`clientContext`/`tenantId` are present only when set.
  */
 export function buildContext(data: ContextData, runtime: RuntimeName, controls?: CallbackControls): LambdaContext {
-  const ctx: Record<string, unknown> = {};
-  if (runtimeProfile(runtime).ric === 3 && controls) {
-    Object.defineProperty(ctx, 'callbackWaitsForEmptyEventLoop', {
-      get: controls.getWaits,
-      set: controls.setWaits,
-      enumerable: true,
-      configurable: true,
-    });
-    ctx['succeed'] = controls.succeed;
-    ctx['fail'] = controls.fail;
-    ctx['done'] = controls.done;
-  }
-  ctx['functionVersion'] = data.functionVersion;
-  ctx['functionName'] = data.functionName;
-  ctx['memoryLimitInMB'] = data.memoryLimitInMB;
-  ctx['logGroupName'] = data.logGroupName;
-  ctx['logStreamName'] = data.logStreamName;
-  ctx['clientContext'] = data.clientContext;
-  ctx['identity'] = data.identity;
-  ctx['invokedFunctionArn'] = data.invokedFunctionArn;
-  ctx['awsRequestId'] = data.awsRequestId;
-  if (data.tenantId !== undefined) ctx['tenantId'] = data.tenantId;
-  if (runtime === 'nodejs24.x') ctx['xRayTraceId'] = data.xRayTraceId;
   const { deadline, now } = data;
-  ctx['getRemainingTimeInMillis'] = () => deadline - now();
+  // Object literals (not defineProperty) keep this cheap on every invocation; the key order is the runtime's.
+  let ctx: Record<string, unknown>;
+  if (runtime !== 'nodejs24.x' && controls) {
+    ctx = {
+      get callbackWaitsForEmptyEventLoop() {
+        return controls.getWaits();
+      },
+      set callbackWaitsForEmptyEventLoop(value: boolean) {
+        controls.setWaits(value);
+      },
+      succeed: controls.succeed,
+      fail: controls.fail,
+      done: controls.done,
+      functionVersion: data.functionVersion,
+      functionName: data.functionName,
+      memoryLimitInMB: data.memoryLimitInMB,
+      logGroupName: data.logGroupName,
+      logStreamName: data.logStreamName,
+      clientContext: data.clientContext,
+      identity: data.identity,
+      invokedFunctionArn: data.invokedFunctionArn,
+      awsRequestId: data.awsRequestId,
+      getRemainingTimeInMillis: () => deadline - now(),
+    };
+  } else {
+    ctx = {
+      functionVersion: data.functionVersion,
+      functionName: data.functionName,
+      memoryLimitInMB: data.memoryLimitInMB,
+      logGroupName: data.logGroupName,
+      logStreamName: data.logStreamName,
+      clientContext: data.clientContext,
+      identity: data.identity,
+      invokedFunctionArn: data.invokedFunctionArn,
+      awsRequestId: data.awsRequestId,
+      xRayTraceId: data.xRayTraceId,
+      getRemainingTimeInMillis: () => deadline - now(),
+    };
+  }
+  if (data.tenantId !== undefined) ctx['tenantId'] = data.tenantId;
   return ctx as unknown as LambdaContext;
 }
 

@@ -80,8 +80,14 @@ export interface FunctionInternals {
   readonly echo: ((line: string) => void) | undefined;
 }
 
-function traceId(random: Random, now: number): string {
-  return `Root=1-${Math.floor(now / 1000).toString(16).padStart(8, '0')}-${random.hex(24)};Parent=${random.hex(16)};Sampled=0`;
+/**
+ * The X-Ray trace header of an invocation, derived from its (seeded) request id so that it costs no extra random
+ * draws: `Root=1-<epoch seconds, hex>-<24 hex>;Parent=<16 hex>;Sampled=0`.
+ */
+function traceId(requestId: string, now: number): string {
+  // requestId is 8-4-4-4-12 hex: take its 32 digits without building an intermediate string.
+  const root = requestId.slice(0, 8) + requestId.slice(9, 13) + requestId.slice(14, 18) + requestId.slice(19, 23) + requestId.slice(24, 28);
+  return `Root=1-${Math.floor(now / 1000).toString(16).padStart(8, '0')}-${root};Parent=${requestId.slice(20, 36).replace('-', '0')};Sampled=0`;
 }
 
 /**
@@ -245,7 +251,7 @@ export class ExecutionEnvironment {
     const invokeSink = this.sink(req.requestId, req.tenantId);
     runtime.sink = invokeSink;
     runtime.lastSink = invokeSink;
-    if (runtime.timers) {
+    if (runtime.timers && runtime.timers.now() < clock.now()) {
       const timers = runtime.timers;
       try {
         scopeStorage.run(runtime, () => timers.thawTo(clock.preciseNow()));
@@ -279,7 +285,7 @@ export class ExecutionEnvironment {
     const start = clock.preciseNow();
     const deadline = start + o.timeoutMs;
     this.fn.echo?.(o.logFormat === 'JSON' ? jsonStartLine(start, req.requestId, req.executedVersion) : startLine(req.requestId, req.executedVersion));
-    runtime.processEnv['_X_AMZN_TRACE_ID'] = traceId(this.fn.random, start);
+    runtime.processEnv['_X_AMZN_TRACE_ID'] = traceId(req.requestId, start);
     runtime.sink = invokeSink;
     runtime.lastSink = invokeSink;
 
@@ -306,7 +312,7 @@ export class ExecutionEnvironment {
         tenantId: req.tenantId,
         xRayTraceId: runtime.processEnv['_X_AMZN_TRACE_ID'],
         deadline: Math.floor(deadline),
-        now: runtime.timers ? runtime.timers.now.bind(runtime.timers) : Date.now,
+        now: runtime.now,
       };
       outcome = await run.start((r) =>
         callHandler(
@@ -441,6 +447,7 @@ export class ExecutionEnvironment {
       errorType: platformErrorType,
     };
     const json = o.logFormat === 'JSON';
+    const version = req.executedVersion;
     const initLines = t.initLines;
     const lines = t.sink.lines;
     const start = t.start;
@@ -449,40 +456,72 @@ export class ExecutionEnvironment {
     const renderLogs = (): string => {
       logsText ??=
         initLines.join('') +
-        (json ? jsonStartLine(start, id, req.executedVersion) : startLine(id, req.executedVersion)) +
+        (json ? jsonStartLine(start, id, version) : startLine(id, version)) +
         lines.join('') +
         (json ? '' : endLine(id)) +
         (json ? jsonReportLine(end, figures) : reportLine(figures));
       return logsText;
     };
     this.fn.echo?.((json ? '' : endLine(id)) + (json ? jsonReportLine(end, figures) : reportLine(figures)));
-    const base = {
-      requestId: id,
-      statusCode: 200 as const,
-      executedVersion: req.executedVersion,
-      rawPayload: rawPayload!,
-      logResult: undefined as string | undefined,
-      coldStart: t.coldStart,
-      environmentId: this.id,
-      durationMs,
-      billedDurationMs: figures.billedDurationMs,
-      initDurationMs,
-      maxMemoryUsedMB: figures.maxMemoryUsedMB,
-      startedAt: Math.floor(start),
-      endedAt: Math.floor(end),
-    };
-    const result = (
+    const logTail = req.logTail;
+    // One literal per outcome (no spreads, no defineProperty): this is the hot path of every invocation.
+    // `logs` is rendered on first read, so invocations nobody inspects never pay for formatting.
+    const result: InvocationResult =
       kind === 'success'
-        ? { ok: true, outcome: 'success', payload, functionError: undefined, error: undefined, ...base }
-        : { ok: false, outcome: kind, payload, functionError: 'Unhandled', error, ...base }
-    ) as InvocationResult & { logResult: string | undefined };
-    Object.defineProperty(result, 'logs', { get: renderLogs, enumerable: true, configurable: true });
-    if (req.logTail) {
-      const bytes = Buffer.from(renderLogs(), 'utf8');
-      result.logResult = bytes.subarray(Math.max(0, bytes.length - LIMITS.logTailBytes)).toString('base64');
-    }
+        ? {
+            ok: true,
+            outcome: 'success',
+            payload,
+            functionError: undefined,
+            error: undefined,
+            requestId: id,
+            statusCode: 200,
+            executedVersion: req.executedVersion,
+            rawPayload: rawPayload!,
+            get logs() {
+              return renderLogs();
+            },
+            logResult: logTail ? tail(renderLogs()) : undefined,
+            coldStart: t.coldStart,
+            environmentId: this.id,
+            durationMs,
+            billedDurationMs: figures.billedDurationMs,
+            initDurationMs,
+            maxMemoryUsedMB: figures.maxMemoryUsedMB,
+            startedAt: start,
+            endedAt: end,
+          }
+        : {
+            ok: false,
+            outcome: kind,
+            payload: error!,
+            functionError: 'Unhandled',
+            error: error!,
+            requestId: id,
+            statusCode: 200,
+            executedVersion: req.executedVersion,
+            rawPayload: rawPayload!,
+            get logs() {
+              return renderLogs();
+            },
+            logResult: logTail ? tail(renderLogs()) : undefined,
+            coldStart: t.coldStart,
+            environmentId: this.id,
+            durationMs,
+            billedDurationMs: figures.billedDurationMs,
+            initDurationMs,
+            maxMemoryUsedMB: figures.maxMemoryUsedMB,
+            startedAt: start,
+            endedAt: end,
+          };
     return result;
   }
+}
+
+/** `X-Amz-Log-Result`: base64 of the last 4 KB of the log. */
+function tail(logs: string): string {
+  const bytes = Buffer.from(logs, 'utf8');
+  return bytes.subarray(Math.max(0, bytes.length - LIMITS.logTailBytes)).toString('base64');
 }
 
 /** Module instances must differ across every environment of every function in the process. */

@@ -27,6 +27,7 @@ export interface InvokeOptions {
 }
 
 const INVOKE_KEYS = ['invocationType', 'logType', 'clientContext', 'identity', 'qualifier', 'tenantId'];
+const NO_OPTIONS: InvokeOptions = Object.freeze({});
 
 /**
  * A simulated Lambda function.
@@ -93,7 +94,9 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   private readonly internals: FunctionInternals;
   private readonly ownsClock: boolean;
   private readonly pool: ExecutionEnvironment[] = [];
+  /** Ring buffer of the last `historyLimit` results: recording is O(1) however long the history. */
   private readonly history: InvocationResult<TResult>[] = [];
+  private historyStart = 0;
   private disposed = false;
 
   constructor(options: FunctionOptions<TEvent, TResult>) {
@@ -121,7 +124,8 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   }
 
   get invocations(): readonly InvocationResult<TResult>[] {
-    return this.history;
+    const h = this.history;
+    return this.historyStart === 0 ? h.slice() : [...h.slice(this.historyStart), ...h.slice(0, this.historyStart)];
   }
 
   get environments(): readonly EnvironmentInfo[] {
@@ -130,15 +134,16 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
 
   clearHistory(): void {
     this.history.length = 0;
+    this.historyStart = 0;
   }
 
   invoke(event?: TEvent, options?: InvokeOptions): Promise<never> {
     return this.invokeAny(event, options) as Promise<never>;
   }
 
-  private async invokeAny(event: unknown, options: InvokeOptions = {}): Promise<InvocationResult<TResult> | DryRunResult | EventAccepted> {
+  private async invokeAny(event: unknown, options: InvokeOptions = NO_OPTIONS): Promise<InvocationResult<TResult> | DryRunResult | EventAccepted> {
     if (this.disposed) throw new HarnessError('DISPOSED', `Function ${this.name} was disposed; create a new one with createFunction().`);
-    for (const key of Object.keys(options)) {
+    if (options !== NO_OPTIONS) for (const key of Object.keys(options)) {
       if (!INVOKE_KEYS.includes(key)) {
         throw new HarnessError('UNKNOWN_OPTION', `invoke: unknown option ${JSON.stringify(key)}. Valid options: ${INVOKE_KEYS.join(', ')}.`);
       }
@@ -206,8 +211,12 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   private record(result: InvocationResult<TResult>): void {
     const limit = this.internals.options.historyLimit;
     if (limit === 0) return;
-    if (this.history.length >= limit) this.history.splice(0, this.history.length - limit + 1);
-    this.history.push(result);
+    if (this.history.length < limit) {
+      this.history.push(result);
+    } else {
+      this.history[this.historyStart] = result;
+      this.historyStart = (this.historyStart + 1) % limit;
+    }
   }
 
   async dispose(): Promise<void> {

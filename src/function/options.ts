@@ -6,10 +6,18 @@ import type { LogFormat, LogLevel } from '../logs/format.js';
 import { hostRuntime, runtimeProfile, type RuntimeName, type RuntimeProfile } from '../runtime/profiles.js';
 import type { LambdaContext } from '../context/context.js';
 
-/** A handler function in any of the signatures Node runtimes accept. */
-export type HandlerFunction<TEvent = never, TResult = unknown> =
-  | ((event: TEvent, context: LambdaContext) => TResult | Promise<TResult>)
-  | ((event: TEvent, context: LambdaContext, callback: (error?: unknown, result?: TResult) => void) => void);
+/** The callback of a callback-style handler (nodejs20.x/22.x). */
+export type LambdaCallback<TResult = unknown> = (error?: unknown, result?: TResult) => void;
+
+/**
+ * A handler function in any of the signatures Node runtimes accept: `async (event, context)`, a function returning
+ * a promise, or `(event, context, callback)`.
+ */
+export type HandlerFunction<TEvent = never, TResult = unknown> = (
+  event: TEvent,
+  context: LambdaContext,
+  callback: LambdaCallback<TResult>,
+) => void | TResult | Promise<TResult>;
 
 /**
  * What runs: a function; a `'path/to/file.export'` string resolved like Lambda's `_HANDLER` from `root`; or an

@@ -19,17 +19,21 @@ export class RuntimeInstance implements EnvScope {
   /** The last sink, for lines written by work that outlives its invocation while the environment is frozen. */
   lastSink: LogSink | undefined;
   dead = false;
+  /** Virtual now of this runtime (real now with `clock: 'real'`), bound once for the contexts it hands out. */
+  readonly now: () => number;
 
   constructor(
     readonly timers: EnvTimers | null,
     readonly processEnv: Record<string, string | undefined>,
     private readonly onCrash: (runtime: RuntimeInstance, kind: CrashKind, detail: unknown) => void,
-  ) {}
+  ) {
+    this.now = timers ? () => timers.now() : () => Date.now();
+  }
 
   log(level: LogLevel, args: unknown[]): void {
     if (this.dead) return;
     const sink = this.sink ?? this.lastSink;
-    sink?.console(this.timers ? this.timers.now() : Date.now(), level, args);
+    sink?.console(this.now(), level, args);
   }
 
   crash(kind: CrashKind, detail: unknown): void {

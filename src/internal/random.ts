@@ -17,6 +17,7 @@ export interface Random {
 }
 
 const HEX = '0123456789abcdef';
+const BYTE_HEX: readonly string[] = Array.from({ length: 256 }, (_, b) => HEX[b & 15]! + HEX[b >> 4]!);
 
 /** Hashes a string to a 32-bit seed (FNV-1a), so labels can derive independent streams. */
 export function hashSeed(text: string, base = 0x811c9dc5): number {
@@ -43,15 +44,13 @@ export function createRandom(seed: number): Random {
     return (t ^ (t >>> 14)) >>> 0;
   };
   const hex = (length: number): string => {
+    // Eight nibbles per draw, lowest first (a table of byte → two digits keeps this off the hot path).
     let out = '';
     while (out.length < length) {
-      let v = nextU32();
-      for (let i = 0; i < 8 && out.length < length; i++) {
-        out += HEX[v & 15];
-        v >>>= 4;
-      }
+      const v = nextU32();
+      out += BYTE_HEX[v & 255]! + BYTE_HEX[(v >>> 8) & 255]! + BYTE_HEX[(v >>> 16) & 255]! + BYTE_HEX[v >>> 24]!;
     }
-    return out;
+    return out.length === length ? out : out.slice(0, length);
   };
   return {
     next: () => nextU32() / 0x1_0000_0000,

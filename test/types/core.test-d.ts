@@ -1,0 +1,48 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import type { Context, SQSEvent } from 'aws-lambda';
+import { createContext, createFunction, type ErrorPayload, type InvocationResult, type LambdaContext } from '../../src/index.js';
+
+describe('types of the core API', () => {
+  it('infers the event and result types from the handler', async () => {
+    const fn = createFunction({ handler: async (e: { n: number }) => ({ ok: e.n + 1 }) });
+    const r = await fn.invoke({ n: 1 });
+    expectTypeOf(r).toEqualTypeOf<InvocationResult<{ ok: number }>>();
+    if (r.ok) expectTypeOf(r.payload).toEqualTypeOf<{ ok: number }>();
+    else expectTypeOf(r.error).toEqualTypeOf<ErrorPayload>();
+    // @ts-expect-error -- the event must match the handler's parameter type
+    await fn.invoke({ n: 'one' });
+  });
+
+  it('narrows results on ok and on outcome', async () => {
+    const fn = createFunction({ handler: async () => 1 });
+    const r = await fn.invoke();
+    if (r.outcome === 'timeout') {
+      expectTypeOf(r.functionError).toEqualTypeOf<'Unhandled'>();
+      expectTypeOf(r.ok).toEqualTypeOf<false>();
+    }
+    if (r.outcome === 'success') expectTypeOf(r.error).toEqualTypeOf<undefined>();
+  });
+
+  it('types DryRun and Event invocations by their invocationType', async () => {
+    const fn = createFunction({ handler: async (_e: SQSEvent) => undefined });
+    expectTypeOf(await fn.invoke(undefined, { invocationType: 'DryRun' })).toEqualTypeOf<{ readonly statusCode: 204; readonly requestId: string }>();
+    // @ts-expect-error -- invocationType is a closed set
+    await fn.invoke(undefined, { invocationType: 'Async' });
+  });
+
+  it('accepts handlers typed with @types/aws-lambda, callbacks included', () => {
+    createFunction({ handler: async (_e: SQSEvent, _c: Context) => undefined });
+    createFunction({ handler: (_e: SQSEvent, _c: Context, cb: (err?: unknown, r?: string) => void) => cb(null, 'x') });
+    createFunction({ handler: 'src/app.handler' });
+    createFunction({ handler: { init: async () => async () => 'x' } });
+    // @ts-expect-error -- a handler is a function, a string or { init }
+    createFunction({ handler: 42 });
+  });
+
+  it('gives a context assignable to @types/aws-lambda Context', () => {
+    expectTypeOf(createContext()).toMatchTypeOf<Context>();
+    expectTypeOf(createContext()).toEqualTypeOf<LambdaContext>();
+    // @ts-expect-error -- unknown options are rejected at compile time too
+    createContext({ timout: 3 });
+  });
+});
