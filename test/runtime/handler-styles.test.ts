@@ -95,7 +95,7 @@ describe.each(['nodejs20.x', 'nodejs22.x'] as const)('handler styles on %s (runt
   });
 
   it('reports an empty failure as the string "handled"', async () => {
-    const fail = await make({ runtime, handler: (_e: unknown, c: Context) => c.fail() }).invoke({});
+    const fail = await make({ runtime, handler: (_e: unknown, c: Context) => (c.fail as (e?: unknown) => void)() }).invoke({});
     expect(fail.error).toEqual({ errorType: 'string', errorMessage: 'handled', trace: [] });
     const rejected = await make({ runtime, handler: async () => Promise.reject(undefined) }).invoke({});
     expect(rejected.error).toEqual({ errorType: 'string', errorMessage: 'handled', trace: [] });
