@@ -1,12 +1,14 @@
 import { generateEventCommand, type CommandIo } from './generate-event.js';
 import { invokeCommand, type ReadStdin } from './invoke.js';
 import { demoCommand } from './demo.js';
+import { serveCommand } from './serve.js';
 
 const USAGE = `usage: lambda-harness <command> [options]
 
 commands:
   invoke <path/file.export> [--event json | --event-file path | -]   run a handler once (payload on stdout, logs on stderr)
   generate-event <service> <event> [--set path=value] [--seed n]    print a sample event (--list for all)
+  serve --function name=path/file.export [--port 0]                 serve the Lambda Invoke API on loopback (for the AWS CLI and SDKs)
   demo [examples-dir]                                              show what the harness does, on the bundled examples
 `;
 
@@ -22,6 +24,8 @@ export async function main(argv: readonly string[], io: CommandIo, readStdin: Re
       return invokeCommand(rest, io, readStdin);
     case 'generate-event':
       return generateEventCommand([...rest], io);
+    case 'serve':
+      return serveCommand(rest, io);
     case 'demo':
       return demoCommand(rest, io);
     case undefined:
