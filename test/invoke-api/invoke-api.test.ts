@@ -1,0 +1,90 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createFunction, HarnessError } from '../../src/index.js';
+import { createInvokeApi, type RequestHead } from '../../src/invoke-api/invoke-api.js';
+import { signedRegion } from '../../src/invoke-api/region.js';
+
+const hello = createFunction({ name: 'hello-world', handler: async (event: unknown) => ({ event }) });
+const paris = createFunction({ name: 'hello-world', region: 'eu-west-3', handler: async () => 'bonjour' });
+afterAll(async () => {
+  await hello.dispose();
+  await paris.dispose();
+});
+
+function head(path: string, init: { method?: string; headers?: Record<string, string>; query?: string; region?: string } = {}): RequestHead {
+  return {
+    method: init.method ?? 'POST',
+    path,
+    query: new URLSearchParams(init.query ?? ''),
+    headers: new Headers(init.headers ?? {}),
+    region: init.region,
+  };
+}
+
+const body = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+describe('createInvokeApi', () => {
+  const api = createInvokeApi([hello, paris]);
+
+  it('finds a function in the region the request was signed for', async () => {
+    const auth = 'AWS4-HMAC-SHA256 Credential=AKID/20250101/eu-west-3/lambda/aws4_request, SignedHeaders=host, Signature=00';
+    const response = await api.handle(head('/2015-03-31/functions/hello-world/invocations', { headers: { authorization: auth } }), body('{}'));
+    expect(response.body).toBe('"bonjour"');
+  });
+
+  it('falls back to the first function region for unsigned requests', async () => {
+    const response = await api.handle(head('/2015-03-31/functions/hello-world/invocations'), body('{"a":1}'));
+    expect(JSON.parse(response.body)).toEqual({ event: { a: 1 } });
+  });
+
+  it('decodes percent-encoded names as the SDK sends them', async () => {
+    const arn = encodeURIComponent('arn:aws:lambda:us-east-1:123456789012:function:hello-world:$LATEST');
+    const response = await api.handle(head(`/2015-03-31/functions/${arn}/invocations`), body('{}'));
+    expect(response.status).toBe(200);
+  });
+
+  it('answers a function from another account with 404 naming that account', async () => {
+    const response = await api.handle(head('/2015-03-31/functions/999999999999:function:hello-world/invocations'), body('{}'));
+    expect(response.status).toBe(404);
+    expect(JSON.parse(response.body).Message).toBe('Function not found: arn:aws:lambda:us-east-1:999999999999:function:hello-world:$LATEST');
+  });
+
+  it('validates X-Amz-Tenant-Id', async () => {
+    const response = await api.handle(head('/2015-03-31/functions/hello-world/invocations', { headers: { 'x-amz-tenant-id': 'bad\u0001' } }), body('{}'));
+    expect(response.headers['x-amzn-ErrorType']).toBe('ValidationException');
+    expect(JSON.parse(response.body).message).toContain("at 'tenantId' failed to satisfy constraint: Member must satisfy regular expression pattern");
+  });
+
+  it('checks sizes before parsing: a start tells the transport how much body it may read', () => {
+    const sync = api.start(head('/2015-03-31/functions/hello-world/invocations'));
+    const event = api.start(head('/2015-03-31/functions/hello-world/invocations', { headers: { 'x-amz-invocation-type': 'Event' } }));
+    expect(sync.kind === 'invoke' && sync.bodyLimit).toBe(6_291_456);
+    expect(event.kind === 'invoke' && event.bodyLimit).toBe(1_048_576);
+    expect(event.kind === 'invoke' && JSON.parse(event.tooLarge(2_000_000).body).message).toBe('2000000 byte payload is too large for the Event invocation type (limit 1048576 bytes)');
+  });
+
+  it('gives error responses seeded request ids: same seed, same ids', async () => {
+    const ids = async (): Promise<string[]> => {
+      const fresh = createInvokeApi([hello], { seed: 7 });
+      const a = await fresh.handle(head('/2015-03-31/functions/nope/invocations'), body('{}'));
+      const b = await fresh.handle(head('/nope'), body(''));
+      return [a.headers['x-amzn-RequestId']!, b.headers['x-amzn-RequestId']!];
+    };
+    expect(await ids()).toEqual(await ids());
+  });
+
+  it('refuses two functions with one name in one region, unknown options and non-functions', () => {
+    expect(() => createInvokeApi([hello, hello])).toThrow(/Two functions are named "hello-world" in us-east-1/);
+    // @ts-expect-error -- a typo must fail loudly
+    expect(() => createInvokeApi([hello], { seeed: 1 })).toThrow(HarnessError);
+    // @ts-expect-error -- not a function
+    expect(() => createInvokeApi([{ name: 'x' }])).toThrow(/objects with name, arn and invoke/);
+  });
+});
+
+describe('signedRegion', () => {
+  it('reads the region of a SigV4 credential scope, and nothing else', () => {
+    expect(signedRegion('AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20250101/ap-southeast-2/lambda/aws4_request, SignedHeaders=host, Signature=1')).toBe('ap-southeast-2');
+    expect(signedRegion('Bearer token')).toBeUndefined();
+    expect(signedRegion(null)).toBeUndefined();
+  });
+});
