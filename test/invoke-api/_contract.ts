@@ -54,15 +54,15 @@ export function contractFunctions(): { functions: InvokeTarget[]; hello: LambdaF
   const throttled: InvokeTarget = {
     name: 'throttled',
     arn: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:throttled`,
-    invoke: (() =>
-      Promise.reject(
-        new LambdaServiceError({
-          name: 'TooManyRequestsException',
-          statusCode: 429,
-          message: 'Rate Exceeded.',
-          reason: 'ReservedFunctionConcurrentInvocationLimitExceeded',
-        }),
-      )) as InvokeTarget['invoke'],
+    // Rejects like a function whose reserved concurrency is exhausted (no concurrency model is needed for that).
+    invoke: async (): Promise<never> => {
+      throw new LambdaServiceError({
+        name: 'TooManyRequestsException',
+        statusCode: 429,
+        message: 'Rate Exceeded.',
+        reason: 'ReservedFunctionConcurrentInvocationLimitExceeded',
+      });
+    },
   };
   return {
     functions: [hello, failing, throttled],

@@ -1,3 +1,4 @@
+import type { HttpHandler } from 'msw';
 import { setupServer } from 'msw/node';
 import { describe, expect, it } from 'vitest';
 import { lambdaHandlers } from '../../src/msw/index.js';
@@ -31,7 +32,7 @@ describe('lambdaHandlers', () => {
       expect(await hit.text()).toBe('"hi"');
       const handlers = server.listHandlers();
       expect(handlers).toHaveLength(1);
-      expect(String((handlers[0] as { info: { path: unknown } }).info.path)).toContain('us\\-east\\-1');
+      expect(String((handlers[0] as HttpHandler).info.path)).toContain('us\\-east\\-1');
     } finally {
       server.close();
       await fn.dispose();

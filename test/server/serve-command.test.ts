@@ -55,7 +55,7 @@ describe('lambda-harness serve', () => {
     const result = await serveUntil(['--function', 'hello-world=test/server/fixtures/hello.handler', '--quiet', '--timeout', '5'], async (server) => {
       const res = await fetch(`${server.url}/2015-03-31/functions/hello-world/invocations`, { method: 'POST', body: '{"name":"cli"}' });
       expect(res.status).toBe(200);
-      expect((await res.json()).greeting).toBe('Hello, cli!');
+      expect(((await res.json()) as { greeting: string }).greeting).toBe('Hello, cli!');
     });
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/^lambda-harness serve: listening on http:\/\/127\.0\.0\.1:\d+\n/);

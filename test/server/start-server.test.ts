@@ -208,6 +208,24 @@ describe('startServer robustness (raw node:http clients)', () => {
 });
 
 describe('startServer options', () => {
+  it('refuses an announced oversized body at Expect: 100-continue, before it is sent', async () => {
+    const fn = createFunction({ name: 'big', handler: async () => 'never runs' });
+    const server = await startServer({ functions: [fn] });
+    try {
+      const socket = net.connect(server.port, '127.0.0.1');
+      await new Promise((r) => socket.once('connect', r));
+      socket.write(`POST ${INVOKE('big')} HTTP/1.1\r\nHost: x\r\nContent-Length: 7000000\r\nExpect: 100-continue\r\n\r\n`);
+      const head = await new Promise<string>((resolve) => socket.once('data', (d: Buffer) => resolve(d.toString('utf8'))));
+      socket.destroy();
+      // No "100 Continue": the first thing the client hears is the refusal.
+      expect(head).toMatch(/^HTTP\/1\.1 413/);
+      expect(fn.invocations).toHaveLength(0);
+    } finally {
+      await server.close();
+      await fn.dispose();
+    }
+  });
+
   it('rejects unknown options and bad ports with what to do', async () => {
     // @ts-expect-error -- a typo must fail loudly
     await expect(startServer({ functions: [], prot: 1 })).rejects.toThrow(/unknown option "prot"/);
@@ -224,7 +242,7 @@ describe('startServer options', () => {
   });
 
   it('lets a running invocation finish on close, then refuses connections', async () => {
-    const slow = createFunction({ name: 'slow', clock: 'real', handler: async () => new Promise((r) => setTimeout(() => r('done'), 100)) });
+    const slow = createFunction({ name: 'slow', clock: 'real', handler: async () => new Promise<string>((r) => setTimeout(() => r('done'), 100)) });
     const server = await startServer({ functions: [slow] });
     const pending = request(server.url, { path: INVOKE('slow'), body: '{}' });
     await new Promise((r) => setTimeout(r, 30));
