@@ -18,3 +18,8 @@ export { LIMITS } from './limits/limits.js';
 export { events, eventKinds, type EventOptions, type EventKind, type DeepPartial } from './events/index.js';
 export { startServer, type ServerOptions, type RunningServer } from './server/start-server.js';
 export type { InvokeTarget } from './invoke-api/registry.js';
+export { createQueue, createTopic, createEventBus } from './async/targets.js';
+export type { Queue, QueueMessage, Topic, TopicMessage, EventBus, BusEvent, TargetOptions } from './async/targets.js';
+export type { AsyncEventRecord, AsyncAttempt, AsyncFate, DrainSummary } from './async/event-queue.js';
+export type { InvocationRecord, DestinationCondition, MessageAttribute } from './async/records.js';
+export type { Destination } from './function/options.js';

@@ -26,6 +26,11 @@ export interface Clock {
    * (frozen) environments do not run their timers; they catch up when they next invoke, as on Lambda.
    */
   advance(duration: Duration): Promise<number>;
+  /**
+   * Runs everything that is due or scheduled on this clock — asynchronous deliveries and their retries, for every
+   * function sharing it — advancing virtual time from event to event until nothing is left.
+   */
+  settle(): Promise<void>;
   /** Releases the clock's hooks. Functions using it must be disposed first or with it. */
   dispose(): Promise<void>;
 }
@@ -39,6 +44,11 @@ export interface ClockOptions {
    * infinite loop (as sinon's "Aborting after running N timers"). Default 1,000,000.
    */
   loopLimit?: number;
+  /**
+   * The account's concurrent executions limit in this region, shared by every function on this clock
+   * (a clock is one account and region). @defaultValue 1000
+   */
+  accountConcurrency?: number;
 }
 
 /** A running piece of simulated code (an invocation or an init) that the scheduler drives. */
@@ -86,9 +96,24 @@ export class VirtualClock implements Clock {
   private retained = false;
   private readonly idleWaiters: (() => void)[] = [];
 
+  /** Concurrency accounting of the account (spec §4): reserved capacity is carved out of the account limit. */
+  readonly accountConcurrency: number;
+  reservedTotal = 0;
+  unreservedBusy = 0;
+
   constructor(options: ClockOptions = {}) {
+    for (const key of Object.keys(options)) {
+      if (!['now', 'loopLimit', 'accountConcurrency'].includes(key)) {
+        throw new HarnessError('UNKNOWN_OPTION', `createClock: unknown option ${JSON.stringify(key)}. Valid options: now, loopLimit, accountConcurrency.`);
+      }
+    }
     this.time = Math.floor(toEpoch(options.now));
     this.loopLimit = options.loopLimit ?? 1_000_000;
+    const account = options.accountConcurrency ?? 1000;
+    if (!Number.isInteger(account) || account < 1) {
+      throw new HarnessError('INVALID_OPTION', `createClock: accountConcurrency must be a positive integer (got ${JSON.stringify(account)}).`);
+    }
+    this.accountConcurrency = account;
     this.system = new EnvTimers(this.time, this.loopLimit);
   }
 
@@ -117,12 +142,49 @@ export class VirtualClock implements Clock {
       const next = this.system.nextDue();
       if (next === undefined || next > target) break;
       this.moveTo(Math.max(next, this.time));
-      await this.settle();
+      await this.settleNow();
     }
     await this.whenIdle();
     this.moveTo(target);
-    await this.settle();
+    await this.settleNow();
     return this.now();
+  }
+
+  async settle(): Promise<void> {
+    this.assertLive();
+    await this.runUntil(() => false);
+  }
+
+  /**
+   * Steps through harness events (letting the work each one starts finish) until `done()` holds or nothing is
+   * scheduled any more.
+   */
+  async runUntil(done: () => boolean): Promise<void> {
+    for (;;) {
+      await this.settleNow();
+      if (done()) return;
+      const next = this.system.nextDue();
+      if (next === undefined) {
+        if (this.runs.size === 0) return;
+        continue;
+      }
+      this.moveTo(Math.max(next, this.time));
+    }
+  }
+
+  /** Lets due harness events and the runs they start finish, without moving time. */
+  private async settleNow(): Promise<void> {
+    for (;;) {
+      await this.settle0();
+      const due = this.system.nextDue();
+      if (due === undefined || due > this.time) return;
+      this.system.tickTo(this.time);
+    }
+  }
+
+  /** Makes due harness events run soon even while no invocation is running. */
+  kick(): void {
+    this.wake();
   }
 
   /** Schedules a harness event at virtual `at` (epoch ms). Returns a cancel function. */
@@ -167,7 +229,7 @@ export class VirtualClock implements Clock {
   }
 
   /** Lets microtasks and any run started by due events proceed, then waits until idle. */
-  private async settle(): Promise<void> {
+  private async settle0(): Promise<void> {
     await new Promise<void>((resolve) => scopeStorage.exit(() => real.setImmediate(resolve)));
     await this.whenIdle();
   }
@@ -212,7 +274,10 @@ export class VirtualClock implements Clock {
     this.armed = false;
     this.pendingTurn = undefined;
     if (this.runs.size === 0) {
-      relaxIoTracking();
+      // Nothing runs: still start harness events that are already due (an accepted async event), without moving time.
+      const due = this.system.nextDue();
+      if (due !== undefined && due <= this.time) this.system.tickTo(this.time);
+      if (this.runs.size === 0) relaxIoTracking();
       return;
     }
     const now = real.performanceNow();

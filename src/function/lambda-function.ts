@@ -1,5 +1,6 @@
 import type { ClientContext, CognitoIdentity } from 'aws-lambda';
-import { HarnessError, LambdaServiceError } from '../errors.js';
+import { HarnessError, InvalidParameterValueError, LambdaServiceError, type ThrottleReason } from '../errors.js';
+import { AsyncEventQueue, type AsyncEventRecord, type AttemptResult, type DrainSummary } from '../async/event-queue.js';
 import { VirtualClock, type Clock } from '../clock/virtual-clock.js';
 import { uninstallIfIdle } from '../clock/globals.js';
 import { createRandom, hashSeed } from '../internal/random.js';
@@ -48,6 +49,16 @@ export interface LambdaFunction<TEvent = unknown, TResult = unknown> {
   invoke(event: TEvent | undefined, options: InvokeOptions & { invocationType: 'DryRun' }): Promise<DryRunResult>;
   /** `Event`: accepted into the asynchronous queue (202). */
   invoke(event: TEvent | undefined, options: InvokeOptions & { invocationType: 'Event' }): Promise<EventAccepted>;
+  /** `invoke(event, { invocationType: 'Event' })`: accepted into the asynchronous queue (202). */
+  invokeAsync(event?: TEvent, options?: Omit<InvokeOptions, 'invocationType' | 'logType' | 'clientContext'>): Promise<EventAccepted>;
+  /**
+   * Advances virtual time until every accepted asynchronous event of this function has settled (succeeded, or
+   * failed into the dead-letter queue / on-failure destination, or was dropped), and summarises what happened.
+   * Three attempts spread over three virtual minutes take about a millisecond.
+   */
+  drain(): Promise<DrainSummary>;
+  /** The history of every asynchronous event: each attempt and its final fate. */
+  readonly asyncEvents: readonly AsyncEventRecord[];
   /** History of invocations, oldest first, bounded by `historyLimit`. */
   readonly invocations: readonly InvocationResult<TResult>[];
   /** Snapshot of the execution environments, in creation order. */
@@ -64,6 +75,11 @@ function serviceInvalidContent(detail: string): LambdaServiceError {
     statusCode: 400,
     message: `Could not parse request body into json: Could not parse payload into json: ${detail}`,
   });
+}
+
+/** The 429 of a throttled synchronous invoke, with AWS's reason and message. */
+function throttled(reason: ThrottleReason): LambdaServiceError {
+  return new LambdaServiceError({ name: 'TooManyRequestsException', statusCode: 429, message: 'Rate Exceeded.', reason });
 }
 
 function decodeClientContext(value: ClientContext | string | undefined): ClientContext | undefined {
@@ -98,6 +114,8 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   private readonly history: InvocationResult<TResult>[] = [];
   private historyStart = 0;
   private disposed = false;
+  private readonly queue: AsyncEventQueue;
+  private busy = 0;
 
   constructor(options: FunctionOptions<TEvent, TResult>) {
     const resolved = resolveOptions(options);
@@ -121,6 +139,77 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       hostEnv: { ...process.env },
       echo: resolved.printLogs ? (line: string) => void stderr.write(line) : undefined,
     };
+    for (const d of [resolved.onSuccess, resolved.onFailure]) {
+      if ((d as { arn?: string } | undefined)?.arn === this.arn) {
+        throw new InvalidParameterValueError("You can't specify the function as a destination for itself.");
+      }
+    }
+    const reserved = resolved.reservedConcurrency;
+    if (reserved !== undefined) {
+      // AWS keeps at least 100 executions unreserved in every account.
+      if (clock.reservedTotal + reserved > clock.accountConcurrency - 100) {
+        throw new InvalidParameterValueError(
+          "Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [100].",
+        );
+      }
+      clock.reservedTotal += reserved;
+    }
+    const internals = this.internals;
+    this.queue = new AsyncEventQueue({
+      clock,
+      random: internals.random.fork('async'),
+      qualifiedArn: `${this.arn}:$LATEST`,
+      config: { maximumRetryAttempts: resolved.maximumRetryAttempts, maximumEventAgeSeconds: resolved.maximumEventAge },
+      deadLetterQueue: resolved.deadLetterQueue,
+      onSuccess: resolved.onSuccess,
+      onFailure: resolved.onFailure,
+      duplicateProbability: resolved.duplicateProbability,
+      zeroConcurrency: () => resolved.reservedConcurrency === 0,
+      attempt: (requestId, body) => this.attemptAsync(requestId, body),
+      deliverToFunction: (target, record) => {
+        void (target as LambdaFunction).invoke(record, { invocationType: 'Event' });
+        return true;
+      },
+    });
+  }
+
+  get asyncEvents(): readonly AsyncEventRecord[] {
+    return this.queue.records();
+  }
+
+  invokeAsync(event?: TEvent, options: Omit<InvokeOptions, 'invocationType' | 'logType' | 'clientContext'> = {}): Promise<EventAccepted> {
+    return this.invokeAny(event, { ...options, invocationType: 'Event' }) as Promise<EventAccepted>;
+  }
+
+  async drain(): Promise<DrainSummary> {
+    if (this.disposed) throw new HarnessError('DISPOSED', `Function ${this.name} was disposed; create a new one with createFunction().`);
+    const clock = this.internals.clock;
+    const before = this.queue.counters();
+    const t0 = clock.now();
+    await clock.runUntil(() => this.queue.pendingCount === 0);
+    const after = this.queue.counters();
+    return {
+      settled: after.succeeded - before.succeeded + (after.failed - before.failed),
+      succeeded: after.succeeded - before.succeeded,
+      failed: after.failed - before.failed,
+      dropped: after.dropped - before.dropped,
+      attempts: after.attempts - before.attempts,
+      virtualMs: clock.now() - t0,
+    };
+  }
+
+  /** One asynchronous attempt: throttled when no concurrency is free (throttles never count as retries). */
+  private async attemptAsync(requestId: string, body: string): Promise<AttemptResult> {
+    const env = this.acquire();
+    if (typeof env === 'string') return { kind: 'throttled' };
+    const result = await this.runOn(env, requestId, JSON.parse(body) as unknown, {
+      invokedFunctionArn: this.arn,
+      clientContext: undefined,
+      identity: undefined,
+      tenantId: undefined,
+      logTail: false,
+    });
+    return { kind: 'ran', result };
   }
 
   get invocations(): readonly InvocationResult<TResult>[] {
@@ -160,42 +249,65 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       throw serviceInvalidContent((error as Error).message);
     }
     if (json === undefined) throw serviceInvalidContent(`a ${typeof event} is not a JSON value`);
+    const random = this.internals.random;
     if (type === 'Event') {
       if (exceedsBytes(json, LIMITS.asyncRequestBytes)) throw asyncRequestTooLarge(Buffer.byteLength(json));
-      throw new HarnessError('INVALID_ARGUMENT', "invoke: invocationType 'Event' is not available yet in this version.");
+      // Accepted even with reserved concurrency 0: the queue sends such events straight to failure handling.
+      const requestId = random.uuid();
+      this.queue.accept(requestId, json);
+      return { statusCode: 202, requestId };
     }
     if (exceedsBytes(json, LIMITS.syncRequestBytes)) throw syncRequestTooLarge();
-    const random = this.internals.random;
     const requestId = random.uuid();
     if (type === 'DryRun') return { statusCode: 204, requestId };
 
     const clientContext = decodeClientContext(options.clientContext);
     const env = this.acquire();
+    if (typeof env === 'string') throw throttled(env);
+    return this.runOn(env, requestId, JSON.parse(json) as unknown, {
+      invokedFunctionArn: options.qualifier ? `${this.arn}:${options.qualifier}` : this.arn,
+      clientContext,
+      identity: options.identity,
+      tenantId: options.tenantId,
+      logTail: options.logType === 'Tail',
+    });
+  }
+
+  /** Runs one invocation on an acquired environment, records it, and releases the environment. */
+  private async runOn(
+    env: ExecutionEnvironment,
+    requestId: string,
+    event: unknown,
+    call: { invokedFunctionArn: string; clientContext: ClientContext | undefined; identity: CognitoIdentity | undefined; tenantId: string | undefined; logTail: boolean },
+  ): Promise<InvocationResult<TResult>> {
     // A nested invoke (a handler invoking another simulated function) is a wait of the caller's environment:
     // it is neither idle nor doing real I/O, so virtual time may still jump for the callee.
     const caller = currentScope();
     if (caller) caller.io.waits++;
     try {
-      const result = await env.invoke({
-        requestId,
-        event: JSON.parse(json),
-        invokedFunctionArn: options.qualifier ? `${this.arn}:${options.qualifier}` : this.arn,
-        executedVersion: '$LATEST',
-        clientContext,
-        identity: options.identity,
-        tenantId: options.tenantId,
-        logTail: options.logType === 'Tail',
-      });
+      const result = await env.invoke({ requestId, event, executedVersion: '$LATEST', ...call });
       this.record(result as InvocationResult<TResult>);
       return result as InvocationResult<TResult>;
     } finally {
       if (caller) caller.io.waits--;
-      if (env.state === 'busy') env.state = 'idle';
+      this.release(env);
     }
   }
 
-  /** An idle environment (the most recently used, as Lambda tends to), else a new one. */
-  private acquire(): ExecutionEnvironment {
+  /**
+   * An idle environment (the most recently used, as Lambda tends to), else a new one — or the throttle reason when
+   * the function's reserved concurrency or the account's unreserved pool is exhausted.
+   */
+  private acquire(): ExecutionEnvironment | ThrottleReason {
+    const clock = this.internals.clock;
+    const reserved = this.internals.options.reservedConcurrency;
+    if (reserved !== undefined) {
+      if (this.busy >= reserved) return 'ReservedFunctionConcurrentInvocationLimitExceeded';
+    } else if (clock.unreservedBusy >= clock.accountConcurrency - clock.reservedTotal) {
+      return 'ConcurrentInvocationLimitExceeded';
+    }
+    this.busy++;
+    if (reserved === undefined) clock.unreservedBusy++;
     let chosen: ExecutionEnvironment | undefined;
     for (const env of this.pool) {
       if (env.state === 'idle' && (chosen === undefined || env.lastUsedAt >= chosen.lastUsedAt)) chosen = env;
@@ -206,6 +318,12 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     }
     chosen.state = 'busy';
     return chosen;
+  }
+
+  private release(env: ExecutionEnvironment): void {
+    if (env.state === 'busy') env.state = 'idle';
+    this.busy--;
+    if (this.internals.options.reservedConcurrency === undefined) this.internals.clock.unreservedBusy--;
   }
 
   private record(result: InvocationResult<TResult>): void {
@@ -224,6 +342,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     this.disposed = true;
     await this.internals.clock.whenIdle();
     for (const env of this.pool) env.shutdown('disposed');
+    if (this.internals.options.reservedConcurrency !== undefined) this.internals.clock.reservedTotal -= this.internals.options.reservedConcurrency;
     if (this.ownsClock) await this.internals.clock.dispose();
     uninstallIfIdle();
   }

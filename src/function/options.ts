@@ -5,6 +5,7 @@ import { LIMITS, checkEnvironment, checkRange } from '../limits/limits.js';
 import type { LogFormat, LogLevel } from '../logs/format.js';
 import { hostRuntime, runtimeProfile, type RuntimeName, type RuntimeProfile } from '../runtime/profiles.js';
 import type { LambdaContext } from '../context/context.js';
+import { deliverableOf, type EventBus, type Queue, type Topic } from '../async/targets.js';
 
 /** The callback of a callback-style handler (nodejs20.x/22.x). */
 export type LambdaCallback<TResult = unknown> = (error?: unknown, result?: TResult) => void;
@@ -65,7 +66,28 @@ export interface FunctionOptions<TEvent = never, TResult = unknown> {
   printLogs?: boolean;
   /** How many invocation records `fn.invocations` keeps (oldest dropped first). @defaultValue 1000 */
   historyLimit?: number;
+  /**
+   * Reserved concurrency, 0..1000: at most this many concurrent executions; 0 throttles every synchronous invoke and
+   * sends asynchronous events straight to failure handling. Default: none (shares the account's unreserved pool).
+   */
+  reservedConcurrency?: number;
+  /** Dead-letter queue (`DeadLetterConfig`): an in-memory queue or topic. */
+  deadLetterQueue?: Queue | Topic;
+  /** Asynchronous invocation destinations: queues, topics, event buses or other simulated functions. */
+  destinations?: { onSuccess?: Destination; onFailure?: Destination };
+  /** Async retries after a function error, 0..2. @defaultValue 2 */
+  maximumRetryAttempts?: number;
+  /** Maximum age of an async event in seconds, 60..21600. @defaultValue 21600 */
+  maximumEventAge?: number;
+  /**
+   * At-least-once delivery: each accepted async event is delivered twice with this probability (seeded), so you can
+   * prove your handler idempotent.
+   */
+  duplicateDelivery?: { probability: number };
 }
+
+/** Where asynchronous invocation records can go. */
+export type Destination = Queue | Topic | EventBus | { readonly name: string; readonly arn: string; invoke: unknown };
 
 /** Options after defaults and validation. */
 export interface ResolvedOptions {
@@ -86,6 +108,13 @@ export interface ResolvedOptions {
   readonly logLevel: LogLevel;
   readonly printLogs: boolean;
   readonly historyLimit: number;
+  readonly reservedConcurrency: number | undefined;
+  readonly deadLetterQueue: Queue | Topic | undefined;
+  readonly onSuccess: Destination | undefined;
+  readonly onFailure: Destination | undefined;
+  readonly maximumRetryAttempts: number;
+  readonly maximumEventAge: number;
+  readonly duplicateProbability: number;
   /** `_HANDLER` as the function's configuration would show it. */
   readonly handlerName: string;
   readonly functionArn: string;
@@ -93,13 +122,22 @@ export interface ResolvedOptions {
 
 const KEYS = [
   'handler', 'name', 'timeout', 'memorySize', 'ephemeralStorage', 'environment', 'runtime', 'region', 'accountId',
-  'seed', 'root', 'clock', 'logFormat', 'logLevel', 'printLogs', 'historyLimit',
+  'seed', 'root', 'clock', 'logFormat', 'logLevel', 'printLogs', 'historyLimit', 'reservedConcurrency',
+  'deadLetterQueue', 'destinations', 'maximumRetryAttempts', 'maximumEventAge', 'duplicateDelivery',
 ] as const;
 const NAME = /^[a-zA-Z0-9-_]{1,64}$/;
 const LEVELS: readonly LogLevel[] = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
 
 function invalid(message: string): HarnessError {
   return new HarnessError('INVALID_OPTION', `createFunction: ${message}`);
+}
+
+function isTarget(value: unknown, kinds: string[]): boolean {
+  return value !== null && typeof value === 'object' && kinds.includes((value as { kind?: string }).kind ?? '') && deliverableOf(value) !== undefined;
+}
+
+function isFunction(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && typeof (value as { invoke?: unknown }).invoke === 'function' && typeof (value as { arn?: unknown }).arn === 'string';
 }
 
 function deriveName(handler: HandlerSource<never, unknown>): string {
@@ -163,6 +201,27 @@ export function resolveOptions<E, R>(input: FunctionOptions<E, R>): ResolvedOpti
   const historyLimit = input.historyLimit ?? 1000;
   if (!Number.isInteger(historyLimit) || historyLimit < 0) throw invalid("'historyLimit' must be a non-negative integer.");
   const handlerName = typeof handler === 'string' ? handler : `index.handler`;
+  const reservedConcurrency =
+    input.reservedConcurrency === undefined ? undefined : checkRange('reservedConcurrency', input.reservedConcurrency, { min: 0, max: 1000 }, 'executions');
+  const maximumRetryAttempts = checkRange('maximumRetryAttempts', input.maximumRetryAttempts ?? 2, { min: 0, max: 2 }, 'retries');
+  const maximumEventAge = checkRange('maximumEventAge', input.maximumEventAge ?? 21_600, { min: 60, max: 21_600 }, 'seconds');
+  const dlq = input.deadLetterQueue;
+  if (dlq !== undefined && !isTarget(dlq, ['queue', 'topic'])) {
+    throw invalid("'deadLetterQueue' must be a queue from createQueue() or a topic from createTopic().");
+  }
+  const destinations = input.destinations ?? {};
+  for (const key of Object.keys(destinations)) {
+    if (key !== 'onSuccess' && key !== 'onFailure') throw new HarnessError('UNKNOWN_OPTION', `createFunction: unknown destination ${JSON.stringify(key)}: use onSuccess and onFailure.`);
+  }
+  for (const d of [destinations.onSuccess, destinations.onFailure]) {
+    if (d !== undefined && !isTarget(d, ['queue', 'topic', 'event-bus']) && !isFunction(d)) {
+      throw invalid('a destination must be a queue, topic or event bus (createQueue/createTopic/createEventBus) or another simulated function.');
+    }
+  }
+  const probability = input.duplicateDelivery?.probability ?? 0;
+  if (typeof probability !== 'number' || !(probability >= 0 && probability <= 1)) {
+    throw invalid("'duplicateDelivery.probability' must be a number from 0 to 1.");
+  }
   return {
     handler,
     name,
@@ -181,6 +240,13 @@ export function resolveOptions<E, R>(input: FunctionOptions<E, R>): ResolvedOpti
     logLevel,
     printLogs: input.printLogs === true,
     historyLimit,
+    reservedConcurrency,
+    deadLetterQueue: dlq,
+    onSuccess: destinations.onSuccess,
+    onFailure: destinations.onFailure,
+    maximumRetryAttempts,
+    maximumEventAge,
+    duplicateProbability: probability,
     handlerName,
     functionArn: `arn:aws:lambda:${region}:${accountId}:function:${name}`,
   };

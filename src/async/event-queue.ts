@@ -1,0 +1,229 @@
+import type { VirtualClock } from '../clock/virtual-clock.js';
+import type { InvocationResult } from '../function/result.js';
+import type { Random } from '../internal/random.js';
+import { deadLetterAttributes, errorMessageOf, invocationRecord, type DestinationCondition, type LastResponse } from './records.js';
+import { afterFailure, afterThrottle, type AsyncRetryConfig } from './schedule.js';
+import { deliverableOf } from './targets.js';
+
+/** What a dead-letter queue or a destination can be. */
+export type AsyncTarget = object;
+
+/** One attempt at delivering an asynchronous event to the function. */
+export interface AsyncAttempt {
+  /** Virtual epoch ms when the attempt started. */
+  readonly at: number;
+  readonly outcome: 'success' | 'error' | 'timeout' | 'crash' | 'throttled';
+  readonly environmentId: string | undefined;
+  readonly coldStart: boolean | undefined;
+}
+
+/** How an asynchronous event ended. */
+export type AsyncFate =
+  | { readonly kind: 'pending' }
+  | { readonly kind: 'succeeded'; readonly at: number; readonly destination: boolean }
+  | {
+      readonly kind: 'failed';
+      readonly at: number;
+      readonly condition: Exclude<DestinationCondition, 'Success'>;
+      /** Sent to the dead-letter queue / on-failure destination; `dropped` when neither is configured. */
+      readonly deadLettered: boolean;
+      readonly destination: boolean;
+      readonly dropped: boolean;
+    };
+
+/** The history of one accepted event. */
+export interface AsyncEventRecord {
+  readonly requestId: string;
+  /** Virtual epoch ms when Lambda accepted it (202). */
+  readonly acceptedAt: number;
+  /** The event as accepted (parsed). */
+  readonly event: unknown;
+  /** True for the extra copy made by `duplicateDelivery`. */
+  readonly duplicate: boolean;
+  readonly attempts: readonly AsyncAttempt[];
+  readonly fate: AsyncFate;
+}
+
+/** Summary of `fn.drain()`. */
+export interface DrainSummary {
+  /** Events whose fate was decided during the drain. */
+  readonly settled: number;
+  readonly succeeded: number;
+  readonly failed: number;
+  /** Failed events that had nowhere to go (no dead-letter queue, no on-failure destination). */
+  readonly dropped: number;
+  readonly attempts: number;
+  /** Virtual milliseconds the drain advanced. */
+  readonly virtualMs: number;
+}
+
+/** Outcome of handing one attempt to the function. */
+export type AttemptResult = { kind: 'throttled' } | { kind: 'ran'; result: InvocationResult };
+
+/** What the queue needs from its function. */
+export interface AsyncHost {
+  readonly clock: VirtualClock;
+  readonly random: Random;
+  /** The qualified ARN records carry (`…:function:name:$LATEST`). */
+  readonly qualifiedArn: string;
+  readonly config: AsyncRetryConfig;
+  readonly deadLetterQueue: AsyncTarget | undefined;
+  readonly onSuccess: AsyncTarget | undefined;
+  readonly onFailure: AsyncTarget | undefined;
+  /** Probability (0..1) that an accepted event is delivered twice. */
+  readonly duplicateProbability: number;
+  /** Reserved concurrency 0: events go straight to failure handling. */
+  zeroConcurrency(): boolean;
+  /** Runs one attempt (or reports a throttle). */
+  attempt(requestId: string, body: string): Promise<AttemptResult>;
+  /** Delivers to a target that is another simulated function. */
+  deliverToFunction(target: AsyncTarget, record: unknown): boolean;
+}
+
+interface EventState {
+  requestId: string;
+  body: string;
+  event: unknown;
+  acceptedAt: number;
+  duplicate: boolean;
+  attempts: AsyncAttempt[];
+  throttles: number;
+  last: LastResponse | undefined;
+  fate: AsyncFate;
+}
+
+/**
+ * A function's internal event queue: accepts `Event` invocations and delivers them on the virtual clock with
+ * Lambda's retry schedule, throttle back-off, event age limit, dead-letter queue and destinations (spec §3).
+ */
+export class AsyncEventQueue {
+  private readonly events: EventState[] = [];
+  private pending = 0;
+  private settledCount = { succeeded: 0, failed: 0, dropped: 0, attempts: 0 };
+
+  constructor(private readonly host: AsyncHost) {}
+
+  /** Accepts an event (its exact JSON body) under `requestId`; the first attempt is due now. */
+  accept(requestId: string, body: string): void {
+    const now = this.host.clock.now();
+    const copies = this.host.duplicateProbability > 0 && this.host.random.next() < this.host.duplicateProbability ? 2 : 1;
+    for (let i = 0; i < copies; i++) {
+      const state: EventState = {
+        requestId,
+        body,
+        event: JSON.parse(body) as unknown,
+        acceptedAt: now,
+        duplicate: i > 0,
+        attempts: [],
+        throttles: 0,
+        last: undefined,
+        fate: { kind: 'pending' },
+      };
+      this.events.push(state);
+      this.pending++;
+      this.host.clock.schedule(now, () => void this.deliver(state));
+    }
+    this.host.clock.kick();
+  }
+
+  /** Number of events not yet settled. */
+  get pendingCount(): number {
+    return this.pending;
+  }
+
+  /** The history of every accepted event. */
+  records(): readonly AsyncEventRecord[] {
+    return this.events.map((s) => ({
+      requestId: s.requestId,
+      acceptedAt: s.acceptedAt,
+      event: s.event,
+      duplicate: s.duplicate,
+      attempts: s.attempts.slice(),
+      fate: s.fate,
+    }));
+  }
+
+  /** Counters since creation, for drain summaries. */
+  counters(): { succeeded: number; failed: number; dropped: number; attempts: number } {
+    return { ...this.settledCount };
+  }
+
+  private async deliver(state: EventState): Promise<void> {
+    const host = this.host;
+    const clock = host.clock;
+    if (host.zeroConcurrency()) {
+      this.fail(state, 'ZeroReservedConcurrency', clock.now());
+      return;
+    }
+    const startedAt = clock.now();
+    const outcome = await host.attempt(state.requestId, state.body);
+    this.settledCount.attempts++;
+    if (outcome.kind === 'throttled') {
+      state.attempts.push({ at: startedAt, outcome: 'throttled', environmentId: undefined, coldStart: undefined });
+      state.throttles++;
+      const next = afterThrottle(host.config, state.acceptedAt, state.throttles, clock.now());
+      if (next.kind === 'retry') clock.schedule(next.at, () => void this.deliver(state));
+      else this.fail(state, next.condition, clock.now());
+      return;
+    }
+    const r = outcome.result;
+    state.attempts.push({ at: startedAt, outcome: r.outcome, environmentId: r.environmentId, coldStart: r.coldStart });
+    state.last = { executedVersion: r.executedVersion, functionError: r.functionError, payload: r.payload };
+    const now = clock.now();
+    if (r.ok) {
+      const delivered = this.send(host.onSuccess, 'Success', state, now);
+      this.settle(state, { kind: 'succeeded', at: now, destination: delivered });
+      this.settledCount.succeeded++;
+      return;
+    }
+    const ran = state.attempts.filter((a) => a.outcome !== 'throttled').length;
+    const next = afterFailure(host.config, state.acceptedAt, ran, now);
+    if (next.kind === 'retry') clock.schedule(next.at, () => void this.deliver(state));
+    else this.fail(state, next.condition, now);
+  }
+
+  private fail(state: EventState, condition: Exclude<DestinationCondition, 'Success'>, at: number): void {
+    const host = this.host;
+    let deadLettered = false;
+    if (host.deadLetterQueue !== undefined) {
+      const target = deliverableOf(host.deadLetterQueue);
+      if (target) {
+        // Function errors report the Invoke status (200); events that never ran report the throttle (429).
+        const code = state.last === undefined ? 429 : 200;
+        const message = state.last === undefined ? 'Rate Exceeded.' : errorMessageOf(state.last.payload);
+        target.deliver(state.body, deadLetterAttributes(state.requestId, code, message), at, { detailType: '', functionArn: host.qualifiedArn });
+        deadLettered = true;
+      }
+    }
+    const destination = this.send(host.onFailure, condition, state, at);
+    const dropped = !deadLettered && !destination;
+    this.settle(state, { kind: 'failed', at, condition, deadLettered, destination, dropped });
+    this.settledCount.failed++;
+    if (dropped) this.settledCount.dropped++;
+  }
+
+  private send(target: AsyncTarget | undefined, condition: DestinationCondition, state: EventState, at: number): boolean {
+    if (target === undefined) return false;
+    const ran = state.attempts.filter((a) => a.outcome !== 'throttled').length;
+    const record = invocationRecord(
+      { requestId: state.requestId, functionArn: this.host.qualifiedArn, condition, approximateInvokeCount: ran },
+      at,
+      state.event,
+      condition === 'ZeroReservedConcurrency' ? undefined : state.last,
+    );
+    const deliverable = deliverableOf(target);
+    if (deliverable) {
+      deliverable.deliver(JSON.stringify(record), {}, at, {
+        detailType: `Lambda Function Invocation Result - ${condition === 'Success' ? 'Success' : 'Failure'}`,
+        functionArn: this.host.qualifiedArn,
+      });
+      return true;
+    }
+    return this.host.deliverToFunction(target, record);
+  }
+
+  private settle(state: EventState, fate: AsyncFate): void {
+    state.fate = fate;
+    this.pending--;
+  }
+}

@@ -1,0 +1,95 @@
+import type { ErrorPayload } from '../runtime/error-payload.js';
+
+/** Why an asynchronous invocation ended up at a destination. */
+export type DestinationCondition = 'Success' | 'RetriesExhausted' | 'EventAgeExceeded' | 'ZeroReservedConcurrency';
+
+/**
+ * The invocation record Lambda sends to a destination (spec §3, recorded on AWS): key order `version`,
+ * `timestamp`, `requestContext`, `requestPayload`, then — only when the function ran — `responseContext` and
+ * `responsePayload`. `functionArn` is always qualified.
+ */
+export interface InvocationRecord {
+  version: '1.0';
+  timestamp: string;
+  requestContext: {
+    requestId: string;
+    functionArn: string;
+    condition: DestinationCondition;
+    approximateInvokeCount: number;
+  };
+  requestPayload: unknown;
+  responseContext?: { statusCode: number; executedVersion: string; functionError?: 'Unhandled' };
+  responsePayload?: unknown;
+}
+
+/** The last attempt's response, when there was one. */
+export interface LastResponse {
+  readonly executedVersion: string;
+  readonly functionError: 'Unhandled' | undefined;
+  /** The parsed response or error payload. */
+  readonly payload: unknown;
+}
+
+/**
+ * Builds the destination record.
+ * @example
+ * invocationRecord({ requestId: 'id', functionArn: 'arn:…:function:f:$LATEST', condition: 'Success', approximateInvokeCount: 1 },
+ *   Date.UTC(2025, 0, 1), { a: 1 }, { executedVersion: '$LATEST', functionError: undefined, payload: 'ok' });
+ */
+export function invocationRecord(
+  context: InvocationRecord['requestContext'],
+  at: number,
+  requestPayload: unknown,
+  last: LastResponse | undefined,
+): InvocationRecord {
+  const record: InvocationRecord = {
+    version: '1.0',
+    timestamp: new Date(at).toISOString(),
+    requestContext: { ...context },
+    requestPayload,
+  };
+  if (last !== undefined) {
+    record.responseContext =
+      last.functionError === undefined
+        ? { statusCode: 200, executedVersion: last.executedVersion }
+        : { statusCode: 200, executedVersion: last.executedVersion, functionError: last.functionError };
+    record.responsePayload = last.payload;
+  }
+  return record;
+}
+
+/** An SQS-style message attribute, as `ReceiveMessage` returns it. */
+export interface MessageAttribute {
+  DataType: 'String' | 'Number' | 'Binary';
+  StringValue: string;
+}
+
+/**
+ * The message attributes of a dead-letter message (spec §3): `RequestID` (String), `ErrorCode` (Number — the Invoke
+ * status code, `"200"` for function errors) and `ErrorMessage` (String, the first 1 KB of the error message).
+ * @example
+ * deadLetterAttributes('id', 200, 'boom'); // { RequestID: {…}, ErrorCode: { DataType: 'Number', StringValue: '200' }, ErrorMessage: {…} }
+ */
+export function deadLetterAttributes(requestId: string, errorCode: number, errorMessage: string): Record<string, MessageAttribute> {
+  return {
+    RequestID: { DataType: 'String', StringValue: requestId },
+    ErrorCode: { DataType: 'Number', StringValue: String(errorCode) },
+    ErrorMessage: { DataType: 'String', StringValue: firstKilobyte(errorMessage) },
+  };
+}
+
+/** The first 1024 bytes of `text` in UTF-8, never splitting a character. */
+export function firstKilobyte(text: string): string {
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length <= 1024) return text;
+  let end = 1024;
+  // Back off to a character boundary (continuation bytes are 10xxxxxx).
+  while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
+  return bytes.subarray(0, end).toString('utf8');
+}
+
+/** The error message a dead-letter message reports for a failed last attempt. */
+export function errorMessageOf(payload: unknown): string {
+  const e = payload as Partial<ErrorPayload> | null;
+  return typeof e?.errorMessage === 'string' ? e.errorMessage : '';
+}
