@@ -121,7 +121,7 @@ export class AsyncEventQueue {
       };
       this.events.push(state);
       this.pending++;
-      this.host.clock.schedule(now, () => void this.deliver(state));
+      this.host.clock.schedule(now, () => this.startDelivery(state));
     }
     this.host.clock.kick();
   }
@@ -148,6 +148,11 @@ export class AsyncEventQueue {
     return { ...this.settledCount };
   }
 
+  /** Starts a delivery attempt; the clock counts it as work in flight until its next step is decided. */
+  private startDelivery(state: EventState): void {
+    void this.host.clock.track(this.deliver(state));
+  }
+
   private async deliver(state: EventState): Promise<void> {
     const host = this.host;
     const clock = host.clock;
@@ -162,7 +167,7 @@ export class AsyncEventQueue {
       state.attempts.push({ at: startedAt, outcome: 'throttled', environmentId: undefined, coldStart: undefined });
       state.throttles++;
       const next = afterThrottle(host.config, state.acceptedAt, state.throttles, clock.now());
-      if (next.kind === 'retry') clock.schedule(next.at, () => void this.deliver(state));
+      if (next.kind === 'retry') clock.schedule(next.at, () => this.startDelivery(state));
       else this.fail(state, next.condition, clock.now());
       return;
     }
@@ -178,7 +183,7 @@ export class AsyncEventQueue {
     }
     const ran = state.attempts.filter((a) => a.outcome !== 'throttled').length;
     const next = afterFailure(host.config, state.acceptedAt, ran, now);
-    if (next.kind === 'retry') clock.schedule(next.at, () => void this.deliver(state));
+    if (next.kind === 'retry') clock.schedule(next.at, () => this.startDelivery(state));
     else this.fail(state, next.condition, now);
   }
 

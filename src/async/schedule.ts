@@ -39,7 +39,9 @@ export type NextStep =
 export function afterFailure(config: AsyncRetryConfig, enqueuedAt: number, attempts: number, now: number): NextStep {
   if (attempts > config.maximumRetryAttempts) return { kind: 'fail', condition: 'RetriesExhausted' };
   const at = now + retryDelayMs(attempts);
-  if (at - enqueuedAt > config.maximumEventAgeSeconds * 1000) return { kind: 'fail', condition: 'EventAgeExceeded' };
+  // A retry due exactly at the maximum age would run past it (an attempt always takes some time on AWS): the
+  // recorded 60 s case runs once, not twice.
+  if (at - enqueuedAt >= config.maximumEventAgeSeconds * 1000) return { kind: 'fail', condition: 'EventAgeExceeded' };
   return { kind: 'retry', at };
 }
 
@@ -50,6 +52,6 @@ export function afterFailure(config: AsyncRetryConfig, enqueuedAt: number, attem
  */
 export function afterThrottle(config: AsyncRetryConfig, enqueuedAt: number, throttles: number, now: number): NextStep {
   const at = now + throttleBackoffMs(throttles);
-  if (at - enqueuedAt > config.maximumEventAgeSeconds * 1000) return { kind: 'fail', condition: 'EventAgeExceeded' };
+  if (at - enqueuedAt >= config.maximumEventAgeSeconds * 1000) return { kind: 'fail', condition: 'EventAgeExceeded' };
   return { kind: 'retry', at };
 }

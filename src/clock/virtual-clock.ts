@@ -49,6 +49,12 @@ export interface ClockOptions {
    * (a clock is one account and region). @defaultValue 1000
    */
   accountConcurrency?: number;
+  /**
+   * Whether virtual time also follows the real time simulated code spends. With `false`, virtual time moves only
+   * by jumps and `advance()`, so durations and schedules are exactly reproducible (property tests use this);
+   * a handler waiting on real I/O then sees no time pass. @defaultValue true
+   */
+  realTimeFlow?: boolean;
 }
 
 /** A running piece of simulated code (an invocation or an init) that the scheduler drives. */
@@ -95,16 +101,18 @@ export class VirtualClock implements Clock {
   private disposed = false;
   private retained = false;
   private readonly idleWaiters: (() => void)[] = [];
+  private tasks = 0;
 
   /** Concurrency accounting of the account (spec §4): reserved capacity is carved out of the account limit. */
   readonly accountConcurrency: number;
+  private readonly realTimeFlow: boolean;
   reservedTotal = 0;
   unreservedBusy = 0;
 
   constructor(options: ClockOptions = {}) {
     for (const key of Object.keys(options)) {
-      if (!['now', 'loopLimit', 'accountConcurrency'].includes(key)) {
-        throw new HarnessError('UNKNOWN_OPTION', `createClock: unknown option ${JSON.stringify(key)}. Valid options: now, loopLimit, accountConcurrency.`);
+      if (!['now', 'loopLimit', 'accountConcurrency', 'realTimeFlow'].includes(key)) {
+        throw new HarnessError('UNKNOWN_OPTION', `createClock: unknown option ${JSON.stringify(key)}. Valid options: now, loopLimit, accountConcurrency, realTimeFlow.`);
       }
     }
     this.time = Math.floor(toEpoch(options.now));
@@ -114,6 +122,7 @@ export class VirtualClock implements Clock {
       throw new HarnessError('INVALID_OPTION', `createClock: accountConcurrency must be a positive integer (got ${JSON.stringify(account)}).`);
     }
     this.accountConcurrency = account;
+    this.realTimeFlow = options.realTimeFlow ?? true;
     this.system = new EnvTimers(this.time, this.loopLimit);
   }
 
@@ -165,7 +174,7 @@ export class VirtualClock implements Clock {
       if (done()) return;
       const next = this.system.nextDue();
       if (next === undefined) {
-        if (this.runs.size === 0) return;
+        if (this.runs.size === 0 && this.tasks === 0) return;
         continue;
       }
       this.moveTo(Math.max(next, this.time));
@@ -219,12 +228,26 @@ export class VirtualClock implements Clock {
   /** Stops driving a run (it finished, timed out or crashed). */
   endRun(run: ClockRun): void {
     if (this.runs.delete(run)) leaveSimulation();
-    if (this.runs.size === 0) this.flushIdle();
+    if (this.runs.size === 0 && this.tasks === 0) this.flushIdle();
   }
 
-  /** Resolves when no run is active on this clock. */
+  /**
+   * Counts harness work in flight between runs (an async delivery that has started an attempt and will schedule
+   * its retry when the attempt ends), so that "idle" means idle: nothing running and nothing about to schedule.
+   */
+  track<T>(work: Promise<T>): Promise<T> {
+    this.tasks++;
+    const done = (): void => {
+      this.tasks--;
+      if (this.runs.size === 0 && this.tasks === 0) this.flushIdle();
+    };
+    work.then(done, done);
+    return work;
+  }
+
+  /** Resolves when no run is active on this clock and no tracked harness work is in flight. */
   whenIdle(): Promise<void> {
-    if (this.runs.size === 0) return Promise.resolve();
+    if (this.runs.size === 0 && this.tasks === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -281,7 +304,7 @@ export class VirtualClock implements Clock {
       return;
     }
     const now = real.performanceNow();
-    this.realCarry += Math.max(0, now - this.lastReal);
+    if (this.realTimeFlow) this.realCarry += Math.max(0, now - this.lastReal);
     this.lastReal = now;
     const whole = Math.floor(this.realCarry);
     this.realCarry -= whole;
@@ -292,11 +315,22 @@ export class VirtualClock implements Clock {
       return;
     }
 
+    // Anything that finishes a run (a deadline, a drained loop) lets the microtasks it triggers run before time
+    // moves again: the code waiting on that run must see the time it ended at, not a later one.
+    let changed = false;
     for (const run of [...this.runs]) {
-      if (run.finished) this.endRun(run);
-      else if (this.time >= run.deadline) run.onTimeout();
+      if (run.finished) {
+        this.endRun(run);
+      } else if (this.time >= run.deadline) {
+        run.onTimeout();
+        changed = true;
+      }
     }
     if (this.runs.size === 0) return;
+    if (changed) {
+      this.wake();
+      return;
+    }
 
     let blocked = false;
     for (const run of this.runs) if (hasPendingIo(run.scope.io)) blocked = true;
@@ -313,15 +347,18 @@ export class VirtualClock implements Clock {
       const refTimers = timers !== null && timers.hasRefTimers();
       if (!refTimers && run.scope.io.waits === 0) {
         run.onDrain();
+        changed = true;
         continue;
       }
       const due = timers?.nextDue();
       if (due !== undefined && refTimers) next = Math.min(next, due);
       next = Math.min(next, run.deadline);
     }
-    const system = this.system.nextDue();
-    if (system !== undefined) next = Math.min(next, system);
-    if (next !== Infinity) this.moveTo(Math.max(next, this.time));
+    if (!changed) {
+      const system = this.system.nextDue();
+      if (system !== undefined) next = Math.min(next, system);
+      if (next !== Infinity) this.moveTo(Math.max(next, this.time));
+    }
     this.wake();
   };
 
