@@ -1,7 +1,7 @@
 import type { VirtualClock } from '../clock/virtual-clock.js';
 import type { InvocationResult } from '../function/result.js';
 import type { Random } from '../internal/random.js';
-import { deadLetterAttributes, errorMessageOf, invocationRecord, type DestinationCondition, type LastResponse } from './records.js';
+import { deadLetterAttributes, invocationRecord, type DestinationCondition, type LastResponse } from './records.js';
 import { afterFailure, afterThrottle, type AsyncRetryConfig } from './schedule.js';
 import { deliverableOf } from './targets.js';
 
@@ -98,10 +98,32 @@ interface EventState {
  */
 export class AsyncEventQueue {
   private readonly events: EventState[] = [];
+  /** Deliveries due now, handed to the function one per scheduler turn. */
+  private readonly ready: EventState[] = [];
+  private readonly removeDispatcher: () => void;
   private pending = 0;
   private settledCount = { succeeded: 0, failed: 0, dropped: 0, attempts: 0 };
 
-  constructor(private readonly host: AsyncHost) {}
+  constructor(private readonly host: AsyncHost) {
+    const dispatchOne = (): void => {
+      const state = this.ready.shift();
+      if (state === undefined) return;
+      const turn = host.clock.turnCount;
+      void host.clock.track(
+        this.deliver(state).then(() => {
+          // The attempt finished without waiting for the clock (a handler that returns or throws at once): hand the
+          // next ready event over right away, still at this instant, instead of one per scheduler turn.
+          if (host.clock.turnCount === turn && this.ready.length > 0) dispatchOne();
+        }),
+      );
+    };
+    this.removeDispatcher = host.clock.addDispatcher({ hasReady: () => this.ready.length > 0, dispatchOne });
+  }
+
+  /** Stops taking part in the clock's dispatching (the function was disposed). */
+  close(): void {
+    this.removeDispatcher();
+  }
 
   /** Accepts an event (its exact JSON body) under `requestId`; the first attempt is due now. */
   accept(requestId: string, body: string): void {
@@ -148,9 +170,10 @@ export class AsyncEventQueue {
     return { ...this.settledCount };
   }
 
-  /** Starts a delivery attempt; the clock counts it as work in flight until its next step is decided. */
+  /** A delivery fell due: it joins the ready list, which the clock dispatches one item per turn. */
   private startDelivery(state: EventState): void {
-    void this.host.clock.track(this.deliver(state));
+    this.ready.push(state);
+    this.host.clock.kick();
   }
 
   private async deliver(state: EventState): Promise<void> {
@@ -173,7 +196,15 @@ export class AsyncEventQueue {
     }
     const r = outcome.result;
     state.attempts.push({ at: startedAt, outcome: r.outcome, environmentId: r.environmentId, coldStart: r.coldStart });
-    state.last = { executedVersion: r.executedVersion, functionError: r.functionError, payload: r.payload };
+    state.last = {
+      executedVersion: r.executedVersion,
+      functionError: r.functionError,
+      // Read lazily: a destination record needs the whole payload, a dead letter only the message.
+      get payload() {
+        return r.payload;
+      },
+      errorMessage: r.ok ? '' : r.error.errorMessage,
+    };
     const now = clock.now();
     if (r.ok) {
       const delivered = this.send(host.onSuccess, 'Success', state, now);
@@ -195,7 +226,7 @@ export class AsyncEventQueue {
       if (target) {
         // Function errors report the Invoke status (200); events that never ran report the throttle (429).
         const code = state.last === undefined ? 429 : 200;
-        const message = state.last === undefined ? 'Rate Exceeded.' : errorMessageOf(state.last.payload);
+        const message = state.last === undefined ? 'Rate Exceeded.' : state.last.errorMessage;
         target.deliver(state.body, deadLetterAttributes(state.requestId, code, message), at, { detailType: '', functionArn: host.qualifiedArn });
         deadLettered = true;
       }

@@ -28,13 +28,15 @@ export interface LastResponse {
   readonly functionError: 'Unhandled' | undefined;
   /** The parsed response or error payload. */
   readonly payload: unknown;
+  /** `errorMessage` of a failed attempt ('' on success). */
+  readonly errorMessage: string;
 }
 
 /**
  * Builds the destination record.
  * @example
  * invocationRecord({ requestId: 'id', functionArn: 'arn:…:function:f:$LATEST', condition: 'Success', approximateInvokeCount: 1 },
- *   Date.UTC(2025, 0, 1), { a: 1 }, { executedVersion: '$LATEST', functionError: undefined, payload: 'ok' });
+ *   Date.UTC(2025, 0, 1), { a: 1 }, { executedVersion: '$LATEST', functionError: undefined, payload: 'ok', errorMessage: '' });
  */
 export function invocationRecord(
   context: InvocationRecord['requestContext'],

@@ -27,7 +27,7 @@ interface Patch {
 
 let active = 0;
 let installed: Patch[] | null = null;
-let uninstallTimer: ReturnType<typeof setImmediate> | undefined;
+let uninstallTimer: ReturnType<typeof setTimeout> | undefined;
 
 const CONSOLE_LEVELS: readonly [string, LogLevel][] = [
   ['log', 'INFO'],
@@ -386,18 +386,21 @@ export function enterSimulation(): void {
   active++;
 }
 
+/** How long the shims stay after the last simulated work, so back-to-back invocations do not reinstall them. */
+const UNINSTALL_AFTER_MS = 20;
+
 /**
- * Marks the end of simulated work. The shims are removed once nothing has run for a whole macrotask, so a test
- * awaiting invocations back to back does not pay for reinstalling them each time.
+ * Marks the end of simulated work. The shims are removed once nothing has run for a short real while (they route by
+ * scope, so code outside simulated environments is unaffected meanwhile); `dispose()` removes them at once.
  */
 export function leaveSimulation(): void {
   if (active > 0) active--;
   if (active === 0 && uninstallTimer === undefined) {
     uninstallTimer = scopeStorage.exit(() =>
-      real.setImmediate(() => {
+      real.setTimeout(() => {
         uninstallTimer = undefined;
         if (active === 0) uninstall();
-      }),
+      }, UNINSTALL_AFTER_MS).unref(),
     );
   }
 }
@@ -406,7 +409,7 @@ export function leaveSimulation(): void {
 export function uninstallIfIdle(): void {
   if (active !== 0) return;
   if (uninstallTimer !== undefined) {
-    real.clearImmediate(uninstallTimer);
+    real.clearTimeout(uninstallTimer);
     uninstallTimer = undefined;
   }
   uninstall();

@@ -57,6 +57,18 @@ export interface ClockOptions {
   realTimeFlow?: boolean;
 }
 
+/**
+ * A source of harness work that must start at the current instant, one item per scheduler turn (an async event
+ * queue's ready deliveries): like Lambda's poller handing events over one after another, so a handler that finishes
+ * at once is done before the next event arrives, while slow ones overlap.
+ */
+export interface Dispatcher {
+  /** Whether an item is ready now. */
+  hasReady(): boolean;
+  /** Starts the next ready item. */
+  dispatchOne(): void;
+}
+
 /** A running piece of simulated code (an invocation or an init) that the scheduler drives. */
 export interface ClockRun {
   readonly scope: EnvScope;
@@ -102,6 +114,8 @@ export class VirtualClock implements Clock {
   private retained = false;
   private readonly idleWaiters: (() => void)[] = [];
   private tasks = 0;
+  /** Harness queues that have deliveries ready at the current instant (see `addDispatcher`). */
+  private readonly dispatchers = new Set<Dispatcher>();
 
   /** Concurrency accounting of the account (spec §4): reserved capacity is carved out of the account limit. */
   readonly accountConcurrency: number;
@@ -174,7 +188,7 @@ export class VirtualClock implements Clock {
       if (done()) return;
       const next = this.system.nextDue();
       if (next === undefined) {
-        if (this.runs.size === 0 && this.tasks === 0) return;
+        if (this.isIdle()) return;
         continue;
       }
       this.moveTo(Math.max(next, this.time));
@@ -194,6 +208,32 @@ export class VirtualClock implements Clock {
   /** Makes due harness events run soon even while no invocation is running. */
   kick(): void {
     this.wake();
+  }
+
+  /** Registers a dispatcher; the scheduler starts one of its ready items per turn before time may move. */
+  addDispatcher(dispatcher: Dispatcher): () => void {
+    this.dispatchers.add(dispatcher);
+    return () => this.dispatchers.delete(dispatcher);
+  }
+
+  private anyReady(): boolean {
+    for (const d of this.dispatchers) if (d.hasReady()) return true;
+    return false;
+  }
+
+  /** Starts one ready item, if any. */
+  private dispatch(): boolean {
+    for (const d of this.dispatchers) {
+      if (d.hasReady()) {
+        d.dispatchOne();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private isIdle(): boolean {
+    return this.runs.size === 0 && this.tasks === 0 && !this.anyReady();
   }
 
   /** Schedules a harness event at virtual `at` (epoch ms). Returns a cancel function. */
@@ -228,7 +268,7 @@ export class VirtualClock implements Clock {
   /** Stops driving a run (it finished, timed out or crashed). */
   endRun(run: ClockRun): void {
     if (this.runs.delete(run)) leaveSimulation();
-    if (this.runs.size === 0 && this.tasks === 0) this.flushIdle();
+    if (this.isIdle()) this.flushIdle();
   }
 
   /**
@@ -239,7 +279,8 @@ export class VirtualClock implements Clock {
     this.tasks++;
     const done = (): void => {
       this.tasks--;
-      if (this.runs.size === 0 && this.tasks === 0) this.flushIdle();
+      if (this.isIdle()) this.flushIdle();
+      else if (this.anyReady()) this.wake();
     };
     work.then(done, done);
     return work;
@@ -247,7 +288,8 @@ export class VirtualClock implements Clock {
 
   /** Resolves when no run is active on this clock and no tracked harness work is in flight. */
   whenIdle(): Promise<void> {
-    if (this.runs.size === 0 && this.tasks === 0) return Promise.resolve();
+    if (this.isIdle()) return Promise.resolve();
+    if (this.anyReady()) this.wake();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -293,13 +335,24 @@ export class VirtualClock implements Clock {
     this.pendingTurn = { kind: 'immediate', handle: scopeStorage.exit(() => real.setImmediate(this.turn)) };
   }
 
+  /** Number of scheduler turns so far (lets harness work tell whether it is still in the same turn). */
+  turnCount = 0;
+
   private readonly turn = (): void => {
+    this.turnCount++;
     this.armed = false;
     this.pendingTurn = undefined;
+    // Harness work ready at this instant starts first, one item per turn, before time may move.
+    if (this.dispatch()) {
+      this.wake();
+      return;
+    }
     if (this.runs.size === 0) {
       // Nothing runs: still start harness events that are already due (an accepted async event), without moving time.
       const due = this.system.nextDue();
       if (due !== undefined && due <= this.time) this.system.tickTo(this.time);
+      if (this.anyReady()) this.wake();
+      else if (this.isIdle()) this.flushIdle();
       if (this.runs.size === 0) relaxIoTracking();
       return;
     }

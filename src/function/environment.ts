@@ -279,7 +279,7 @@ export class ExecutionEnvironment {
         runtime = this.runtime;
         outcome = undefined;
       }
-      initLines.push(...initSink.lines);
+      initLines.push(initSink.text());
     }
 
     const start = clock.preciseNow();
@@ -371,7 +371,7 @@ export class ExecutionEnvironment {
         } catch {
           const e = profile.ric === 4 ? new JSONStringifyError('Unable to stringify response body') : new Error('Unable to stringify response body');
           error = toErrorPayload(e, profile);
-          t.sink.console(t.end, 'ERROR', ['Invoke Error', formatErrorForLog(e)]);
+          t.sink.deferConsole(t.end, 'ERROR', () => ['Invoke Error', formatErrorForLog(e)]);
           kind = 'error';
           break;
         }
@@ -388,7 +388,7 @@ export class ExecutionEnvironment {
         // v3 turns an empty failure into the string "handled"; v4 formats null as {"errorType":"object","errorMessage":"null"}.
         const value = outcome.error === undefined && profile.ric === 3 ? 'handled' : outcome.error;
         error = toErrorPayload(value, profile);
-        t.sink.console(t.end, 'ERROR', ['Invoke Error', formatErrorForLog(value)]);
+        t.sink.deferConsole(t.end, 'ERROR', () => ['Invoke Error', formatErrorForLog(value)]);
         kind = 'error';
         break;
       }
@@ -426,10 +426,9 @@ export class ExecutionEnvironment {
       }
     }
 
-    if (error !== undefined) {
-      rawPayload = JSON.stringify(error);
-      payload = error;
-    }
+    let failureRaw: string | undefined;
+    const failurePayload = error;
+    if (failurePayload !== undefined) payload = failurePayload;
     if (reset) this.resetRuntime();
     this.lastUsedAt = Math.floor(t.end);
 
@@ -449,7 +448,7 @@ export class ExecutionEnvironment {
     const json = o.logFormat === 'JSON';
     const version = req.executedVersion;
     const initLines = t.initLines;
-    const lines = t.sink.lines;
+    const sink = t.sink;
     const start = t.start;
     const end = t.start + durationMs;
     let logsText: string | undefined;
@@ -457,7 +456,7 @@ export class ExecutionEnvironment {
       logsText ??=
         initLines.join('') +
         (json ? jsonStartLine(start, id, version) : startLine(id, version)) +
-        lines.join('') +
+        sink.text() +
         (json ? '' : endLine(id)) +
         (json ? jsonReportLine(end, figures) : reportLine(figures));
       return logsText;
@@ -500,7 +499,10 @@ export class ExecutionEnvironment {
             requestId: id,
             statusCode: 200,
             executedVersion: req.executedVersion,
-            rawPayload: rawPayload!,
+            get rawPayload() {
+              failureRaw ??= JSON.stringify(failurePayload);
+              return failureRaw;
+            },
             get logs() {
               return renderLogs();
             },

@@ -341,6 +341,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     if (this.disposed) return;
     this.disposed = true;
     await this.internals.clock.whenIdle();
+    this.queue.close();
     for (const env of this.pool) env.shutdown('disposed');
     if (this.internals.options.reservedConcurrency !== undefined) this.internals.clock.reservedTotal -= this.internals.options.reservedConcurrency;
     if (this.ownsClock) await this.internals.clock.dispose();

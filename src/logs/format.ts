@@ -1,5 +1,6 @@
 import { format } from 'node:util';
 import { trimHarnessFrames } from '../runtime/error-payload.js';
+import { real } from '../clock/real.js';
 
 /** Application log levels of the Node runtime (spec §7.1): console.log/info → INFO, warn → WARN, ... */
 export type LogLevel = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'FATAL';
@@ -16,7 +17,8 @@ export function levelEnabled(level: LogLevel, min: LogLevel): boolean {
 
 /** ISO-8601 with milliseconds, UTC, as the runtime prints it. */
 export function isoTime(epochMs: number): string {
-  return new Date(Math.floor(epochMs)).toISOString();
+  // The real Date: this runs inside simulated environments, where the global Date is the harness's shim.
+  return new real.Date(Math.floor(epochMs)).toISOString();
 }
 
 /**

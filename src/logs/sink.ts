@@ -1,8 +1,12 @@
 import { formatJsonLine, formatTextLine, levelEnabled, type LogFormat, type LogLevel } from './format.js';
 
-/** Where the console lines of one init or one invocation are collected, already formatted as Lambda prints them. */
+/**
+ * Where the log lines of one init or one invocation are collected, formatted as Lambda prints them. A line may be
+ * deferred (a function) when formatting it is dear and nobody may read it — the runtime's `Invoke Error` line for an
+ * asynchronous attempt, say; `text()` renders everything.
+ */
 export class LogSink {
-  readonly lines: string[] = [];
+  readonly lines: (string | (() => string))[] = [];
   constructor(
     /** `undefined` during init (printed as the literal `undefined` in Text format). */
     readonly requestId: string | undefined,
@@ -29,5 +33,30 @@ export class LogSink {
   push(line: string): void {
     this.lines.push(line);
     this.echo?.(line);
+  }
+
+  /** Appends a console line of the runtime whose arguments are formatted only when the log is read. */
+  deferConsole(now: number, level: LogLevel, args: () => readonly unknown[]): void {
+    if (this.echo) {
+      this.console(now, level, args());
+      return;
+    }
+    let line: string | undefined;
+    this.lines.push(() => {
+      if (line === undefined) {
+        const before = this.lines.length;
+        this.console(now, level, args());
+        // console() appended the formatted line: take it back out and keep it here.
+        line = this.lines.splice(before, 1)[0] as string;
+      }
+      return line;
+    });
+  }
+
+  /** The collected lines as text. */
+  text(): string {
+    let out = '';
+    for (const line of this.lines) out += typeof line === 'string' ? line : line();
+    return out;
   }
 }

@@ -38,7 +38,19 @@ export function toErrorPayload(error: unknown, profile: RuntimeProfile): ErrorPa
     const isError = profile.ric === 4 ? error instanceof Error : types.isNativeError(error) || duckError(error);
     if (isError) {
       const e = error as Error;
-      return { errorType: e.name, errorMessage: e.message, trace: trimHarnessFrames((e.stack ?? '').split('\n')) };
+      const errorType = e.name;
+      const errorMessage = e.message;
+      // The trace is rendered on first read: formatting a stack is the dearest part of a failure, and most
+      // failures (retried async attempts, say) are never looked at. JSON.stringify reads it in key order.
+      let trace: string[] | undefined;
+      return {
+        errorType,
+        errorMessage,
+        get trace(): string[] {
+          trace ??= trimHarnessFrames((e.stack ?? '').split('\n'));
+          return trace;
+        },
+      };
     }
     if (profile.ric === 4) return { errorType: typeof error, errorMessage: String(error), trace: [] };
     return { errorType: typeof error, errorMessage: (error as { toString(): string }).toString(), trace: [] };

@@ -10,7 +10,7 @@ function track<T extends LambdaFunction>(fn: T): T {
   fns.push(fn as LambdaFunction);
   return fn;
 }
-const failing = async (e: { message?: string }) => {
+const failing = async (e: { message?: string; [key: string]: unknown }) => {
   throw new Error(e.message ?? 'Test exception (this is intentional)');
 };
 
@@ -94,7 +94,9 @@ describe('asynchronous invocation', () => {
 
   it('delivers records to another simulated function as its (async) event', async () => {
     const seen: unknown[] = [];
-    const auditor = track(createFunction({ name: 'auditor', handler: async (record: unknown) => void seen.push(record) }));
+    const auditor = track(createFunction({ name: 'auditor', handler: async (record: unknown) => {
+      seen.push(record);
+    } }));
     const fn = track(createFunction({ name: 'source', handler: async () => 'done', destinations: { onSuccess: auditor } }));
     await fn.invokeAsync({ a: 1 });
     await fn.clock.settle();

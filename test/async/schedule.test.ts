@@ -43,7 +43,7 @@ describe('the async retry schedule', () => {
 describe('records', () => {
   it('builds the destination record with AWS’s key order, omitting the response when the function never ran', () => {
     const ctx = { requestId: 'id', functionArn: 'arn:aws:lambda:us-east-1:1:function:f:$LATEST', condition: 'Success' as const, approximateInvokeCount: 1 };
-    expect(Object.keys(invocationRecord(ctx, 0, {}, { executedVersion: '$LATEST', functionError: undefined, payload: 1 }))).toEqual([
+    expect(Object.keys(invocationRecord(ctx, 0, {}, { executedVersion: '$LATEST', functionError: undefined, payload: 1, errorMessage: '' }))).toEqual([
       'version', 'timestamp', 'requestContext', 'requestPayload', 'responseContext', 'responsePayload',
     ]);
     const zero = invocationRecord({ ...ctx, condition: 'ZeroReservedConcurrency', approximateInvokeCount: 0 }, Date.UTC(2025, 0, 1), {}, undefined);
