@@ -140,7 +140,7 @@ describe('asynchronous invocation', () => {
         reservedConcurrency: 1,
         maximumRetryAttempts: 0,
         destinations: { onSuccess: q },
-        handler: async () => new Promise((r) => setTimeout(() => r('ok'), 10_000)),
+        handler: async () => new Promise<string>((r) => setTimeout(() => r('ok'), 10_000)),
       }),
     );
     await Promise.all([fn.invokeAsync({ i: 1 }), fn.invokeAsync({ i: 2 }), fn.invokeAsync({ i: 3 })]);
