@@ -1,3 +1,5 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import type { ClientContext, CognitoIdentity } from 'aws-lambda';
 import type { VirtualClock } from '../clock/virtual-clock.js';
 import { buildContext, type CallbackControls } from '../context/context.js';
@@ -51,8 +53,10 @@ export interface EnvironmentInfo {
   readonly invocationCount: number;
   readonly logStreamName: string;
   readonly initializationType: 'on-demand' | 'provisioned-concurrency';
-  /** Why it was shut down, once it has been. */
+  /** Why it was shut down, once it has been: `idle-expired`, `lifetime-expired`, `disposed`. */
   readonly endReason: string | undefined;
+  /** The environment's own `/tmp` (also its `TMPDIR`): it survives runtime resets, not shutdown. */
+  readonly tmpDir: string;
 }
 
 /** What the function hands an environment for one invocation. */
@@ -78,6 +82,8 @@ export interface FunctionInternals {
   /** `process.env` of the host when the function was created; environments layer Lambda's variables over it. */
   readonly hostEnv: Readonly<Record<string, string | undefined>>;
   readonly echo: ((line: string) => void) | undefined;
+  /** Directory under which each environment gets its own `/tmp`. */
+  readonly tmpRoot: string;
 }
 
 /**
@@ -107,6 +113,10 @@ export class ExecutionEnvironment {
   private current: HandlerRun | undefined;
   /** Set when the runtime was reset: the next init counts against the invocation's timeout ("suppressed init"). */
   private wasReset = false;
+  /** How long this environment may stay idle, and live, before Lambda would reclaim it. */
+  readonly idleTimeoutMs: number;
+  readonly maxLifetimeMs: number;
+  readonly tmpDir: string;
 
   constructor(
     private readonly fn: FunctionInternals,
@@ -115,6 +125,12 @@ export class ExecutionEnvironment {
     const now = fn.clock.now();
     const hex = fn.random.hex(32);
     this.id = hex;
+    const o = fn.options;
+    // Observed on Lambda: reclaimed after a bit over 10 idle minutes, recycled every few hours even when busy.
+    this.idleTimeoutMs = o.idleTimeoutMs ?? 600_000 + fn.random.int(300_001);
+    this.maxLifetimeMs = o.maxLifetimeMs ?? 7_200_000 + fn.random.int(7_200_001);
+    this.tmpDir = path.join(fn.tmpRoot, hex);
+    mkdirSync(this.tmpDir, { recursive: true });
     this.createdAt = now;
     this.lastUsedAt = now;
     const d = new Date(now).toISOString();
@@ -133,6 +149,7 @@ export class ExecutionEnvironment {
       logStreamName: this.logStreamName,
       initializationType: this.initializationType,
       endReason: this.endReason,
+      tmpDir: this.tmpDir,
     };
   }
 
@@ -157,6 +174,10 @@ export class ExecutionEnvironment {
       LAMBDA_RUNTIME_DIR: '/var/runtime',
       LANG: 'en_US.UTF-8',
       TZ: ':UTC',
+      // os.tmpdir() reads these: each environment writes to its own directory, which persists across resets.
+      TMPDIR: this.tmpDir,
+      TMP: this.tmpDir,
+      TEMP: this.tmpDir,
     };
     if (o.logFormat === 'JSON') {
       env['AWS_LAMBDA_LOG_FORMAT'] = 'JSON';
@@ -191,6 +212,24 @@ export class ExecutionEnvironment {
     this.runtime.kill();
     this.state = 'shutdown';
     this.endReason = reason;
+    rmSync(this.tmpDir, { recursive: true, force: true });
+  }
+
+  /** Whether Lambda would have reclaimed this idle environment by `now`, and why. */
+  expiry(now: number): 'idle-expired' | 'lifetime-expired' | undefined {
+    if (this.initializationType === 'provisioned-concurrency') return undefined;
+    if (now - this.lastUsedAt >= this.idleTimeoutMs) return 'idle-expired';
+    if (now - this.createdAt >= this.maxLifetimeMs) return 'lifetime-expired';
+    return undefined;
+  }
+
+  /** Initialises ahead of any invocation (provisioned concurrency). Init output is kept for the first invocation. */
+  async prewarm(): Promise<void> {
+    const sink = this.sink(undefined);
+    const now = this.fn.clock.now();
+    // Provisioned concurrency allows the larger of 130 s and the function timeout for init (spec §4).
+    const outcome = await this.init(this.runtime, now + Math.max(130_000, this.fn.options.timeoutMs), sink);
+    if (outcome !== undefined) this.resetRuntime();
   }
 
   private sink(requestId: string | undefined, tenantId?: string): LogSink {

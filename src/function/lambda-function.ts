@@ -1,3 +1,6 @@
+import { rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { ClientContext, CognitoIdentity } from 'aws-lambda';
 import { HarnessError, InvalidParameterValueError, LambdaServiceError, type ThrottleReason } from '../errors.js';
 import { AsyncEventQueue, type AsyncEventRecord, type AttemptResult, type DrainSummary } from '../async/event-queue.js';
@@ -77,6 +80,11 @@ function serviceInvalidContent(detail: string): LambdaServiceError {
   });
 }
 
+/** How many shut-down environments `fn.environments` remembers. */
+const RETIRED_KEPT = 100;
+/** Distinguishes the /tmp roots of functions created in one process. */
+let tmpCounter = 0;
+
 /** The 429 of a throttled synchronous invoke, with AWS's reason and message. */
 function throttled(reason: ThrottleReason): LambdaServiceError {
   return new LambdaServiceError({ name: 'TooManyRequestsException', statusCode: 429, message: 'Rate Exceeded.', reason });
@@ -109,7 +117,12 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   readonly clock: Clock;
   private readonly internals: FunctionInternals;
   private readonly ownsClock: boolean;
+  /** Live environments (idle or busy). */
   private readonly pool: ExecutionEnvironment[] = [];
+  /** The most recent shut-down environments, for `fn.environments` (bounded: churn must not grow memory). */
+  private readonly retired: ExecutionEnvironment[] = [];
+  /** Resolves when the provisioned environments have initialised. */
+  private provisioning: Promise<void> | undefined;
   /** Ring buffer of the last `historyLimit` results: recording is O(1) however long the history. */
   private readonly history: InvocationResult<TResult>[] = [];
   private historyStart = 0;
@@ -138,6 +151,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       random: createRandom(hashSeed(resolved.name, resolved.seed >>> 0)),
       hostEnv: { ...process.env },
       echo: resolved.printLogs ? (line: string) => void stderr.write(line) : undefined,
+      tmpRoot: path.join(os.tmpdir(), 'lambda-harness', `${process.pid}-${resolved.name}-${(tmpCounter++).toString(36)}`),
     };
     for (const d of [resolved.onSuccess, resolved.onFailure]) {
       if ((d as { arn?: string } | undefined)?.arn === this.arn) {
@@ -173,6 +187,19 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     });
   }
 
+  /** Starts the provisioned environments' init (once, on first use, so construction stays synchronous). */
+  private provision(): Promise<void> | undefined {
+    const count = this.internals.options.provisionedConcurrency;
+    if (count === 0) return undefined;
+    if (this.provisioning === undefined) {
+      const envs: ExecutionEnvironment[] = [];
+      for (let i = 0; i < count; i++) envs.push(new ExecutionEnvironment(this.internals, 'provisioned-concurrency'));
+      this.pool.push(...envs);
+      this.provisioning = this.internals.clock.track(Promise.all(envs.map((e) => e.prewarm())).then(() => undefined));
+    }
+    return this.provisioning;
+  }
+
   get asyncEvents(): readonly AsyncEventRecord[] {
     return this.queue.records();
   }
@@ -200,6 +227,8 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
 
   /** One asynchronous attempt: throttled when no concurrency is free (throttles never count as retries). */
   private async attemptAsync(requestId: string, body: string): Promise<AttemptResult> {
+    const provisioning = this.provision();
+    if (provisioning) await provisioning;
     const env = this.acquire();
     if (typeof env === 'string') return { kind: 'throttled' };
     const result = await this.runOn(env, requestId, JSON.parse(body) as unknown, {
@@ -218,7 +247,27 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   }
 
   get environments(): readonly EnvironmentInfo[] {
-    return this.pool.map((e) => e.info());
+    this.expire();
+    return [...this.retired, ...this.pool].sort((a, b) => a.createdAt - b.createdAt).map((e) => e.info());
+  }
+
+  /** Shuts down idle environments Lambda would have reclaimed by now (idle expiry, lifetime). */
+  private expire(): void {
+    const now = this.internals.clock.now();
+    for (let i = this.pool.length - 1; i >= 0; i--) {
+      const env = this.pool[i]!;
+      if (env.state !== 'idle') continue;
+      const reason = env.expiry(now);
+      if (reason !== undefined) this.retire(i, reason);
+    }
+  }
+
+  private retire(index: number, reason: string): void {
+    const [env] = this.pool.splice(index, 1);
+    if (!env) return;
+    env.shutdown(reason);
+    this.retired.push(env);
+    if (this.retired.length > RETIRED_KEPT) this.retired.shift();
   }
 
   clearHistory(): void {
@@ -262,6 +311,8 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     if (type === 'DryRun') return { statusCode: 204, requestId };
 
     const clientContext = decodeClientContext(options.clientContext);
+    const provisioning = this.provision();
+    if (provisioning) await provisioning;
     const env = this.acquire();
     if (typeof env === 'string') throw throttled(env);
     return this.runOn(env, requestId, JSON.parse(json) as unknown, {
@@ -308,9 +359,18 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     }
     this.busy++;
     if (reserved === undefined) clock.unreservedBusy++;
+    this.expire();
+    // Provisioned environments first; among equals, the most recently used (deterministic for a seed).
     let chosen: ExecutionEnvironment | undefined;
     for (const env of this.pool) {
-      if (env.state === 'idle' && (chosen === undefined || env.lastUsedAt >= chosen.lastUsedAt)) chosen = env;
+      if (env.state !== 'idle') continue;
+      if (
+        chosen === undefined ||
+        (env.initializationType === 'provisioned-concurrency') > (chosen.initializationType === 'provisioned-concurrency') ||
+        ((env.initializationType === 'provisioned-concurrency') === (chosen.initializationType === 'provisioned-concurrency') && env.lastUsedAt >= chosen.lastUsedAt)
+      ) {
+        chosen = env;
+      }
     }
     if (!chosen) {
       chosen = new ExecutionEnvironment(this.internals);
@@ -322,6 +382,11 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
 
   private release(env: ExecutionEnvironment): void {
     if (env.state === 'busy') env.state = 'idle';
+    // An environment past its lifetime is retired after its current invocation, even though it was busy.
+    if (env.initializationType === 'on-demand' && this.internals.clock.now() - env.createdAt >= env.maxLifetimeMs) {
+      const index = this.pool.indexOf(env);
+      if (index !== -1) this.retire(index, 'lifetime-expired');
+    }
     this.busy--;
     if (this.internals.options.reservedConcurrency === undefined) this.internals.clock.unreservedBusy--;
   }
@@ -342,7 +407,12 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     this.disposed = true;
     await this.internals.clock.whenIdle();
     this.queue.close();
-    for (const env of this.pool) env.shutdown('disposed');
+    if (this.provisioning) await this.provisioning;
+    for (const env of this.pool.splice(0)) {
+      env.shutdown('disposed');
+      this.retired.push(env);
+    }
+    rmSync(this.internals.tmpRoot, { recursive: true, force: true });
     if (this.internals.options.reservedConcurrency !== undefined) this.internals.clock.reservedTotal -= this.internals.options.reservedConcurrency;
     if (this.ownsClock) await this.internals.clock.dispose();
     uninstallIfIdle();

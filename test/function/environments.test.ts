@@ -1,0 +1,161 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createClock, createFunction, type FunctionOptions, type LambdaFunction } from '../../src/index.js';
+
+const fns: LambdaFunction[] = [];
+afterEach(async () => {
+  for (const fn of fns.splice(0)) await fn.dispose();
+});
+function make(options: FunctionOptions<never, unknown>): LambdaFunction {
+  const fn = createFunction(options) as LambdaFunction;
+  fns.push(fn);
+  return fn;
+}
+/** A handler factory whose module state is a counter: fresh state shows as count 1. */
+const counting = (extra?: (e: Record<string, unknown>) => Promise<void> | void) => ({
+  init: () => {
+    let count = 0;
+    return async (e: Record<string, unknown>) => {
+      count++;
+      await extra?.(e);
+      return count;
+    };
+  },
+});
+
+describe('execution environments', () => {
+  it('keeps module state across warm invokes and starts fresh after 15 idle minutes', async () => {
+    const fn = make({ handler: counting() });
+    expect((await fn.invoke({})).payload).toBe(1);
+    await fn.clock.advance('9m');
+    const warm = await fn.invoke({});
+    expect(warm.payload).toBe(2);
+    expect(warm.coldStart).toBe(false);
+    await fn.clock.advance('15m');
+    const cold = await fn.invoke({});
+    expect(cold.coldStart).toBe(true);
+    expect(cold.payload).toBe(1);
+    expect(cold.environmentId).not.toBe(warm.environmentId);
+    expect(fn.environments.map((e) => e.endReason)).toEqual(['idle-expired', undefined]);
+  });
+
+  it('draws the idle timeout per environment between 10 and 15 minutes, or uses the option', async () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const fn = make({ seed, handler: async () => 'x' });
+      await fn.invoke({});
+      await fn.clock.advance('9m59s');
+      expect((await fn.invoke({})).coldStart).toBe(false);
+      await fn.clock.advance('15m');
+      expect((await fn.invoke({})).coldStart).toBe(true);
+    }
+    const fixed = make({ idleTimeout: '30s', handler: async () => 'x' });
+    await fixed.invoke({});
+    await fixed.clock.advance('31s');
+    expect((await fixed.invoke({})).coldStart).toBe(true);
+  });
+
+  it('retires an environment past its maximum lifetime after its current invocation, even when busy', async () => {
+    const fn = make({ maxLifetime: '2h', timeout: 900, handler: counting(async () => new Promise((r) => setTimeout(r, 10 * 60_000))) });
+    const first = await fn.invoke({});
+    for (let i = 0; i < 11; i++) await fn.invoke({}); // 12 invocations x 10 minutes = 2 hours, never idle long
+    const after = await fn.invoke({});
+    expect(after.coldStart).toBe(true);
+    expect(after.payload).toBe(1);
+    expect(after.environmentId).not.toBe(first.environmentId);
+    expect(fn.environments[0]?.endReason).toBe('lifetime-expired');
+  });
+
+  it('freezes timers between invocations and resumes them in the next invocation on the same environment', async () => {
+    const fn = make({
+      handler: async (e: { start?: boolean }) => {
+        if (e.start) setTimeout(() => console.log('late timer fired'), 5_000);
+        return 'ok';
+      },
+    });
+    const first = await fn.invoke({ start: true });
+    expect(first.logs).not.toContain('late timer fired');
+    await fn.clock.advance('1m');
+    const second = await fn.invoke({});
+    expect(second.environmentId).toBe(first.environmentId);
+    expect(second.logs).toMatch(new RegExp(`\\t${second.requestId}\\tINFO\\tlate timer fired`));
+  });
+
+  it('gives each environment its own /tmp, which survives a reset but not the environment', async () => {
+    const fn = make({
+      timeout: 1,
+      handler: counting(async (e) => {
+        const file = path.join(os.tmpdir(), 'state.txt');
+        if (e['write']) await writeFile(file, String(e['write']));
+        if (e['hang']) await new Promise((r) => setTimeout(r, 5_000));
+        if (e['read']) throw new Error(`read:${await readFile(file, 'utf8')}`);
+      }),
+    });
+    await fn.invoke({ write: 'kept' });
+    expect((await fn.invoke({ hang: true })).outcome).toBe('timeout');
+    const read = await fn.invoke({ read: true });
+    expect(read.coldStart).toBe(true);
+    expect(read.error?.errorMessage).toBe('read:kept');
+    const [info] = fn.environments;
+    expect(info?.tmpDir.startsWith(os.tmpdir())).toBe(true);
+    expect(process.env['TMPDIR']).not.toBe(info?.tmpDir);
+  });
+
+  it('runs 50 concurrent invocations in 50 environments', async () => {
+    const fn = make({ timeout: 10, handler: async () => new Promise((r) => setTimeout(() => r('done'), 1_000)) });
+    const results = await Promise.all(Array.from({ length: 50 }, () => fn.invoke({})));
+    expect(new Set(results.map((r) => r.environmentId)).size).toBe(50);
+    expect(results.every((r) => r.coldStart && r.ok)).toBe(true);
+    expect(fn.environments).toHaveLength(50);
+  });
+
+  it('throttles exactly the invocations over reserved concurrency with AWS’s 429', async () => {
+    const fn = make({ reservedConcurrency: 3, timeout: 10, handler: async () => new Promise((r) => setTimeout(() => r('done'), 1_000)) });
+    const settled = await Promise.allSettled(Array.from({ length: 5 }, () => fn.invoke({})));
+    const rejected = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected').map((s) => s.reason as Record<string, unknown>);
+    expect(rejected).toHaveLength(2);
+    for (const e of rejected) {
+      expect(e).toMatchObject({ name: 'TooManyRequestsException', statusCode: 429, reason: 'ReservedFunctionConcurrentInvocationLimitExceeded', message: 'Rate Exceeded.' });
+      expect(e['body']).toEqual({ Reason: 'ReservedFunctionConcurrentInvocationLimitExceeded', Type: 'User', message: 'Rate Exceeded.' });
+    }
+  });
+
+  it('throttles on the account limit with ConcurrentInvocationLimitExceeded, and keeps 100 unreserved', async () => {
+    const clock = createClock({ accountConcurrency: 102 });
+    const slow = async () => new Promise((r) => setTimeout(() => r('done'), 1_000));
+    const a = make({ name: 'a', clock, timeout: 5, handler: slow });
+    const settled = await Promise.allSettled(Array.from({ length: 103 }, () => a.invoke({})));
+    const reasons = settled.filter((s) => s.status === 'rejected').map((s) => (s as PromiseRejectedResult).reason.reason);
+    expect(reasons).toEqual(['ConcurrentInvocationLimitExceeded']);
+    expect(() => make({ name: 'b', clock, reservedConcurrency: 3, handler: slow })).toThrow(/below its minimum value of \[100\]/);
+    await clock.dispose();
+  });
+
+  it('initialises provisioned environments up front, then spills over to on-demand', async () => {
+    const fn = make({
+      provisionedConcurrency: 2,
+      timeout: 10,
+      handler: async () => {
+        await new Promise((r) => setTimeout(r, 1_000));
+        return process.env['AWS_LAMBDA_INITIALIZATION_TYPE'];
+      },
+    });
+    const results = await Promise.all([fn.invoke({}), fn.invoke({}), fn.invoke({})]);
+    expect(results.map((r) => r.payload).sort()).toEqual(['on-demand', 'provisioned-concurrency', 'provisioned-concurrency']);
+    expect(results.filter((r) => r.coldStart)).toHaveLength(1);
+    expect(results.find((r) => r.payload === 'on-demand')?.coldStart).toBe(true);
+    expect(fn.environments.map((e) => e.initializationType).sort()).toEqual(['on-demand', 'provisioned-concurrency', 'provisioned-concurrency']);
+  });
+
+  it('describes each environment for assertions', async () => {
+    const fn = make({ handler: async () => 'x' });
+    await fn.invoke({});
+    await fn.invoke({});
+    const [env] = fn.environments;
+    expect(env).toMatchObject({ state: 'idle', invocationCount: 2, initializationType: 'on-demand', endReason: undefined });
+    expect(env?.logStreamName).toMatch(new RegExp(`\\[\\$LATEST\\]${env?.id}$`));
+    await fn.dispose();
+    expect(fn.environments[0]).toMatchObject({ state: 'shutdown', endReason: 'disposed' });
+  });
+});
