@@ -19,7 +19,7 @@ describe('the packed package, installed as a user would', () => {
     const project = path.join(work, 'project');
     execFileSync('mkdir', ['-p', project]);
     writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'user-project', version: '1.0.0', type: 'module', private: true }));
-    npm(['install', '--prefer-offline', '--no-save', path.join(work, tarball), 'fast-check@4', 'msw@2', '@types/node@20'], project);
+    npm(['install', '--prefer-offline', '--no-save', path.join(work, tarball), 'fast-check@4', 'msw@2', 'vitest@4', '@types/node@20'], project);
 
     const entries = Object.keys(pkg.exports).filter((k) => k !== './package.json');
     const script = `
