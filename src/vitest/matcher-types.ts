@@ -6,12 +6,19 @@ import type { DestinationRecordMatch } from './matchers.js';
 
 /**
  * The payload type `toSucceedWith` accepts for a received value of type `T`: the result's payload when `T` is an
- * `InvocationResult<P>` (or a promise of one), anything otherwise. Asymmetric matchers are typed `any` by the
+ * `InvocationResult<P>` (or a promise of one), anything otherwise (also when `P` is `never`). Asymmetric matchers are typed `any` by the
  * runners, so they fit anywhere.
  * @example
  * type P = PayloadOf<InvocationResult<{ id: number }>>; // { id: number }
  */
-export type PayloadOf<T> = [T] extends [PromiseLike<infer U>] ? PayloadOf<U> : [T] extends [InvocationResult<infer P>] ? P : unknown;
+export type PayloadOf<T> = [T] extends [PromiseLike<infer U>]
+  ? PayloadOf<U>
+  : [T] extends [InvocationResult<infer P>]
+    ? // A handler that only ever throws has a `never` result: any expectation is then a (failing) runtime question.
+      [P] extends [never]
+      ? unknown
+      : P
+    : unknown;
 
 /**
  * The lambda-harness matchers as they appear on `expect(value)`. `R` is what each returns (the runner's choice).

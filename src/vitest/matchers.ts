@@ -3,6 +3,7 @@ import type { DestinationCondition, InvocationRecord } from '../async/records.js
 import type { Queue, Topic } from '../async/targets.js';
 import type { InvocationResult } from '../function/result.js';
 import type { LogLevel } from '../logs/format.js';
+import { compact } from './_internals/compact.js';
 import { logRecords } from './_internals/log-records.js';
 import {
   deadLetterRequestIds,
@@ -60,8 +61,8 @@ function expectInvocation(name: string, received: unknown): InvocationResult {
 
 /** "succeeded with {…}" / "failed (timeout) with Sandbox.Timedout: Task timed out after 3.00 seconds". */
 function summary(ctx: MatcherContext, r: InvocationResult): string {
-  if (r.ok) return `succeeded with ${ctx.utils.printReceived(r.payload)}`;
-  return `failed (${r.outcome}) with ${ctx.utils.printReceived(`${r.error.errorType}: ${r.error.errorMessage}`)}`;
+  if (r.ok) return `succeeded with ${compact(r.payload)}`;
+  return `failed (${r.outcome}) with ${compact(`${r.error.errorType}: ${r.error.errorMessage}`)}`;
 }
 
 function ranAttempts(record: AsyncEventRecord): readonly AsyncAttempt[] {
@@ -130,8 +131,8 @@ function toSucceedWith(this: MatcherContext, received: unknown, payload: unknown
   return {
     pass,
     message: () => {
-      if (this.isNot) return `${head}Expected the invocation not to succeed with ${this.utils.printExpected(payload)}, but it did`;
-      if (!r.ok) return `${head}Expected the invocation to succeed with ${this.utils.printExpected(payload)}, but it ${summary(this, r)}`;
+      if (this.isNot) return `${head}Expected the invocation not to succeed with ${compact(payload)}, but it did`;
+      if (!r.ok) return `${head}Expected the invocation to succeed with ${compact(payload)}, but it ${summary(this, r)}`;
       return `${head}Expected payload: ${this.utils.printExpected(payload)}\nReceived payload: ${this.utils.printReceived(r.payload)}`;
     },
     actual: r.ok ? r.payload : r.error,
@@ -162,7 +163,7 @@ function toFailWith(this: MatcherContext, received: unknown, errorType: string, 
     pass,
     message: () =>
       `${hint(this, 'toFailWith', 'result', message === undefined ? 'errorType' : 'errorType, message')}\n\n` +
-      `Expected the invocation ${this.isNot ? 'not ' : ''}to fail with ${this.utils.printExpected(expected)}\n` +
+      `Expected the invocation ${this.isNot ? 'not ' : ''}to fail with ${compact(expected)}\n` +
       `Received: it ${summary(this, r)}`,
     actual,
     expected,
@@ -272,7 +273,7 @@ function toHaveBeenThrottled(this: MatcherContext, received: unknown): MatcherRe
     return {
       pass,
       message: () =>
-        `${head}${expectation}, but received ${this.utils.printReceived(`${error.name}: ${error.message ?? ''}`)}` +
+        `${head}${expectation}, but received ${compact(`${error.name}: ${error.message ?? ''}`)}` +
         (error.reason ? ` (Reason ${error.reason})` : ''),
       actual: error.name,
       expected: 'TooManyRequestsException',
@@ -351,7 +352,7 @@ function toLandInDeadLetterQueue(this: MatcherContext, received: unknown, queue?
       pass: ids.includes(id),
       message: () =>
         `${hint(this, 'toLandInDeadLetterQueue', 'event', 'queue')}\n\n` +
-        `Expected ${queue.name} ${this.isNot ? 'not ' : ''}to hold a dead letter with RequestID ${this.utils.printExpected(id)}; it holds ${ids.length === 0 ? 'none' : this.utils.printReceived(ids)}`,
+        `Expected ${queue.name} ${this.isNot ? 'not ' : ''}to hold a dead letter with RequestID ${compact(id)}; it holds ${ids.length === 0 ? 'none' : compact(ids)}`,
       actual: ids,
       expected: [id],
     };
@@ -367,7 +368,7 @@ function toLandInDeadLetterQueue(this: MatcherContext, received: unknown, queue?
     pass,
     message: () =>
       `${hint(this, 'toLandInDeadLetterQueue', 'record')}\n\n` +
-      `Expected event ${received.requestId} ${this.isNot ? 'not ' : ''}to land in the dead-letter queue; its fate is ${this.utils.printReceived(fate)} after ${timeline(received)}`,
+      `Expected event ${received.requestId} ${this.isNot ? 'not ' : ''}to land in the dead-letter queue; its fate is ${compact(fate)} after ${timeline(received)}`,
     actual: fate,
     expected: { kind: 'failed', deadLettered: true },
   };
@@ -393,8 +394,8 @@ function toHaveDestinationRecord(this: MatcherContext, received: unknown, condit
     pass,
     message: () =>
       `${hint(this, 'toHaveDestinationRecord', received.kind, 'condition')}\n\n` +
-      `Expected ${received.name} ${this.isNot ? 'not ' : ''}to hold a destination record ${byCondition ? 'with condition ' : 'matching '}${this.utils.printExpected(condition)}\n` +
-      `Received ${records.length} record(s)${records.length === 0 ? '' : `: ${this.utils.printReceived(seen)}`}`,
+      `Expected ${received.name} ${this.isNot ? 'not ' : ''}to hold a destination record ${byCondition ? 'with condition ' : 'matching '}${compact(condition)}\n` +
+      `Received ${records.length} record(s)${records.length === 0 ? '' : `: ${compact(seen)}`}`,
     actual: seen,
     expected: [condition],
   };
@@ -418,7 +419,7 @@ function toHaveLogged(this: MatcherContext, received: unknown, text: string | Re
     pass,
     message: () =>
       `${hint(this, 'toHaveLogged', 'result', level === undefined ? 'text' : 'text, level')}\n\n` +
-      `Expected the logs ${this.isNot ? 'not ' : ''}to contain ${this.utils.printExpected(text)}${level === undefined ? '' : ` at level ${level}`}\n` +
+      `Expected the logs ${this.isNot ? 'not ' : ''}to contain ${compact(text)}${level === undefined ? '' : ` at level ${level}`}\n` +
       `Received${level === undefined ? '' : ` ${level} records`}:\n${searched === '' ? '(none)' : searched}`,
     actual: searched,
     expected: text,
@@ -454,7 +455,7 @@ function toReportBatchItemFailures(this: MatcherContext, received: unknown, ids:
   if (reported === undefined) {
     return {
       pass: false,
-      message: () => `${head}Expected a batch response ({ batchItemFailures: [{ itemIdentifier }] }), received ${this.utils.printReceived(payload)} (AWS treats a malformed response as a failure of the whole batch)`,
+      message: () => `${head}Expected a batch response ({ batchItemFailures: [{ itemIdentifier }] }), received ${compact(payload)} (AWS treats a malformed response as a failure of the whole batch)`,
       actual: payload,
       expected: { batchItemFailures: expected.map((itemIdentifier) => ({ itemIdentifier })) },
     };
@@ -464,8 +465,8 @@ function toReportBatchItemFailures(this: MatcherContext, received: unknown, ids:
   return {
     pass,
     message: () =>
-      `${head}Expected the batch item failures ${this.isNot ? 'not ' : ''}to be ${this.utils.printExpected(expected)}\n` +
-      `Received: ${this.utils.printReceived(actual)}`,
+      `${head}Expected the batch item failures ${this.isNot ? 'not ' : ''}to be ${compact(expected)}\n` +
+      `Received: ${compact(actual)}`,
     actual,
     expected,
   };
