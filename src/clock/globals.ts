@@ -1,3 +1,4 @@
+import os from 'node:os';
 import timersModule from 'node:timers';
 import timersPromisesModule from 'node:timers/promises';
 import { syncBuiltinESMExports } from 'node:module';
@@ -239,6 +240,13 @@ function buildShims(): Patch[] {
       },
     }),
   );
+
+  // os.tmpdir() reads the OS environment, not process.env: route it to the environment's own /tmp.
+  const origTmpdir = os.tmpdir;
+  add(os, 'tmpdir', function tmpdir() {
+    const scope = scopeStorage.getStore();
+    return scope?.processEnv['TMPDIR'] ?? origTmpdir();
+  });
 
   // process.exit inside a simulated environment ends that environment's runtime, not the test process.
   const origExit = process.exit;

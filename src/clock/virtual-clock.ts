@@ -205,6 +205,14 @@ export class VirtualClock implements Clock {
     }
   }
 
+  /**
+   * Brings this clock up to `at` if it is behind: another clock (a worker-isolated environment's) lived through that
+   * time in an invocation. Idle environments stay frozen; running ones follow.
+   */
+  catchUp(at: number): void {
+    if (at > this.time) this.moveTo(at);
+  }
+
   /** Makes due harness events run soon even while no invocation is running. */
   kick(): void {
     this.wake();

@@ -84,6 +84,19 @@ export interface FunctionInternals {
   readonly echo: ((line: string) => void) | undefined;
   /** Directory under which each environment gets its own `/tmp`. */
   readonly tmpRoot: string;
+  /** A real measurement of the environment's memory in MB (worker isolation), else the module-mode estimate. */
+  readonly measureMemoryMB?: () => number;
+  /** Called when an invocation's handler is about to run (after any init): worker isolation arms its watchdog. */
+  readonly onHandlerStart?: () => void;
+}
+
+/** An environment's identity, when it was decided elsewhere (the worker side of worker isolation). */
+export interface EnvironmentIdentity {
+  readonly id: string;
+  readonly createdAt: number;
+  readonly idleTimeoutMs: number;
+  readonly maxLifetimeMs: number;
+  readonly tmpDir: string;
 }
 
 /**
@@ -119,23 +132,29 @@ export class ExecutionEnvironment {
   readonly tmpDir: string;
 
   constructor(
-    private readonly fn: FunctionInternals,
+    protected readonly fn: FunctionInternals,
     readonly initializationType: 'on-demand' | 'provisioned-concurrency' = 'on-demand',
+    identity?: EnvironmentIdentity,
   ) {
-    const now = fn.clock.now();
-    const hex = fn.random.hex(32);
+    const now = identity?.createdAt ?? fn.clock.now();
+    const hex = identity?.id ?? fn.random.hex(32);
     this.id = hex;
-    const o = fn.options;
-    // Observed on Lambda: reclaimed after a bit over 10 idle minutes, recycled every few hours even when busy.
-    this.idleTimeoutMs = o.idleTimeoutMs ?? 600_000 + fn.random.int(300_001);
-    this.maxLifetimeMs = o.maxLifetimeMs ?? 7_200_000 + fn.random.int(7_200_001);
-    this.tmpDir = path.join(fn.tmpRoot, hex);
-    mkdirSync(this.tmpDir, { recursive: true });
     this.createdAt = now;
     this.lastUsedAt = now;
     const d = new Date(now).toISOString();
     this.logStreamName = `${d.slice(0, 4)}/${d.slice(5, 7)}/${d.slice(8, 10)}/[$LATEST]${hex}`;
+    const o = fn.options;
+    // Observed on Lambda: reclaimed after a bit over 10 idle minutes, recycled every few hours even when busy.
+    this.idleTimeoutMs = identity?.idleTimeoutMs ?? o.idleTimeoutMs ?? 600_000 + fn.random.int(300_001);
+    this.maxLifetimeMs = identity?.maxLifetimeMs ?? o.maxLifetimeMs ?? 7_200_000 + fn.random.int(7_200_001);
+    this.tmpDir = identity?.tmpDir ?? path.join(fn.tmpRoot, hex);
+    mkdirSync(this.tmpDir, { recursive: true });
     this.runtime = this.newRuntime();
+  }
+
+  /** The identity of this environment, to recreate it elsewhere (worker isolation). */
+  identity(): EnvironmentIdentity {
+    return { id: this.id, createdAt: this.createdAt, idleTimeoutMs: this.idleTimeoutMs, maxLifetimeMs: this.maxLifetimeMs, tmpDir: this.tmpDir };
   }
 
   /** A snapshot for `fn.environments`. */
@@ -200,7 +219,7 @@ export class ExecutionEnvironment {
   }
 
   /** Throws the runtime away (module state, timers, env); `/tmp` and the log stream stay. */
-  private resetRuntime(): void {
+  protected resetRuntime(): void {
     this.runtime.kill();
     this.runtime = this.newRuntime();
     this.wasReset = true;
@@ -223,6 +242,22 @@ export class ExecutionEnvironment {
     return undefined;
   }
 
+  /**
+   * A result for an invocation whose runtime could not report one (worker isolation: the thread ran out of memory,
+   * exited, or hung in synchronous code): the platform's error, its log lines, and a reset.
+   */
+  protected failWithoutRunning(req: InvokeRequest, outcome: RunOutcome, start: number, end: number): InvocationResult {
+    return this.finishInvocation(req, outcome, {
+      coldStart: false,
+      initLines: [],
+      initDurationMs: undefined,
+      start,
+      end,
+      sink: this.sink(req.requestId, req.tenantId),
+      runtime: this.runtime,
+    });
+  }
+
   /** Initialises ahead of any invocation (provisioned concurrency). Init output is kept for the first invocation. */
   async prewarm(): Promise<void> {
     const sink = this.sink(undefined);
@@ -232,7 +267,7 @@ export class ExecutionEnvironment {
     if (outcome !== undefined) this.resetRuntime();
   }
 
-  private sink(requestId: string | undefined, tenantId?: string): LogSink {
+  protected sink(requestId: string | undefined, tenantId?: string): LogSink {
     const o = this.fn.options;
     return new LogSink(requestId, o.logFormat, o.logLevel, this.fn.echo, tenantId);
   }
@@ -335,6 +370,7 @@ export class ExecutionEnvironment {
     }
 
     if (outcome === undefined) {
+      this.fn.onHandlerStart?.();
       const handler = runtime.handler!;
       const run = new HandlerRun(runtime, deadline, clock);
       this.current = run;
@@ -377,7 +413,7 @@ export class ExecutionEnvironment {
     });
   }
 
-  private finishInvocation(
+  protected finishInvocation(
     req: InvokeRequest,
     outcome: RunOutcome,
     t: {
@@ -443,7 +479,13 @@ export class ExecutionEnvironment {
       case 'crash': {
         kind = 'crash';
         reset = true;
-        if (outcome.crash === 'exit') {
+        if (outcome.crash === 'oom') {
+          // The runtime was killed for exceeding its memory (the message is [UNCERTAIN]; the REPORT is certain).
+          error = { errorType: 'Runtime.OutOfMemory', errorMessage: `RequestId: ${id} Error: Runtime exited with error: signal: killed` };
+          status = 'error';
+          platformErrorType = 'Runtime.OutOfMemory';
+          t.sink.push(`${error.errorMessage}\nRuntime.OutOfMemory\n`);
+        } else if (outcome.crash === 'exit') {
           const code = typeof outcome.detail === 'number' ? outcome.detail : 0;
           error = exitPayload(id, code);
           status = 'error';
@@ -479,7 +521,7 @@ export class ExecutionEnvironment {
       // Billing is per millisecond with a 1 ms minimum; since Aug 2025 a cold start also bills its init.
       billedDurationMs: Math.max(1, Math.ceil(durationMs + (initDurationMs ?? 0))),
       memorySizeMB: o.memorySize,
-      maxMemoryUsedMB: Math.min(o.memorySize, ESTIMATED_MEMORY_MB),
+      maxMemoryUsedMB: Math.min(o.memorySize, this.fn.measureMemoryMB?.() ?? ESTIMATED_MEMORY_MB),
       initDurationMs,
       status,
       errorType: platformErrorType,

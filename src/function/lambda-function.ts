@@ -12,6 +12,7 @@ import { currentScope } from '../runtime/scope.js';
 import { ExecutionEnvironment, type EnvironmentInfo, type FunctionInternals } from './environment.js';
 import { resolveOptions, type FunctionOptions } from './options.js';
 import { resolveHandler } from '../handler/resolve.js';
+import { WorkerEnvironment } from '../worker/worker-environment.js';
 import type { DryRunResult, EventAccepted, InvocationResult } from './result.js';
 
 /** Per-call options of `fn.invoke`. Unknown keys are rejected. */
@@ -187,13 +188,17 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     });
   }
 
+  private newEnvironment(type: 'on-demand' | 'provisioned-concurrency'): ExecutionEnvironment {
+    return this.internals.options.isolation === 'worker' ? new WorkerEnvironment(this.internals, type) : new ExecutionEnvironment(this.internals, type);
+  }
+
   /** Starts the provisioned environments' init (once, on first use, so construction stays synchronous). */
   private provision(): Promise<void> | undefined {
     const count = this.internals.options.provisionedConcurrency;
     if (count === 0) return undefined;
     if (this.provisioning === undefined) {
       const envs: ExecutionEnvironment[] = [];
-      for (let i = 0; i < count; i++) envs.push(new ExecutionEnvironment(this.internals, 'provisioned-concurrency'));
+      for (let i = 0; i < count; i++) envs.push(this.newEnvironment('provisioned-concurrency'));
       this.pool.push(...envs);
       this.provisioning = this.internals.clock.track(Promise.all(envs.map((e) => e.prewarm())).then(() => undefined));
     }
@@ -373,7 +378,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       }
     }
     if (!chosen) {
-      chosen = new ExecutionEnvironment(this.internals);
+      chosen = this.newEnvironment('on-demand');
       this.pool.push(chosen);
     }
     chosen.state = 'busy';

@@ -24,7 +24,7 @@ export interface EnvScope {
 }
 
 /** How simulated code brought its runtime down. */
-export type CrashKind = 'uncaughtException' | 'unhandledRejection' | 'exit';
+export type CrashKind = 'uncaughtException' | 'unhandledRejection' | 'exit' | 'oom';
 
 /**
  * Thrown by the `process.exit` shim inside a simulated environment, to unwind the handler's stack instead of

@@ -1,0 +1,32 @@
+import type { InvokeRequest, EnvironmentIdentity } from '../function/environment.js';
+import type { ResolvedOptions } from '../function/options.js';
+
+/** What a worker-isolated environment is created with (structured-cloneable). */
+export interface WorkerSetup {
+  readonly options: Omit<ResolvedOptions, 'clock' | 'deadLetterQueue' | 'onSuccess' | 'onFailure' | 'handler'> & { handler: string };
+  readonly identity: EnvironmentIdentity;
+  readonly initializationType: 'on-demand' | 'provisioned-concurrency';
+  readonly hostEnv: Record<string, string | undefined>;
+  readonly now: number;
+  readonly realTimeFlow: boolean;
+  readonly seed: number;
+}
+
+/** Main thread → worker. */
+export type ToWorker =
+  | { readonly type: 'invoke'; readonly id: number; readonly now: number; readonly request: InvokeRequest }
+  | { readonly type: 'prewarm'; readonly id: number; readonly now: number };
+
+/** An invocation result as plain data (getters materialised), to cross the thread boundary. */
+export interface PlainResult {
+  readonly [key: string]: unknown;
+  readonly rawPayload: string;
+  readonly logs: string;
+}
+
+/** Worker → main thread. */
+export type FromWorker =
+  | { readonly type: 'result'; readonly id: number; readonly now: number; readonly result: PlainResult }
+  | { readonly type: 'prewarmed'; readonly id: number; readonly now: number }
+  /** The handler is about to run (init is done): the timeout watchdog starts now. */
+  | { readonly type: 'started' };

@@ -1,0 +1,169 @@
+import { Worker } from 'node:worker_threads';
+import { ExecutionEnvironment, type FunctionInternals, type InvokeRequest } from '../function/environment.js';
+import type { InvocationResult } from '../function/result.js';
+import { hashSeed } from '../internal/random.js';
+import { real } from '../clock/real.js';
+import { scopeStorage } from '../runtime/scope.js';
+import type { FromWorker, PlainResult, ToWorker, WorkerSetup } from './protocol.js';
+
+/**
+ * The worker script. Running from `dist/` it sits next to this file; running from sources (the project's own tests)
+ * the built copy is used, since a worker thread cannot load TypeScript.
+ */
+function workerUrl(): URL {
+  return import.meta.url.endsWith('.ts') ? new URL('../../dist/worker/env-worker.js', import.meta.url) : new URL('./env-worker.js', import.meta.url);
+}
+
+/** Grace, in real milliseconds, after a worker's timeout before it is presumed stuck in synchronous code. */
+const WATCHDOG_GRACE_MS = 1000;
+
+type Reply = { kind: 'message'; message: FromWorker } | { kind: 'oom' } | { kind: 'exit'; code: number } | { kind: 'stuck' };
+
+/**
+ * An execution environment isolated in its own `worker_thread` (`isolation: 'worker'`): its own module graph and
+ * `process.env`, a heap capped from `memorySize` (exceeding it is `Runtime.OutOfMemory`), a real `Max Memory Used`,
+ * a `/tmp` capped at `ephemeralStorage` and a read-only file system elsewhere. A synchronous infinite loop is stopped
+ * at the timeout (in real time, since a blocked thread cannot be jumped over).
+ *
+ * The environment logic itself is the same `ExecutionEnvironment`, running inside the worker on its own virtual
+ * clock; this class forwards invocations, keeps the two clocks in step, and turns a dead worker into Lambda's errors.
+ */
+export class WorkerEnvironment extends ExecutionEnvironment {
+  private worker: Worker | undefined;
+  private nextId = 0;
+  private pending: ((reply: Reply) => void) | undefined;
+  /** Re-arms the watchdog when the handler starts (init time does not count against the timeout). */
+  private onStarted: (() => void) | undefined;
+
+  constructor(fn: FunctionInternals, initializationType: 'on-demand' | 'provisioned-concurrency' = 'on-demand') {
+    super(fn, initializationType);
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const o = this.fn.options;
+    const { clock: _c, deadLetterQueue: _d, onSuccess: _s, onFailure: _f, handler, ...rest } = o;
+    const setup: WorkerSetup = {
+      options: { ...rest, handler: handler as string },
+      identity: this.identity(),
+      initializationType: this.initializationType,
+      hostEnv: { ...this.fn.hostEnv },
+      now: this.fn.clock.now(),
+      realTimeFlow: true,
+      seed: hashSeed(this.id, o.seed >>> 0),
+    };
+    // Outside any simulated scope: the worker's handles belong to the harness, not to a handler's I/O.
+    const worker = scopeStorage.exit(
+      () =>
+        new Worker(workerUrl(), {
+          workerData: setup,
+          resourceLimits: { maxOldGenerationSizeMb: o.memorySize, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, o.memorySize / 8)) },
+          env: { ...this.fn.hostEnv },
+          stdout: false,
+          stderr: false,
+        }),
+    );
+    // Only the current worker may answer: a terminated one's late 'exit' must not settle the next request.
+    worker.on('message', (message: FromWorker) => {
+      if (this.worker !== worker) return;
+      if (message.type === 'started') this.onStarted?.();
+      else this.settle({ kind: 'message', message });
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (this.worker !== worker) return;
+      this.settle(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { kind: 'oom' } : { kind: 'exit', code: 1 });
+    });
+    worker.on('exit', (code) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      this.settle({ kind: 'exit', code });
+    });
+    // Idle workers must not keep the test process alive.
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  private settle(reply: Reply): void {
+    const pending = this.pending;
+    this.pending = undefined;
+    pending?.(reply);
+  }
+
+  /** Sends a message and waits for the worker's answer, its death, or the watchdog. */
+  private request(message: ToWorker, watchdogMs: number, handlerMs?: number): Promise<Reply> {
+    const worker = this.ensureWorker();
+    worker.ref();
+    return this.fn.clock.track(
+      new Promise<Reply>((resolve) => {
+        const arm = (ms: number) => scopeStorage.exit(() => real.setTimeout(() => this.settle({ kind: 'stuck' }), ms));
+        let watchdog = arm(watchdogMs);
+        this.onStarted =
+          handlerMs === undefined
+            ? undefined
+            : () => {
+                real.clearTimeout(watchdog);
+                watchdog = arm(handlerMs);
+              };
+        this.pending = (reply) => {
+          real.clearTimeout(watchdog);
+          this.onStarted = undefined;
+          worker.unref();
+          resolve(reply);
+        };
+        worker.postMessage(message);
+      }),
+    );
+  }
+
+  private kill(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+  }
+
+  override async prewarm(): Promise<void> {
+    const reply = await this.request({ type: 'prewarm', id: this.nextId++, now: this.fn.clock.now() }, 130_000 + WATCHDOG_GRACE_MS);
+    if (reply.kind === 'message' && reply.message.type !== 'started') this.fn.clock.catchUp(reply.message.now);
+    else this.kill();
+  }
+
+  override async invoke(req: InvokeRequest): Promise<InvocationResult> {
+    const clock = this.fn.clock;
+    const start = clock.now();
+    this.invocationCount++;
+    const timeoutMs = this.fn.options.timeoutMs;
+    // Init (up to 10 s) plus the invocation's own timeout, in real time, before a silent worker counts as stuck.
+    const reply = await this.request(
+      { type: 'invoke', id: this.nextId++, now: start, request: req },
+      10_000 + timeoutMs + WATCHDOG_GRACE_MS,
+      timeoutMs + WATCHDOG_GRACE_MS,
+    );
+    if (reply.kind === 'message' && reply.message.type === 'result') {
+      clock.catchUp(reply.message.now);
+      this.lastUsedAt = clock.now();
+      return fromPlain(reply.message.result);
+    }
+    // The worker died or hung: Lambda reports it and the next invocation starts a new runtime (a cold start).
+    this.kill();
+    if (reply.kind === 'stuck') {
+      clock.catchUp(start + timeoutMs);
+      return this.failWithoutRunning(req, { kind: 'timeout' }, start, clock.now());
+    }
+    const end = clock.now();
+    if (reply.kind === 'oom') return this.failWithoutRunning(req, { kind: 'crash', crash: 'oom', detail: undefined }, start, end);
+    return this.failWithoutRunning(req, { kind: 'crash', crash: 'exit', detail: reply.kind === 'exit' ? reply.code : 0 }, start, end);
+  }
+
+  override shutdown(reason: string): void {
+    this.kill();
+    super.shutdown(reason);
+  }
+}
+
+/** Rebuilds a result from its plain form: `payload`/`error` are parsed back from the exact body. */
+function fromPlain(plain: PlainResult): InvocationResult {
+  const parsed = JSON.parse(plain.rawPayload) as unknown;
+  const ok = plain['ok'] === true;
+  return { ...plain, payload: parsed, error: ok ? undefined : parsed } as unknown as InvocationResult;
+}
