@@ -9,7 +9,11 @@
  * A failing *function* is neither: it is data in the invocation result, exactly as AWS reports it.
  */
 
-/** Stable codes of {@link HarnessError}. */
+/**
+ * Stable codes of {@link HarnessError}.
+ * @example
+ * try { createFunction({ handler, timout: 3 } as never); } catch (e) { if (e instanceof HarnessError) e.code; } // 'UNKNOWN_OPTION'
+ */
 export type HarnessErrorCode =
   | 'INVALID_OPTION'
   | 'UNKNOWN_OPTION'
@@ -50,7 +54,11 @@ export class InvalidParameterValueError extends HarnessError {
   }
 }
 
-/** Lambda service exception names that the simulator can produce. */
+/**
+ * Lambda service exception names that the simulator can produce.
+ * @example
+ * await fn.invoke(hugeEvent).catch((e: LambdaServiceError) => e.name); // 'RequestEntityTooLargeException'
+ */
 export type LambdaServiceExceptionName =
   | 'RequestEntityTooLargeException'
   | 'TooManyRequestsException'
@@ -61,7 +69,11 @@ export type LambdaServiceExceptionName =
   | 'UnsupportedMediaTypeException'
   | 'ServiceException';
 
-/** `Reason` values of a 429 `TooManyRequestsException`. */
+/**
+ * `Reason` values of a 429 `TooManyRequestsException`.
+ * @example
+ * await fn.invoke({}).catch((e: LambdaServiceError) => e.reason); // 'ReservedFunctionConcurrentInvocationLimitExceeded'
+ */
 export type ThrottleReason =
   | 'ConcurrentInvocationLimitExceeded'
   | 'ReservedFunctionConcurrentInvocationLimitExceeded'

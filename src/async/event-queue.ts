@@ -8,7 +8,11 @@ import { deliverableOf } from './targets.js';
 /** What a dead-letter queue or a destination can be. */
 export type AsyncTarget = object;
 
-/** One attempt at delivering an asynchronous event to the function. */
+/**
+ * One attempt at delivering an asynchronous event to the function.
+ * @example
+ * fn.asyncEvents[0]?.attempts.map((a) => a.outcome); // ['error', 'error', 'error']
+ */
 export interface AsyncAttempt {
   /** Virtual epoch ms when the attempt started. */
   readonly at: number;
@@ -17,7 +21,12 @@ export interface AsyncAttempt {
   readonly coldStart: boolean | undefined;
 }
 
-/** How an asynchronous event ended. */
+/**
+ * How an asynchronous event ended.
+ * @example
+ * const fate = fn.asyncEvents[0]!.fate;
+ * if (fate.kind === 'failed') fate.condition; // 'RetriesExhausted'
+ */
 export type AsyncFate =
   | { readonly kind: 'pending' }
   | { readonly kind: 'succeeded'; readonly at: number; readonly destination: boolean }
@@ -31,7 +40,13 @@ export type AsyncFate =
       readonly dropped: boolean;
     };
 
-/** The history of one accepted event. */
+/**
+ * The history of one accepted event.
+ * @example
+ * await fn.invokeAsync(event);
+ * await fn.drain();
+ * fn.asyncEvents[0]?.attempts.length; // 3 for a handler that always fails
+ */
 export interface AsyncEventRecord {
   readonly requestId: string;
   /** Virtual epoch ms when Lambda accepted it (202). */
@@ -44,7 +59,11 @@ export interface AsyncEventRecord {
   readonly fate: AsyncFate;
 }
 
-/** Summary of `fn.drain()`. */
+/**
+ * Summary of `fn.drain()`.
+ * @example
+ * const { succeeded, failed, virtualMs } = await fn.drain();
+ */
 export interface DrainSummary {
   /** Events whose fate was decided during the drain. */
   readonly settled: number;

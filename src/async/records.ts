@@ -1,12 +1,20 @@
 import type { ErrorPayload } from '../runtime/error-payload.js';
 
-/** Why an asynchronous invocation ended up at a destination. */
+/**
+ * Why an asynchronous invocation ended up at a destination.
+ * @example
+ * const record = failures.bodies[0] as InvocationRecord;
+ * const condition: DestinationCondition = record.requestContext.condition;
+ */
 export type DestinationCondition = 'Success' | 'RetriesExhausted' | 'EventAgeExceeded' | 'ZeroReservedConcurrency';
 
 /**
  * The invocation record Lambda sends to a destination (spec §3, recorded on AWS): key order `version`,
  * `timestamp`, `requestContext`, `requestPayload`, then — only when the function ran — `responseContext` and
  * `responsePayload`. `functionArn` is always qualified.
+ * @example
+ * const record = failures.bodies[0] as InvocationRecord;
+ * record.requestContext.approximateInvokeCount; // 3
  */
 export interface InvocationRecord {
   version: '1.0';
@@ -60,7 +68,11 @@ export function invocationRecord(
   return record;
 }
 
-/** An SQS-style message attribute, as `ReceiveMessage` returns it. */
+/**
+ * An SQS-style message attribute, as `ReceiveMessage` returns it.
+ * @example
+ * dlq.messages[0]?.messageAttributes['RequestID']; // { DataType: 'String', StringValue: '<request id>' }
+ */
 export interface MessageAttribute {
   DataType: 'String' | 'Number' | 'Binary';
   StringValue: string;

@@ -2,7 +2,11 @@ import { createRandom, hashSeed, type Random } from '../internal/random.js';
 import { md5Hex, md5OfMessageAttributes } from '../events/messaging/_hash.js';
 import type { MessageAttribute } from './records.js';
 
-/** Where an in-memory target lives, for its ARN. */
+/**
+ * Where an in-memory target lives, for its ARN.
+ * @example
+ * createQueue('orders-dlq', { region: 'eu-west-1', accountId: '111122223333' });
+ */
 export interface TargetOptions {
   /** @defaultValue 'us-east-1' */
   region?: string;
@@ -12,7 +16,11 @@ export interface TargetOptions {
   seed?: number;
 }
 
-/** A message as SQS `ReceiveMessage` returns it (top-level keys camelCased, attributes as on the wire). */
+/**
+ * A message as SQS `ReceiveMessage` returns it (top-level keys camelCased, attributes as on the wire).
+ * @example
+ * dlq.messages[0]?.messageAttributes['ErrorCode']; // { DataType: 'Number', StringValue: '200' }
+ */
 export interface QueueMessage {
   readonly messageId: string;
   readonly receiptHandle: string;
@@ -28,7 +36,13 @@ export interface QueueMessage {
   };
 }
 
-/** An in-memory SQS standard queue: a dead-letter queue or a destination. */
+/**
+ * An in-memory SQS standard queue: a dead-letter queue or a destination.
+ * @example
+ * const dlq: Queue = createQueue('orders-dlq');
+ * await fn.drain();
+ * dlq.bodies[0]; // the original event
+ */
 export interface Queue {
   readonly kind: 'queue';
   readonly name: string;
@@ -41,7 +55,11 @@ export interface Queue {
   clear(): void;
 }
 
-/** An SNS notification as delivered to subscribers. */
+/**
+ * An SNS notification as delivered to subscribers.
+ * @example
+ * JSON.parse(topic.messages[0]!.Message).requestContext.condition; // 'Success'
+ */
 export interface TopicMessage {
   readonly MessageId: string;
   readonly TopicArn: string;
@@ -50,7 +68,12 @@ export interface TopicMessage {
   readonly MessageAttributes: Readonly<Record<string, { Type: string; Value: string }>>;
 }
 
-/** An in-memory SNS standard topic. */
+/**
+ * An in-memory SNS standard topic.
+ * @example
+ * const topic: Topic = createTopic('order-events');
+ * topic.messages.length;
+ */
 export interface Topic {
   readonly kind: 'topic';
   readonly name: string;
@@ -59,7 +82,11 @@ export interface Topic {
   clear(): void;
 }
 
-/** An event as an EventBridge bus receives it. */
+/**
+ * An event as an EventBridge bus receives it.
+ * @example
+ * bus.events[0]?.['detail-type']; // 'Lambda Function Invocation Result - Failure'
+ */
 export interface BusEvent {
   readonly version: '0';
   readonly id: string;
@@ -72,7 +99,12 @@ export interface BusEvent {
   readonly detail: unknown;
 }
 
-/** An in-memory EventBridge event bus. */
+/**
+ * An in-memory EventBridge event bus.
+ * @example
+ * const bus: EventBus = createEventBus('default');
+ * bus.events[0]?.detail; // the invocation record
+ */
 export interface EventBus {
   readonly kind: 'event-bus';
   readonly name: string;

@@ -1,6 +1,10 @@
 import { HarnessError } from '../errors.js';
 
-/** A duration: milliseconds, or a string such as `'250ms'`, `'30s'`, `'15m'`, `'2h'`, `'1d'`, `'1h30m'`. */
+/**
+ * A duration: milliseconds, or a string such as `'250ms'`, `'30s'`, `'15m'`, `'2h'`, `'1d'`, `'1h30m'`.
+ * @example
+ * await fn.clock.advance('1h30m'); // or 5_400_000
+ */
 export type Duration = number | string;
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };

@@ -35,7 +35,12 @@ export interface Clock {
   dispose(): Promise<void>;
 }
 
-/** Options of {@link createClock}. */
+/**
+ * Options of {@link createClock}.
+ * @example
+ * const clock = createClock({ now: '2025-06-01T00:00:00Z' });
+ * createFunction({ handler, clock });
+ */
 export interface ClockOptions {
   /** Where virtual time starts: epoch ms, Date or ISO string. Default 2025-01-01T00:00:00.000Z. */
   now?: number | Date | string;

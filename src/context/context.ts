@@ -11,7 +11,11 @@ export interface LambdaContextExtras {
   tenantId?: string;
 }
 
-/** The context handed to handlers: `@types/aws-lambda`'s `Context` plus what newer runtimes add. */
+/**
+ * The context handed to handlers: `@types/aws-lambda`'s `Context` plus what newer runtimes add.
+ * @example
+ * const handler = async (event: unknown, context: LambdaContext) => context.getRemainingTimeInMillis();
+ */
 export type LambdaContext = Context & LambdaContextExtras;
 
 /** Everything that varies per invocation, resolved by the invoker (or by {@link createContext} defaults). */
@@ -92,7 +96,11 @@ export function buildContext(data: ContextData, runtime: RuntimeName, controls?:
   return ctx as unknown as LambdaContext;
 }
 
-/** Options of {@link createContext}. */
+/**
+ * Options of {@link createContext}.
+ * @example
+ * const context = createContext({ functionName: 'orders', timeout: 30 });
+ */
 export interface CreateContextOptions {
   functionName?: string;
   functionVersion?: string;

@@ -12,7 +12,11 @@ import type { EventKind } from './_internals/kind.js';
  */
 export const events = { ...http.factories, ...messaging.factories, ...services.factories };
 
-/** Every event kind the harness knows, with its samples and `sam local generate-event` names. */
+/**
+ * Every event kind the harness knows, with its samples and `sam local generate-event` names.
+ * @example
+ * eventKinds.find((k) => k.id === 'sqs')?.factory; // 'sqs'
+ */
 export const eventKinds: readonly EventKind[] = [...http.kinds, ...messaging.kinds, ...services.kinds];
 
 export type { EventOptions, EventKind } from './_internals/kind.js';

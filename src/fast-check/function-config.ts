@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 
-/** A function configuration within Lambda's quotas. */
+/**
+ * A function configuration within Lambda's quotas.
+ * @example
+ * fc.assert(fc.property(arbitraries.functionConfig(), (config: FunctionConfig) => config.timeout <= 900));
+ */
 export interface FunctionConfig {
   readonly memorySize: number;
   readonly timeout: number;
@@ -12,7 +16,11 @@ export interface FunctionConfig {
 
 type Range = { readonly min?: number; readonly max?: number };
 
-/** Narrower ranges for {@link functionConfig}; each must stay within Lambda's quota. */
+/**
+ * Narrower ranges for {@link functionConfig}; each must stay within Lambda's quota.
+ * @example
+ * arbitraries.functionConfig({ memorySize: { min: 1024 }, timeout: { max: 30 } });
+ */
 export interface FunctionConfigConstraints {
   /** MB. @defaultValue `{ min: 128, max: 10240 }` */
   readonly memorySize?: Range;
@@ -28,7 +36,11 @@ export interface FunctionConfigConstraints {
   readonly reservedConcurrency?: Range;
 }
 
-/** Lambda's quotas, in one place. */
+/**
+ * Lambda's quotas, in one place.
+ * @example
+ * FUNCTION_QUOTAS.timeout.max; // 900
+ */
 export const FUNCTION_QUOTAS = {
   memorySize: { min: 128, max: 10240 },
   timeout: { min: 1, max: 900 },

@@ -1,13 +1,22 @@
 import fc from 'fast-check';
 
-/** What a generated handler does when invoked. */
+/**
+ * What a generated handler does when invoked.
+ * @example
+ * const behaviour: HandlerBehaviour = { kind: 'throw', errorType: 'TypeError', message: 'bad input' };
+ * createFunction({ handler: toHandler(behaviour) });
+ */
 export type HandlerBehaviour =
   | { readonly kind: 'succeed'; readonly value: unknown }
   | { readonly kind: 'throw'; readonly errorType: string; readonly message: string }
   | { readonly kind: 'timeout' }
   | { readonly kind: 'crash' };
 
-/** Which behaviours {@link handlerBehaviour} draws from. */
+/**
+ * Which behaviours {@link handlerBehaviour} draws from.
+ * @example
+ * arbitraries.handlerBehaviour({ kinds: ['succeed', 'throw'], errorTypes: ['ValidationError'] });
+ */
 export interface HandlerBehaviourConstraints {
   /** @defaultValue `['succeed', 'throw', 'timeout', 'crash']` */
   readonly kinds?: readonly HandlerBehaviour['kind'][];

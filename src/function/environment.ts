@@ -43,7 +43,12 @@ const INIT_TIMEOUT_MS = 10_000;
  */
 const ESTIMATED_MEMORY_MB = 65;
 
-/** Public view of one execution environment. */
+/**
+ * Public view of one execution environment.
+ * @example
+ * await fn.invoke({});
+ * fn.environments[0]?.invocationCount; // 1
+ */
 export interface EnvironmentInfo {
   readonly id: string;
   readonly state: 'idle' | 'busy' | 'shutdown';

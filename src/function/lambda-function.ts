@@ -15,7 +15,11 @@ import { resolveHandler } from '../handler/resolve.js';
 import { WorkerEnvironment } from '../worker/worker-environment.js';
 import type { DryRunResult, EventAccepted, InvocationResult } from './result.js';
 
-/** Per-call options of `fn.invoke`. Unknown keys are rejected. */
+/**
+ * Per-call options of `fn.invoke`. Unknown keys are rejected.
+ * @example
+ * await fn.invoke(event, { logType: 'Tail', qualifier: 'live' });
+ */
 export interface InvokeOptions {
   /** @defaultValue 'RequestResponse' */
   invocationType?: 'RequestResponse' | 'Event' | 'DryRun';

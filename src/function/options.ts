@@ -8,12 +8,18 @@ import { hostRuntime, runtimeProfile, type RuntimeName, type RuntimeProfile } fr
 import type { LambdaContext } from '../context/context.js';
 import { deliverableOf, type EventBus, type Queue, type Topic } from '../async/targets.js';
 
-/** The callback of a callback-style handler (nodejs20.x/22.x). */
+/**
+ * The callback of a callback-style handler (nodejs20.x/22.x).
+ * @example
+ * const handler = (event: unknown, context: unknown, callback: LambdaCallback<string>) => callback(null, 'done');
+ */
 export type LambdaCallback<TResult = unknown> = (error?: unknown, result?: TResult) => void;
 
 /**
  * A handler function in any of the signatures Node runtimes accept: `async (event, context)`, a function returning
  * a promise, or `(event, context, callback)`.
+ * @example
+ * const handler: HandlerFunction<{ n: number }, number> = async (event) => event.n + 1;
  */
 export type HandlerFunction<TEvent = never, TResult = unknown> = (
   event: TEvent,
@@ -24,6 +30,9 @@ export type HandlerFunction<TEvent = never, TResult = unknown> = (
 /**
  * What runs: a function; a `'path/to/file.export'` string resolved like Lambda's `_HANDLER` from `root`; or an
  * `init` factory re-run on every cold start (module state of a fresh sandbox).
+ * @example
+ * createFunction({ handler: 'src/orders.handler' });
+ * createFunction({ handler: { init: async () => (await import('./orders.js')).handler } });
  */
 export type HandlerSource<TEvent = never, TResult = unknown> =
   | HandlerFunction<TEvent, TResult>
@@ -110,7 +119,11 @@ export interface FunctionOptions<TEvent = never, TResult = unknown> {
   isolation?: 'module' | 'worker';
 }
 
-/** Where asynchronous invocation records can go. */
+/**
+ * Where asynchronous invocation records can go.
+ * @example
+ * createFunction({ handler, destinations: { onSuccess: createTopic('done'), onFailure: createQueue('failures') } });
+ */
 export type Destination = Queue | Topic | EventBus | { readonly name: string; readonly arn: string; invoke: unknown };
 
 /** Options after defaults and validation. */

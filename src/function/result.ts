@@ -31,7 +31,12 @@ interface InvocationResultBase {
   readonly endedAt: number;
 }
 
-/** The function returned normally. */
+/**
+ * The function returned normally.
+ * @example
+ * const r = await fn.invoke({ n: 1 });
+ * if (r.ok) console.log(r.payload); // r: InvocationSuccess
+ */
 export interface InvocationSuccess<TResult = unknown> extends InvocationResultBase {
   readonly ok: true;
   readonly outcome: 'success';
@@ -45,6 +50,9 @@ export interface InvocationSuccess<TResult = unknown> extends InvocationResultBa
  * The function failed. `outcome` says how: `error` (the handler threw, rejected or failed at init), `timeout`
  * (`Sandbox.Timedout`), or `crash` (the runtime went down: uncaught exception, unhandled rejection, exit, out of
  * memory — the environment is reset).
+ * @example
+ * const r = await fn.invoke({});
+ * if (!r.ok && r.outcome === 'timeout') r.error.errorType; // 'Sandbox.Timedout'
  */
 export interface InvocationFailure extends InvocationResultBase {
   readonly ok: false;
@@ -64,13 +72,21 @@ export interface InvocationFailure extends InvocationResultBase {
  */
 export type InvocationResult<TResult = unknown> = InvocationSuccess<TResult> | InvocationFailure;
 
-/** `invocationType: 'DryRun'`: parameters checked, nothing ran. */
+/**
+ * `invocationType: 'DryRun'`: parameters checked, nothing ran.
+ * @example
+ * await fn.invoke({}, { invocationType: 'DryRun' }); // { statusCode: 204, requestId }
+ */
 export interface DryRunResult {
   readonly statusCode: 204;
   readonly requestId: string;
 }
 
-/** `invocationType: 'Event'`: accepted into the function's asynchronous queue. */
+/**
+ * `invocationType: 'Event'`: accepted into the function's asynchronous queue.
+ * @example
+ * const { statusCode, requestId } = await fn.invokeAsync({ id: 1 }); // statusCode === 202
+ */
 export interface EventAccepted {
   readonly statusCode: 202;
   readonly requestId: string;

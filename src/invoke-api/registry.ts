@@ -4,6 +4,9 @@ import type { LambdaFunction } from '../function/lambda-function.js';
 /**
  * What the Invoke API needs of a function: its name, ARN and `invoke`. Every `createFunction()` result is one;
  * a hand-written object works too (for example one whose `invoke` rejects with a 429 to test throttling).
+ * @example
+ * const target: InvokeTarget = createFunction({ name: 'hello', handler });
+ * lambdaHandlers([target]);
  */
 export type InvokeTarget = Pick<LambdaFunction, 'name' | 'arn' | 'invoke'>;
 

@@ -1,6 +1,10 @@
 import { InvalidParameterValueError, LambdaServiceError } from '../errors.js';
 
-/** Lambda quotas the simulator enforces (spec §4). Bytes unless named otherwise. */
+/**
+ * Lambda quotas the simulator enforces (spec §4). Bytes unless named otherwise.
+ * @example
+ * LIMITS.syncRequestBytes; // 6291456
+ */
 export const LIMITS = {
   /** Synchronous invoke request body. */
   syncRequestBytes: 6_291_456,

@@ -2,10 +2,18 @@ import { format } from 'node:util';
 import { trimHarnessFrames } from '../runtime/error-payload.js';
 import { real } from '../clock/real.js';
 
-/** Application log levels of the Node runtime (spec §7.1): console.log/info → INFO, warn → WARN, ... */
+/**
+ * Application log levels of the Node runtime (spec §7.1): console.log/info → INFO, warn → WARN, ...
+ * @example
+ * createFunction({ handler, logFormat: 'JSON', logLevel: 'WARN' });
+ */
 export type LogLevel = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'FATAL';
 
-/** `LoggingConfig.LogFormat`. */
+/**
+ * `LoggingConfig.LogFormat`.
+ * @example
+ * createFunction({ handler, logFormat: 'JSON' });
+ */
 export type LogFormat = 'Text' | 'JSON';
 
 const LEVEL_RANK: Record<LogLevel, number> = { TRACE: 0, DEBUG: 1, INFO: 2, WARN: 3, ERROR: 4, FATAL: 5 };

@@ -3,7 +3,11 @@ import { HarnessError } from '../errors.js';
 import { createInvokeApi, type InvokeApiOptions } from '../invoke-api/invoke-api.js';
 import type { InvokeTarget } from '../invoke-api/registry.js';
 
-/** Options of {@link lambdaHandlers}. Unknown keys are rejected. */
+/**
+ * Options of {@link lambdaHandlers}. Unknown keys are rejected.
+ * @example
+ * lambdaHandlers([fn], { region: 'eu-west-1', seed: 7 });
+ */
 export interface LambdaHandlersOptions {
   /**
    * Intercept only `lambda.<region>.amazonaws.com`. By default every region's endpoint is intercepted and the

@@ -5,6 +5,9 @@ import type { RuntimeProfile } from './profiles.js';
 /**
  * The JSON a failed invocation returns (and the on-failure destination records): `errorType`, `errorMessage` and,
  * for errors raised by the Node runtime, `trace`. Platform errors (timeouts, exits) have no `trace`.
+ * @example
+ * const r = await fn.invoke({});
+ * if (!r.ok) console.log(r.error.errorType, r.error.errorMessage, r.error.trace);
  */
 export interface ErrorPayload {
   errorType: string;

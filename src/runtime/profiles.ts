@@ -1,6 +1,10 @@
 import { HarnessError } from '../errors.js';
 
-/** Node.js managed runtimes the harness reproduces. */
+/**
+ * Node.js managed runtimes the harness reproduces.
+ * @example
+ * createFunction({ handler, runtime: 'nodejs22.x' });
+ */
 export type RuntimeName = 'nodejs20.x' | 'nodejs22.x' | 'nodejs24.x';
 
 /** The runtime identifiers accepted by `createFunction({ runtime })`. */

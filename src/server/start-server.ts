@@ -6,7 +6,11 @@ import type { InvokeTarget } from '../invoke-api/registry.js';
 import type { ApiResponse } from '../invoke-api/response.js';
 import { readBody } from './read-body.js';
 
-/** Options of {@link startServer}. Unknown keys are rejected. */
+/**
+ * Options of {@link startServer}. Unknown keys are rejected.
+ * @example
+ * const server = await startServer({ functions: [fn], port: 0 });
+ */
 export interface ServerOptions {
   /** The functions to serve, found by name (or ARN) in their own region. */
   functions: readonly InvokeTarget[];
@@ -26,7 +30,13 @@ export interface ServerOptions {
   onError?: InvokeApiOptions['onError'];
 }
 
-/** A running server. */
+/**
+ * A running server.
+ * @example
+ * const server = await startServer({ functions: [fn] });
+ * new LambdaClient({ endpoint: server.url });
+ * await server.close();
+ */
 export interface RunningServer {
   /** `http://<host>:<port>`: pass it as `endpoint` to `LambdaClient` or `--endpoint-url` to the AWS CLI. */
   readonly url: string;

@@ -2,6 +2,8 @@
  * Deep-partial overrides: what a user writes to change only the fields a test cares about.
  * Arrays are replaced whole (a partial array has no obvious meaning), objects are merged key by key,
  * and an explicit `undefined` removes a key (so a test can build an event *without* a field AWS sometimes omits).
+ * @example
+ * const overrides: DeepPartial<SQSRecord> = { attributes: { ApproximateReceiveCount: '2' } };
  */
 export type DeepPartial<T> = T extends (...args: never[]) => unknown
   ? T

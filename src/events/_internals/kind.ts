@@ -39,6 +39,8 @@ export function buildContext(kindId: string, options: EventOptions = {}): EventB
 /**
  * Metadata for one event kind: ties the factory to the real samples it must conform to and to the
  * `sam local generate-event` names it answers. The registry of these drives the conformance test and the CLI.
+ * @example
+ * const sqs: EventKind | undefined = eventKinds.find((k) => k.id === 'sqs');
  */
 export interface EventKind {
   /** Stable id, the `kind_id` of `../shared/aws-sample-events/index.tsv` where one exists (e.g. `sqs`, `apigw-http-v2`). */

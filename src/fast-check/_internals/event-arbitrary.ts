@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import type { EventOptions } from '../../events/_internals/kind.js';
 
-/** The seed and time range every event arbitrary draws from. */
+/**
+ * The seed and time range every event arbitrary draws from.
+ * @example
+ * arbitraries.sqsEvent({ minTime: Date.UTC(2025, 0, 1), maxTime: Date.UTC(2025, 11, 31) });
+ */
 export interface EventArbitraryConstraints {
   /**
    * Earliest event time (epoch ms).

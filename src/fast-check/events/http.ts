@@ -7,7 +7,11 @@ import { functionUrl as functionUrlFactory } from '../../events/http/function-ur
 import { eventArbitrary, type EventArbitraryConstraints } from '../_internals/event-arbitrary.js';
 import { bodyArbitrary, headersArbitrary, METHODS, pathArbitrary, queryArbitrary } from '../_internals/http.js';
 
-/** Constraints shared by the HTTP event arbitraries. */
+/**
+ * Constraints shared by the HTTP event arbitraries.
+ * @example
+ * arbitraries.apiGatewayV2({ maxBodyLength: 16 });
+ */
 export interface HttpEventConstraints extends EventArbitraryConstraints {
   /**
    * Longest generated text or binary body.
