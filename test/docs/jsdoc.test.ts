@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The public entry points: every name they export is API and must be documented. */
+const ENTRIES = ['src/index.ts', 'src/vitest/index.ts', 'src/msw/index.ts', 'src/fast-check/index.ts'];
+
+function undocumentedExports(): { entry: string; missing: string[] }[] {
+  const config = ts.getParsedCommandLineOfConfigFile(path.join(repo, 'tsconfig.build.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const program = ts.createProgram(
+    ENTRIES.map((e) => path.join(repo, e)),
+    { ...config!.options, noEmit: true },
+  );
+  const checker = program.getTypeChecker();
+  return ENTRIES.map((entry) => {
+    const source = program.getSourceFile(path.join(repo, entry))!;
+    const moduleSymbol = checker.getSymbolAtLocation(source)!;
+    const missing: string[] = [];
+    for (const exported of checker.getExportsOfModule(moduleSymbol)) {
+      const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+      const description = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
+      const hasExample = symbol.getJsDocTags(checker).some((tag) => tag.name === 'example');
+      const gaps = [description === '' ? 'description' : '', hasExample ? '' : '@example'].filter(Boolean);
+      if (gaps.length > 0) missing.push(`${exported.name} (${gaps.join(', ')})`);
+    }
+    return { entry, missing };
+  });
+}
+
+describe('the API reference', () => {
+  it('has a description and an @example for every export of every entry point', () => {
+    const report = undocumentedExports();
+    for (const { entry, missing } of report) expect(missing, `exports of ${entry} without JSDoc`).toEqual([]);
+  }, 60_000);
+});
