@@ -113,6 +113,8 @@ export class VirtualClock implements Clock {
   /** The scheduler's own pending real callback, to cancel it on dispose (never clear one kind with the other's function: it corrupts Node's queues). */
   private pendingTurn: { kind: 'immediate'; handle: ReturnType<typeof setImmediate> } | { kind: 'timeout'; handle: ReturnType<typeof setTimeout> } | undefined;
   private lastReal = 0;
+  /** Consecutive turns spent waiting on real I/O (polling backs off after a few). */
+  private blockedTurns = 0;
   /** Real elapsed time not yet turned into whole virtual milliseconds. */
   private realCarry = 0;
   private disposed = false;
@@ -401,11 +403,19 @@ export class VirtualClock implements Clock {
     let blocked = false;
     for (const run of this.runs) if (hasPendingIo(run.scope.io)) blocked = true;
     if (blocked) {
-      // Waiting on real I/O: let real time flow (virtual time follows it) and look again shortly.
-      this.armed = true;
-      this.pendingTurn = { kind: 'timeout', handle: scopeStorage.exit(() => real.setTimeout(this.turn, 1)) };
+      // Waiting on real I/O: let real time flow (virtual time follows it) and look again shortly — at once for the
+      // first few turns (most local I/O completes within a few event-loop iterations), then every millisecond so a
+      // long wait does not spin a core.
+      this.blockedTurns++;
+      if (this.blockedTurns <= 64) {
+        this.wake();
+      } else {
+        this.armed = true;
+        this.pendingTurn = { kind: 'timeout', handle: scopeStorage.exit(() => real.setTimeout(this.turn, 1)) };
+      }
       return;
     }
+    this.blockedTurns = 0;
 
     let next = Infinity;
     for (const run of this.runs) {

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs';
 import path from 'node:path';
 import type { ClientContext, CognitoIdentity } from 'aws-lambda';
 import type { VirtualClock } from '../clock/virtual-clock.js';
@@ -153,7 +153,9 @@ export class ExecutionEnvironment {
     this.idleTimeoutMs = identity?.idleTimeoutMs ?? o.idleTimeoutMs ?? 600_000 + fn.random.int(300_001);
     this.maxLifetimeMs = identity?.maxLifetimeMs ?? o.maxLifetimeMs ?? 7_200_000 + fn.random.int(7_200_001);
     this.tmpDir = identity?.tmpDir ?? path.join(fn.tmpRoot, hex);
-    mkdirSync(this.tmpDir, { recursive: true });
+    // In the background: creating a directory costs a fraction of a millisecond here, longer than many cold
+    // starts; init (a module import) takes longer still, and os.tmpdir() creates it on demand if it must.
+    mkdir(this.tmpDir, { recursive: true }, () => undefined);
     this.runtime = this.newRuntime();
   }
 
@@ -236,7 +238,8 @@ export class ExecutionEnvironment {
     this.runtime.kill();
     this.state = 'shutdown';
     this.endReason = reason;
-    rmSync(this.tmpDir, { recursive: true, force: true });
+    // In the background, like Lambda reclaiming a sandbox: the next invocation does not wait for it.
+    rm(this.tmpDir, { recursive: true, force: true }, () => undefined);
   }
 
   /** Whether Lambda would have reclaimed this idle environment by `now`, and why. */

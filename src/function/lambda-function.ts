@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { rm } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ClientContext, CognitoIdentity } from 'aws-lambda';
@@ -12,7 +12,7 @@ import { currentScope } from '../runtime/scope.js';
 import { ExecutionEnvironment, type EnvironmentInfo, type FunctionInternals } from './environment.js';
 import { resolveOptions, type FunctionOptions } from './options.js';
 import { resolveHandler } from '../handler/resolve.js';
-import { WorkerEnvironment } from '../worker/worker-environment.js';
+import { releaseSpares, WorkerEnvironment } from '../worker/worker-environment.js';
 import type { DryRunResult, EventAccepted, InvocationResult } from './result.js';
 
 /**
@@ -87,6 +87,8 @@ function serviceInvalidContent(detail: string): LambdaServiceError {
 
 /** How many shut-down environments `fn.environments` remembers. */
 const RETIRED_KEPT = 100;
+/** Live worker-isolated functions: the spare worker threads are stopped when the last one is disposed. */
+let workerFunctions = 0;
 /** Distinguishes the /tmp roots of functions created in one process. */
 let tmpCounter = 0;
 
@@ -174,6 +176,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       clock.reservedTotal += reserved;
     }
     const internals = this.internals;
+    if (resolved.isolation === 'worker') workerFunctions++;
     this.queue = new AsyncEventQueue({
       clock,
       random: internals.random.fork('async'),
@@ -421,7 +424,9 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       env.shutdown('disposed');
       this.retired.push(env);
     }
-    rmSync(this.internals.tmpRoot, { recursive: true, force: true });
+    // In the background and forgiving: environments' own directories may still be being created or removed.
+    rm(this.internals.tmpRoot, { recursive: true, force: true, maxRetries: 3 }, () => undefined);
+    if (this.internals.options.isolation === 'worker' && --workerFunctions === 0) releaseSpares();
     if (this.internals.options.reservedConcurrency !== undefined) this.internals.clock.reservedTotal -= this.internals.options.reservedConcurrency;
     if (this.ownsClock) await this.internals.clock.dispose();
     uninstallIfIdle();

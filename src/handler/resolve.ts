@@ -20,7 +20,20 @@ export type HandlerParse = { ok: true; location: HandlerLocation } | { ok: false
 
 const FUNCTION_EXPR = /^([^.]*)\.(.*)$/;
 
+/** Package types by directory, remembered for a second: cold starts in a burst read package.json once. */
+const typeMemo = new Map<string, { type: 'module' | 'commonjs'; at: number }>();
+
 function nearestPackageType(dir: string): 'module' | 'commonjs' {
+  const now = performance.now();
+  const known = typeMemo.get(dir);
+  if (known !== undefined && now - known.at < 1000) return known.type;
+  const type = readPackageType(dir);
+  if (typeMemo.size > 256) typeMemo.clear();
+  typeMemo.set(dir, { type, at: now });
+  return type;
+}
+
+function readPackageType(dir: string): 'module' | 'commonjs' {
   for (let d = dir; ; d = path.dirname(d)) {
     const pkg = path.join(d, 'package.json');
     if (existsSync(pkg)) {

@@ -12,35 +12,50 @@ import { createRandom } from '../internal/random.js';
 import { installFsSandbox } from './fs-sandbox.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
 
-const setup = workerData as WorkerSetup;
+/*
+ * A worker may be started before it is needed (a spare, booted ahead of the next cold start): it then waits for
+ * its setup as the first message instead of reading it from workerData.
+ */
 const port = parentPort!;
-const clock = new VirtualClock({ now: setup.now, realTimeFlow: setup.realTimeFlow });
+let clock: VirtualClock;
+let env: ExecutionEnvironment;
 let peakHeap = 0;
 const measureMemoryMB = (): number => {
   const heap = v8.getHeapStatistics();
   peakHeap = Math.max(peakHeap, heap.used_heap_size + heap.external_memory);
   return Math.ceil(peakHeap / (1024 * 1024));
 };
-const options = { ...setup.options, clock: undefined, deadLetterQueue: undefined, onSuccess: undefined, onFailure: undefined } as unknown as ResolvedOptions;
-const internals: FunctionInternals = {
-  options,
-  clock,
-  realTime: false,
-  random: createRandom(setup.seed),
-  hostEnv: setup.hostEnv,
-  echo: options.printLogs ? (line: string) => void process.stderr.write(line) : undefined,
-  tmpRoot: setup.identity.tmpDir,
-  measureMemoryMB,
-  onHandlerStart: () => port.postMessage({ type: 'started' } satisfies FromWorker),
-};
-installFsSandbox({ tmpDir: setup.identity.tmpDir, capacityBytes: options.ephemeralStorage * 1024 * 1024 });
-const env = new ExecutionEnvironment(internals, setup.initializationType, setup.identity);
+
+function configure(setup: WorkerSetup): void {
+  clock = new VirtualClock({ now: setup.now, realTimeFlow: setup.realTimeFlow });
+  const options = { ...setup.options, clock: undefined, deadLetterQueue: undefined, onSuccess: undefined, onFailure: undefined } as unknown as ResolvedOptions;
+  for (const [key, value] of Object.entries(setup.hostEnv)) if (value !== undefined) process.env[key] = value;
+  const internals: FunctionInternals = {
+    options,
+    clock,
+    realTime: false,
+    random: createRandom(setup.seed),
+    hostEnv: setup.hostEnv,
+    echo: options.printLogs ? (line: string) => void process.stderr.write(line) : undefined,
+    tmpRoot: setup.identity.tmpDir,
+    measureMemoryMB,
+    onHandlerStart: () => port.postMessage({ type: 'started' } satisfies FromWorker),
+  };
+  installFsSandbox({ tmpDir: setup.identity.tmpDir, capacityBytes: options.ephemeralStorage * 1024 * 1024, codeRoot: options.root });
+  env = new ExecutionEnvironment(internals, setup.initializationType, setup.identity);
+}
+
+if (workerData) configure(workerData as WorkerSetup);
 
 async function catchUp(now: number): Promise<void> {
   if (now > clock.now()) await clock.advance(now - clock.now());
 }
 
 port.on('message', (message: ToWorker) => {
+  if (message.type === 'setup') {
+    configure(message.setup);
+    return;
+  }
   void (async () => {
     await catchUp(message.now);
     if (message.type === 'prewarm') {

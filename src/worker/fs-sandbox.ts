@@ -13,6 +13,8 @@ export interface SandboxOptions {
   readonly tmpDir: string;
   /** Cap of `/tmp` in bytes. */
   readonly capacityBytes: number;
+  /** The function's code (LAMBDA_TASK_ROOT): never remapped, even when it lives under the host's /tmp. */
+  readonly codeRoot: string;
 }
 
 type Kind = 'read' | 'write';
@@ -68,14 +70,16 @@ function isWriteFlag(flags: unknown): boolean {
  * installFsSandbox({ tmpDir: '/tmp/lambda-harness/…/env', capacityBytes: 512 * 1024 * 1024 });
  */
 export function installFsSandbox(options: SandboxOptions): void {
-  const { tmpDir, capacityBytes } = options;
+  const { tmpDir, capacityBytes, codeRoot } = options;
+  fs.mkdirSync(tmpDir, { recursive: true });
+  const inside = (absolute: string, dir: string): boolean => absolute === dir || absolute.startsWith(dir + path.sep);
   const remap = (p: unknown): unknown => {
     if (typeof p !== 'string' && !(p instanceof URL) && !Buffer.isBuffer(p)) return p;
     const text = p instanceof URL ? fileURLToPath(p) : Buffer.isBuffer(p) ? p.toString() : p;
     const absolute = path.resolve(text);
     if (absolute === '/tmp' || absolute.startsWith('/tmp/')) {
-      // Already inside the environment's directory (it may itself live under /tmp): leave it.
-      if (absolute === tmpDir || absolute.startsWith(tmpDir + path.sep)) return absolute;
+      // The environment's own directory and the function's code may themselves live under the host's /tmp.
+      if (inside(absolute, tmpDir) || inside(absolute, codeRoot)) return absolute;
       return path.join(tmpDir, absolute.slice(4));
     }
     return absolute;

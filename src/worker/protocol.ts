@@ -14,6 +14,8 @@ export interface WorkerSetup {
 
 /** Main thread → worker. */
 export type ToWorker =
+  /** First message to a spare worker started without workerData. */
+  | { readonly type: 'setup'; readonly setup: WorkerSetup }
   | { readonly type: 'invoke'; readonly id: number; readonly now: number; readonly request: InvokeRequest }
   | { readonly type: 'prewarm'; readonly id: number; readonly now: number };
 

@@ -14,6 +14,46 @@ function workerUrl(): URL {
   return import.meta.url.endsWith('.ts') ? new URL('../../dist/worker/env-worker.js', import.meta.url) : new URL('./env-worker.js', import.meta.url);
 }
 
+/** Starts a worker thread for an environment (configured later by a `setup` message). */
+function startWorker(memorySize: number): Worker {
+  // Outside any simulated scope: the worker's handles belong to the harness, not to a handler's I/O.
+  const worker = scopeStorage.exit(
+    () =>
+      new Worker(workerUrl(), {
+        workerData: null,
+        resourceLimits: { maxOldGenerationSizeMb: memorySize, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, memorySize / 8)) },
+        stdout: false,
+        stderr: false,
+      }),
+  );
+  worker.unref();
+  return worker;
+}
+
+/** One booted, unconfigured worker per memory size, ready for the next cold start. */
+const spares = new Map<number, Worker>();
+
+function takeSpare(memorySize: number): Worker | undefined {
+  const spare = spares.get(memorySize);
+  spares.delete(memorySize);
+  return spare;
+}
+
+function prepareSpare(memorySize: number): void {
+  if (spares.has(memorySize)) return;
+  const worker = startWorker(memorySize);
+  worker.once('exit', () => {
+    if (spares.get(memorySize) === worker) spares.delete(memorySize);
+  });
+  spares.set(memorySize, worker);
+}
+
+/** Stops the spare workers (when the last worker-isolated function is disposed). */
+export function releaseSpares(): void {
+  for (const worker of spares.values()) void worker.terminate();
+  spares.clear();
+}
+
 /** Grace, in real milliseconds, after a worker's timeout before it is presumed stuck in synchronous code. */
 const WATCHDOG_GRACE_MS = 1000;
 
@@ -52,17 +92,11 @@ export class WorkerEnvironment extends ExecutionEnvironment {
       realTimeFlow: true,
       seed: hashSeed(this.id, o.seed >>> 0),
     };
-    // Outside any simulated scope: the worker's handles belong to the harness, not to a handler's I/O.
-    const worker = scopeStorage.exit(
-      () =>
-        new Worker(workerUrl(), {
-          workerData: setup,
-          resourceLimits: { maxOldGenerationSizeMb: o.memorySize, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, o.memorySize / 8)) },
-          env: { ...this.fn.hostEnv },
-          stdout: false,
-          stderr: false,
-        }),
-    );
+    const worker = takeSpare(o.memorySize) ?? startWorker(o.memorySize);
+    worker.postMessage({ type: 'setup', setup } satisfies ToWorker);
+    // Boot the next environment's thread in the background: most of a worker cold start is starting the thread
+    // and loading the harness into it, which a spare has already done.
+    prepareSpare(o.memorySize);
     // Only the current worker may answer: a terminated one's late 'exit' must not settle the next request.
     worker.on('message', (message: FromWorker) => {
       if (this.worker !== worker) return;
@@ -78,8 +112,6 @@ export class WorkerEnvironment extends ExecutionEnvironment {
       this.worker = undefined;
       this.settle({ kind: 'exit', code });
     });
-    // Idle workers must not keep the test process alive.
-    worker.unref();
     this.worker = worker;
     return worker;
   }
