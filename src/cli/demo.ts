@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { createFunction } from '../function/lambda-function.js';
+import { createQueue } from '../async/targets.js';
+import { LambdaServiceError } from '../errors.js';
 import type { CommandIo } from './generate-event.js';
 
 function section(io: CommandIo, title: string): void {
@@ -23,7 +25,21 @@ export async function demoCommand(argv: readonly string[], io: CommandIo): Promi
     io.stdout(r.logs);
     io.stdout(`-> coldStart: ${r.coldStart}, environment: ${r.environmentId.slice(0, 8)}…, payload: ${r.rawPayload}\n`);
   }
+  section(io, 'The environment expires after 15 idle minutes of virtual time: the next invoke is cold again');
+  await hello.clock.advance('15m');
+  const expired = await hello.invoke({ name: 'Katherine' });
+  io.stdout(`-> coldStart: ${expired.coldStart}, environment: ${expired.environmentId.slice(0, 8)}…, payload: ${expired.rawPayload}\n`);
+  io.stdout(`-> environments: ${hello.environments.map((e) => `${e.id.slice(0, 8)}… ${e.state}${e.endReason ? ` (${e.endReason})` : ''}`).join(', ')}\n`);
   await hello.dispose();
+
+  section(io, 'Throttling: reserved concurrency 1, two concurrent invokes');
+  const single = createFunction({ handler: 'slow/index.handler', root, name: 'single', timeout: 1, reservedConcurrency: 1 });
+  const [first, second] = await Promise.allSettled([single.invoke({}), single.invoke({})]);
+  io.stdout(`-> first: ${first.status === 'fulfilled' ? `ran (${first.value.outcome})` : 'throttled'}\n`);
+  if (second.status === 'rejected' && second.reason instanceof LambdaServiceError) {
+    io.stdout(`-> second: ${second.reason.name} (${second.reason.statusCode}) ${JSON.stringify(second.reason.body)}\n`);
+  }
+  await single.dispose();
 
   section(io, 'A handler error, with the exact payload AWS returns (number-increment/index.handler)');
   const numbers = createFunction({ handler: 'number-increment/index.handler', root, name: 'number-increment' });
@@ -41,5 +57,21 @@ export async function demoCommand(argv: readonly string[], io: CommandIo): Promi
   io.stdout(`-> payload: ${timedOut.rawPayload}\n`);
   io.stdout(`-> ${(timedOut.durationMs / 1000).toFixed(0)} s of virtual time reported in ${wall.toFixed(1)} ms of wall time\n`);
   await slow.dispose();
+
+  section(io, 'An async invoke of a failing handler: retries at +60 s and +180 s, then the dead-letter queue');
+  const dlq = createQueue('number-increment-dlq');
+  const failing = createFunction({ handler: 'number-increment/index.handler', root, name: 'number-increment-async', deadLetterQueue: dlq });
+  const accepted = await failing.invoke({ number: 1 }, { invocationType: 'Event' });
+  io.stdout(`-> accepted: ${JSON.stringify(accepted)}\n`);
+  const drainStarted = performance.now();
+  const summary = await failing.drain();
+  const drainWall = performance.now() - drainStarted;
+  const [record] = failing.asyncEvents;
+  if (record) {
+    io.stdout(`-> attempts at: ${record.attempts.map((a) => `+${(a.at - record.acceptedAt) / 1000} s`).join(', ')} (virtual), all with request id ${record.requestId}\n`);
+  }
+  io.stdout(`-> ${summary.attempts} attempts over ${summary.virtualMs / 1000} s of virtual time in ${drainWall.toFixed(1)} ms of wall time\n`);
+  io.stdout(`-> dead letter: ${JSON.stringify(dlq.messages[0]?.body)} with attributes ${JSON.stringify(dlq.messages[0]?.messageAttributes, null, 2)}\n`);
+  await failing.dispose();
   return 0;
 }
