@@ -28,6 +28,18 @@ interface Patch {
 }
 
 let active = 0;
+/** The streams' own write functions while the shims are installed. */
+const originalWrites = new WeakMap<object, unknown>();
+
+/**
+ * Writes to the real stderr, bypassing the capture of simulated environments (for `printLogs`).
+ * @example
+ * writeToHostStderr('START RequestId: …\n');
+ */
+export function writeToHostStderr(text: string): void {
+  const write = (originalWrites.get(process.stderr) ?? process.stderr.write) as (t: string) => boolean;
+  write.call(process.stderr, text);
+}
 let installed: Patch[] | null = null;
 let uninstallTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -198,6 +210,20 @@ function buildShims(): Patch[] {
       const scope = scopeStorage.getStore();
       if (scope) scope.log(level, args);
       else original.apply(console, args);
+    });
+  }
+
+  // process.stdout/stderr: loggers that write to the streams directly (Powertools, pino) are logged as Lambda logs them.
+  for (const stream of [process.stdout, process.stderr]) {
+    const original = stream.write;
+    originalWrites.set(stream, original);
+    add(stream, 'write', function write(this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
+      const scope = scopeStorage.getStore();
+      if (!scope) return (original as (...a: unknown[]) => boolean).call(stream, chunk, ...rest);
+      scope.write(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
+      const callback = rest.find((r): r is () => void => typeof r === 'function');
+      if (callback) process.nextTick(callback);
+      return true;
     });
   }
 

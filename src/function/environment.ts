@@ -205,6 +205,13 @@ export class ExecutionEnvironment {
       TMP: this.tmpDir,
       TEMP: this.tmpDir,
     };
+    // Lambda hands every function its execution role's credentials; give fake ones (never real) unless the host
+    // already provides some, so SDK clients construct without further setup.
+    if (env['AWS_ACCESS_KEY_ID'] === undefined && env['AWS_PROFILE'] === undefined) {
+      env['AWS_ACCESS_KEY_ID'] = 'ASIALAMBDAHARNESSFAKE';
+      env['AWS_SECRET_ACCESS_KEY'] = 'lambda-harness-fake-secret-access-key';
+      env['AWS_SESSION_TOKEN'] = 'lambda-harness-fake-session-token';
+    }
     if (o.logFormat === 'JSON') {
       env['AWS_LAMBDA_LOG_FORMAT'] = 'JSON';
       env['AWS_LAMBDA_LOG_LEVEL'] = o.logLevel;

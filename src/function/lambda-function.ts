@@ -5,7 +5,7 @@ import type { ClientContext, CognitoIdentity } from 'aws-lambda';
 import { HarnessError, InvalidParameterValueError, LambdaServiceError, type ThrottleReason } from '../errors.js';
 import { AsyncEventQueue, type AsyncEventRecord, type AttemptResult, type DrainSummary } from '../async/event-queue.js';
 import { VirtualClock, type Clock } from '../clock/virtual-clock.js';
-import { uninstallIfIdle } from '../clock/globals.js';
+import { uninstallIfIdle, writeToHostStderr } from '../clock/globals.js';
 import { createRandom, hashSeed } from '../internal/random.js';
 import { asyncRequestTooLarge, exceedsBytes, LIMITS, syncRequestTooLarge } from '../limits/limits.js';
 import { currentScope } from '../runtime/scope.js';
@@ -150,14 +150,13 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     this.clock = clock;
     this.name = resolved.name;
     this.arn = resolved.functionArn;
-    const stderr = process.stderr;
     this.internals = {
       options: resolved,
       clock,
       realTime: given === 'real',
       random: createRandom(hashSeed(resolved.name, resolved.seed >>> 0)),
       hostEnv: { ...process.env },
-      echo: resolved.printLogs ? (line: string) => void stderr.write(line) : undefined,
+      echo: resolved.printLogs ? (line: string) => writeToHostStderr(line) : undefined,
       tmpRoot: path.join(os.tmpdir(), 'lambda-harness', `${process.pid}-${resolved.name}-${(tmpCounter++).toString(36)}`),
     };
     for (const d of [resolved.onSuccess, resolved.onFailure]) {

@@ -36,6 +36,11 @@ export class RuntimeInstance implements EnvScope {
     sink?.console(this.now(), level, args);
   }
 
+  write(text: string): void {
+    if (this.dead) return;
+    (this.sink ?? this.lastSink)?.push(text);
+  }
+
   crash(kind: CrashKind, detail: unknown): void {
     if (this.dead) return;
     this.onCrash(this, kind, detail);

@@ -14,6 +14,8 @@ export interface EnvScope {
   readonly processEnv: Record<string, string | undefined>;
   /** Where `console.*` of this environment goes (the current invocation, or init). */
   log(level: LogLevel, args: unknown[]): void;
+  /** Raw writes to `process.stdout`/`process.stderr`: Lambda logs them as they are, without a prefix. */
+  write(text: string): void;
   /** Real I/O the environment started: the clock must not jump while it is pending. */
   readonly io: IoState;
   /**

@@ -380,3 +380,30 @@ describe('crashes and resets', () => {
     expect(suppressed.durationMs).toBeGreaterThanOrEqual(2_000);
   });
 });
+
+describe('what handlers write', () => {
+  it('logs raw process.stdout and process.stderr writes as they are, without touching the real streams', async () => {
+    const fn = make({
+      handler: async () => {
+        process.stdout.write('{"level":"INFO","message":"structured"}\n');
+        process.stderr.write(Buffer.from('raw error text\n'));
+        return 'ok';
+      },
+    });
+    const r = await fn.invoke({});
+    const lines = r.logs.split('\n');
+    expect(lines[1]).toBe('{"level":"INFO","message":"structured"}');
+    expect(lines[2]).toBe('raw error text');
+  });
+
+  it('gives handlers fake AWS credentials unless the host has some', async () => {
+    const saved = process.env['AWS_ACCESS_KEY_ID'];
+    delete process.env['AWS_ACCESS_KEY_ID'];
+    try {
+      const r = await make({ handler: async () => [process.env['AWS_ACCESS_KEY_ID'], process.env['AWS_SESSION_TOKEN']] }).invoke({});
+      expect(r.payload).toEqual(['ASIALAMBDAHARNESSFAKE', 'lambda-harness-fake-session-token']);
+    } finally {
+      if (saved !== undefined) process.env['AWS_ACCESS_KEY_ID'] = saved;
+    }
+  });
+});
