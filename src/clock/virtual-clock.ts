@@ -253,8 +253,9 @@ export class VirtualClock implements Clock {
 
   /** Schedules a harness event at virtual `at` (epoch ms). Returns a cancel function. */
   schedule(at: number, fn: () => void): () => void {
-    const handle = this.system.setTimeout(fn, Math.max(0, at - this.system.now()));
-    return () => this.system.clear(handle);
+    // Straight to the fake clock: harness events need no ref/unref bookkeeping.
+    const handle = this.system.fake.setTimeout(fn, Math.max(0, at - this.system.now()));
+    return () => this.system.fake.clearTimeout(handle);
   }
 
   /** The next harness event's due time, if any. */

@@ -72,6 +72,10 @@ function isWriteFlag(flags: unknown): boolean {
 export function installFsSandbox(options: SandboxOptions): void {
   const { tmpDir, capacityBytes, codeRoot } = options;
   fs.mkdirSync(tmpDir, { recursive: true });
+  // The host's own files may live under its /tmp too (a CI checkout, a test's temporary project): the harness's
+  // code, the working directory and the function's code keep their real paths.
+  const harnessDir = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+  const realPaths = [tmpDir, codeRoot, harnessDir, process.cwd()];
   const inside = (absolute: string, dir: string): boolean => absolute === dir || absolute.startsWith(dir + path.sep);
   const remap = (p: unknown): unknown => {
     if (typeof p !== 'string' && !(p instanceof URL) && !Buffer.isBuffer(p)) return p;
@@ -79,7 +83,7 @@ export function installFsSandbox(options: SandboxOptions): void {
     const absolute = path.resolve(text);
     if (absolute === '/tmp' || absolute.startsWith('/tmp/')) {
       // The environment's own directory and the function's code may themselves live under the host's /tmp.
-      if (inside(absolute, tmpDir) || inside(absolute, codeRoot)) return absolute;
+      if (realPaths.some((dir) => inside(absolute, dir))) return absolute;
       return path.join(tmpDir, absolute.slice(4));
     }
     return absolute;
