@@ -287,10 +287,16 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   }
 
   invoke(event?: TEvent, options?: InvokeOptions): Promise<never> {
-    return this.invokeAny(event, options) as Promise<never>;
+    // Not an async function on purpose: the warm path is one promise chain shorter. Misuse and service errors are
+    // still rejections, never synchronous throws.
+    try {
+      return this.invokeAny(event, options) as Promise<never>;
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
-  private async invokeAny(event: unknown, options: InvokeOptions = NO_OPTIONS): Promise<InvocationResult<TResult> | DryRunResult | EventAccepted> {
+  private invokeAny(event: unknown, options: InvokeOptions = NO_OPTIONS): Promise<InvocationResult<TResult> | DryRunResult | EventAccepted> {
     if (this.disposed) throw new HarnessError('DISPOSED', `Function ${this.name} was disposed; create a new one with createFunction().`);
     if (options !== NO_OPTIONS) for (const key of Object.keys(options)) {
       if (!INVOKE_KEYS.includes(key)) {
@@ -315,24 +321,28 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       // Accepted even with reserved concurrency 0: the queue sends such events straight to failure handling.
       const requestId = random.uuid();
       this.queue.accept(requestId, json);
-      return { statusCode: 202, requestId };
+      return Promise.resolve({ statusCode: 202 as const, requestId });
     }
     if (exceedsBytes(json, LIMITS.syncRequestBytes)) throw syncRequestTooLarge();
     const requestId = random.uuid();
-    if (type === 'DryRun') return { statusCode: 204, requestId };
+    if (type === 'DryRun') return Promise.resolve({ statusCode: 204 as const, requestId });
 
     const clientContext = decodeClientContext(options.clientContext);
-    const provisioning = this.provision();
-    if (provisioning) await provisioning;
-    const env = this.acquire();
-    if (typeof env === 'string') throw throttled(env);
-    return this.runOn(env, requestId, JSON.parse(json) as unknown, {
+    const call = {
       invokedFunctionArn: options.qualifier ? `${this.arn}:${options.qualifier}` : this.arn,
       clientContext,
       identity: options.identity,
       tenantId: options.tenantId,
       logTail: options.logType === 'Tail',
-    });
+    };
+    const event_ = JSON.parse(json) as unknown;
+    const start = (): Promise<InvocationResult<TResult>> => {
+      const env = this.acquire();
+      if (typeof env === 'string') return Promise.reject(throttled(env));
+      return this.runOn(env, requestId, event_, call);
+    };
+    const provisioning = this.provision();
+    return provisioning ? provisioning.then(start) : start();
   }
 
   /** Runs one invocation on an acquired environment, records it, and releases the environment. */
