@@ -216,7 +216,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   }
 
   invokeAsync(event?: TEvent, options: Omit<InvokeOptions, 'invocationType' | 'logType' | 'clientContext'> = {}): Promise<EventAccepted> {
-    return this.invokeAny(event, { ...options, invocationType: 'Event' }) as Promise<EventAccepted>;
+    return this.invoke(event, { ...options, invocationType: 'Event' }) as Promise<EventAccepted>;
   }
 
   async drain(): Promise<DrainSummary> {
