@@ -522,9 +522,7 @@ export class ExecutionEnvironment {
       }
     }
 
-    let failureRaw: string | undefined;
-    const failurePayload = error;
-    if (failurePayload !== undefined) payload = failurePayload;
+    if (error !== undefined) payload = error;
     if (reset) this.resetRuntime();
     this.lastUsedAt = Math.floor(t.end);
 
@@ -559,59 +557,36 @@ export class ExecutionEnvironment {
     };
     this.fn.echo?.((json ? '' : endLine(id)) + (json ? jsonReportLine(end, figures) : reportLine(figures)));
     const logTail = req.logTail;
-    // One literal per outcome (no spreads, no defineProperty): this is the hot path of every invocation.
-    // `logs` is rendered on first read, so invocations nobody inspects never pay for formatting.
-    const result: InvocationResult =
-      kind === 'success'
-        ? {
-            ok: true,
-            outcome: 'success',
-            payload,
-            functionError: undefined,
-            error: undefined,
-            requestId: id,
-            statusCode: 200,
-            executedVersion: req.executedVersion,
-            rawPayload: rawPayload!,
-            get logs() {
-              return renderLogs();
-            },
-            logResult: logTail ? tail(renderLogs()) : undefined,
-            coldStart: t.coldStart,
-            environmentId: this.id,
-            durationMs,
-            billedDurationMs: figures.billedDurationMs,
-            initDurationMs,
-            maxMemoryUsedMB: figures.maxMemoryUsedMB,
-            startedAt: start,
-            endedAt: end,
-          }
-        : {
-            ok: false,
-            outcome: kind,
-            payload: error!,
-            functionError: 'Unhandled',
-            error: error!,
-            requestId: id,
-            statusCode: 200,
-            executedVersion: req.executedVersion,
-            get rawPayload() {
-              failureRaw ??= JSON.stringify(failurePayload);
-              return failureRaw;
-            },
-            get logs() {
-              return renderLogs();
-            },
-            logResult: logTail ? tail(renderLogs()) : undefined,
-            coldStart: t.coldStart,
-            environmentId: this.id,
-            durationMs,
-            billedDurationMs: figures.billedDurationMs,
-            initDurationMs,
-            maxMemoryUsedMB: figures.maxMemoryUsedMB,
-            startedAt: start,
-            endedAt: end,
-          };
+    // One literal (no spreads, no defineProperty): this is the hot path of every invocation. `logs` is rendered on
+    // first read, so invocations nobody inspects never pay for formatting; a failure's body likewise.
+    const ok = kind === 'success';
+    let raw = ok ? rawPayload! : undefined;
+    const result = {
+      ok,
+      outcome: kind,
+      payload: ok ? payload : error,
+      functionError: ok ? undefined : 'Unhandled',
+      error,
+      requestId: id,
+      statusCode: 200,
+      executedVersion: req.executedVersion,
+      get rawPayload(): string {
+        raw ??= JSON.stringify(error);
+        return raw;
+      },
+      get logs(): string {
+        return renderLogs();
+      },
+      logResult: logTail ? tail(renderLogs()) : undefined,
+      coldStart: t.coldStart,
+      environmentId: this.id,
+      durationMs,
+      billedDurationMs: figures.billedDurationMs,
+      initDurationMs,
+      maxMemoryUsedMB: figures.maxMemoryUsedMB,
+      startedAt: start,
+      endedAt: end,
+    } as InvocationResult;
     return result;
   }
 }

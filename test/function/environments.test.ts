@@ -1,18 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createClock, createFunction, type FunctionOptions, type LambdaFunction } from '../../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { createClock } from '../../src/index.js';
+import { disposableFunctions } from '../_support/functions.js';
 
-const fns: LambdaFunction[] = [];
-afterEach(async () => {
-  for (const fn of fns.splice(0)) await fn.dispose();
-});
-function make(options: FunctionOptions<never, unknown>): LambdaFunction {
-  const fn = createFunction(options) as LambdaFunction;
-  fns.push(fn);
-  return fn;
-}
+const make = disposableFunctions();
 /** A handler factory whose module state is a counter: fresh state shows as count 1. */
 const counting = (extra?: (e: Record<string, unknown>) => Promise<void> | void) => ({
   init: () => {

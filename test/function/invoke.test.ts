@@ -1,16 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Context } from 'aws-lambda';
-import { createFunction, LambdaServiceError, type FunctionOptions, type LambdaFunction } from '../../src/index.js';
+import { LambdaServiceError } from '../../src/index.js';
+import { disposableFunctions } from '../_support/functions.js';
 
-const fns: LambdaFunction[] = [];
-afterEach(async () => {
-  for (const fn of fns.splice(0)) await fn.dispose();
-});
-function make(options: FunctionOptions<never, unknown>): LambdaFunction {
-  const fn = createFunction(options) as LambdaFunction;
-  fns.push(fn);
-  return fn;
-}
+const make = disposableFunctions();
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

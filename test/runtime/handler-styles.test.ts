@@ -1,16 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Callback, Context } from 'aws-lambda';
-import { createFunction, type FunctionOptions, type LambdaFunction } from '../../src/index.js';
+import { disposableFunctions } from '../_support/functions.js';
 
-const fns: LambdaFunction[] = [];
-afterEach(async () => {
-  for (const fn of fns.splice(0)) await fn.dispose();
-});
-function make(options: FunctionOptions<never, unknown>): LambdaFunction {
-  const fn = createFunction(options) as LambdaFunction;
-  fns.push(fn);
-  return fn;
-}
+const make = disposableFunctions();
 
 describe.each(['nodejs20.x', 'nodejs22.x'] as const)('handler styles on %s (runtime interface client v3)', (runtime) => {
   it('responds with what an async handler resolves, and null for undefined', async () => {
