@@ -40,3 +40,15 @@ export function deepMerge<T>(base: T, overrides: DeepPartial<T> | undefined): T 
   }
   return out as T;
 }
+
+/**
+ * The list stored under `key` in `record`, created if absent — as an own property even for keys such as
+ * `constructor` or `__proto__`, which user-supplied header names and topics can be.
+ * @example
+ * const byName: Record<string, string[]> = {};
+ * ownList(byName, 'constructor').push('x'); // byName.constructor is ['x'], not Object's constructor
+ */
+export function ownList<T>(record: Record<string, T[]>, key: string): T[] {
+  if (!Object.hasOwn(record, key)) Object.defineProperty(record, key, { value: [], enumerable: true, writable: true, configurable: true });
+  return record[key]!;
+}

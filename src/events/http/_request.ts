@@ -1,3 +1,4 @@
+import { ownList } from '../_internals/deep.js';
 import { toBase64 } from '../_internals/format.js';
 
 /**
@@ -114,6 +115,6 @@ export function joinedValues(list: readonly (readonly [string, string])[], lower
 /** Groups pairs by name into arrays (multi-value maps). */
 export function multiValues(list: readonly (readonly [string, string])[], lowerNames = false): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const [n, v] of list) (out[lowerNames ? n.toLowerCase() : n] ??= []).push(v);
+  for (const [n, v] of list) ownList(out, lowerNames ? n.toLowerCase() : n).push(v);
   return out;
 }

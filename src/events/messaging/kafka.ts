@@ -1,3 +1,4 @@
+import { ownList } from '../_internals/deep.js';
 import type { MSKEvent, MSKRecord, SelfManagedKafkaEvent } from 'aws-lambda';
 import type { DeepPartial } from '../_internals/deep.js';
 import { buildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
@@ -102,7 +103,7 @@ function groupRecords(kindId: string, input: KafkaEventInput, options: EventOpti
     };
     if (record.key === undefined) built.key = base.key;
     else if (record.key !== null) built.key = toBase64Data(record.key);
-    (out[group] ??= []).push(mergeOwned<KafkaRecordCorrected>(built, record.overrides));
+    ownList(out, group).push(mergeOwned<KafkaRecordCorrected>(built, record.overrides));
   }
   return out;
 }

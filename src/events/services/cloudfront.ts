@@ -1,3 +1,4 @@
+import { ownList } from '../_internals/deep.js';
 import type { CloudFrontHeaders, CloudFrontRequest, CloudFrontRequestEvent, CloudFrontResponse, CloudFrontResponseEvent } from 'aws-lambda';
 import { deepMerge, type DeepPartial } from '../_internals/deep.js';
 import { buildContext, type EventBuildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
@@ -56,7 +57,7 @@ export function cloudFrontHeaders(headers: CloudFrontHeaderInput): CloudFrontHea
   const out: CloudFrontHeaders = {};
   for (const [name, raw] of Object.entries(headers)) {
     const values = typeof raw === 'string' ? [raw] : raw;
-    const list = (out[name.toLowerCase()] ??= []);
+    const list = ownList(out, name.toLowerCase());
     for (const value of values) list.push({ key: name, value });
   }
   return out;
