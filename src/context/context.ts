@@ -37,13 +37,11 @@ export interface ContextData {
   now: () => number;
 }
 
-/** Completion functions of the v3 runtime (nodejs20.x/22.x). */
+/** Completion functions of the v3 runtime (nodejs20.x/22.x), as the context exposes them. */
 export interface CallbackControls {
   succeed(result?: unknown): void;
   fail(error?: unknown): void;
   done(error?: unknown, result?: unknown): void;
-  getWaits(): boolean;
-  setWaits(value: boolean): void;
 }
 
 /**
@@ -57,12 +55,9 @@ export function buildContext(data: ContextData, runtime: RuntimeName, controls?:
   let ctx: Record<string, unknown>;
   if (runtime !== 'nodejs24.x' && controls) {
     ctx = {
-      get callbackWaitsForEmptyEventLoop() {
-        return controls.getWaits();
-      },
-      set callbackWaitsForEmptyEventLoop(value: boolean) {
-        controls.setWaits(value);
-      },
+      // A plain data property (the runtime reads it when the callback is called): what a handler sets is what counts,
+      // and JSON.stringify(context) shows it first, as AWS recorded.
+      callbackWaitsForEmptyEventLoop: true,
       succeed: controls.succeed,
       fail: controls.fail,
       done: controls.done,
@@ -160,7 +155,6 @@ export function createContext(options: CreateContextOptions = {}): LambdaContext
   const now = options.clock ? () => options.clock!.now() : () => Date.now();
   const timeoutMs = (options.timeout ?? 3) * 1000;
   const start = now();
-  let waits = true;
   let finished = false;
   const once = (fn: () => void): void => {
     if (!finished) {
@@ -190,10 +184,6 @@ export function createContext(options: CreateContextOptions = {}): LambdaContext
       succeed: () => once(() => undefined),
       fail: () => once(() => undefined),
       done: () => once(() => undefined),
-      getWaits: () => waits,
-      setWaits: (v: boolean) => {
-        waits = Boolean(v);
-      },
     },
   );
 }

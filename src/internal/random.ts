@@ -57,9 +57,20 @@ export function createRandom(seed: number): Random {
     int: (max) => Math.floor((nextU32() / 0x1_0000_0000) * max),
     hex,
     uuid: () => {
-      const h = hex(32);
-      const variant = HEX[8 + (parseInt(h[16]!, 16) & 3)];
-      return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+      // The same digits as formatting hex(32), assembled in one string: request ids are made on every invocation.
+      const a = nextU32();
+      const b = nextU32();
+      const c = nextU32();
+      const d = nextU32();
+      const b6 = BYTE_HEX[(b >>> 16) & 255]!;
+      const b8 = c & 255;
+      return (
+        BYTE_HEX[a & 255]! + BYTE_HEX[(a >>> 8) & 255]! + BYTE_HEX[(a >>> 16) & 255]! + BYTE_HEX[a >>> 24]! + '-' +
+        BYTE_HEX[b & 255]! + BYTE_HEX[(b >>> 8) & 255]! + '-4' + b6[1]! + BYTE_HEX[b >>> 24]! + '-' +
+        HEX[8 + (b8 & 3)]! + BYTE_HEX[b8]![1]! + BYTE_HEX[(c >>> 8) & 255]! + '-' +
+        BYTE_HEX[(c >>> 16) & 255]! + BYTE_HEX[c >>> 24]! + BYTE_HEX[d & 255]! + BYTE_HEX[(d >>> 8) & 255]! +
+        BYTE_HEX[(d >>> 16) & 255]! + BYTE_HEX[d >>> 24]!
+      );
     },
     fork: (label) => createRandom(hashSeed(label, nextU32())),
   };

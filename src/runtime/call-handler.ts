@@ -9,6 +9,51 @@ function isThenable(v: unknown): v is PromiseLike<unknown> {
   return !!v && typeof (v as { then?: unknown }).then === 'function';
 }
 
+/**
+ * The completion state of one v3 invocation: callback, `succeed`, `fail` and `done` share one "first completion wins"
+ * flag, as in RIC's CallbackContext. A class with a few bound functions rather than a dozen closures: this runs on
+ * every invocation.
+ */
+class V3Completion {
+  private finished = false;
+  context: { callbackWaitsForEmptyEventLoop?: unknown } | undefined;
+  readonly controls: CallbackControls;
+  readonly callback: (err?: unknown, result?: unknown) => void;
+  readonly nodeJsExit: () => void;
+  readonly respondNull: () => void;
+
+  constructor(private readonly run: HandlerRun) {
+    this.controls = {
+      succeed: (result?: unknown) => this.complete(null, result),
+      fail: (err?: unknown) => this.complete(err === undefined || err === null ? 'handled' : err, null),
+      done: (err?: unknown, result?: unknown) => this.complete(err, result),
+    };
+    this.callback = (err?: unknown, result?: unknown) => this.callbackComplete(err, result);
+    this.nodeJsExit = () => run.finish({ kind: 'error', error: new NodeJsExit(NODEJS_EXIT_MESSAGE) });
+    this.respondNull = () => run.finish({ kind: 'response', value: null });
+  }
+
+  /** succeed/fail/done: complete at once, never waiting for the event loop. */
+  private complete(err: unknown, result: unknown): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.run.drainAction = undefined;
+    if (err !== undefined && err !== null) this.run.finish({ kind: 'error', error: err });
+    else this.run.finish({ kind: 'response', value: result });
+  }
+
+  /** callback(err, result): an error goes at once; a result waits for the loop to drain unless told otherwise. */
+  private callbackComplete(err: unknown, result: unknown): void {
+    if (this.finished) return;
+    this.finished = true;
+    const run = this.run;
+    run.drainAction = undefined;
+    if (err !== undefined && err !== null) run.finish({ kind: 'error', error: err });
+    else if (!this.context?.callbackWaitsForEmptyEventLoop) run.finish({ kind: 'response', value: result });
+    else run.drainAction = () => run.finish({ kind: 'response', value: result });
+  }
+}
+
 /** Whether the runtime treats the handler as async (RIC: `constructor.name === 'AsyncFunction'`). */
 export function isAsyncHandler(handler: Handler): boolean {
   return handler.constructor?.name === 'AsyncFunction';
@@ -60,45 +105,15 @@ export function callHandler(
     return;
   }
 
-  let finished = false;
-  let waits = true;
-  const respond = (value: unknown): void => run.finish({ kind: 'response', value });
-  const postError = (error: unknown): void => run.finish({ kind: 'error', error });
-  const rawDone = (err: unknown, result?: unknown): void => {
-    run.drainAction = undefined;
-    if (err !== undefined && err !== null) postError(err);
-    else respond(result);
-  };
-  const rawCallback = (err: unknown, result?: unknown): void => {
-    run.drainAction = undefined;
-    if (err !== undefined && err !== null) postError(err);
-    else if (!waits) respond(result);
-    else run.drainAction = () => respond(result);
-  };
-  const once =
-    <A extends unknown[]>(fn: (...args: A) => void) =>
-    (...args: A): void => {
-      if (!finished) {
-        fn(...args);
-        finished = true;
-      }
-    };
-  const controls: CallbackControls = {
-    succeed: once((result?: unknown) => rawDone(null, result)),
-    fail: once((err?: unknown) => (err === undefined || err === null ? rawDone('handled') : rawDone(err, null))),
-    done: once((err?: unknown, result?: unknown) => rawDone(err, result)),
-    getWaits: () => waits,
-    setWaits: (v: boolean) => {
-      waits = v;
-    },
-  };
-  const callback = once(rawCallback);
+  const completion = new V3Completion(run);
+  const context = makeContext(completion.controls) as { callbackWaitsForEmptyEventLoop?: unknown };
+  completion.context = context;
+  const callback = completion.callback;
+  const controls = completion.controls;
   const isAsync = isAsyncHandler(handler);
-  run.drainAction = isAsync
-    ? () => run.finish({ kind: 'error', error: new NodeJsExit(NODEJS_EXIT_MESSAGE) })
-    : () => respond(null);
+  run.drainAction = isAsync ? completion.nodeJsExit : completion.respondNull;
   try {
-    const result = handler(event, makeContext(controls), callback);
+    const result = handler(event, context, callback);
     if (isThenable(result)) {
       result.then(controls.succeed, controls.fail);
     }
