@@ -7,11 +7,27 @@ import { currentScope, type IoState, type TrackedHandle } from './scope.js';
  *
  * One `init` hook attributes every new async resource to the environment whose code created it (via the scope
  * store). Handles (sockets, servers, real timers) are pending while `hasRef()` — the same notion of "keeps the event
- * loop alive" that Lambda's runtime uses. One-shot requests (fs, dns, connect, crypto, zlib) are pending until their
- * `destroy`; the destroy hook is enabled only while such requests are outstanding, because a destroy hook makes
- * Node track every promise and costs about a microsecond per promise.
+ * loop alive" that Lambda's runtime uses. One-shot libuv requests (fs, dns, connect, writes) are pending while
+ * `process.getActiveResourcesInfo()` still lists a request of their type; the others (crypto and zlib work on the
+ * thread pool, which that list does not show) are pending until their `destroy`. The destroy hook is enabled only
+ * while such requests are outstanding, because it makes Node track every promise (an ES module import creates
+ * hundreds) at about a microsecond each.
  */
 const IGNORED = new Set(['PROMISE', 'TickObject', 'Microtask', 'HTTPINCOMINGMESSAGE', 'HTTPCLIENTREQUEST']);
+
+/** Request types that `process.getActiveResourcesInfo()` reports while in flight, and the name it reports (lowercased). */
+const LISTED_REQUESTS = new Map([
+  ['FSREQPROMISE', 'fsreqpromise'],
+  ['FSREQCALLBACK', 'fsreqcallback'],
+  ['FILEHANDLECLOSEREQ', 'closereq'],
+  ['GETADDRINFOREQWRAP', 'getaddrinforeqwrap'],
+  ['GETNAMEINFOREQWRAP', 'getnameinforeqwrap'],
+  ['TCPCONNECTWRAP', 'tcpconnectwrap'],
+  ['PIPECONNECTWRAP', 'pipeconnectwrap'],
+  ['WRITEWRAP', 'writewrap'],
+  ['SHUTDOWNWRAP', 'shutdownwrap'],
+  ['UDPSENDWRAP', 'sendwrap'],
+]);
 
 const owners = new Map<number, IoState>();
 let initHook: AsyncHook | undefined;
@@ -25,6 +41,8 @@ function onInit(asyncId: number, type: string, _trigger: number, resource: objec
   const io = scope.io;
   if (typeof (resource as Partial<TrackedHandle>).hasRef === 'function') {
     io.handles.push(new WeakRef(resource as TrackedHandle));
+  } else if (LISTED_REQUESTS.has(type)) {
+    io.listedRequests.add(LISTED_REQUESTS.get(type)!);
   } else {
     io.requests.add(asyncId);
     owners.set(asyncId, io);
@@ -67,5 +85,6 @@ export function releaseIoTracking(): void {
 export function forgetIo(io: IoState): void {
   for (const id of io.requests) owners.delete(id);
   io.requests.clear();
+  io.listedRequests.clear();
   io.handles.length = 0;
 }

@@ -49,8 +49,10 @@ export interface TrackedHandle {
 export interface IoState {
   /** Handles (sockets, servers, real timers) created in the environment; pending while ref'd and open. */
   handles: WeakRef<TrackedHandle>[];
-  /** Async ids of one-shot requests (fs, dns, crypto, zlib...) not yet destroyed. */
+  /** Async ids of thread-pool requests (crypto, zlib) not yet destroyed. */
   requests: Set<number>;
+  /** Lowercased types of libuv requests (fs, dns, connect...) started since they were last seen all done. */
+  listedRequests: Set<string>;
   /** Harness-internal waits (e.g. a nested `fn.invoke` from inside a handler): not I/O, but not idle either. */
   waits: number;
 }
@@ -65,12 +67,19 @@ export function currentScope(): EnvScope | undefined {
 
 /** A fresh, empty I/O state. */
 export function createIoState(): IoState {
-  return { handles: [], requests: new Set(), waits: 0 };
+  return { handles: [], requests: new Set(), listedRequests: new Set(), waits: 0 };
 }
 
 /** True when the environment is waiting on real I/O (so virtual time must flow with real time, not jump). */
 export function hasPendingIo(io: IoState): boolean {
   if (io.requests.size > 0) return true;
+  if (io.listedRequests.size > 0) {
+    // Requests are transient: one of a type this environment started may still be in flight while the process
+    // lists any request of that type (conservative: another's request only delays a jump, never causes one).
+    const active = new Set(process.getActiveResourcesInfo().map((name) => name.toLowerCase()));
+    for (const type of io.listedRequests) if (!active.has(type)) io.listedRequests.delete(type);
+    if (io.listedRequests.size > 0) return true;
+  }
   let pending = false;
   // Weak references let closed sockets be collected; dead and destroyed entries are dropped as we go.
   io.handles = io.handles.filter((ref) => {
