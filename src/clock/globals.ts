@@ -5,7 +5,7 @@ import timersPromisesModule from 'node:timers/promises';
 import { syncBuiltinESMExports } from 'node:module';
 import { promisify } from 'node:util';
 import { HarnessError } from '../errors.js';
-import { ProcessExitSignal, scopeStorage } from '../runtime/scope.js';
+import { ProcessExitSignal, scopeStorage, outsideScope } from '../runtime/scope.js';
 import type { LogLevel } from '../logs/format.js';
 import { timerOwners } from './env-timers.js';
 import { real } from './real.js';
@@ -434,7 +434,7 @@ const UNINSTALL_AFTER_MS = 20;
 export function leaveSimulation(): void {
   if (active > 0) active--;
   if (active === 0 && uninstallTimer === undefined) {
-    uninstallTimer = scopeStorage.exit(() =>
+    uninstallTimer = outsideScope(() =>
       real.setTimeout(() => {
         uninstallTimer = undefined;
         if (active === 0) uninstall();

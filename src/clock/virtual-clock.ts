@@ -1,5 +1,5 @@
 import { HarnessError } from '../errors.js';
-import { hasPendingIo, scopeStorage, type EnvScope } from '../runtime/scope.js';
+import { hasPendingIo, scopeStorage, type EnvScope, outsideScope } from '../runtime/scope.js';
 import { relaxIoTracking, releaseIoTracking, retainIoTracking } from '../runtime/io-tracker.js';
 import { parseDuration, type Duration } from './duration.js';
 import { EnvTimers } from './env-timers.js';
@@ -311,7 +311,7 @@ export class VirtualClock implements Clock {
 
   /** Lets microtasks and any run started by due events proceed, then waits until idle. */
   private async settle0(): Promise<void> {
-    await new Promise<void>((resolve) => scopeStorage.exit(() => real.setImmediate(resolve)));
+    await new Promise<void>((resolve) => outsideScope(() => real.setImmediate(resolve)));
     await this.whenIdle();
   }
 
@@ -348,7 +348,7 @@ export class VirtualClock implements Clock {
     if (this.armed) return;
     this.armed = true;
     // Outside any environment's scope, so the scheduler's own real timers are never mistaken for handler I/O.
-    this.pendingTurn = { kind: 'immediate', handle: scopeStorage.exit(() => real.setImmediate(this.turn)) };
+    this.pendingTurn = { kind: 'immediate', handle: outsideScope(() => real.setImmediate(this.turn)) };
   }
 
   /** Number of scheduler turns so far (lets harness work tell whether it is still in the same turn). */
@@ -412,7 +412,7 @@ export class VirtualClock implements Clock {
         this.wake();
       } else {
         this.armed = true;
-        this.pendingTurn = { kind: 'timeout', handle: scopeStorage.exit(() => real.setTimeout(this.turn, 1)) };
+        this.pendingTurn = { kind: 'timeout', handle: outsideScope(() => real.setTimeout(this.turn, 1)) };
       }
       return;
     }

@@ -60,6 +60,15 @@ export interface IoState {
 /** The one store. Created lazily-free: constructing an AsyncLocalStorage has no global effect. */
 export const scopeStorage = new AsyncLocalStorage<EnvScope>();
 
+/**
+ * Runs `fn` outside any simulated environment (the harness's own timers and threads). `run(undefined)` rather than
+ * `exit()`: on Node 20, `exit()` disables and re-enables the storage's async hooks on every call, which costs far
+ * more than the scheduler turn it wraps.
+ */
+export function outsideScope<T>(fn: () => T): T {
+  return scopeStorage.run(undefined as unknown as EnvScope, fn);
+}
+
 /** The scope of the code running now, if it belongs to a simulated environment. */
 export function currentScope(): EnvScope | undefined {
   return scopeStorage.getStore();

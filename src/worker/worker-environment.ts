@@ -3,7 +3,7 @@ import { ExecutionEnvironment, type FunctionInternals, type InvokeRequest } from
 import type { InvocationResult } from '../function/result.js';
 import { hashSeed } from '../internal/random.js';
 import { real } from '../clock/real.js';
-import { scopeStorage } from '../runtime/scope.js';
+import { outsideScope } from '../runtime/scope.js';
 import type { FromWorker, PlainResult, ToWorker, WorkerSetup } from './protocol.js';
 
 /**
@@ -17,7 +17,7 @@ function workerUrl(): URL {
 /** Starts a worker thread for an environment (configured later by a `setup` message). */
 function startWorker(memorySize: number): Worker {
   // Outside any simulated scope: the worker's handles belong to the harness, not to a handler's I/O.
-  const worker = scopeStorage.exit(
+  const worker = outsideScope(
     () =>
       new Worker(workerUrl(), {
         workerData: null,
@@ -128,7 +128,7 @@ export class WorkerEnvironment extends ExecutionEnvironment {
     worker.ref();
     return this.fn.clock.track(
       new Promise<Reply>((resolve) => {
-        const arm = (ms: number) => scopeStorage.exit(() => real.setTimeout(() => this.settle({ kind: 'stuck' }), ms));
+        const arm = (ms: number) => outsideScope(() => real.setTimeout(() => this.settle({ kind: 'stuck' }), ms));
         let watchdog = arm(watchdogMs);
         this.onStarted =
           handlerMs === undefined
