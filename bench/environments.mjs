@@ -14,9 +14,14 @@ const ROUNDS = 15;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
 
+/** Real idle time before each measured cold start (and before each plain import, so both start equally cold). */
+const PAUSE_MS = 100;
+const pause = () => new Promise((r) => setTimeout(r, PAUSE_MS));
+
 async function plainImport() {
   const walls = [];
   for (let i = 0; i < ROUNDS; i++) {
+    await pause();
     const t = performance.now();
     const m = await import(`${pathToFileURL(path.join(dir, 'app.js')).href}?plain=${i}`);
     await m.handler({ n: 1 });
@@ -31,7 +36,7 @@ async function coldStart(isolation) {
   const walls = [];
   for (let i = 0; i < ROUNDS + 1; i++) {
     await fn.clock.advance('20m');
-    await new Promise((r) => setTimeout(r, 100)); // background work (a spare worker's boot) finishes between requests
+    await pause(); // background work (a spare worker's boot) finishes between requests
     const t = performance.now();
     const r = await fn.invoke({ n: 1 });
     const wall = performance.now() - t;

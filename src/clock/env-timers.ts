@@ -16,22 +16,37 @@ export const timerOwners = new WeakMap<object, EnvTimers>();
  * once if overdue (sinon's `jump`), like a thawed Lambda sandbox whose libuv loop finds them expired.
  */
 export class EnvTimers {
-  readonly fake: FakeClock;
+  /**
+   * The sinon clock, created on first use: many handlers never set a timer or read `performance.now()`, and a clock
+   * costs tens of microseconds of every cold start. Until then only the time is kept.
+   */
+  private clock: FakeClock | undefined;
   /** Epoch ms this environment's clock has been moved to (fractions kept for the scheduler, not for timers). */
   private time: number;
+  private readonly startMs: number;
   private readonly unrefIds = new Set<number>();
 
   constructor(
     startMs: number,
     private readonly loopLimit: number,
   ) {
-    this.fake = FakeTimers.createClock(Math.floor(startMs), loopLimit);
-    this.time = Math.floor(startMs);
+    this.startMs = Math.floor(startMs);
+    this.time = this.startMs;
+  }
+
+  /** The sinon clock behind this environment's timers, `performance.now` and `hrtime`. */
+  get fake(): FakeClock {
+    if (this.clock === undefined) {
+      // Started when the environment was, so performance.now() counts from the environment's start.
+      this.clock = FakeTimers.createClock(this.startMs, this.loopLimit);
+      this.clock.now = Math.floor(this.time);
+    }
+    return this.clock;
   }
 
   /** Virtual now of this environment (epoch ms, integer as `Date.now()` reports). */
   now(): number {
-    return this.fake.now;
+    return this.clock === undefined ? Math.floor(this.time) : this.clock.now;
   }
 
   private track<T extends object>(handle: T): T {
@@ -62,7 +77,7 @@ export class EnvTimers {
     return this.track(this.fake.setImmediate(fn, ...args) as unknown as object);
   }
   clear(handle: unknown): void {
-    if (handle === undefined || handle === null) return;
+    if (handle === undefined || handle === null || this.clock === undefined) return;
     const id = typeof handle === 'object' ? (handle as TimerHandle).id : Number(handle);
     this.unrefIds.delete(id);
     // clearTimeout/clearInterval/clearImmediate are interchangeable in Node; sinon is stricter, so try each.
@@ -77,15 +92,17 @@ export class EnvTimers {
   }
 
   private heap(): HeapTimer[] {
+    if (this.clock === undefined) return [];
     // Sinon keeps a min-heap; its first element is the next due timer. Not public API, hence the narrow access.
-    const heap = (this.fake as unknown as { timerHeap?: { timers: HeapTimer[]; peek(): HeapTimer | undefined } })
+    const heap = (this.clock as unknown as { timerHeap?: { timers: HeapTimer[]; peek(): HeapTimer | undefined } })
       .timerHeap;
     return heap?.timers ?? [];
   }
 
   /** When the next timer is due (epoch ms), or undefined when none is pending. */
   nextDue(): number | undefined {
-    const heap = (this.fake as unknown as { timerHeap?: { peek(): HeapTimer | undefined } }).timerHeap;
+    if (this.clock === undefined) return undefined;
+    const heap = (this.clock as unknown as { timerHeap?: { peek(): HeapTimer | undefined } }).timerHeap;
     return heap?.peek()?.callAt;
   }
 
@@ -109,8 +126,9 @@ export class EnvTimers {
    */
   tickTo(target: number): boolean {
     const to = Math.floor(target);
-    if (to < this.fake.now) return false;
+    if (to < this.now()) return false;
     this.time = target;
+    if (this.clock === undefined) return false;
     // Fire due timers one by one (sinon's `next` is several times cheaper than `tick` and allocates less), then
     // land on the target. Same order and semantics as `tick`, with the same runaway guard.
     let fired = 0;
@@ -126,9 +144,9 @@ export class EnvTimers {
 
   /** Thaws after a freeze: overdue timers fire once, intervals resume from now (sinon `jump`). */
   thawTo(target: number): void {
-    const delta = Math.floor(target) - this.fake.now;
+    const delta = Math.floor(target) - this.now();
     this.time = target;
-    if (delta > 0) this.fake.jump(delta);
+    if (delta > 0 && this.clock !== undefined) this.clock.jump(delta);
   }
 
   /** Drops every pending timer (the environment was shut down or its runtime reset). */

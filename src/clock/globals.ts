@@ -249,13 +249,17 @@ function buildShims(): Patch[] {
       },
       deleteProperty: (t, k) => {
         const s = scopeStorage.getStore();
-        if (s && typeof k === 'string') delete s.processEnv[k];
+        // The host's variables are the prototype of an environment's: shadow rather than delete.
+        if (s && typeof k === 'string') s.processEnv[k] = undefined;
         else Reflect.deleteProperty(t, k);
         return true;
       },
       ownKeys: (t) => {
         const s = scopeStorage.getStore();
-        return s ? Object.keys(s.processEnv).filter((k) => s.processEnv[k] !== undefined) : Reflect.ownKeys(t);
+        if (!s) return Reflect.ownKeys(t);
+        const keys: string[] = [];
+        for (const k in s.processEnv) if (s.processEnv[k] !== undefined) keys.push(k);
+        return keys;
       },
       getOwnPropertyDescriptor: (t, k) => {
         const s = scopeStorage.getStore();
@@ -425,7 +429,7 @@ export function enterSimulation(): void {
 }
 
 /** How long the shims stay after the last simulated work, so back-to-back invocations do not reinstall them. */
-const UNINSTALL_AFTER_MS = 20;
+const UNINSTALL_AFTER_MS = 1000;
 
 /**
  * Marks the end of simulated work. The shims are removed once nothing has run for a short real while (they route by

@@ -4,7 +4,7 @@ import type { ClientContext, CognitoIdentity } from 'aws-lambda';
 import type { VirtualClock } from '../clock/virtual-clock.js';
 import { buildContext, type CallbackControls } from '../context/context.js';
 import { loadHandler, type AnyHandler } from '../handler/load.js';
-import { resolveHandler } from '../handler/resolve.js';
+import { resolveHandler, type HandlerParse } from '../handler/resolve.js';
 import type { Random } from '../internal/random.js';
 import { exceedsBytes, LIMITS } from '../limits/limits.js';
 import {
@@ -91,6 +91,8 @@ export interface FunctionInternals {
   readonly tmpRoot: string;
   /** A real measurement of the environment's memory in MB (worker isolation), else the module-mode estimate. */
   readonly measureMemoryMB?: () => number;
+  /** The handler string resolved once when the function was created (resolution reads the file system). */
+  readonly handlerParse?: HandlerParse;
   /** Called when an invocation's handler is about to run (after any init): worker isolation arms its watchdog. */
   readonly onHandlerStart?: () => void;
 }
@@ -181,8 +183,8 @@ export class ExecutionEnvironment {
 
   private newRuntime(): RuntimeInstance {
     const o = this.fn.options;
-    const env: Record<string, string | undefined> = {
-      ...this.fn.hostEnv,
+    // The host's variables sit on the prototype (no copy per runtime); Lambda's and the function's are own properties.
+    const env = Object.assign(Object.create(this.fn.hostEnv) as Record<string, string | undefined>, {
       AWS_LAMBDA_FUNCTION_NAME: o.name,
       AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
       AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(o.memorySize),
@@ -204,7 +206,7 @@ export class ExecutionEnvironment {
       TMPDIR: this.tmpDir,
       TMP: this.tmpDir,
       TEMP: this.tmpDir,
-    };
+    });
     // Lambda hands every function its execution role's credentials; give fake ones (never real) unless the host
     // already provides some, so SDK clients construct without further setup.
     if (env['AWS_ACCESS_KEY_ID'] === undefined && env['AWS_PROFILE'] === undefined) {
@@ -304,7 +306,7 @@ export class ExecutionEnvironment {
       if (typeof source === 'function') {
         loading = Promise.resolve(source as AnyHandler);
       } else if (typeof source === 'string') {
-        const parsed = resolveHandler(source, o.root);
+        const parsed = this.fn.handlerParse ?? resolveHandler(source, o.root);
         loading = parsed.ok ? loadHandler(parsed.location, o.root, generation) : Promise.reject(parsed.error);
       } else {
         loading = Promise.resolve().then(() => source.init() as AnyHandler);

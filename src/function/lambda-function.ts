@@ -140,7 +140,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   constructor(options: FunctionOptions<TEvent, TResult>) {
     const resolved = resolveOptions(options);
     // A handler file that does not exist is a typo in the test, not a Lambda behaviour to simulate: fail now.
-    if (typeof resolved.handler === 'string') resolveHandler(resolved.handler, resolved.root);
+    const handlerParse = typeof resolved.handler === 'string' ? resolveHandler(resolved.handler, resolved.root) : undefined;
     const given = resolved.clock;
     let clock: VirtualClock;
     if (given instanceof VirtualClock) clock = given;
@@ -156,6 +156,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       realTime: given === 'real',
       random: createRandom(hashSeed(resolved.name, resolved.seed >>> 0)),
       hostEnv: { ...process.env },
+      ...(handlerParse === undefined ? {} : { handlerParse }),
       echo: resolved.printLogs ? (line: string) => writeToHostStderr(line) : undefined,
       tmpRoot: path.join(os.tmpdir(), 'lambda-harness', `${process.pid}-${resolved.name}-${(tmpCounter++).toString(36)}`),
     };
