@@ -6,6 +6,12 @@ import { EnvTimers } from './env-timers.js';
 import { enterSimulation, leaveSimulation } from './globals.js';
 import { real } from './real.js';
 
+/**
+ * Turns spent polling at once (setImmediate) while an environment waits on real I/O, before polling every
+ * millisecond. Polling only decides when time may jump again; the I/O itself completes on its own.
+ */
+const BLOCKED_SPIN_TURNS = 4;
+
 /** The default start of virtual time: fixed, so logs and records are reproducible. */
 export const DEFAULT_EPOCH_MS = Date.UTC(2025, 0, 1, 0, 0, 0);
 
@@ -405,10 +411,9 @@ export class VirtualClock implements Clock {
     for (const run of this.runs) if (hasPendingIo(run.scope.io)) blocked = true;
     if (blocked) {
       // Waiting on real I/O: let real time flow (virtual time follows it) and look again shortly — at once for the
-      // first few turns (most local I/O completes within a few event-loop iterations), then every millisecond so a
-      // long wait does not spin a core.
+      // first few turns (short local I/O), then every millisecond so a long wait does not spin a core.
       this.blockedTurns++;
-      if (this.blockedTurns <= 64) {
+      if (this.blockedTurns <= BLOCKED_SPIN_TURNS) {
         this.wake();
       } else {
         this.armed = true;
