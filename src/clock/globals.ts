@@ -1,4 +1,3 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import timersModule from 'node:timers';
 import timersPromisesModule from 'node:timers/promises';
@@ -275,11 +274,8 @@ function buildShims(): Patch[] {
   // os.tmpdir() reads the OS environment, not process.env: route it to the environment's own /tmp.
   const origTmpdir = os.tmpdir;
   add(os, 'tmpdir', function tmpdir() {
-    const dir = scopeStorage.getStore()?.processEnv['TMPDIR'];
-    if (dir === undefined) return origTmpdir();
-    // The environment creates its directory in the background; make sure it exists before anyone writes to it.
-    if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
-    return dir;
+    // Reading the environment's TMPDIR creates its directory on first use.
+    return scopeStorage.getStore()?.processEnv['TMPDIR'] ?? origTmpdir();
   });
 
   // process.exit inside a simulated environment ends that environment's runtime, not the test process.

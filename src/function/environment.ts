@@ -1,4 +1,4 @@
-import { mkdir, rm } from 'node:fs';
+import { mkdirSync, rm } from 'node:fs';
 import path from 'node:path';
 import type { ClientContext, CognitoIdentity } from 'aws-lambda';
 import type { VirtualClock } from '../clock/virtual-clock.js';
@@ -155,9 +155,8 @@ export class ExecutionEnvironment {
     this.idleTimeoutMs = identity?.idleTimeoutMs ?? o.idleTimeoutMs ?? 600_000 + fn.random.int(300_001);
     this.maxLifetimeMs = identity?.maxLifetimeMs ?? o.maxLifetimeMs ?? 7_200_000 + fn.random.int(7_200_001);
     this.tmpDir = identity?.tmpDir ?? path.join(fn.tmpRoot, hex);
-    // In the background: creating a directory costs a fraction of a millisecond here, longer than many cold
-    // starts; init (a module import) takes longer still, and os.tmpdir() creates it on demand if it must.
-    mkdir(this.tmpDir, { recursive: true }, () => undefined);
+    // The directory is created on first use (os.tmpdir(), process.env.TMPDIR): most handlers never touch /tmp,
+    // and creating and removing a directory costs more than the rest of a cold start.
     this.runtime = this.newRuntime();
   }
 
@@ -202,11 +201,16 @@ export class ExecutionEnvironment {
       LAMBDA_RUNTIME_DIR: '/var/runtime',
       LANG: 'en_US.UTF-8',
       TZ: ':UTC',
-      // os.tmpdir() reads these: each environment writes to its own directory, which persists across resets.
-      TMPDIR: this.tmpDir,
-      TMP: this.tmpDir,
-      TEMP: this.tmpDir,
     });
+    // os.tmpdir() reads these: each environment writes to its own directory, which persists across resets.
+    for (const name of ['TMPDIR', 'TMP', 'TEMP']) {
+      Object.defineProperty(env, name, {
+        get: () => this.ensureTmpDir(),
+        set: (value: string | undefined) => Object.defineProperty(env, name, { value, writable: true, enumerable: true, configurable: true }),
+        enumerable: true,
+        configurable: true,
+      });
+    }
     // Lambda hands every function its execution role's credentials; give fake ones (never real) unless the host
     // already provides some, so SDK clients construct without further setup.
     if (env['AWS_ACCESS_KEY_ID'] === undefined && env['AWS_PROFILE'] === undefined) {
@@ -241,6 +245,18 @@ export class ExecutionEnvironment {
     this.wasReset = true;
   }
 
+  /** Whether this environment's /tmp directory exists (it is made on first use). */
+  protected tmpDirMade = false;
+
+  /** Creates the environment's /tmp on first use and returns its path. */
+  ensureTmpDir(): string {
+    if (!this.tmpDirMade) {
+      mkdirSync(this.tmpDir, { recursive: true });
+      this.tmpDirMade = true;
+    }
+    return this.tmpDir;
+  }
+
   /** Shuts the environment down for good. */
   shutdown(reason: string): void {
     if (this.state === 'shutdown') return;
@@ -248,7 +264,7 @@ export class ExecutionEnvironment {
     this.state = 'shutdown';
     this.endReason = reason;
     // In the background, like Lambda reclaiming a sandbox: the next invocation does not wait for it.
-    rm(this.tmpDir, { recursive: true, force: true }, () => undefined);
+    if (this.tmpDirMade) rm(this.tmpDir, { recursive: true, force: true }, () => undefined);
   }
 
   /** Whether Lambda would have reclaimed this idle environment by `now`, and why. */

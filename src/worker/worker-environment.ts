@@ -93,6 +93,8 @@ export class WorkerEnvironment extends ExecutionEnvironment {
       seed: hashSeed(this.id, o.seed >>> 0),
     };
     const worker = takeSpare(o.memorySize) ?? startWorker(o.memorySize);
+    // The worker's file system sandbox creates the directory: remove it at shutdown.
+    this.tmpDirMade = true;
     worker.postMessage({ type: 'setup', setup } satisfies ToWorker);
     // Boot the next environment's thread in the background: most of a worker cold start is starting the thread
     // and loading the harness into it, which a spare has already done.
