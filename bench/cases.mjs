@@ -238,6 +238,7 @@ async function coldCase(mode) {
   if (mode === 'import') {
     const samples = [];
     for (let i = 0; i <= ROUNDS; i++) {
+      await sleep(100); // the same real idle time as before each cold start below, so both start with cold caches
       const t = performance.now();
       const m = await import(`${pathToFileURL(path.join(dir, 'app.js')).href}?plain=${i}`);
       await m.handler({ n: 1 });
