@@ -3,6 +3,7 @@ import { hasPendingIo, scopeStorage, type EnvScope, outsideScope } from '../runt
 import { relaxIoTracking, releaseIoTracking, retainIoTracking } from '../runtime/io-tracker.js';
 import { parseDuration, type Duration } from './duration.js';
 import { EnvTimers } from './env-timers.js';
+import { Timeline } from './timeline.js';
 import { enterSimulation, leaveSimulation } from './globals.js';
 import { real } from './real.js';
 
@@ -114,7 +115,7 @@ export class VirtualClock implements Clock {
   readonly loopLimit: number;
   private readonly runs = new Set<ClockRun>();
   /** Harness events (async deliveries, expiries) on the same timeline, driven by `advance` and by running code. */
-  private readonly system: EnvTimers;
+  private readonly system: Timeline;
   private armed = false;
   /** The scheduler's own pending real callback, to cancel it on dispose (never clear one kind with the other's function: it corrupts Node's queues). */
   private pendingTurn: { kind: 'immediate'; handle: ReturnType<typeof setImmediate> } | { kind: 'timeout'; handle: ReturnType<typeof setTimeout> } | undefined;
@@ -150,7 +151,7 @@ export class VirtualClock implements Clock {
     }
     this.accountConcurrency = account;
     this.realTimeFlow = options.realTimeFlow ?? true;
-    this.system = new EnvTimers(this.time, this.loopLimit);
+    this.system = new Timeline();
   }
 
   now(): number {
@@ -214,7 +215,7 @@ export class VirtualClock implements Clock {
       await this.settle0();
       const due = this.system.nextDue();
       if (due === undefined || due > this.time) return;
-      this.system.tickTo(this.time);
+      this.system.runUntil(this.time);
     }
   }
 
@@ -260,8 +261,7 @@ export class VirtualClock implements Clock {
   /** Schedules a harness event at virtual `at` (epoch ms). Returns a cancel function. */
   schedule(at: number, fn: () => void): () => void {
     // Straight to the fake clock: harness events need no ref/unref bookkeeping.
-    const handle = this.system.fake.setTimeout(fn, Math.max(0, at - this.system.now()));
-    return () => this.system.fake.clearTimeout(handle);
+    return this.system.schedule(Math.max(at, this.time), fn);
   }
 
   /** The next harness event's due time, if any. */
@@ -346,7 +346,7 @@ export class VirtualClock implements Clock {
         run.onUncaught(error);
       }
     }
-    if (this.system.tickTo(target)) fired = true;
+    if (this.system.runUntil(target)) fired = true;
     return fired;
   }
 
@@ -372,7 +372,7 @@ export class VirtualClock implements Clock {
     if (this.runs.size === 0) {
       // Nothing runs: still start harness events that are already due (an accepted async event), without moving time.
       const due = this.system.nextDue();
-      if (due !== undefined && due <= this.time) this.system.tickTo(this.time);
+      if (due !== undefined && due <= this.time) this.system.runUntil(this.time);
       if (this.anyReady()) this.wake();
       else if (this.isIdle()) this.flushIdle();
       if (this.runs.size === 0) relaxIoTracking();
@@ -452,7 +452,7 @@ export class VirtualClock implements Clock {
     if (this.disposed) return;
     await this.whenIdle();
     this.disposed = true;
-    this.system.clearAll();
+    this.system.clear();
     const pending = this.pendingTurn;
     if (pending !== undefined) {
       if (pending.kind === 'immediate') real.clearImmediate(pending.handle);
