@@ -400,3 +400,26 @@ describe('what handlers write', () => {
     }
   });
 });
+
+describe("logFormat: 'JSON'", () => {
+  it('writes application logs as JSON records and platform lines as telemetry events, filtered by logLevel', async () => {
+    const fn = make({
+      logFormat: 'JSON',
+      logLevel: 'INFO',
+      handler: async () => {
+        console.debug('dropped below INFO');
+        console.info({ order: 1 });
+        console.error('failed:', new TypeError('bad'));
+        return process.env['AWS_LAMBDA_LOG_FORMAT'];
+      },
+    });
+    const r = await fn.invoke({});
+    expect(r.payload).toBe('JSON');
+    const records = r.logs.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(records[0]).toMatchObject({ type: 'platform.start', record: { requestId: r.requestId, version: '$LATEST' } });
+    expect(records[1]).toMatchObject({ level: 'INFO', requestId: r.requestId, message: { order: 1 } });
+    expect(records[2]).toMatchObject({ level: 'ERROR', errorType: 'TypeError', errorMessage: 'bad' });
+    expect(records.some((x) => x['message'] === 'dropped below INFO')).toBe(false);
+    expect(records.at(-1)).toMatchObject({ type: 'platform.report', record: { requestId: r.requestId, status: 'success', metrics: { memorySizeMB: 128 } } });
+  });
+});
