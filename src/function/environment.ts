@@ -291,7 +291,10 @@ export class ExecutionEnvironment {
     });
   }
 
-  /** Initialises ahead of any invocation (provisioned concurrency). Init output is kept for the first invocation. */
+  /**
+   * Initialises ahead of any invocation (provisioned concurrency). As on Lambda, init output belongs to the log stream,
+   * not to any invocation's logs; a failed init leaves the environment to initialise on its first invocation.
+   */
   async prewarm(): Promise<void> {
     const sink = this.sink(undefined);
     const now = this.fn.clock.now();
