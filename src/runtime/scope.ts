@@ -89,6 +89,7 @@ export function hasPendingIo(io: IoState): boolean {
     for (const type of io.listedRequests) if (!active.has(type)) io.listedRequests.delete(type);
     if (io.listedRequests.size > 0) return true;
   }
+  if (io.handles.length === 0) return false;
   let pending = false;
   // Weak references let closed sockets be collected; dead and destroyed entries are dropped as we go.
   io.handles = io.handles.filter((ref) => {
