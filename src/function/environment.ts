@@ -106,15 +106,6 @@ export interface EnvironmentIdentity {
   readonly tmpDir: string;
 }
 
-/**
- * The X-Ray trace header of an invocation, derived from its (seeded) request id so that it costs no extra random
- * draws: `Root=1-<epoch seconds, hex>-<24 hex>;Parent=<16 hex>;Sampled=0`.
- */
-function traceId(requestId: string, now: number): string {
-  // requestId is 8-4-4-4-12 hex: take its 32 digits without building an intermediate string.
-  const root = requestId.slice(0, 8) + requestId.slice(9, 13) + requestId.slice(14, 18) + requestId.slice(19, 23) + requestId.slice(24, 28);
-  return `Root=1-${Math.floor(now / 1000).toString(16).padStart(8, '0')}-${root};Parent=${requestId.slice(20, 36).replace('-', '0')};Sampled=0`;
-}
 
 /**
  * One execution environment: a sandbox with its own log stream and runtime process. Runs one invocation at a time;
@@ -395,7 +386,7 @@ export class ExecutionEnvironment {
     const start = clock.preciseNow();
     const deadline = start + o.timeoutMs;
     this.fn.echo?.(o.logFormat === 'JSON' ? jsonStartLine(start, req.requestId, req.executedVersion) : startLine(req.requestId, req.executedVersion));
-    runtime.processEnv['_X_AMZN_TRACE_ID'] = traceId(req.requestId, start);
+    runtime.beginTrace(req.requestId, start);
     runtime.sink = invokeSink;
     runtime.lastSink = invokeSink;
 
@@ -421,7 +412,7 @@ export class ExecutionEnvironment {
         identity: req.identity,
         clientContext: req.clientContext,
         tenantId: req.tenantId,
-        xRayTraceId: runtime.processEnv['_X_AMZN_TRACE_ID'],
+        xRayTraceId: o.runtime.ric === 4 ? runtime.traceId() : undefined,
         deadline: Math.floor(deadline),
         now: runtime.now,
       };

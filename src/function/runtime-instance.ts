@@ -21,6 +21,8 @@ export class RuntimeInstance implements EnvScope {
   dead = false;
   /** Virtual now of this runtime (real now with `clock: 'real'`), bound once for the contexts it hands out. */
   readonly now: () => number;
+  /** The current invocation's X-Ray trace header, rendered when first read (`_X_AMZN_TRACE_ID`, `xRayTraceId`). */
+  private trace: { requestId: string; at: number; value: string | undefined } | undefined;
 
   constructor(
     readonly timers: EnvTimers | null,
@@ -28,6 +30,33 @@ export class RuntimeInstance implements EnvScope {
     private readonly onCrash: (runtime: RuntimeInstance, kind: CrashKind, detail: unknown) => void,
   ) {
     this.now = timers ? () => timers.now() : () => Date.now();
+    // Per invocation, only the inputs change; the header is built if the handler or an SDK reads it.
+    Object.defineProperty(processEnv, '_X_AMZN_TRACE_ID', {
+      get: () => this.traceId(),
+      set: (value: string | undefined) => {
+        if (this.trace) this.trace.value = value;
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+
+  /** Starts a new invocation's trace (lazily rendered). */
+  beginTrace(requestId: string, at: number): void {
+    if (this.trace === undefined) this.trace = { requestId, at, value: undefined };
+    else {
+      this.trace.requestId = requestId;
+      this.trace.at = at;
+      this.trace.value = undefined;
+    }
+  }
+
+  /** The current invocation's trace header, `Root=1-<epoch s hex>-<24 hex>;Parent=<16 hex>;Sampled=0`. */
+  traceId(): string | undefined {
+    const trace = this.trace;
+    if (trace === undefined) return undefined;
+    trace.value ??= traceHeader(trace.requestId, trace.at);
+    return trace.value;
   }
 
   log(level: LogLevel, args: unknown[]): void {
@@ -54,4 +83,14 @@ export class RuntimeInstance implements EnvScope {
     forgetIo(this.io);
     this.handler = undefined;
   }
+}
+
+/**
+ * The X-Ray trace header of an invocation, derived from its (seeded) request id so that it costs no extra random
+ * draws.
+ */
+function traceHeader(requestId: string, now: number): string {
+  // requestId is 8-4-4-4-12 hex: take its 32 digits without building an intermediate string.
+  const root = requestId.slice(0, 8) + requestId.slice(9, 13) + requestId.slice(14, 18) + requestId.slice(19, 23) + requestId.slice(24, 28);
+  return `Root=1-${Math.floor(now / 1000).toString(16).padStart(8, '0')}-${root};Parent=${requestId.slice(20, 36).replace('-', '0')};Sampled=0`;
 }

@@ -19,18 +19,30 @@ class V3Completion {
   context: { callbackWaitsForEmptyEventLoop?: unknown } | undefined;
   readonly controls: CallbackControls;
   readonly callback: (err?: unknown, result?: unknown) => void;
-  readonly nodeJsExit: () => void;
-  readonly respondNull: () => void;
+  /** What an empty event loop means now: the default listener's verdict, or a callback result waiting for it. */
+  private onEmptyLoop: 'nodejs-exit' | 'respond' = 'respond';
+  private waitingResult: unknown = null;
+  /** The run's drain action: one function per invocation, whatever the handler style. */
+  readonly drain: () => void;
 
-  constructor(private readonly run: HandlerRun) {
+  constructor(
+    private readonly run: HandlerRun,
+    isAsync: boolean,
+  ) {
     this.controls = {
       succeed: (result?: unknown) => this.complete(null, result),
       fail: (err?: unknown) => this.complete(err === undefined || err === null ? 'handled' : err, null),
       done: (err?: unknown, result?: unknown) => this.complete(err, result),
     };
     this.callback = (err?: unknown, result?: unknown) => this.callbackComplete(err, result);
-    this.nodeJsExit = () => run.finish({ kind: 'error', error: new NodeJsExit(NODEJS_EXIT_MESSAGE) });
-    this.respondNull = () => run.finish({ kind: 'response', value: null });
+    // RIC ≥ 3.3's default beforeExit listener: an async handler whose promise never settled is an error; any other
+    // handler that never completed responds null.
+    if (isAsync) this.onEmptyLoop = 'nodejs-exit';
+    this.drain = () => {
+      if (this.onEmptyLoop === 'nodejs-exit') run.finish({ kind: 'error', error: new NodeJsExit(NODEJS_EXIT_MESSAGE) });
+      else run.finish({ kind: 'response', value: this.waitingResult });
+    };
+    run.drainAction = this.drain;
   }
 
   /** succeed/fail/done: complete at once, never waiting for the event loop. */
@@ -50,7 +62,11 @@ class V3Completion {
     run.drainAction = undefined;
     if (err !== undefined && err !== null) run.finish({ kind: 'error', error: err });
     else if (!this.context?.callbackWaitsForEmptyEventLoop) run.finish({ kind: 'response', value: result });
-    else run.drainAction = () => run.finish({ kind: 'response', value: result });
+    else {
+      this.onEmptyLoop = 'respond';
+      this.waitingResult = result;
+      run.drainAction = this.drain;
+    }
   }
 }
 
@@ -105,13 +121,11 @@ export function callHandler(
     return;
   }
 
-  const completion = new V3Completion(run);
+  const completion = new V3Completion(run, isAsyncHandler(handler));
   const context = makeContext(completion.controls) as { callbackWaitsForEmptyEventLoop?: unknown };
   completion.context = context;
   const callback = completion.callback;
   const controls = completion.controls;
-  const isAsync = isAsyncHandler(handler);
-  run.drainAction = isAsync ? completion.nodeJsExit : completion.respondNull;
   try {
     const result = handler(event, context, callback);
     if (isThenable(result)) {
