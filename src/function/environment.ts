@@ -32,6 +32,7 @@ import { HandlerRun, type RunOutcome } from '../runtime/handler-run.js';
 import { scopeStorage, type CrashKind } from '../runtime/scope.js';
 import type { ResolvedOptions } from './options.js';
 import type { InvocationResult } from './result.js';
+import { InvocationRecord } from './invocation-record.js';
 import { RuntimeInstance } from './runtime-instance.js';
 
 /** On-demand init is limited to 10 s (spec §4); past it the init is retried inside the invoke phase. */
@@ -273,7 +274,7 @@ export class ExecutionEnvironment {
   protected failWithoutRunning(req: InvokeRequest, outcome: RunOutcome, start: number, end: number): InvocationResult {
     return this.finishInvocation(req, outcome, {
       coldStart: false,
-      initLines: [],
+      initText: '',
       initDurationMs: undefined,
       start,
       end,
@@ -367,7 +368,7 @@ export class ExecutionEnvironment {
     let initSink: LogSink | undefined;
     let initDurationMs: number | undefined;
     let outcome: RunOutcome | undefined;
-    const initLines: string[] = [];
+    let initText = '';
 
     if (coldStart && !suppressed) {
       initSink = this.sink(undefined);
@@ -380,7 +381,7 @@ export class ExecutionEnvironment {
         runtime = this.runtime;
         outcome = undefined;
       }
-      initLines.push(initSink.text());
+      initText = initSink.text();
     }
 
     const start = clock.preciseNow();
@@ -431,7 +432,7 @@ export class ExecutionEnvironment {
     const end = clock.preciseNow();
     return this.finishInvocation(req, outcome, {
       coldStart,
-      initLines,
+      initText,
       initDurationMs,
       start,
       end,
@@ -445,7 +446,7 @@ export class ExecutionEnvironment {
     outcome: RunOutcome,
     t: {
       coldStart: boolean;
-      initLines: string[];
+      initText: string;
       initDurationMs: number | undefined;
       start: number;
       end: number;
@@ -552,62 +553,14 @@ export class ExecutionEnvironment {
       errorType: platformErrorType,
     };
     const json = o.logFormat === 'JSON';
-    const version = req.executedVersion;
-    const initLines = t.initLines;
-    const sink = t.sink;
-    const start = t.start;
     const end = t.start + durationMs;
-    let logsText: string | undefined;
-    const renderLogs = (): string => {
-      logsText ??=
-        initLines.join('') +
-        (json ? jsonStartLine(start, id, version) : startLine(id, version)) +
-        sink.text() +
-        (json ? '' : endLine(id)) +
-        (json ? jsonReportLine(end, figures) : reportLine(figures));
-      return logsText;
-    };
     this.fn.echo?.((json ? '' : endLine(id)) + (json ? jsonReportLine(end, figures) : reportLine(figures)));
-    const logTail = req.logTail;
-    // One literal (no spreads, no defineProperty): this is the hot path of every invocation. `logs` is rendered on
-    // first read, so invocations nobody inspects never pay for formatting; a failure's body likewise.
-    const ok = kind === 'success';
-    let raw = ok ? rawPayload! : undefined;
-    const result = {
-      ok,
-      outcome: kind,
-      payload: ok ? payload : error,
-      functionError: ok ? undefined : 'Unhandled',
-      error,
-      requestId: id,
-      statusCode: 200,
-      executedVersion: req.executedVersion,
-      get rawPayload(): string {
-        raw ??= JSON.stringify(error);
-        return raw;
-      },
-      get logs(): string {
-        return renderLogs();
-      },
-      logResult: logTail ? tail(renderLogs()) : undefined,
-      coldStart: t.coldStart,
-      environmentId: this.id,
-      durationMs,
-      billedDurationMs: figures.billedDurationMs,
-      initDurationMs,
-      maxMemoryUsedMB: figures.maxMemoryUsedMB,
-      startedAt: start,
-      endedAt: end,
-    } as InvocationResult;
+    const parts = { initText: t.initText, sink: t.sink, json, figures, start: t.start, end };
+    const result = new InvocationRecord(kind, payload, error, kind === 'success' ? rawPayload! : undefined, parts, this.id, t.coldStart, req.logTail) as unknown as InvocationResult;
     return result;
   }
 }
 
-/** `X-Amz-Log-Result`: base64 of the last 4 KB of the log. */
-function tail(logs: string): string {
-  const bytes = Buffer.from(logs, 'utf8');
-  return bytes.subarray(Math.max(0, bytes.length - LIMITS.logTailBytes)).toString('base64');
-}
 
 /** Module instances must differ across every environment of every function in the process. */
 let generations = 0;

@@ -8,9 +8,13 @@ interface InvocationResultBase {
   readonly statusCode: 200;
   /** `X-Amz-Executed-Version`. */
   readonly executedVersion: string;
-  /** The exact body AWS would return (`null` for an undefined result; error JSON on failure). */
+  /**
+   * The exact body AWS would return (`null` for an undefined result; error JSON on failure). Like `logs`, a getter:
+   * read it as a property (`toMatchObject` and `JSON.stringify(result)` include it; `toEqual` on a whole result
+   * compares only the data fields).
+   */
   readonly rawPayload: string;
-  /** The invocation's full log text: init output (cold starts), START, console lines, END, REPORT. */
+  /** The invocation's full log text: init output (cold starts), START, console lines, END, REPORT. Rendered on read. */
   readonly logs: string;
   /** Base64 of the last 4 KB of `logs`, when invoked with `logType: 'Tail'` (`X-Amz-Log-Result`). */
   readonly logResult: string | undefined;

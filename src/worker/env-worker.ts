@@ -10,7 +10,7 @@ import { ExecutionEnvironment, type FunctionInternals } from '../function/enviro
 import type { ResolvedOptions } from '../function/options.js';
 import { createRandom } from '../internal/random.js';
 import { installFsSandbox } from './fs-sandbox.js';
-import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
+import type { FromWorker, PlainResult, ToWorker, WorkerSetup } from './protocol.js';
 
 /*
  * A worker may be started before it is needed (a spare, booted ahead of the next cold start): it then waits for
@@ -66,7 +66,8 @@ port.on('message', (message: ToWorker) => {
     const r = await env.invoke(message.request);
     measureMemoryMB();
     // Materialise the lazy fields (logs, traces) into plain data for the structured clone.
-    const result = { ...JSON.parse(JSON.stringify({ ...r, logs: r.logs, rawPayload: r.rawPayload })) };
+    // Plain data (logs and the exact body included) for the structured clone.
+    const result = JSON.parse(JSON.stringify(r)) as PlainResult;
     port.postMessage({ type: 'result', id: message.id, now: clock.now(), result } satisfies FromWorker);
   })();
 });

@@ -1,0 +1,108 @@
+import type { ErrorPayload } from '../runtime/error-payload.js';
+import { LIMITS } from '../limits/limits.js';
+import { endLine, jsonReportLine, jsonStartLine, reportLine, startLine, type ReportFigures } from '../logs/format.js';
+import type { LogSink } from '../logs/sink.js';
+
+/** What an invocation's log text is made of, rendered only when someone reads `logs`. */
+export interface LogParts {
+  /** Init output (cold starts), already text. */
+  readonly initText: string;
+  readonly sink: LogSink;
+  readonly json: boolean;
+  readonly figures: ReportFigures;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * One invocation's result (the runtime shape of `InvocationResult`). A class rather than an object literal: the
+ * data fields are plain own properties, while `logs` and a failure's `rawPayload` are getters on the prototype that
+ * render on first read — no per-result closures, on the path every invocation takes.
+ */
+export class InvocationRecord {
+  readonly ok: boolean;
+  readonly outcome: 'success' | 'error' | 'timeout' | 'crash';
+  readonly payload: unknown;
+  readonly functionError: 'Unhandled' | undefined;
+  readonly error: ErrorPayload | undefined;
+  readonly requestId: string;
+  readonly statusCode = 200 as const;
+  readonly executedVersion: string;
+  readonly logResult: string | undefined;
+  readonly coldStart: boolean;
+  readonly environmentId: string;
+  readonly durationMs: number;
+  readonly billedDurationMs: number;
+  readonly initDurationMs: number | undefined;
+  readonly maxMemoryUsedMB: number;
+  readonly startedAt: number;
+  readonly endedAt: number;
+  #parts: LogParts;
+  #logs: string | undefined;
+  #raw: string | undefined;
+
+  constructor(
+    outcome: 'success' | 'error' | 'timeout' | 'crash',
+    payload: unknown,
+    error: ErrorPayload | undefined,
+    raw: string | undefined,
+    parts: LogParts,
+    environmentId: string,
+    coldStart: boolean,
+    logTail: boolean,
+  ) {
+    const ok = outcome === 'success';
+    const f = parts.figures;
+    this.ok = ok;
+    this.outcome = outcome;
+    this.payload = payload;
+    this.functionError = ok ? undefined : 'Unhandled';
+    this.error = error;
+    this.requestId = f.requestId;
+    this.executedVersion = f.version;
+    this.#parts = parts;
+    this.#raw = raw;
+    this.logResult = logTail ? tail(this.logs) : undefined;
+    this.coldStart = coldStart;
+    this.environmentId = environmentId;
+    this.durationMs = f.durationMs;
+    this.billedDurationMs = f.billedDurationMs;
+    this.initDurationMs = f.initDurationMs;
+    this.maxMemoryUsedMB = f.maxMemoryUsedMB;
+    this.startedAt = parts.start;
+    this.endedAt = parts.end;
+  }
+
+  /** The exact body AWS returns (a failure's is rendered on first read: its trace is the dearest part). */
+  get rawPayload(): string {
+    this.#raw ??= JSON.stringify(this.error);
+    return this.#raw;
+  }
+
+  /** The invocation's full log text: init output (cold starts), START, console lines, END, REPORT. */
+  get logs(): string {
+    if (this.#logs === undefined) {
+      const p = this.#parts;
+      const id = p.figures.requestId;
+      const version = p.figures.version;
+      this.#logs =
+        p.initText +
+        (p.json ? jsonStartLine(p.start, id, version) : startLine(id, version)) +
+        p.sink.text() +
+        (p.json ? '' : endLine(id)) +
+        (p.json ? jsonReportLine(p.end, p.figures) : reportLine(p.figures));
+    }
+    return this.#logs;
+  }
+
+  /** Plain data with `logs` and `rawPayload` included (for JSON, snapshots, or sending across threads). */
+  toJSON(): Record<string, unknown> {
+    return { ...(this as object), rawPayload: this.rawPayload, logs: this.logs };
+  }
+}
+
+/** `X-Amz-Log-Result`: base64 of the last 4 KB of the log. */
+function tail(logs: string): string {
+  const bytes = Buffer.from(logs, 'utf8');
+  return bytes.subarray(Math.max(0, bytes.length - LIMITS.logTailBytes)).toString('base64');
+}
