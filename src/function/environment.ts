@@ -556,11 +556,11 @@ export class ExecutionEnvironment {
     const end = t.start + durationMs;
     this.fn.echo?.((json ? '' : endLine(id)) + (json ? jsonReportLine(end, figures) : reportLine(figures)));
     const parts = { initText: t.initText, sink: t.sink, json, figures, start: t.start, end };
-    const result = new InvocationRecord(kind, payload, error, kind === 'success' ? rawPayload! : undefined, parts, this.id, t.coldStart, req.logTail) as unknown as InvocationResult;
-    return result;
+    const raw = kind === 'success' ? rawPayload! : undefined;
+    const record = new InvocationRecord(kind, payload, error, raw, parts, this.id, t.coldStart, req.logTail);
+    return record as unknown as InvocationResult;
   }
 }
-
 
 /** Module instances must differ across every environment of every function in the process. */
 let generations = 0;
