@@ -74,7 +74,11 @@ export interface FunctionOptions<TEvent = never, TResult = unknown> {
   logLevel?: LogLevel;
   /** Also write each invocation's log lines to the real stderr as they happen. @defaultValue false */
   printLogs?: boolean;
-  /** How many invocation records `fn.invocations` keeps (oldest dropped first). @defaultValue 1000 */
+  /**
+   * How many invocation records `fn.invocations` keeps (oldest dropped first). Set 0 in tests that invoke tens of
+   * thousands of times and never read the history (property tests): kept records make V8 promote much of each
+   * invocation's garbage, roughly doubling the cost of a warm invoke (bench: ~7.5 µs vs ~3.5 µs). @defaultValue 1000
+   */
   historyLimit?: number;
   /**
    * Reserved concurrency, 0..1000: at most this many concurrent executions; 0 throttles every synchronous invoke and
