@@ -70,6 +70,13 @@ const subjects = {
       return { invoke: () => fn.invoke({}), dispose: () => fn.dispose(), isTimeout: (r) => r.outcome === 'timeout' };
     },
   },
+  // The same, keeping no invocation history: what a hot property test can opt into (see `historyLimit`).
+  'harness-module-h0': {
+    warm: async () => {
+      const fn = createFunction({ handler, historyLimit: 0 });
+      return { call: (i) => fn.invoke({ n: i }), dispose: () => fn.dispose(), check: (r) => r.payload };
+    },
+  },
   'harness-worker': {
     warm: async () => {
       const fn = createFunction({ handler: 'app.handler', root: handlerDir(), isolation: 'worker' });

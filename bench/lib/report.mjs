@@ -5,10 +5,11 @@ import { formatUs } from './chart.mjs';
 import { stats } from './measure.mjs';
 
 /** Subjects in table order, with how the results name them. */
-export const SUBJECTS = ['floor', 'harness-module', 'harness-worker', 'lambda-local', 'lambda-tester', 'mock-context', 'lambda-wrapper'];
+export const SUBJECTS = ['floor', 'harness-module', 'harness-module-h0', 'harness-worker', 'lambda-local', 'lambda-tester', 'mock-context', 'lambda-wrapper'];
 const LABEL = {
   floor: 'direct `await handler(event, context)` (floor)',
   'harness-module': '**lambda-harness** warm invoke, module isolation',
+  'harness-module-h0': '**lambda-harness** warm invoke, module isolation, `historyLimit: 0`',
   'harness-worker': '**lambda-harness** warm invoke, worker isolation',
   'lambda-local': 'lambda-local `execute()`',
   'lambda-tester': 'lambda-tester `.event().expectResult()`',
@@ -18,6 +19,7 @@ const LABEL = {
 const PLAIN = {
   floor: 'direct call (floor)',
   'harness-module': 'lambda-harness, module isolation',
+  'harness-module-h0': 'lambda-harness, module isolation, historyLimit 0',
   'harness-worker': 'lambda-harness, worker isolation',
   'lambda-local': 'lambda-local',
   'lambda-tester': 'lambda-tester',
@@ -28,6 +30,9 @@ const PLAIN = {
 // succeed/fail/done, so it is compared but not counted as one.
 const CONTEXT_BUILDERS = ['lambda-local', 'lambda-tester', 'mock-context'];
 const PEERS = ['lambda-local', 'lambda-tester', 'mock-context', 'lambda-wrapper'];
+const HARNESS = ['harness-module', 'harness-module-h0', 'harness-worker'];
+// Variants measured for warm invocations only (their timeouts are the default configuration's).
+const WARM_ONLY = ['harness-module-h0'];
 
 const ms = (v) => (v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US'));
 const mb = (v) => v.toFixed(1);
@@ -125,7 +130,7 @@ export function renderResults({ machine, peers, unavailable, warm, harnessTimeou
   p('', '### lambda-harness against each peer (warm medians, same run)', '');
   const peerCols = PEERS.filter((s) => w[s]?.median !== undefined);
   p(`| | ${peerCols.map((s) => PLAIN[s]).join(' | ')} |`, `|---|${peerCols.map(() => '---|').join('')}`);
-  for (const h of ['harness-module', 'harness-worker']) {
+  for (const h of HARNESS) {
     if (w[h]?.median === undefined) continue;
     p(`| ${PLAIN[h]} | ${peerCols.map((s) => versus(w[h].median, w[s].median)).join(' | ')} |`);
   }
@@ -157,7 +162,7 @@ export function renderResults({ machine, peers, unavailable, warm, harnessTimeou
     const a = results[0].attempts[0];
     return a.outcome === 'did not report' ? '> 10 s (did not report)' : `${ms(a.wallMs)} ms (${a.outcome === 'rejected' ? 'rejected with a timeout' : a.outcome})`;
   };
-  for (const s of SUBJECTS) {
+  for (const s of SUBJECTS.filter((x) => !WARM_ONLY.includes(x))) {
     for (const kind of ['never', 'interval']) {
       p(`| ${PLAIN[s]} | ${kind === 'never' ? 'one long timer' : '1 s interval'} | ${timeoutCell(s, kind, 3)} | ${timeoutCell(s, kind, 900)} |`);
     }
@@ -236,6 +241,10 @@ export function renderResults({ machine, peers, unavailable, warm, harnessTimeou
   const met = (ok) => (ok === undefined ? 'not measured' : ok ? 'met' : '**missed**');
   if (hm?.median !== undefined) {
     targets.push(['Warm invoke, module isolation, median < 5 µs', formatUs(hm.median), met(hm.median < 5)]);
+    const h0 = w['harness-module-h0'];
+    if (h0?.median !== undefined) {
+      targets.push(['The same with `historyLimit: 0` (not the default; for reference)', formatUs(h0.median), met(h0.median < 5)]);
+    }
     const builders = CONTEXT_BUILDERS.filter((s) => w[s]?.median !== undefined).sort((x, y) => w[x].median - w[y].median);
     if (builders.length) {
       const f = builders[0];
