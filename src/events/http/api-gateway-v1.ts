@@ -4,7 +4,7 @@ import type {
 } from 'aws-lambda';
 import { deepMerge, type DeepPartial } from '../_internals/deep.js';
 import { buildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
-import { restRequestParts, type RestApiProxyEvent, type RestRequestIntent } from './_rest.js';
+import { anonymousIdentity, restRequestParts, type RestApiProxyEvent, type RestRequestIntent } from './_rest.js';
 
 export type { RestApiIdentity, RestApiProxyEvent, RestApiRequestContext } from './_rest.js';
 
@@ -84,20 +84,7 @@ export const apiGatewayV1Fixture: RestApiProxyEvent = {
     requestTimeEpoch: 1718635693506,
     requestId: 'f88e38e3-2060-4a56-93c0-9efbc6a659a0',
     authorizer: undefined,
-    identity: {
-      accessKey: null,
-      accountId: null,
-      caller: null,
-      cognitoAuthenticationProvider: null,
-      cognitoAuthenticationType: null,
-      cognitoIdentityId: null,
-      cognitoIdentityPoolId: null,
-      principalOrgId: null,
-      sourceIp: '15.248.3.126',
-      user: null,
-      userAgent: 'HTTPie/3.2.2',
-      userArn: null,
-    },
+    identity: anonymousIdentity('HTTPie/3.2.2', '15.248.3.126'),
     domainName: 'puhdx84jy9.execute-api.eu-west-1.amazonaws.com',
     deploymentId: 'v99qix',
     apiId: 'puhdx84jy9',

@@ -6,7 +6,7 @@ import type {
 import { deepMerge, type DeepPartial } from '../_internals/deep.js';
 import { apiGatewayId, clfTime, shortRequestId } from '../_internals/format.js';
 import { buildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
-import { restRequestParts, type RestApiRequestContext, type RestRequestIntent } from './_rest.js';
+import { anonymousIdentity, restRequestParts, type RestApiRequestContext, type RestRequestIntent } from './_rest.js';
 import { lastValues, multiValues, type MultiMap } from './_request.js';
 import { apiGatewayV2, type ApiGatewayV2Input } from './api-gateway-v2.js';
 
@@ -107,20 +107,7 @@ export const apiGatewayRequestAuthorizerFixture: RestRequestAuthorizerEvent = {
     requestTimeEpoch: 1718635693506,
     requestId: 'f88e38e3-2060-4a56-93c0-9efbc6a659a0',
     authorizer: undefined,
-    identity: {
-      accessKey: null,
-      accountId: null,
-      caller: null,
-      cognitoAuthenticationProvider: null,
-      cognitoAuthenticationType: null,
-      cognitoIdentityId: null,
-      cognitoIdentityPoolId: null,
-      principalOrgId: null,
-      sourceIp: '15.248.3.126',
-      user: null,
-      userAgent: 'HTTPie/3.2.2',
-      userArn: null,
-    },
+    identity: anonymousIdentity('HTTPie/3.2.2', '15.248.3.126'),
     domainName: 'puhdx84jy9.execute-api.eu-west-1.amazonaws.com',
     deploymentId: 'v99qix',
     apiId: 'puhdx84jy9',

@@ -10,7 +10,7 @@ import type {
 } from 'aws-lambda';
 import { deepMerge, type DeepPartial } from '../_internals/deep.js';
 import { buildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
-import { customResourceIdentity } from './_internals/custom-resource.js';
+import { customResourceIdentity, type CustomResourceIdentity } from './_internals/custom-resource.js';
 
 /** Resource properties as CloudFormation sends them: the template's properties plus `ServiceToken`. */
 type Props = CloudFormationCustomResourceResourcePropertiesCommon;
@@ -54,6 +54,22 @@ export const cloudFormationDeleteFixture: CloudFormationCustomResourceDeleteEven
 };
 
 /**
+ * The fields every custom resource request derives from one identity (keys keep the fixture's order when spread over
+ * it). CloudFormation copies `ServiceToken` into `ResourceProperties`.
+ */
+function requestFields(id: CustomResourceIdentity) {
+  return {
+    ServiceToken: id.ServiceToken,
+    ResponseURL: id.ResponseURL,
+    StackId: id.StackId,
+    RequestId: id.RequestId,
+    LogicalResourceId: id.LogicalResourceId,
+    ResourceType: id.ResourceType,
+    ResourceProperties: { ServiceToken: id.ServiceToken },
+  };
+}
+
+/**
  * A CloudFormation custom resource `Create` request. `ServiceToken` (also copied into `ResourceProperties`, as
  * CloudFormation does), `StackId`, `RequestId` and the pre-signed `ResponseURL` are derived consistently: a given
  * `StackId` fixes region and account, and `ResponseURL` names the stack, logical id and request id.
@@ -69,13 +85,7 @@ export function cloudFormationCreate<TProps = Props>(
   const id = customResourceIdentity(ctx, overrides);
   const base: CloudFormationCustomResourceCreateEvent<Props> = {
     ...structuredClone(cloudFormationCreateFixture),
-    ServiceToken: id.ServiceToken,
-    ResponseURL: id.ResponseURL,
-    StackId: id.StackId,
-    RequestId: id.RequestId,
-    LogicalResourceId: id.LogicalResourceId,
-    ResourceType: id.ResourceType,
-    ResourceProperties: { ServiceToken: id.ServiceToken },
+    ...requestFields(id),
   };
   return deepMerge(base as CloudFormationCustomResourceCreateEvent<TProps>, overrides);
 }
@@ -95,14 +105,8 @@ export function cloudFormationUpdate<TProps = Props, TOldProps = TProps>(
   const id = customResourceIdentity(ctx, overrides);
   const base: CloudFormationCustomResourceUpdateEvent<Props, Props> = {
     ...structuredClone(cloudFormationUpdateFixture),
-    ServiceToken: id.ServiceToken,
-    ResponseURL: id.ResponseURL,
-    StackId: id.StackId,
-    RequestId: id.RequestId,
-    LogicalResourceId: id.LogicalResourceId,
+    ...requestFields(id),
     PhysicalResourceId: id.PhysicalResourceId,
-    ResourceType: id.ResourceType,
-    ResourceProperties: { ServiceToken: id.ServiceToken },
     OldResourceProperties: { ServiceToken: id.ServiceToken },
   };
   return deepMerge(base as CloudFormationCustomResourceUpdateEvent<TProps, TOldProps>, overrides);
@@ -121,14 +125,8 @@ export function cloudFormationDelete<TProps = Props>(
   const id = customResourceIdentity(ctx, overrides);
   const base: CloudFormationCustomResourceDeleteEvent<Props> = {
     ...structuredClone(cloudFormationDeleteFixture),
-    ServiceToken: id.ServiceToken,
-    ResponseURL: id.ResponseURL,
-    StackId: id.StackId,
-    RequestId: id.RequestId,
-    LogicalResourceId: id.LogicalResourceId,
+    ...requestFields(id),
     PhysicalResourceId: id.PhysicalResourceId,
-    ResourceType: id.ResourceType,
-    ResourceProperties: { ServiceToken: id.ServiceToken },
   };
   return deepMerge(base as CloudFormationCustomResourceDeleteEvent<TProps>, overrides);
 }
