@@ -16,3 +16,18 @@ export function disposableFunctions(): (options: FunctionOptions<never, unknown>
     return fn;
   };
 }
+
+/**
+ * `track(fn)` for a test file that creates functions itself (keeping their event and result types): disposes each
+ * tracked function after each test, as `disposableFunctions` does.
+ */
+export function trackedFunctions(): <T extends LambdaFunction>(fn: T) => T {
+  const created: LambdaFunction[] = [];
+  afterEach(async () => {
+    for (const fn of created.splice(0)) await fn.dispose();
+  });
+  return (fn) => {
+    created.push(fn);
+    return fn;
+  };
+}

@@ -1,15 +1,9 @@
 import { createHash } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createClock, createEventBus, createFunction, createQueue, createTopic, LambdaServiceError, type LambdaFunction } from '../../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { createClock, createEventBus, createFunction, createQueue, createTopic, LambdaServiceError } from '../../src/index.js';
+import { trackedFunctions } from '../_support/functions.js';
 
-const fns: LambdaFunction[] = [];
-afterEach(async () => {
-  for (const fn of fns.splice(0)) await fn.dispose();
-});
-function track<T extends LambdaFunction>(fn: T): T {
-  fns.push(fn as LambdaFunction);
-  return fn;
-}
+const track = trackedFunctions();
 const failing = async (e: { message?: string; [key: string]: unknown }) => {
   throw new Error(e.message ?? 'Test exception (this is intentional)');
 };

@@ -1,15 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import '../../src/vitest/index.js';
-import { createEventBus, createFunction, createQueue, createTopic, events, type LambdaFunction } from '../../src/index.js';
+import { createEventBus, createFunction, createQueue, createTopic, events } from '../../src/index.js';
+import { trackedFunctions } from '../_support/functions.js';
 
-const fns: LambdaFunction[] = [];
-afterEach(async () => {
-  for (const fn of fns.splice(0)) await fn.dispose();
-});
-function track<T extends LambdaFunction>(fn: T): T {
-  fns.push(fn as LambdaFunction);
-  return fn;
-}
+const track = trackedFunctions();
 
 interface Failure {
   message: string;
