@@ -1,4 +1,5 @@
 import type { ErrorPayload } from '../runtime/error-payload.js';
+import type { InvocationResultBase } from './result.js';
 import { LIMITS } from '../limits/limits.js';
 import { endLine, jsonReportLine, jsonStartLine, reportLine, startLine, type ReportFigures } from '../logs/format.js';
 import type { LogSink } from '../logs/sink.js';
@@ -17,9 +18,10 @@ export interface LogParts {
 /**
  * One invocation's result (the runtime shape of `InvocationResult`). A class rather than an object literal: the
  * data fields are plain own properties, while `logs` and a failure's `rawPayload` are getters on the prototype that
- * render on first read — no per-result closures, on the path every invocation takes.
+ * render on first read — no per-result closures, on the path every invocation takes. `implements` keeps the shared
+ * fields in step with the public `InvocationResult` type.
  */
-export class InvocationRecord {
+export class InvocationRecord implements InvocationResultBase {
   readonly ok: boolean;
   readonly outcome: 'success' | 'error' | 'timeout' | 'crash';
   readonly payload: unknown;

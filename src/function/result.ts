@@ -1,7 +1,7 @@
 import type { ErrorPayload } from '../runtime/error-payload.js';
 
 /** Fields every synchronous invocation result carries. */
-interface InvocationResultBase {
+export interface InvocationResultBase {
   /** The request id: `x-amzn-RequestId`, `context.awsRequestId`, and the id in START/END/REPORT. */
   readonly requestId: string;
   /** HTTP status of the Invoke call: 200, also for function errors (as on AWS). */
