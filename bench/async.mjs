@@ -1,29 +1,12 @@
 // 10,000 asynchronous events that fail all 3 attempts into a dead-letter queue: wall time and events/s.
 // `npm run build && node bench/async.mjs` (target: under 1 s on these 2-core machines).
-import { createFunction, createQueue } from '../dist/index.js';
+import { dlqRound } from './lib/workloads.mjs';
 
 const EVENTS = Number(process.env.EVENTS ?? 10_000);
 const ROUNDS = 5;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function round() {
-  const dlq = createQueue('bench-dlq');
-  const fn = createFunction({
-    name: 'always-fails',
-    historyLimit: 100,
-    handler: async () => {
-      throw new Error('always');
-    },
-    deadLetterQueue: dlq,
-  });
-  const t = performance.now();
-  for (let i = 0; i < EVENTS; i++) await fn.invokeAsync({ i });
-  const summary = await fn.drain();
-  const wall = performance.now() - t;
-  if (dlq.messages.length !== EVENTS || summary.attempts !== 3 * EVENTS) throw new Error(`unexpected: ${JSON.stringify(summary)}`);
-  await fn.dispose();
-  return { wall, virtualMs: summary.virtualMs };
-}
+const round = () => dlqRound(EVENTS);
 
 await round(); // warm-up
 const rounds = [];

@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createContext, createFunction, createQueue } from '../dist/index.js';
+import { createContext, createFunction } from '../dist/index.js';
+import { dlqRound } from './lib/workloads.mjs';
 import { peakRssMB, pendingTimers, perCall, rssMB, sleep, stats } from './lib/measure.mjs';
 
 // The trivial handler every case runs, and two that never settle within any function timeout. A bare
@@ -211,23 +212,7 @@ async function timeoutCase(name, kind, seconds) {
 /** 10,000 asynchronous events that fail all 3 attempts into a DLQ, as bench/async.mjs, with default options. */
 async function asyncDlqCase() {
   const EVENTS = 10_000;
-  const round = async () => {
-    const dlq = createQueue('bench-dlq');
-    const fn = createFunction({
-      name: 'always-fails',
-      handler: async () => {
-        throw new Error('always');
-      },
-      deadLetterQueue: dlq,
-    });
-    const t = performance.now();
-    for (let i = 0; i < EVENTS; i++) await fn.invokeAsync({ i });
-    const summary = await fn.drain();
-    const wall = performance.now() - t;
-    if (dlq.messages.length !== EVENTS || summary.attempts !== 3 * EVENTS) throw new Error(`unexpected: ${JSON.stringify(summary)}`);
-    await fn.dispose();
-    return wall;
-  };
+  const round = async () => (await dlqRound(EVENTS)).wall;
   await round(); // warm-up: JIT
   const samples = [];
   for (let r = 0; r < 3; r++) samples.push(await round());
