@@ -101,9 +101,3 @@ export function firstKilobyte(text: string): string {
   while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
   return bytes.subarray(0, end).toString('utf8');
 }
-
-/** The error message a dead-letter message reports for a failed last attempt. */
-export function errorMessageOf(payload: unknown): string {
-  const e = payload as Partial<ErrorPayload> | null;
-  return typeof e?.errorMessage === 'string' ? e.errorMessage : '';
-}

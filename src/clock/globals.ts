@@ -452,8 +452,3 @@ export function uninstallIfIdle(): void {
   }
   uninstall();
 }
-
-/** Whether the shims are installed right now (for tests and diagnostics). */
-export function shimsInstalled(): boolean {
-  return installed !== null;
-}
