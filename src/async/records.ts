@@ -1,5 +1,3 @@
-import type { ErrorPayload } from '../runtime/error-payload.js';
-
 /**
  * Why an asynchronous invocation ended up at a destination.
  * @example
