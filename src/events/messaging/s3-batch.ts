@@ -1,6 +1,5 @@
 import type { S3BatchEvent, S3BatchEventTask, S3BatchResult, S3BatchResultResultCode } from 'aws-lambda';
 import { buildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
-import { DEFAULT_ACCOUNT } from './_defaults.js';
 import { encodeS3Key } from './s3.js';
 
 /**

@@ -28,7 +28,6 @@ import { buildContext, type EventBuildContext, type EventKind, type EventOptions
 import { base64Bytes, DEFAULT_REGION, lowerAlnum, mixedAlnum } from './_internals/aws.js';
 
 // `@types/aws-lambda` does not export its Cognito `_common` names; these are the same shapes.
-type StringMap = Record<string, string>;
 type SessionEntry = DefineAuthChallengeTriggerEvent['request']['session'][number];
 type ChallengeResult = Exclude<SessionEntry, { challengeName: 'CUSTOM_CHALLENGE' }>;
 type CustomChallengeResult = Extract<SessionEntry, { challengeName: 'CUSTOM_CHALLENGE' }>;
