@@ -61,6 +61,20 @@ describe('invoke options', () => {
     expect(r.payload).toEqual({ identity, tenant: 'tenant-a', client: { client: { installationId: 'x' } } });
   });
 
+  it('drops the client context of an asynchronous invocation, as Lambda passes it on synchronous ones only', async () => {
+    const seen: unknown[] = [];
+    const fn = make({
+      handler: async (_e: unknown, c: Context) => {
+        seen.push(c.clientContext);
+      },
+    });
+    const clientContext = { custom: { foo: 'bar' } } as never;
+    await fn.invoke({}, { clientContext });
+    await fn.invoke({}, { invocationType: 'Event', clientContext });
+    await fn.drain();
+    expect(seen).toEqual([{ custom: { foo: 'bar' } }, undefined]);
+  });
+
   it('rejects a client context over 3583 bytes of base64, or not base64 JSON, before running anything', async () => {
     const fn = make({ handler: async () => 'ran' });
     await expect(fn.invoke({}, { clientContext: 'A'.repeat(3584) })).rejects.toMatchObject({ name: 'InvalidRequestContentException', statusCode: 400 });

@@ -345,6 +345,8 @@ describe('crashes and resets', () => {
     const two = await fn.invoke({ code: 2 });
     expect(two.error?.errorMessage).toBe(`RequestId: ${two.requestId} Error: Runtime exited with error: exit status 2`);
     expect(two.coldStart).toBe(true);
+    // The log shows what the runtime printed before the REPORT: the message, then the error type on its own line.
+    expect(two.logs).toContain(`RequestId: ${two.requestId} Error: Runtime exited with error: exit status 2\nRuntime.ExitError\n`);
   });
 
   it('re-initialises after a reset inside the invocation, counting init against its timeout', async () => {
@@ -421,5 +423,64 @@ describe("logFormat: 'JSON'", () => {
     expect(records[2]).toMatchObject({ level: 'ERROR', errorType: 'TypeError', errorMessage: 'bad' });
     expect(records.some((x) => x['message'] === 'dropped below INFO')).toBe(false);
     expect(records.at(-1)).toMatchObject({ type: 'platform.report', record: { requestId: r.requestId, status: 'success', metrics: { memorySizeMB: 128 } } });
+  });
+
+  it('reports a timeout and a runtime exit in platform.report, with the error type only for the exit', async () => {
+    const fn = make({
+      logFormat: 'JSON',
+      timeout: 1,
+      handler: async (e: { exit?: boolean }) => {
+        if (e.exit) process.exit(3);
+        await new Promise((r) => setTimeout(r, 5_000));
+      },
+    });
+    const report = (logs: string) => JSON.parse(logs.trim().split('\n').at(-1)!) as { type: string; record: Record<string, unknown> };
+    const timedOut = await fn.invoke({});
+    expect(timedOut.outcome).toBe('timeout');
+    expect(report(timedOut.logs)).toMatchObject({ type: 'platform.report', record: { status: 'timeout' } });
+    expect(report(timedOut.logs).record).not.toHaveProperty('errorType');
+    const exited = await fn.invoke({ exit: true });
+    expect(report(exited.logs)).toMatchObject({ type: 'platform.report', record: { status: 'error', errorType: 'Runtime.ExitError' } });
+  });
+
+  it('adds the tenant id to application log records of a tenant-isolated invocation', async () => {
+    const fn = make({ logFormat: 'JSON', handler: async () => console.log('hello') });
+    const r = await fn.invoke({}, { tenantId: 'tenant-a' });
+    const line = r.logs.split('\n').find((l) => l.includes('"hello"'))!;
+    expect(JSON.parse(line)).toMatchObject({ level: 'INFO', message: 'hello', requestId: r.requestId, tenantId: 'tenant-a' });
+  });
+});
+
+describe('REPORT billing', () => {
+  it('bills the duration rounded up to the millisecond, and a cold start its init too (since Aug 2025)', async () => {
+    const fn = make({
+      handler: {
+        init: async () => {
+          await new Promise((r) => setTimeout(r, 150));
+          return async () => {
+            await new Promise((r) => setTimeout(r, 40));
+          };
+        },
+      },
+    });
+    const cold = await fn.invoke({});
+    expect(cold.initDurationMs).toBeGreaterThanOrEqual(150);
+    // Init and handler both counted: at least 190 ms, however the fractions fall.
+    expect(cold.billedDurationMs).toBe(Math.ceil(cold.durationMs + cold.initDurationMs!));
+    expect(cold.billedDurationMs).toBeGreaterThanOrEqual(190);
+    expect(cold.logs).toContain(`Billed Duration: ${cold.billedDurationMs} ms\t`);
+    const warm = await fn.invoke({});
+    expect(warm.initDurationMs).toBeUndefined();
+    expect(warm.billedDurationMs).toBe(Math.ceil(warm.durationMs));
+    expect(warm.billedDurationMs).toBeGreaterThanOrEqual(40);
+    expect(warm.billedDurationMs).toBeLessThan(150);
+  });
+
+  it('bills at least 1 ms for an invocation that takes no virtual time', async () => {
+    const fn = make({ handler: async () => 'instant' });
+    await fn.invoke({});
+    const warm = await fn.invoke({});
+    expect(warm.billedDurationMs).toBe(Math.max(1, Math.ceil(warm.durationMs)));
+    expect(warm.billedDurationMs).toBeGreaterThanOrEqual(1);
   });
 });
