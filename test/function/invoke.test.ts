@@ -153,6 +153,18 @@ describe('fn.invoke', () => {
     expect((await fn.invoke({})).logResult).toBeUndefined();
   });
 
+  it('logs a cold start as the recorded LogResult shows it: START, output, END, REPORT with Init Duration, no INIT_START', async () => {
+    // aws-recordings node-logtype-tail: INIT_START goes to CloudWatch only, never into the invocation's log tail.
+    const fn = make({ handler: async () => console.log('hi') });
+    const r = await fn.invoke({}, { logType: 'Tail' });
+    const lines = Buffer.from(r.logResult!, 'base64').toString().split('\n');
+    expect(lines[0]).toBe(`START RequestId: ${r.requestId} Version: $LATEST`);
+    expect(lines[1]).toMatch(new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\t${r.requestId}\\tINFO\\thi$`));
+    expect(lines[2]).toBe(`END RequestId: ${r.requestId}`);
+    expect(lines[3]).toMatch(/^REPORT RequestId: .*\tInit Duration: [\d.]+ ms\t$/);
+    expect(r.logs).not.toContain('INIT_START');
+  });
+
   it('gives the handler Lambda’s environment variables and restores the host’s afterwards', async () => {
     process.env['HOST_ONLY'] = 'host';
     const fn = make({
