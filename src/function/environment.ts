@@ -2,7 +2,7 @@ import { mkdirSync, rm } from 'node:fs';
 import path from 'node:path';
 import type { ClientContext, CognitoIdentity } from 'aws-lambda';
 import type { VirtualClock } from '../clock/virtual-clock.js';
-import { buildContext, type CallbackControls } from '../context/context.js';
+import { buildContext, type CallbackControls, type LambdaContext } from '../context/context.js';
 import { loadHandler, type AnyHandler } from '../handler/load.js';
 import { resolveHandler, type HandlerParse } from '../handler/resolve.js';
 import type { Random } from '../internal/random.js';
@@ -65,17 +65,24 @@ export interface EnvironmentInfo {
   readonly tmpDir: string;
 }
 
-/** What the function hands an environment for one invocation. */
-export interface InvokeRequest {
-  requestId: string;
-  /** The JSON round-trip copy of the event. */
-  event: unknown;
-  invokedFunctionArn: string;
-  executedVersion: string;
-  clientContext: ClientContext | undefined;
-  identity: CognitoIdentity | undefined;
-  tenantId: string | undefined;
-  logTail: boolean;
+/**
+ * What the function hands an environment for one invocation. A class, not an object literal: a failed invocation's
+ * error keeps its stack frames (and so this request) reachable from `fn.invocations`, and V8 would start allocating a
+ * literal that survives like that straight in the old generation, where dead ones keep the young event alive (see
+ * buildContext).
+ */
+export class InvokeRequest {
+  constructor(
+    readonly requestId: string,
+    /** The JSON round-trip copy of the event. */
+    readonly event: unknown,
+    readonly invokedFunctionArn: string,
+    readonly clientContext: ClientContext | undefined,
+    readonly identity: CognitoIdentity | undefined,
+    readonly tenantId: string | undefined,
+    readonly logTail: boolean,
+    readonly executedVersion = '$LATEST',
+  ) {}
 }
 
 /** Shared, per-function things an environment needs. */
@@ -402,30 +409,29 @@ export class ExecutionEnvironment {
       const handler = runtime.handler!;
       const run = new HandlerRun(runtime, deadline, clock);
       this.current = run;
-      const data = {
-        functionName: o.name,
-        functionVersion: '$LATEST',
-        invokedFunctionArn: req.invokedFunctionArn,
-        memoryLimitInMB: String(o.memorySize),
-        awsRequestId: req.requestId,
-        logGroupName: `/aws/lambda/${o.name}`,
-        logStreamName: this.logStreamName,
-        identity: req.identity,
-        clientContext: req.clientContext,
-        tenantId: req.tenantId,
-        xRayTraceId: o.runtime.ric === 4 ? runtime.traceId() : undefined,
-        deadline: Math.floor(deadline),
-        now: runtime.now,
-      };
-      outcome = await run.start((r) =>
-        callHandler(
-          handler,
-          req.event,
-          (controls: CallbackControls | undefined) => buildContext(data, o.runtime.name, controls),
-          o.runtime,
-          r,
-        ),
-      );
+      // The context's data is made inside the closure, so that it is not one of the variables this function's
+      // closures keep alive (see InvokeRequest).
+      const makeContext = (controls: CallbackControls | undefined): LambdaContext =>
+        buildContext(
+          {
+            functionName: o.name,
+            functionVersion: '$LATEST',
+            invokedFunctionArn: req.invokedFunctionArn,
+            memoryLimitInMB: String(o.memorySize),
+            awsRequestId: req.requestId,
+            logGroupName: `/aws/lambda/${o.name}`,
+            logStreamName: this.logStreamName,
+            identity: req.identity,
+            clientContext: req.clientContext,
+            tenantId: req.tenantId,
+            xRayTraceId: o.runtime.ric === 4 ? runtime.traceId() : undefined,
+            deadline: Math.floor(deadline),
+            now: runtime.now,
+          },
+          o.runtime.name,
+          controls,
+        );
+      outcome = await run.start((r) => callHandler(handler, req.event, makeContext, o.runtime, r));
       this.current = undefined;
     }
 

@@ -9,7 +9,7 @@ import { uninstallIfIdle, writeToHostStderr } from '../clock/globals.js';
 import { createRandom, hashSeed } from '../internal/random.js';
 import { asyncRequestTooLarge, exceedsBytes, LIMITS, syncRequestTooLarge } from '../limits/limits.js';
 import { currentScope } from '../runtime/scope.js';
-import { ExecutionEnvironment, type EnvironmentInfo, type FunctionInternals } from './environment.js';
+import { ExecutionEnvironment, InvokeRequest, type EnvironmentInfo, type FunctionInternals } from './environment.js';
 import { resolveOptions, type FunctionOptions } from './options.js';
 import { resolveHandler } from '../handler/resolve.js';
 import { releaseSpares, WorkerEnvironment } from '../worker/worker-environment.js';
@@ -243,13 +243,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     if (provisioning) await provisioning;
     const env = this.acquire();
     if (typeof env === 'string') return { kind: 'throttled' };
-    const result = await this.runOn(env, requestId, JSON.parse(body) as unknown, {
-      invokedFunctionArn: this.arn,
-      clientContext: undefined,
-      identity: undefined,
-      tenantId: undefined,
-      logTail: false,
-    });
+    const result = await this.runOn(env, new InvokeRequest(requestId, JSON.parse(body) as unknown, this.arn, undefined, undefined, undefined, false));
     return { kind: 'ran', result };
   }
 
@@ -328,19 +322,19 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     const requestId = random.uuid();
     if (type === 'DryRun') return Promise.resolve({ statusCode: 204 as const, requestId });
 
-    const clientContext = decodeClientContext(options.clientContext);
-    const call = {
-      invokedFunctionArn: options.qualifier ? `${this.arn}:${options.qualifier}` : this.arn,
-      clientContext,
-      identity: options.identity,
-      tenantId: options.tenantId,
-      logTail: options.logType === 'Tail',
-    };
-    const event_ = JSON.parse(json) as unknown;
+    const req = new InvokeRequest(
+      requestId,
+      JSON.parse(json) as unknown,
+      options.qualifier ? `${this.arn}:${options.qualifier}` : this.arn,
+      decodeClientContext(options.clientContext),
+      options.identity,
+      options.tenantId,
+      options.logType === 'Tail',
+    );
     const start = (): Promise<InvocationResult<TResult>> => {
       const env = this.acquire();
       if (typeof env === 'string') return Promise.reject(throttled(env));
-      return this.runOn(env, requestId, event_, call);
+      return this.runOn(env, req);
     };
     const provisioning = this.provision();
     return provisioning ? provisioning.then(start) : start();
@@ -349,16 +343,14 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   /** Runs one invocation on an acquired environment, records it, and releases the environment. */
   private async runOn(
     env: ExecutionEnvironment,
-    requestId: string,
-    event: unknown,
-    call: { invokedFunctionArn: string; clientContext: ClientContext | undefined; identity: CognitoIdentity | undefined; tenantId: string | undefined; logTail: boolean },
+    req: InvokeRequest,
   ): Promise<InvocationResult<TResult>> {
     // A nested invoke (a handler invoking another simulated function) is a wait of the caller's environment:
     // it is neither idle nor doing real I/O, so virtual time may still jump for the callee.
     const caller = currentScope();
     if (caller) caller.io.waits++;
     try {
-      const result = await env.invoke({ requestId, event, executedVersion: '$LATEST', ...call });
+      const result = await env.invoke(req);
       this.record(result as InvocationResult<TResult>);
       return result as InvocationResult<TResult>;
     } finally {

@@ -29,11 +29,12 @@ class V3Completion {
     private readonly run: HandlerRun,
     isAsync: boolean,
   ) {
-    this.controls = {
-      succeed: (result?: unknown) => this.complete(null, result),
-      fail: (err?: unknown) => this.complete(err === undefined || err === null ? 'handled' : err, null),
-      done: (err?: unknown, result?: unknown) => this.complete(err, result),
-    };
+    // Assigned into `{}`, not written as a literal: see buildContext for why per-invocation objects avoid literals.
+    const controls = {} as CallbackControls;
+    controls.succeed = (result?: unknown) => this.complete(null, result);
+    controls.fail = (err?: unknown) => this.complete(err === undefined || err === null ? 'handled' : err, null);
+    controls.done = (err?: unknown, result?: unknown) => this.complete(err, result);
+    this.controls = controls;
     this.callback = (err?: unknown, result?: unknown) => this.callbackComplete(err, result);
     // RIC ≥ 3.3's default beforeExit listener: an async handler whose promise never settled is an error; any other
     // handler that never completed responds null.

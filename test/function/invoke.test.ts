@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Context } from 'aws-lambda';
+import { inspect } from 'node:util';
 import { LambdaServiceError } from '../../src/index.js';
 import { disposableFunctions } from '../_support/functions.js';
 
@@ -225,6 +226,16 @@ describe('fn.invoke', () => {
     expect(r.requestId).toMatch(UUID);
     const qualified = await fn.invoke({}, { qualifier: 'live' });
     expect((qualified.payload as { context: { invokedFunctionArn: string } }).context.invokedFunctionArn).toBe('arn:aws:lambda:eu-west-1:111111111111:function:ctx:live');
+  });
+
+  it('hands the handler a plain object as context, as the runtime does (console.log(context) prints no class name)', async () => {
+    for (const runtime of ['nodejs22.x', 'nodejs24.x'] as const) {
+      let seen: object | undefined;
+      const fn = make({ runtime, handler: async (_e: unknown, context: Context) => void (seen = context) });
+      await fn.invoke({});
+      expect(Object.getPrototypeOf(seen)).toBe(Object.prototype);
+      expect(inspect(seen)).toMatch(/^\{\n  (callbackWaitsForEmptyEventLoop: true|functionVersion: '\$LATEST'),/);
+    }
   });
 
   it('is deterministic for a seed: same ids and log streams on every run', async () => {
