@@ -8,7 +8,7 @@ import { VirtualClock, type Clock } from '../clock/virtual-clock.js';
 import { uninstallIfIdle, writeToHostStderr } from '../clock/globals.js';
 import { createRandom, hashSeed } from '../internal/random.js';
 import { asyncRequestTooLarge, exceedsBytes, LIMITS, syncRequestTooLarge } from '../limits/limits.js';
-import { currentScope } from '../runtime/scope.js';
+import { currentScope, type EnvScope } from '../runtime/scope.js';
 import { ExecutionEnvironment, InvokeRequest, type EnvironmentInfo, type FunctionInternals } from './environment.js';
 import { resolveOptions, type FunctionOptions } from './options.js';
 import { resolveHandler } from '../handler/resolve.js';
@@ -341,22 +341,35 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   }
 
   /** Runs one invocation on an acquired environment, records it, and releases the environment. */
-  private async runOn(
-    env: ExecutionEnvironment,
-    req: InvokeRequest,
-  ): Promise<InvocationResult<TResult>> {
+  private runOn(env: ExecutionEnvironment, req: InvokeRequest): Promise<InvocationResult<TResult>> {
     // A nested invoke (a handler invoking another simulated function) is a wait of the caller's environment:
     // it is neither idle nor doing real I/O, so virtual time may still jump for the callee.
     const caller = currentScope();
     if (caller) caller.io.waits++;
+    let running: Promise<InvocationResult>;
     try {
-      const result = await env.invoke(req);
-      this.record(result as InvocationResult<TResult>);
-      return result as InvocationResult<TResult>;
-    } finally {
-      if (caller) caller.io.waits--;
-      this.release(env);
+      running = env.invoke(req);
+    } catch (error) {
+      this.ended(env, caller);
+      return Promise.reject(error);
     }
+    // `.then` rather than an async function: one promise fewer on the path every invocation takes.
+    return running.then(
+      (result) => {
+        this.record(result as InvocationResult<TResult>);
+        this.ended(env, caller);
+        return result as InvocationResult<TResult>;
+      },
+      (error: unknown) => {
+        this.ended(env, caller);
+        throw error;
+      },
+    );
+  }
+
+  private ended(env: ExecutionEnvironment, caller: EnvScope | undefined): void {
+    if (caller) caller.io.waits--;
+    this.release(env);
   }
 
   /**
