@@ -1,5 +1,5 @@
 import { HarnessError } from '../errors.js';
-import { hasPendingIo, scopeStorage, type EnvScope, outsideScope } from '../runtime/scope.js';
+import { currentScope, hasPendingIo, scopeStorage, type EnvScope, outsideScope } from '../runtime/scope.js';
 import { relaxIoTracking, releaseIoTracking, retainIoTracking } from '../runtime/io-tracker.js';
 import { parseDuration, type Duration } from './duration.js';
 import { EnvTimers } from './env-timers.js';
@@ -322,6 +322,7 @@ export class VirtualClock implements Clock {
   }
 
   private flushIdle(): void {
+    if (this.idleWaiters.length === 0) return; // every run's end lands here: no garbage array when nobody waits
     const waiters = this.idleWaiters.splice(0);
     for (const w of waiters) w();
   }
@@ -339,6 +340,13 @@ export class VirtualClock implements Clock {
       if (timers === null || run.finished) continue;
       // A timer due exactly at the deadline loses the race: the sandbox is stopped first.
       const limit = Math.min(target, Math.ceil(run.deadline) - 1);
+      const due = timers.nextDue();
+      if (due === undefined || due > limit) {
+        // Nothing fires: no user code runs, so there is no need to enter the environment's scope (every scheduler
+        // turn comes here, and a scope switch costs more than the rest of the move).
+        timers.tickTo(limit);
+        continue;
+      }
       try {
         if (scopeStorage.run(run.scope, () => timers.tickTo(limit))) fired = true;
       } catch (error) {
@@ -354,7 +362,9 @@ export class VirtualClock implements Clock {
     if (this.armed) return;
     this.armed = true;
     // Outside any environment's scope, so the scheduler's own real timers are never mistaken for handler I/O.
-    this.pendingTurn = { kind: 'immediate', handle: outsideScope(() => real.setImmediate(this.turn)) };
+    // The scheduler's own turns run outside any scope already, so they skip the scope switch.
+    const handle = currentScope() === undefined ? real.setImmediate(this.turn) : outsideScope(() => real.setImmediate(this.turn));
+    this.pendingTurn = { kind: 'immediate', handle };
   }
 
   /** Number of scheduler turns so far (lets harness work tell whether it is still in the same turn). */
