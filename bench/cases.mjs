@@ -256,9 +256,16 @@ async function coldCase(mode) {
 async function rssGrowthCase() {
   const N = process.env.BENCH_QUICK === '1' ? 100_000 : 1_000_000;
   const gc = globalThis.gc ?? (() => {});
+  // A forced GC frees the heap, but V8 hands freed pages back to the OS a little later, off the main thread:
+  // measure after both, so RSS shows what the process keeps rather than where its GC cycle happened to be.
+  const settle = async () => {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    gc();
+  };
   const fn = createFunction({ handler });
   for (let i = 0; i < 10_000; i++) await fn.invoke({ n: i }); // warm-up, and a full history ring (default 1000)
-  gc();
+  await settle();
   const startRss = rssMB();
   const startHeap = process.memoryUsage().heapUsed / 1024 / 1024;
   const checkpoints = [];
@@ -268,7 +275,7 @@ async function rssGrowthCase() {
     if (i % (N / 10) === 0) checkpoints.push({ calls: i, rssMB: rssMB() });
   }
   const wallMs = performance.now() - t;
-  gc();
+  await settle();
   const endRss = rssMB();
   const endHeap = process.memoryUsage().heapUsed / 1024 / 1024;
   const history = fn.invocations.length;

@@ -222,8 +222,8 @@ export function renderResults({ machine, peers, unavailable, warm, harnessTimeou
   p('', `## Memory over ${mr ? mr.calls.toLocaleString('en-US') : 'N'} warm invocations (lambda-harness, module isolation)`, '');
   if (mr) {
     p(
-      'Default history retention (`historyLimit` 1000); RSS measured after 10,000 warm-up invocations and a forced GC, then',
-      'again after the run and a forced GC (`--expose-gc`).',
+      'Default history retention (`historyLimit` 1000); RSS measured after 10,000 warm-up invocations, then again after the',
+      'run, each time after a forced GC (`--expose-gc`), 200 ms for V8 to hand freed pages back, and another forced GC.',
       '',
       '| invocations | RSS before, MB | RSS after, MB | RSS growth, MB | heap growth, MB | records kept | µs per call over the run | peak RSS, MB |',
       '|---|---|---|---|---|---|---|---|',
