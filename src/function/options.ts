@@ -75,9 +75,9 @@ export interface FunctionOptions<TEvent = never, TResult = unknown> {
   /** Also write each invocation's log lines to the real stderr as they happen. @defaultValue false */
   printLogs?: boolean;
   /**
-   * How many invocation records `fn.invocations` keeps (oldest dropped first). Set 0 in tests that invoke tens of
-   * thousands of times and never read the history (property tests): kept records make V8 promote much of each
-   * invocation's garbage, roughly doubling the cost of a warm invoke (bench: ~7.5 µs vs ~3.5 µs). @defaultValue 1000
+   * How many invocation records `fn.invocations` keeps (oldest dropped first); 0 keeps none. Kept records cost
+   * memory (~0.7 KB for a small success, more for failures, which keep their error) but hardly any time: a warm
+   * invoke measures ~3.4 µs with the default and ~3.2 µs with 0 (`npm run bench`). @defaultValue 1000
    */
   historyLimit?: number;
   /**
