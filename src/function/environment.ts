@@ -358,7 +358,10 @@ export class ExecutionEnvironment {
     const invokeSink = this.sink(req.requestId, req.tenantId);
     runtime.sink = invokeSink;
     runtime.lastSink = invokeSink;
-    // Thaw: timers that fell due while the environment was frozen fire once now, in this invocation's context.
+    // Thaw: timers that fell due while the environment was frozen fire once now, in this invocation's context. One
+    // that throws crashes the runtime as any uncaught exception does; the invocation then runs on a fresh runtime
+    // (re-initialised inside its invoke phase). [UNCERTAIN] the spec is silent; on Lambda the exit may instead fail
+    // this invocation with Runtime.ExitError.
     if (runtime.timers && runtime.timers.now() < clock.now()) {
       const timers = runtime.timers;
       try {

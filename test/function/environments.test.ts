@@ -75,6 +75,28 @@ describe('execution environments', () => {
     expect(second.logs).toMatch(new RegExp(`\\t${second.requestId}\\tINFO\\tlate timer fired`));
   });
 
+  it('resets the runtime when a frozen timer throws as it thaws, and runs the invocation on the fresh runtime', async () => {
+    let inits = 0;
+    const fn = make({
+      handler: {
+        init: () => {
+          inits++;
+          return async (e: { arm?: boolean }) => {
+            if (e.arm) setTimeout(() => { throw new Error('late boom'); }, 5_000);
+            return 'ok';
+          };
+        },
+      },
+    });
+    const first = await fn.invoke({ arm: true });
+    await fn.clock.advance('1m');
+    const second = await fn.invoke({});
+    expect(second).toMatchObject({ outcome: 'success', payload: 'ok', coldStart: true, environmentId: first.environmentId });
+    expect(inits).toBe(2);
+    expect(second.logs).toMatch(new RegExp(`\\t${second.requestId}\\tERROR\\tUncaught Exception \\t\\{"errorType":"Error","errorMessage":"late boom"`));
+    expect(second.initDurationMs).toBeUndefined(); // re-initialised inside the invoke phase, as after any reset
+  });
+
   it('gives each environment its own /tmp, which survives a reset but not the environment', async () => {
     const fn = make({
       timeout: 1,
