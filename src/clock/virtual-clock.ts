@@ -361,8 +361,8 @@ export class VirtualClock implements Clock {
   private wake(): void {
     if (this.armed) return;
     this.armed = true;
-    // Outside any environment's scope, so the scheduler's own real timers are never mistaken for handler I/O.
-    // The scheduler's own turns run outside any scope already, so they skip the scope switch.
+    // Outside any environment's scope, so the scheduler's own real timers are never mistaken for handler I/O (its
+    // own turns run outside any scope already, and skip the scope switch).
     const handle = currentScope() === undefined ? real.setImmediate(this.turn) : outsideScope(() => real.setImmediate(this.turn));
     this.pendingTurn = { kind: 'immediate', handle };
   }
