@@ -2,12 +2,14 @@
 // state, heap, leaked timers and patched globals cannot colour the next: `node bench/cases.mjs <case>`.
 // The result goes back to the parent over IPC (or to stdout as JSON when run by hand), then the process exits on
 // purpose: several peers leave timers or intervals behind that would otherwise keep it alive.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createContext, createFunction } from '../dist/index.js';
+import { fidelitySkeleton } from './lib/skeleton.mjs';
 import { dlqRound } from './lib/workloads.mjs';
 import { peakRssMB, pendingTimers, perCall, rssMB, sleep, stats } from './lib/measure.mjs';
 
@@ -59,6 +61,13 @@ const subjects = {
     timeout: async (h) => {
       const context = createContext();
       return { invoke: () => h({}, context), dispose: async () => {} };
+    },
+  },
+  // Not a tool: the least any faithful harness does per invocation (bench/lib/skeleton.mjs), for scale.
+  'fidelity-floor': {
+    warm: async () => {
+      const call = fidelitySkeleton(handler, new AsyncLocalStorage());
+      return { call: (i) => call({ n: i }), dispose: async () => {}, check: (r) => r.payload };
     },
   },
   'harness-module': {

@@ -1,28 +1,12 @@
-// What a warm invocation cannot go below on this Node version, whatever the harness does: the work full fidelity
-// requires (a JSON round trip of the event and of the result, a context object, the handler's promise and the one
-// that carries its outcome) with and without the AsyncLocalStorage scope the harness routes timers and logs by.
-// On Node 20 AsyncLocalStorage runs on async hooks: every promise then pays an init hook and a few more properties.
-// Run: `node bench/fidelity-floor.mjs` (no build needed). Compare with `node bench/invoke.mjs` in the same minute.
+// What a warm invocation cannot go below on this Node version, whatever the harness does (bench/lib/skeleton.mjs):
+// JSON round trips, a context and two promises, with and without the AsyncLocalStorage scope the harness routes
+// timers and logs by. Run: `node bench/fidelity-floor.mjs` (no build needed); compare with `node bench/invoke.mjs`.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { fidelitySkeleton } from './lib/skeleton.mjs';
 
 const handler = async (e) => ({ ok: e.n + 1 });
 const N = 200_000;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-function skeleton(scope) {
-  let seq = 0;
-  return async (event) => {
-    const json = JSON.stringify(event);
-    const copy = JSON.parse(json);
-    const context = {};
-    context.awsRequestId = `00000000-0000-4000-8000-${String(seq++).padStart(12, '0')}`;
-    context.getRemainingTimeInMillis = () => 3000;
-    const call = () => new Promise((resolve, reject) => handler(copy, context).then(resolve, reject));
-    const value = await (scope ? scope.run(context, call) : call());
-    const rawPayload = JSON.stringify(value);
-    return { rawPayload, payload: JSON.parse(rawPayload) };
-  };
-}
 
 async function measure(label, invoke) {
   for (let i = 0; i < N / 2; i++) await invoke({ n: i });
@@ -36,5 +20,6 @@ async function measure(label, invoke) {
 }
 
 console.log(`Node ${process.version}\n\n| skeleton of a warm invocation | median µs |\n|---|---|`);
-await measure('JSON round trips + context + two promises', skeleton(undefined));
-await measure('the same inside an AsyncLocalStorage scope', skeleton(new AsyncLocalStorage()));
+// Without a scope first: once an AsyncLocalStorage has run, its hooks stay on for the rest of the process.
+await measure('JSON round trips + context + two promises', fidelitySkeleton(handler, undefined));
+await measure('the same inside an AsyncLocalStorage scope', fidelitySkeleton(handler, new AsyncLocalStorage()));

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { barChartSvg } from './lib/chart.mjs';
-import { renderResults, SUBJECTS } from './lib/report.mjs';
+import { renderResults, SUBJECTS, WARM_ONLY } from './lib/report.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -91,7 +91,7 @@ const harnessTimeouts = await collect(
 // Peers wait the real timeout or never report, so a repetition adds nothing but minutes; they run once each, side by
 // side (they sleep; a ~3,000 ms or capped figure is not disturbed by a neighbour).
 step('timeouts, direct call and peers (waits up to the 10 s cap)');
-const peerTimeoutNames = SUBJECTS.filter((s) => !s.startsWith('harness-') && !unavailable(s)).flatMap((s) =>
+const peerTimeoutNames = SUBJECTS.filter((s) => !s.startsWith('harness-') && !WARM_ONLY.includes(s) && !unavailable(s)).flatMap((s) =>
   timeoutVariants.map((v) => `timeout:${s}:${v}`),
 );
 const peerTimeouts = Object.fromEntries(

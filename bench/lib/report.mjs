@@ -5,9 +5,10 @@ import { formatUs } from './chart.mjs';
 import { stats } from './measure.mjs';
 
 /** Subjects in table order, with how the results name them. */
-export const SUBJECTS = ['floor', 'harness-module', 'harness-module-h0', 'harness-worker', 'lambda-local', 'lambda-tester', 'mock-context', 'lambda-wrapper'];
+export const SUBJECTS = ['floor', 'fidelity-floor', 'harness-module', 'harness-module-h0', 'harness-worker', 'lambda-local', 'lambda-tester', 'mock-context', 'lambda-wrapper'];
 const LABEL = {
   floor: 'direct `await handler(event, context)` (floor)',
+  'fidelity-floor': 'fidelity floor: JSON round trips, a context and two promises in an AsyncLocalStorage scope, nothing else (`bench/lib/skeleton.mjs`)',
   'harness-module': '**lambda-harness** warm invoke, module isolation',
   'harness-module-h0': '**lambda-harness** warm invoke, module isolation, `historyLimit: 0`',
   'harness-worker': '**lambda-harness** warm invoke, worker isolation',
@@ -18,6 +19,7 @@ const LABEL = {
 };
 const PLAIN = {
   floor: 'direct call (floor)',
+  'fidelity-floor': 'fidelity floor (skeleton)',
   'harness-module': 'lambda-harness, module isolation',
   'harness-module-h0': 'lambda-harness, module isolation, historyLimit 0',
   'harness-worker': 'lambda-harness, worker isolation',
@@ -31,8 +33,8 @@ const PLAIN = {
 const CONTEXT_BUILDERS = ['lambda-local', 'lambda-tester', 'mock-context'];
 const PEERS = ['lambda-local', 'lambda-tester', 'mock-context', 'lambda-wrapper'];
 const HARNESS = ['harness-module', 'harness-module-h0', 'harness-worker'];
-// Variants measured for warm invocations only (their timeouts are the default configuration's).
-const WARM_ONLY = ['harness-module-h0'];
+// Measured for warm invocations only: a variant whose timeouts are the default configuration's, and the skeleton.
+export const WARM_ONLY = ['harness-module-h0', 'fidelity-floor'];
 
 const ms = (v) => (v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US'));
 const mb = (v) => v.toFixed(1);
@@ -250,6 +252,14 @@ export function renderResults({ machine, peers, unavailable, warm, harnessTimeou
       const f = builders[0];
       const r = w[f].median / hm.median;
       targets.push([`≥ 4x faster than the fastest peer that builds a context per call (${PLAIN[f]}, ${formatUs(w[f].median)})`, `${ratio(r)}x`, met(r >= 4)]);
+      const ff = w['fidelity-floor'];
+      if (ff?.median !== undefined) {
+        targets.push([
+          `For scale: 4x needs ≤ ${formatUs(w[f].median / 4)}; the fidelity floor (JSON round trips, a context, two promises, an AsyncLocalStorage scope) measures`,
+          formatUs(ff.median),
+          '',
+        ]);
+      }
     }
     if (w['lambda-local']?.median !== undefined) {
       const r = w['lambda-local'].median / hm.median;
