@@ -57,14 +57,15 @@ export function buildContext(data: ContextData, runtime: RuntimeName, controls?:
   // dead context there keeps the young objects it points to (closures, the completion state) alive until the next
   // full collection: warm invokes were twice as slow in that mode (issue 8, bench/RESULTS.md). `{}` has no such site.
   const ctx: Record<string, unknown> = {};
-  const v3 = runtime !== 'nodejs24.x' && controls !== undefined;
-  if (v3) {
+  // The v3 runtimes (nodejs20.x/22.x) put the callback members first; nodejs24.x has none, and an X-Ray trace id.
+  const v3Controls = runtime !== 'nodejs24.x' ? controls : undefined;
+  if (v3Controls) {
     // A plain data property (the runtime reads it when the callback is called): what a handler sets is what counts,
     // and JSON.stringify(context) shows it first, as AWS recorded.
     ctx['callbackWaitsForEmptyEventLoop'] = true;
-    ctx['succeed'] = controls!.succeed;
-    ctx['fail'] = controls!.fail;
-    ctx['done'] = controls!.done;
+    ctx['succeed'] = v3Controls.succeed;
+    ctx['fail'] = v3Controls.fail;
+    ctx['done'] = v3Controls.done;
   }
   ctx['functionVersion'] = data.functionVersion;
   ctx['functionName'] = data.functionName;
@@ -75,7 +76,7 @@ export function buildContext(data: ContextData, runtime: RuntimeName, controls?:
   ctx['identity'] = data.identity;
   ctx['invokedFunctionArn'] = data.invokedFunctionArn;
   ctx['awsRequestId'] = data.awsRequestId;
-  if (!v3) ctx['xRayTraceId'] = data.xRayTraceId;
+  if (!v3Controls) ctx['xRayTraceId'] = data.xRayTraceId;
   ctx['getRemainingTimeInMillis'] = () => deadline - now();
   if (data.tenantId !== undefined) ctx['tenantId'] = data.tenantId;
   return ctx as unknown as LambdaContext;
