@@ -129,6 +129,40 @@ describe('the virtual clock', () => {
     }
   });
 
+  it('fires a timer due at this instant while another environment waits on real I/O, even with real time not flowing', async () => {
+    const server = http.createServer((_req, res) => {
+      nativeSetTimeout(() => res.end('pong'), 200);
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as { port: number };
+    try {
+      const clock = track(createClock({ realTimeFlow: false }));
+      const waitsOnIo = track(createFunction({ clock, name: 'io', handler: async () => (await fetch(`http://127.0.0.1:${port}/`)).text() }));
+      const yieldsOnce = track(
+        createFunction({
+          clock,
+          name: 'yields',
+          handler: async () => {
+            const before = Date.now();
+            await new Promise((r) => setTimeout(r, 0));
+            return Date.now() - before;
+          },
+        }),
+      );
+      const finished: string[] = [];
+      const io = waitsOnIo.invoke({}).then((r) => (finished.push('io'), r));
+      const yields = yieldsOnce.invoke({}).then((r) => (finished.push('yields'), r));
+      const [a, b] = await Promise.all([io, yields]);
+      expect(a.ok && a.payload).toBe('pong');
+      expect(b.ok && b.payload).toBe(0);
+      expect(finished).toEqual(['yields', 'io']);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
   it('does not mistake file reads or zlib work for an idle event loop', async () => {
     const fn = track(
       createFunction({
