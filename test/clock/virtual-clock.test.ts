@@ -20,6 +20,22 @@ afterEach(async () => {
 const nativeSetTimeout = globalThis.setTimeout;
 const nativeDate = globalThis.Date;
 
+/** A loopback HTTP server that answers `pong` after `delayMs` real milliseconds (closed after the test); its URL. */
+async function slowServer(delayMs: number): Promise<string> {
+  const server = http.createServer((_req, res) => {
+    nativeSetTimeout(() => res.end('pong'), delayMs);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  track({
+    dispose: async () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  });
+  return `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+}
+
 describe('the virtual clock', () => {
   it('finishes a 10-minute wait under a 900 s timeout in milliseconds of wall time', async () => {
     const fn = track(
@@ -97,70 +113,50 @@ describe('the virtual clock', () => {
 
   it('does not jump while the handler awaits a real HTTP round trip on loopback', async () => {
     // The server answers after 300 real milliseconds; a clock that jumped would time the 1 s function out.
-    const server = http.createServer((_req, res) => {
-      nativeSetTimeout(() => res.end('pong'), 300);
-    });
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const { port } = server.address() as { port: number };
-    try {
-      const fn = track(
-        createFunction({
-          timeout: 1,
-          handler: async () => {
-            // A pending timer that a naive clock would jump to (and past the deadline).
-            const heartbeat = setInterval(() => undefined, 100);
-            try {
-              const res = await fetch(`http://127.0.0.1:${port}/`);
-              return await res.text();
-            } finally {
-              clearInterval(heartbeat);
-            }
-          },
-        }),
-      );
-      const r = await fn.invoke({});
-      expect(r.outcome).toBe('success');
-      expect(r.ok && r.payload).toBe('pong');
-      expect(r.durationMs).toBeGreaterThanOrEqual(250);
-    } finally {
-      server.closeAllConnections();
-      server.close();
-    }
+    const url = await slowServer(300);
+    const fn = track(
+      createFunction({
+        timeout: 1,
+        handler: async () => {
+          // A pending timer that a naive clock would jump to (and past the deadline).
+          const heartbeat = setInterval(() => undefined, 100);
+          try {
+            const res = await fetch(url);
+            return await res.text();
+          } finally {
+            clearInterval(heartbeat);
+          }
+        },
+      }),
+    );
+    const r = await fn.invoke({});
+    expect(r.outcome).toBe('success');
+    expect(r.ok && r.payload).toBe('pong');
+    expect(r.durationMs).toBeGreaterThanOrEqual(250);
   });
 
   it('fires a timer due at this instant while another environment waits on real I/O, even with real time not flowing', async () => {
-    const server = http.createServer((_req, res) => {
-      nativeSetTimeout(() => res.end('pong'), 200);
-    });
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const { port } = server.address() as { port: number };
-    try {
-      const clock = track(createClock({ realTimeFlow: false }));
-      const waitsOnIo = track(createFunction({ clock, name: 'io', handler: async () => (await fetch(`http://127.0.0.1:${port}/`)).text() }));
-      const yieldsOnce = track(
-        createFunction({
-          clock,
-          name: 'yields',
-          handler: async () => {
-            const before = Date.now();
-            await new Promise((r) => setTimeout(r, 0));
-            return Date.now() - before;
-          },
-        }),
-      );
-      const finished: string[] = [];
-      const io = waitsOnIo.invoke({}).then((r) => (finished.push('io'), r));
-      const yields = yieldsOnce.invoke({}).then((r) => (finished.push('yields'), r));
-      const [a, b] = await Promise.all([io, yields]);
-      expect(a.ok && a.payload).toBe('pong');
-      expect(b.ok && b.payload).toBe(0);
-      expect(finished).toEqual(['yields', 'io']);
-    } finally {
-      server.closeAllConnections();
-      server.close();
-    }
+    const url = await slowServer(200);
+    const clock = track(createClock({ realTimeFlow: false }));
+    const waitsOnIo = track(createFunction({ clock, name: 'io', handler: async () => (await fetch(url)).text() }));
+    const yieldsOnce = track(
+      createFunction({
+        clock,
+        name: 'yields',
+        handler: async () => {
+          const before = Date.now();
+          await new Promise((r) => setTimeout(r, 0));
+          return Date.now() - before;
+        },
+      }),
+    );
+    const finished: string[] = [];
+    const io = waitsOnIo.invoke({}).then((r) => (finished.push('io'), r));
+    const yields = yieldsOnce.invoke({}).then((r) => (finished.push('yields'), r));
+    const [a, b] = await Promise.all([io, yields]);
+    expect(a.ok && a.payload).toBe('pong');
+    expect(b.ok && b.payload).toBe(0);
+    expect(finished).toEqual(['yields', 'io']);
   });
 
   it('does not mistake file reads or zlib work for an idle event loop', async () => {
