@@ -333,6 +333,9 @@ export class VirtualClock implements Clock {
    */
   private moveTo(target: number): boolean {
     if (target < this.time) return false;
+    // Most scheduler turns move no virtual time (under a real millisecond passed): then an environment with nothing
+    // due has nothing to do at all.
+    const moved = target > this.time;
     this.time = target;
     let fired = false;
     for (const run of this.runs) {
@@ -344,7 +347,7 @@ export class VirtualClock implements Clock {
       if (due === undefined || due > limit) {
         // Nothing fires: no user code runs, so there is no need to enter the environment's scope (every scheduler
         // turn comes here, and a scope switch costs more than the rest of the move).
-        timers.tickTo(limit);
+        if (moved) timers.tickTo(limit);
         continue;
       }
       try {
@@ -356,18 +359,6 @@ export class VirtualClock implements Clock {
     }
     if (this.system.runUntil(target)) fired = true;
     return fired;
-  }
-
-  /** Whether a running environment's timer or a harness event is due at or before `target` (what `moveTo` would fire). */
-  private dueBy(target: number): boolean {
-    for (const run of this.runs) {
-      const timers = run.scope.timers;
-      if (timers === null || run.finished) continue;
-      const due = timers.nextDue();
-      if (due !== undefined && due <= Math.min(target, Math.ceil(run.deadline) - 1)) return true;
-    }
-    const system = this.system.nextDue();
-    return system !== undefined && system <= target;
   }
 
   private wake(): void {
@@ -405,10 +396,7 @@ export class VirtualClock implements Clock {
     this.lastReal = now;
     const whole = Math.floor(this.realCarry);
     this.realCarry -= whole;
-    // Most turns move no virtual time (under a real millisecond passed) and find nothing due at this instant: they
-    // skip the move, whose only work would be to look at every environment's timers again. A timer-heavy run (a 1 s
-    // heartbeat over a 900 s timeout is 900 turns) spends a measurable share of its time there.
-    const fired = (whole > 0 || this.dueBy(this.time)) && this.moveTo(this.time + whole);
+    const fired = this.moveTo(this.time + whole);
     if (fired) {
       // Let what the timers resolved run before deciding anything.
       this.wake();
