@@ -373,9 +373,8 @@ export class ExecutionEnvironment {
     if (this.runtime.handler === undefined) return this.invokeCold(req, invokeSink);
     // Warm: one promise chain, without an async function's own promise and awaits — the path property tests run
     // thousands of times.
-    const warm = this.runtime;
-    const start = this.beginInvokePhase(req, warm, invokeSink);
-    return this.runHandler(req, warm, start).then((outcome) =>
+    const start = this.beginInvokePhase(req, runtime);
+    return this.runHandler(req, runtime, start).then((outcome) =>
       this.finishInvocation(req, outcome, {
         coldStart: false,
         initText: '',
@@ -383,7 +382,7 @@ export class ExecutionEnvironment {
         start,
         end: clock.preciseNow(),
         sink: invokeSink,
-        runtime: warm,
+        runtime,
       }),
     );
   }
@@ -411,11 +410,14 @@ export class ExecutionEnvironment {
       initText = initSink.text();
     }
 
-    const start = this.beginInvokePhase(req, runtime, invokeSink);
+    // The invocation's own sink again: init wrote to its own, or the runtime was reset.
+    runtime.sink = invokeSink;
+    runtime.lastSink = invokeSink;
+    const start = this.beginInvokePhase(req, runtime);
     if (outcome === undefined && runtime.handler === undefined) {
-      // Re-initialise inside the invoke phase: after a reset or an init timeout, init counts against the timeout.
+      // Re-initialise inside the invoke phase (its output is the invocation's): after a reset or an init timeout,
+      // init counts against the timeout.
       outcome = await this.init(runtime, start + this.fn.options.timeoutMs, invokeSink);
-      runtime.sink = invokeSink;
     }
     if (outcome === undefined) outcome = await this.runHandler(req, runtime, start);
     return this.finishInvocation(req, outcome, {
@@ -429,14 +431,12 @@ export class ExecutionEnvironment {
     });
   }
 
-  /** START: the invoke phase begins now (virtual time), with this invocation's trace id and log sink. */
-  private beginInvokePhase(req: InvokeRequest, runtime: RuntimeInstance, invokeSink: LogSink): number {
+  /** START: the invoke phase begins now (virtual time), with this invocation's trace id. */
+  private beginInvokePhase(req: InvokeRequest, runtime: RuntimeInstance): number {
     const o = this.fn.options;
     const start = this.fn.clock.preciseNow();
     this.fn.echo?.(o.logFormat === 'JSON' ? jsonStartLine(start, req.requestId, req.executedVersion) : startLine(req.requestId, req.executedVersion));
     runtime.beginTrace(req.requestId, start);
-    runtime.sink = invokeSink;
-    runtime.lastSink = invokeSink;
     return start;
   }
 
