@@ -1,6 +1,7 @@
 import type { VirtualClock } from '../clock/virtual-clock.js';
 import type { InvocationResult } from '../function/result.js';
 import type { Random } from '../internal/random.js';
+import { THROTTLE_MESSAGE } from '../limits/limits.js';
 import { deadLetterAttributes, invocationRecord, type DestinationCondition, type LastResponse } from './records.js';
 import { afterFailure, afterThrottle, type AsyncRetryConfig } from './schedule.js';
 import { deliverableOf } from './targets.js';
@@ -245,7 +246,7 @@ export class AsyncEventQueue {
       if (target) {
         // Function errors report the Invoke status (200); events that never ran report the throttle (429).
         const code = state.last === undefined ? 429 : 200;
-        const message = state.last === undefined ? 'Rate Exceeded.' : state.last.errorMessage;
+        const message = state.last === undefined ? THROTTLE_MESSAGE : state.last.errorMessage;
         target.deliver(state.body, deadLetterAttributes(state.requestId, code, message), at, { detailType: '', functionArn: host.qualifiedArn });
         deadLettered = true;
       }

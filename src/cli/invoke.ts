@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createFunction } from '../function/lambda-function.js';
 import { HarnessError, LambdaServiceError } from '../errors.js';
 import type { RuntimeName } from '../runtime/profiles.js';
+import { parseEventBody } from '../invoke-api/event-body.js';
 import type { CommandIo } from './generate-event.js';
 
 const USAGE =
@@ -91,14 +92,15 @@ export async function invokeCommand(argv: readonly string[], io: CommandIo, read
   }
   if (handler === undefined) return usage(io, 'missing handler');
   if (fromStdin) eventText = await readStdin();
+  // Read as the Invoke API reads a request body: empty is {}, anything else must be JSON (AWS's 400 otherwise).
   let event: unknown = {};
-  if (eventText !== undefined && eventText.trim() !== '') {
-    try {
-      event = JSON.parse(eventText);
-    } catch (error) {
-      io.stderr(`InvalidRequestContentException: Could not parse request body into json: ${(error as Error).message}\n`);
+  if (eventText !== undefined) {
+    const parsed = parseEventBody(Buffer.from(eventText, 'utf8'));
+    if (!parsed.ok) {
+      io.stderr(`${parsed.error.name}: ${parsed.error.message}\n`);
       return 2;
     }
+    event = parsed.event;
   }
   let fn;
   try {

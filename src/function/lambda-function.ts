@@ -7,7 +7,7 @@ import { AsyncEventQueue, type AsyncEventRecord, type AttemptResult, type DrainS
 import { VirtualClock, type Clock } from '../clock/virtual-clock.js';
 import { uninstallIfIdle, writeToHostStderr } from '../clock/globals.js';
 import { createRandom, hashSeed } from '../internal/random.js';
-import { asyncRequestTooLarge, exceedsBytes, LIMITS, syncRequestTooLarge } from '../limits/limits.js';
+import { asyncRequestTooLarge, exceedsBytes, invalidRequestContent, LIMITS, syncRequestTooLarge, throttled } from '../limits/limits.js';
 import { currentScope, type EnvScope } from '../runtime/scope.js';
 import { ExecutionEnvironment, InvokeRequest, type EnvironmentInfo, type FunctionInternals } from './environment.js';
 import { resolveOptions, type FunctionOptions } from './options.js';
@@ -77,25 +77,12 @@ export interface LambdaFunction<TEvent = unknown, TResult = unknown> {
   dispose(): Promise<void>;
 }
 
-function serviceInvalidContent(detail: string): LambdaServiceError {
-  return new LambdaServiceError({
-    name: 'InvalidRequestContentException',
-    statusCode: 400,
-    message: `Could not parse request body into json: Could not parse payload into json: ${detail}`,
-  });
-}
-
 /** How many shut-down environments `fn.environments` remembers. */
 const RETIRED_KEPT = 100;
 /** Live worker-isolated functions: the spare worker threads are stopped when the last one is disposed. */
 let workerFunctions = 0;
 /** Distinguishes the /tmp roots of functions created in one process. */
 let tmpCounter = 0;
-
-/** The 429 of a throttled synchronous invoke, with AWS's reason and message. */
-function throttled(reason: ThrottleReason): LambdaServiceError {
-  return new LambdaServiceError({ name: 'TooManyRequestsException', statusCode: 429, message: 'Rate Exceeded.', reason });
-}
 
 function decodeClientContext(value: ClientContext | string | undefined): ClientContext | undefined {
   if (value === undefined) return undefined;
@@ -307,9 +294,9 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     try {
       json = event === undefined ? '{}' : JSON.stringify(event);
     } catch (error) {
-      throw serviceInvalidContent((error as Error).message);
+      throw invalidRequestContent((error as Error).message);
     }
-    if (json === undefined) throw serviceInvalidContent(`a ${typeof event} is not a JSON value`);
+    if (json === undefined) throw invalidRequestContent(`a ${typeof event} is not a JSON value`);
     const random = this.internals.random;
     if (type === 'Event') {
       if (exceedsBytes(json, LIMITS.asyncRequestBytes)) throw asyncRequestTooLarge(Buffer.byteLength(json));

@@ -1,4 +1,5 @@
-import { LambdaServiceError } from '../errors.js';
+import type { LambdaServiceError } from '../errors.js';
+import { invalidRequestContent } from '../limits/limits.js';
 import { jacksonSyntaxError } from './jackson.js';
 
 /** The outcome of {@link parseEventBody}: the event, or the 400 AWS answers for a body that is not JSON. */
@@ -11,14 +12,6 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const parseJson = JSON.parse;
 const WHITE_SPACE = /^[ \t\r\n]*$/;
-
-function invalidContent(detail: string): LambdaServiceError {
-  return new LambdaServiceError({
-    name: 'InvalidRequestContentException',
-    statusCode: 400,
-    message: `Could not parse request body into json: Could not parse payload into json: ${detail}`,
-  });
-}
 
 /**
  * Reads an Invoke request body as Lambda does: no body (or only white space) is the event `{}`; any JSON value is
@@ -39,11 +32,11 @@ export function parseEventBody(bytes: Uint8Array): EventBodyResult {
   }
   if (text !== undefined && WHITE_SPACE.test(text)) return { ok: true, event: {} };
   const detail = jacksonSyntaxError(bytes);
-  if (detail !== undefined) return { ok: false, error: invalidContent(detail) };
+  if (detail !== undefined) return { ok: false, error: invalidRequestContent(detail) };
   // Jackson accepts a few byte sequences strict UTF-8 refuses (overlong forms); decode them as it would.
   try {
     return { ok: true, event: parseJson(lenientUtf8.decode(bytes)) };
   } catch (error) {
-    return { ok: false, error: invalidContent((error as Error).message) };
+    return { ok: false, error: invalidRequestContent((error as Error).message) };
   }
 }

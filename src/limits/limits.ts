@@ -1,4 +1,4 @@
-import { InvalidParameterValueError, LambdaServiceError } from '../errors.js';
+import { InvalidParameterValueError, LambdaServiceError, type ThrottleReason } from '../errors.js';
 
 /**
  * Lambda quotas the simulator enforces (spec §4). Bytes unless named otherwise.
@@ -58,6 +58,31 @@ export function asyncRequestTooLarge(size: number): LambdaServiceError {
     statusCode: 413,
     message: `${size} byte payload is too large for the Event invocation type (limit ${LIMITS.asyncRequestBytes} bytes)`,
   });
+}
+
+/**
+ * The 400 for a request body that is not JSON, with AWS's message around the parser's `detail`.
+ * @example
+ * invalidRequestContent('Unexpected end-of-input'); // InvalidRequestContentException (400)
+ */
+export function invalidRequestContent(detail: string): LambdaServiceError {
+  return new LambdaServiceError({
+    name: 'InvalidRequestContentException',
+    statusCode: 400,
+    message: `Could not parse request body into json: Could not parse payload into json: ${detail}`,
+  });
+}
+
+/** The message of every 429 `TooManyRequestsException` (also the DLQ `ErrorMessage` of events that never ran). */
+export const THROTTLE_MESSAGE = 'Rate Exceeded.';
+
+/**
+ * The 429 of a throttled synchronous invoke, with AWS's reason and message.
+ * @example
+ * throttled('ReservedFunctionConcurrentInvocationLimitExceeded'); // TooManyRequestsException (429)
+ */
+export function throttled(reason: ThrottleReason): LambdaServiceError {
+  return new LambdaServiceError({ name: 'TooManyRequestsException', statusCode: 429, message: THROTTLE_MESSAGE, reason });
 }
 
 /** Checks that `value` is an integer within `range`, else throws AWS's style of validation error. */
