@@ -46,6 +46,18 @@ export interface ResolvedRequest {
   readonly contentLength: number;
 }
 
+/** Whether `map` has a header called `name` (header names are case-insensitive). */
+export function hasHeader(map: MultiMap | undefined, name: string): boolean {
+  const lower = name.toLowerCase();
+  return map !== undefined && Object.keys(map).some((n) => n.toLowerCase() === lower);
+}
+
+/** The value of the header called `name` in a single-value map, whatever the case of its name. */
+export function headerValue(headers: Readonly<Record<string, string>>, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return Object.entries(headers).find(([n]) => n.toLowerCase() === lower)?.[1];
+}
+
 function pairs(map: MultiMap | undefined): [string, string][] {
   const out: [string, string][] = [];
   if (map === undefined) return out;

@@ -7,7 +7,7 @@ import type {
 } from 'aws-lambda';
 import type { Random } from '../../internal/random.js';
 import { apiGatewayId, clfTime, encodePath, randomString, shortRequestId, traceId } from '../_internals/format.js';
-import { lastValues, multiValues, resolveRequest, type HttpRequestIntent, type ResolvedRequest } from './_request.js';
+import { headerValue, lastValues, multiValues, resolveRequest, type HttpRequestIntent, type ResolvedRequest } from './_request.js';
 
 /**
  * The parts shared by REST API (v1) proxy events and REST REQUEST authorizer events: both carry the request as
@@ -131,7 +131,7 @@ export function restRequestParts(intent: RestRequestIntent, random: Random, now:
     allHeaders.push(['Content-Length', String(req.contentLength)]);
   }
   const headers = lastValues(allHeaders);
-  const userAgent = Object.entries(headers).find(([n]) => n.toLowerCase() === 'user-agent')?.[1] ?? null;
+  const userAgent = headerValue(headers, 'user-agent') ?? null;
   const requestContext: Record<string, unknown> = {
     resourceId: randomString(random, 6),
     resourcePath: resource,

@@ -7,7 +7,7 @@ import { deepMerge, type DeepPartial } from '../_internals/deep.js';
 import { apiGatewayId, clfTime, shortRequestId } from '../_internals/format.js';
 import { buildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
 import { anonymousIdentity, restRequestParts, type RestApiRequestContext, type RestRequestIntent } from './_rest.js';
-import { lastValues, multiValues, type MultiMap } from './_request.js';
+import { hasHeader, headerValue, lastValues, multiValues, type MultiMap } from './_request.js';
 import { apiGatewayV2, type ApiGatewayV2Input } from './api-gateway-v2.js';
 
 const ACCOUNT = '123456789012';
@@ -72,11 +72,10 @@ export interface RequestAuthorizerInput extends RestRequestIntent {
 
 function restRequestAuthorizer(kindId: string, input: RequestAuthorizerInput, options: EventOptions | undefined) {
   const { random, now } = buildContext(kindId, options);
-  const p = restRequestParts(
-    { ...input, headers: { Authorization: `Bearer ${random.fork('token').hex(32)}`, ...(input.headers ?? {}) } },
-    random,
-    now,
-  );
+  // The token is drawn either way, so that giving your own header does not shift the other random fields.
+  const token = `Bearer ${random.fork('token').hex(32)}`;
+  const headers = hasHeader(input.headers, 'Authorization') ? input.headers : { Authorization: token, ...input.headers };
+  const p = restRequestParts({ ...input, headers }, random, now);
   return { p, methodArn: arn(p.apiId, p.stage, `${p.req.method}${p.path}`) };
 }
 
@@ -185,7 +184,7 @@ export function httpApiAuthorizerV1(
   options?: EventOptions,
 ): HttpApiAuthorizerV1Event {
   const { p, methodArn } = restRequestAuthorizer('apigw-auth-http-v1', { ...input, stage: input.stage ?? '$default' }, options);
-  const auth = Object.entries(p.headers).find(([n]) => n.toLowerCase() === 'authorization')?.[1] ?? '';
+  const auth = headerValue(p.headers, 'authorization') ?? '';
   const identitySource = (input.identitySource ?? [auth]).join(',');
   const event: HttpApiAuthorizerV1Event = {
     version: '1.0',
@@ -267,8 +266,7 @@ export function httpApiAuthorizerV2(
 ): HttpApiAuthorizerV2Event {
   const token = `Bearer ${buildContext('apigw-auth-http-v2', options).random.hex(32)}`;
   const given = input.headers ?? {};
-  const hasAuth = Object.keys(given).some((n) => n.toLowerCase() === 'authorization');
-  const headers: MultiMap = hasAuth ? given : { authorization: token, ...given };
+  const headers: MultiMap = hasHeader(given, 'authorization') ? given : { authorization: token, ...given };
   const { overrides, identitySource: sources, ...request } = input;
   const req = apiGatewayV2({ ...request, headers }, options);
   const auth = req.headers['authorization'] ?? token;

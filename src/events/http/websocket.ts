@@ -107,7 +107,8 @@ export function apiGatewayWebSocket(input: ApiGatewayWebSocketInput = {}, option
     messageDirection: 'IN',
     ...(eventType === 'DISCONNECT' ? { disconnectReason: '' } : {}),
     stage: input.stage ?? 'prod',
-    connectedAt: input.connectedAt ?? now - 1000,
+    // The $connect request is the connection: both samples have it 1 ms before requestTimeEpoch.
+    connectedAt: input.connectedAt ?? (eventType === 'CONNECT' ? now - 1 : now - 1000),
     requestTimeEpoch: now,
     identity,
     requestId,

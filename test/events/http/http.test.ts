@@ -87,6 +87,13 @@ describe('apiGatewayWebSocket', () => {
     expect(message.requestContext.eventType).toBe('MESSAGE');
     expect(events.apiGatewayWebSocket({ route: '$disconnect' }).requestContext.disconnectStatusCode).toBe(1001);
   });
+
+  it('connects a $connect request at its own time (1 ms before requestTimeEpoch, as recorded), later events earlier', () => {
+    const connect = events.apiGatewayWebSocket({ route: '$connect' }).requestContext;
+    expect(connect.requestTimeEpoch - connect.connectedAt).toBe(1);
+    const message = events.apiGatewayWebSocket({ json: { a: 1 } }).requestContext;
+    expect(message.requestTimeEpoch - message.connectedAt).toBeGreaterThan(1);
+  });
 });
 
 describe('alb', () => {
@@ -104,6 +111,15 @@ describe('alb', () => {
 describe('authorizers and results', () => {
   it('builds the method ARN from method and path', () => {
     expect(events.apiGatewayTokenAuthorizer({ method: 'post', path: '/a/b' }).methodArn).toMatch(/^arn:aws:execute-api:us-east-1:123456789012:[a-z0-9]{10}\/prod\/POST\/a\/b$/);
+  });
+
+  it('uses the Authorization header you give, whatever its case, and adds no second one (REST and HTTP v1)', () => {
+    const rest = events.apiGatewayRequestAuthorizer({ headers: { authorization: 'Bearer mine' } });
+    expect(Object.keys(rest.headers ?? {}).filter((n) => n.toLowerCase() === 'authorization')).toEqual(['authorization']);
+    const v1 = events.httpApiAuthorizerV1({ headers: { authorization: 'Bearer mine' } });
+    expect(v1.identitySource).toBe('Bearer mine');
+    expect(v1.authorizationToken).toBe('Bearer mine');
+    expect(Object.keys(v1.multiValueHeaders ?? {}).filter((n) => n.toLowerCase() === 'authorization')).toEqual(['authorization']);
   });
 
   it('takes the HTTP API v2 identity source from the authorization header', () => {
