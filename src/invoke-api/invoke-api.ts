@@ -62,6 +62,8 @@ export interface InvokeApi {
   handle(head: RequestHead, body: Uint8Array): Promise<ApiResponse>;
   /** The functions served. */
   readonly registry: FunctionRegistry;
+  /** The 500 `ServiceException` for a failure of the harness itself (reported to `onError` first). */
+  internalError(error: unknown): ApiResponse;
 }
 
 const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]*)\/invocations$/;
@@ -193,10 +195,14 @@ class Api implements InvokeApi {
       return invocationResponse(await invoke.call(fn.target, parsed.event, options));
     } catch (error) {
       if (error instanceof LambdaServiceError) return errorResponse(error, this.random.uuid());
-      this.onError?.(error);
-      const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      return rawErrorResponse(500, 'ServiceException', { Message: `lambda-harness could not run the invocation: ${detail}`, Type: 'Service' }, this.random.uuid());
+      return this.internalError(error);
     }
+  }
+
+  internalError(error: unknown): ApiResponse {
+    this.onError?.(error);
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return rawErrorResponse(500, 'ServiceException', { Message: `lambda-harness could not run the invocation: ${detail}`, Type: 'Service' }, this.random.uuid());
   }
 
   async handle(head: RequestHead, body: Uint8Array): Promise<ApiResponse> {

@@ -117,8 +117,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       send(res, await start.run(read.body));
     } catch (error) {
-      apiOptions.onError?.(error);
-      send(res, { status: 500, headers: { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'ServiceException' }, body: '{"Message":"Internal error","Type":"Service"}' });
+      send(res, api.internalError(error));
     } finally {
       inFlight--;
       if (inFlight === 0) drained?.();
