@@ -50,6 +50,10 @@ describe('loading a handler file like the Node runtime', () => {
     const fn = make('cjs/app.handler', { environment: { GREETING: 'hi' }, runtime: 'nodejs22.x' });
     expect((await fn.invoke({})).payload).toEqual({ count: 1, env: 'hi' });
     expect((await fn.invoke({})).payload).toEqual({ count: 2, env: 'hi' });
+    const crash = await fn.invoke({ exit: true });
+    expect(crash.error?.errorType).toBe('Runtime.ExitError');
+    const afterReset = await fn.invoke({});
+    expect(afterReset).toMatchObject({ coldStart: true, environmentId: crash.environmentId, payload: { count: 1, env: 'hi' } });
     const other = make('cjs/app.promise');
     expect((await other.invoke({})).payload).toEqual({ count: 1 });
   });
@@ -90,12 +94,15 @@ describe('loading a handler file like the Node runtime', () => {
     const syntax = await make('broken/syntax.handler').invoke({});
     expect(syntax.error?.errorType).toBe('Runtime.UserCodeSyntaxError');
     expect(syntax.error?.errorMessage).toMatch(/^SyntaxError: /);
-    const thrown = await make('cjs/throws-at-init.handler').invoke({});
+    const fn = make('cjs/throws-at-init.handler');
+    const thrown = await fn.invoke({});
     expect(thrown.error).toMatchObject({ errorType: 'TypeError', errorMessage: 'config missing' });
     expect(thrown.logs).toMatch(/^\d{4}-[^\t]+\tundefined\tINFO\tabout to fail\n/);
     expect(thrown.coldStart).toBe(true);
-    // Init failed, so the next invoke tries init again.
-    expect((await make('cjs/throws-at-init.handler').invoke({})).coldStart).toBe(true);
+    // Init failed, so the next invoke of the same function runs init again (and fails the same way).
+    const again = await fn.invoke({});
+    expect(again).toMatchObject({ coldStart: true, environmentId: thrown.environmentId, error: { errorType: 'TypeError', errorMessage: 'config missing' } });
+    expect(again.logs).toContain('about to fail');
   });
 
   it('throws HANDLER_FILE_NOT_FOUND from createFunction for a handler file that does not exist', () => {
