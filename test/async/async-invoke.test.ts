@@ -86,6 +86,47 @@ describe('asynchronous invocation', () => {
     });
   });
 
+  it('sends a success record to an event bus as recorded: the record is the detail, resources name bus and function', async () => {
+    const bus = createEventBus('results');
+    const fn = track(createFunction({ name: 'ok-bus', handler: async () => ({ hello: 'world' }), destinations: { onSuccess: bus } }));
+    const { requestId } = await fn.invokeAsync({ mode: 'success' });
+    await fn.drain();
+    expect(bus.events).toHaveLength(1);
+    const event = bus.events[0]!;
+    expect(event).toMatchObject({
+      version: '0',
+      source: 'lambda',
+      'detail-type': 'Lambda Function Invocation Result - Success',
+      account: '123456789012',
+      region: 'us-east-1',
+      resources: [bus.arn, 'arn:aws:lambda:us-east-1:123456789012:function:ok-bus:$LATEST'],
+    });
+    expect(event.detail).toEqual({
+      version: '1.0',
+      timestamp: '2025-01-01T00:00:00.000Z',
+      requestContext: { requestId, functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:ok-bus:$LATEST', condition: 'Success', approximateInvokeCount: 1 },
+      requestPayload: { mode: 'success' },
+      responseContext: { statusCode: 200, executedVersion: '$LATEST' },
+      responsePayload: { hello: 'world' },
+    });
+  });
+
+  it('dead-letters to an SNS topic too: the original event as the message, AWS’s attributes as SNS delivers them', async () => {
+    const topic = createTopic('orders-dlq-topic');
+    const fn = track(createFunction({ name: 'orders-sns', handler: failing, maximumRetryAttempts: 0, deadLetterQueue: topic }));
+    const { requestId } = await fn.invokeAsync({ raise_error: 1 });
+    await fn.drain();
+    expect(topic.messages).toHaveLength(1);
+    const message = topic.messages[0]!;
+    expect(message.TopicArn).toBe(topic.arn);
+    expect(message.Message).toBe('{"raise_error":1}');
+    expect(message.MessageAttributes).toEqual({
+      RequestID: { Type: 'String', Value: requestId },
+      ErrorCode: { Type: 'Number', Value: '200' },
+      ErrorMessage: { Type: 'String', Value: 'Test exception (this is intentional)' },
+    });
+  });
+
   it('delivers records to another simulated function as its (async) event', async () => {
     const seen: unknown[] = [];
     const auditor = track(createFunction({ name: 'auditor', handler: async (record: unknown) => {

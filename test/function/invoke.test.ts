@@ -86,6 +86,18 @@ describe('fn.invoke', () => {
     expect(Object.keys(JSON.parse(r.rawPayload))).toEqual(['errorType', 'errorMessage', 'trace']);
   });
 
+  it('logs a function error as the runtime does: an ERROR "Invoke Error" line whose JSON has the stack, not the trace', async () => {
+    const r = await make({ runtime: 'nodejs22.x', handler: async () => { throw new TypeError('x'); } }).invoke({});
+    const line = r.logs.split('\n')[1]!;
+    const [time, id, level, prefix, json] = line.split('\t');
+    expect([id, level, prefix]).toEqual([r.requestId, 'ERROR', 'Invoke Error ']);
+    expect(time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    const logged = JSON.parse(json!) as Record<string, unknown>;
+    expect(Object.keys(logged)).toEqual(['errorType', 'errorMessage', 'stack']);
+    expect(logged).toMatchObject({ errorType: 'TypeError', errorMessage: 'x' });
+    expect((logged['stack'] as string[])[0]).toBe('TypeError: x');
+  });
+
   it('writes START, console lines, END and REPORT with Init Duration on the cold start only', async () => {
     const fn = make({
       name: 'orders',
@@ -191,7 +203,14 @@ describe('fn.invoke', () => {
       _HANDLER: 'index.handler',
       TZ: ':UTC',
       WRITTEN_BY_HANDLER: 'yes',
+      // As recorded (node-context-and-env):
+      AWS_DEFAULT_REGION: 'us-east-1',
+      LANG: 'en_US.UTF-8',
+      LAMBDA_RUNTIME_DIR: '/var/runtime',
+      AWS_XRAY_CONTEXT_MISSING: 'LOG_ERROR',
     });
+    expect(env['AWS_LAMBDA_RUNTIME_API']).toMatch(/^[\d.]+:9001$/);
+    expect(env['LAMBDA_TASK_ROOT']).toBeTruthy();
     expect(env['AWS_LAMBDA_LOG_STREAM_NAME']).toMatch(/^2025\/01\/01\/\[\$LATEST\][0-9a-f]{32}$/);
     expect(env['_X_AMZN_TRACE_ID']).toMatch(/^Root=1-/);
     expect(process.env['AWS_LAMBDA_FUNCTION_NAME']).toBeUndefined();
@@ -412,6 +431,16 @@ describe('what handlers write', () => {
     const lines = r.logs.split('\n');
     expect(lines[1]).toBe('{"level":"INFO","message":"structured"}');
     expect(lines[2]).toBe('raw error text');
+  });
+
+  it('logs console.fatal at level FATAL, a method the runtime adds to console', async () => {
+    const r = await make({
+      handler: async () => {
+        (console as unknown as { fatal(...args: unknown[]): void }).fatal('disk %s', 'full');
+        return 'ok';
+      },
+    }).invoke({});
+    expect(r.logs.split('\n')[1]).toMatch(new RegExp(`^\\S+\\t${r.requestId}\\tFATAL\\tdisk full$`));
   });
 
   it('gives handlers fake AWS credentials unless the host has some', async () => {

@@ -28,6 +28,11 @@ describe('createFunction options', () => {
       [{ memorySize: 64 }, 'between 128 and 10240 MB'],
       [{ memorySize: 10_241 }, 'between 128 and 10240 MB'],
       [{ ephemeralStorage: 511 }, 'between 512 and 10240 MB'],
+      [{ maximumRetryAttempts: 3 }, 'between 0 and 2 retries'],
+      [{ maximumRetryAttempts: -1 }, 'between 0 and 2 retries'],
+      [{ maximumEventAge: 59 }, 'between 60 and 21600 seconds'],
+      [{ maximumEventAge: 21_601 }, 'between 60 and 21600 seconds'],
+      [{ reservedConcurrency: 1_001 }, 'between 0 and 1000 executions'],
     ] as const) {
       const e = thrown(() => createFunction({ handler, ...options })) as InvalidParameterValueError;
       expect(e).toBeInstanceOf(InvalidParameterValueError);

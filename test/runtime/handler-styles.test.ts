@@ -46,6 +46,25 @@ describe.each(['nodejs20.x', 'nodejs22.x'] as const)('handler styles on %s (runt
     expect(r.logs).not.toContain('frozen work');
   });
 
+  it('sends callback(error) at once, whatever callbackWaitsForEmptyEventLoop says and whatever is pending', async () => {
+    const r = await make({
+      runtime,
+      handler: (_e: unknown, _c: Context, callback: Callback) => {
+        setTimeout(() => undefined, 60_000);
+        callback(new RangeError('bad input'));
+      },
+    }).invoke({});
+    expect(r.outcome).toBe('error');
+    expect(r.error).toMatchObject({ errorType: 'RangeError', errorMessage: 'bad input' });
+    expect(r.durationMs).toBeLessThan(1_000);
+  });
+
+  it('treats a promise returned by a non-async handler as the response (resolved) or the error (rejected)', async () => {
+    expect((await make({ runtime, handler: () => Promise.resolve('x') }).invoke({})).rawPayload).toBe('"x"');
+    const rejected = await make({ runtime, handler: () => Promise.reject(new RangeError('r')) }).invoke({});
+    expect(rejected.error).toMatchObject({ errorType: 'RangeError', errorMessage: 'r' });
+  });
+
   it('times out a callback handler whose loop never drains (a lingering interval)', async () => {
     const fn = make({
       runtime,
