@@ -16,6 +16,7 @@ export type { RuntimeName } from './runtime/profiles.js';
 export type { LogFormat, LogLevel } from './logs/format.js';
 export { LIMITS } from './limits/limits.js';
 export { events, eventKinds, type EventOptions, type EventKind, type DeepPartial } from './events/index.js';
+export type * from './events/index.js';
 export { startServer, type ServerOptions, type RunningServer } from './server/start-server.js';
 export type { InvokeTarget } from './invoke-api/registry.js';
 export { createQueue, createTopic, createEventBus } from './async/targets.js';
