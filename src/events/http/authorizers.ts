@@ -93,18 +93,18 @@ export const apiGatewayRequestAuthorizerFixture: RestRequestAuthorizerEvent = {
   pathParameters: {},
   stageVariables: {},
   requestContext: {
-    resourceId: 'y73ty8',
+    resourceId: 'w567jh',
     resourcePath: '/lambda-request',
     httpMethod: 'POST',
-    extendedRequestId: 'ZhDrKF5dDoEEHfA=',
-    requestTime: '17/Jun/2024:14:48:13 +0000',
+    extendedRequestId: 'ZhFsxGQDDoEEMig=',
+    requestTime: '17/Jun/2024:15:02:03 +0000',
     path: '/prod/lambda-request',
     accountId: ACCOUNT,
     protocol: 'HTTP/1.1',
     stage: 'prod',
     domainPrefix: 'puhdx84jy9',
-    requestTimeEpoch: 1718635693506,
-    requestId: 'f88e38e3-2060-4a56-93c0-9efbc6a659a0',
+    requestTimeEpoch: 1718636523035,
+    requestId: '141d6671-99b4-40ca-9997-7a22f01eac74',
     authorizer: undefined,
     identity: anonymousIdentity('HTTPie/3.2.2', '15.248.3.126'),
     domainName: 'puhdx84jy9.execute-api.eu-west-1.amazonaws.com',
@@ -169,7 +169,24 @@ export const httpApiAuthorizerV1Fixture: HttpApiAuthorizerV1Event = {
   queryStringParameters: { QueryString1: 'queryValue1' },
   pathParameters: {},
   stageVariables: { StageVar1: 'stageValue1' },
-  requestContext: withoutKey(apiGatewayRequestAuthorizerFixture.requestContext, 'deploymentId'),
+  requestContext: {
+    accountId: ACCOUNT,
+    apiId: 'abcdef123',
+    domainName: '3npb9j1tlk.execute-api.us-west-1.amazonaws.com',
+    domainPrefix: '3npb9j1tlk',
+    extendedRequestId: 'EXqgWgXxSK4EJug=',
+    httpMethod: 'GET',
+    identity: anonymousIdentity('PostmanRuntime/7.28.3', 'test-invoke-source-ip'),
+    path: '/request',
+    protocol: 'HTTP/1.1',
+    requestId: 'EXqgWgXxSK4EJug=',
+    requestTime: '20/Aug/2021:14:36:50 +0000',
+    requestTimeEpoch: 1629470210043,
+    resourceId: 'ANY /request',
+    resourcePath: '/request',
+    stage: 'test',
+    authorizer: undefined,
+  },
 };
 
 /**
@@ -200,8 +217,8 @@ export function httpApiAuthorizerV1(
     queryStringParameters: p.queryStringParameters ?? {},
     pathParameters: p.pathParameters ?? {},
     stageVariables: p.stageVariables ?? {},
-    // HTTP APIs have no deployments: the REST-only deploymentId is not sent.
-    requestContext: withoutKey(p.requestContext, 'deploymentId') as HttpApiAuthorizerV1Event['requestContext'],
+    // HTTP APIs have no deployments (no REST-only deploymentId), and the context's path has no stage prefix (samples).
+    requestContext: { ...withoutKey(p.requestContext, 'deploymentId'), path: p.path } as HttpApiAuthorizerV1Event['requestContext'],
   };
   return input.overrides === undefined ? event : deepMerge<HttpApiAuthorizerV1Event>(event, input.overrides);
 }

@@ -122,6 +122,12 @@ describe('authorizers and results', () => {
     expect(Object.keys(v1.multiValueHeaders ?? {}).filter((n) => n.toLowerCase() === 'authorization')).toEqual(['authorization']);
   });
 
+  it('gives an HTTP API v1 authorizer event the request path without stage in its context, as the samples show', () => {
+    const event = events.httpApiAuthorizerV1({ path: '/request' });
+    expect(event.requestContext.path).toBe('/request');
+    expect(event.requestContext.stage).toBe('$default');
+  });
+
   it('takes the HTTP API v2 identity source from the authorization header', () => {
     const event = events.httpApiAuthorizerV2({ headers: { Authorization: 'Bearer x' } });
     expect(event.identitySource).toEqual(['Bearer x']);
