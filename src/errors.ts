@@ -40,6 +40,19 @@ export class HarnessError extends Error {
 }
 
 /**
+ * Refuses options the caller does not know (a typo fails loudly instead of being ignored), naming the valid ones.
+ * @example
+ * rejectUnknownKeys('createClock', { nwo: 0 }, ['now', 'loopLimit']); // throws HarnessError UNKNOWN_OPTION
+ */
+export function rejectUnknownKeys(caller: string, options: object, known: readonly string[]): void {
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      throw new HarnessError('UNKNOWN_OPTION', `${caller}: unknown option ${JSON.stringify(key)}. Valid options: ${known.join(', ')}.`);
+    }
+  }
+}
+
+/**
  * A configuration value that AWS itself would reject (`CreateFunction`/`UpdateFunctionConfiguration`), e.g. a
  * timeout of 901 s or environment variables over 4 KB. Its `exception` is the AWS exception name and its message
  * is AWS's where one is known.

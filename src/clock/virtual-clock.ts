@@ -1,4 +1,4 @@
-import { HarnessError } from '../errors.js';
+import { HarnessError, rejectUnknownKeys } from '../errors.js';
 import { currentScope, hasPendingIo, scopeStorage, type EnvScope, outsideScope } from '../runtime/scope.js';
 import { relaxIoTracking, releaseIoTracking, retainIoTracking } from '../runtime/io-tracker.js';
 import { parseDuration, type Duration } from './duration.js';
@@ -138,11 +138,7 @@ export class VirtualClock implements Clock {
   unreservedBusy = 0;
 
   constructor(options: ClockOptions = {}) {
-    for (const key of Object.keys(options)) {
-      if (!['now', 'loopLimit', 'accountConcurrency', 'realTimeFlow'].includes(key)) {
-        throw new HarnessError('UNKNOWN_OPTION', `createClock: unknown option ${JSON.stringify(key)}. Valid options: now, loopLimit, accountConcurrency, realTimeFlow.`);
-      }
-    }
+    rejectUnknownKeys('createClock', options, ['now', 'loopLimit', 'accountConcurrency', 'realTimeFlow']);
     this.time = Math.floor(toEpoch(options.now));
     this.loopLimit = options.loopLimit ?? 1_000_000;
     const account = options.accountConcurrency ?? 1000;

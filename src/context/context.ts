@@ -1,7 +1,7 @@
 import type { ClientContext, CognitoIdentity, Context } from 'aws-lambda';
 import { createRandom } from '../internal/random.js';
 import { hostRuntime, type RuntimeName } from '../runtime/profiles.js';
-import { HarnessError } from '../errors.js';
+import { rejectUnknownKeys } from '../errors.js';
 
 /** What the context of nodejs24.x adds (RIC v4). */
 export interface LambdaContextExtras {
@@ -112,10 +112,10 @@ export interface CreateContextOptions {
   clock?: { now(): number };
 }
 
-const KNOWN = new Set([
+const KNOWN = [
   'functionName', 'functionVersion', 'timeout', 'memorySize', 'runtime', 'region', 'accountId', 'qualifier',
   'awsRequestId', 'identity', 'clientContext', 'tenantId', 'seed', 'clock',
-]);
+];
 
 /** `YYYY/MM/DD/[<version>]<32 hex>`: the log stream of one execution environment. */
 export function logStreamName(epochMs: number, version: string, hex32: string): string {
@@ -131,11 +131,7 @@ export function logStreamName(epochMs: number, version: string, hex32: string): 
  * await handler(event, context);
  */
 export function createContext(options: CreateContextOptions = {}): LambdaContext {
-  for (const key of Object.keys(options)) {
-    if (!KNOWN.has(key)) {
-      throw new HarnessError('UNKNOWN_OPTION', `createContext: unknown option ${JSON.stringify(key)}. Valid options: ${[...KNOWN].join(', ')}.`);
-    }
-  }
+  rejectUnknownKeys('createContext', options, KNOWN);
   const runtime = options.runtime ?? hostRuntime();
   const random = createRandom(options.seed ?? 1);
   const functionName = options.functionName ?? 'test-function';

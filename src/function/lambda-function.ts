@@ -2,7 +2,7 @@ import { rm } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ClientContext, CognitoIdentity } from 'aws-lambda';
-import { HarnessError, InvalidParameterValueError, LambdaServiceError, type ThrottleReason } from '../errors.js';
+import { HarnessError, InvalidParameterValueError, LambdaServiceError, rejectUnknownKeys, type ThrottleReason } from '../errors.js';
 import { AsyncEventQueue, type AsyncEventRecord, type AttemptResult, type DrainSummary } from '../async/event-queue.js';
 import { VirtualClock, type Clock } from '../clock/virtual-clock.js';
 import { uninstallIfIdle, writeToHostStderr } from '../clock/globals.js';
@@ -280,11 +280,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
 
   private invokeAny(event: unknown, options: InvokeOptions = NO_OPTIONS): Promise<InvocationResult<TResult> | DryRunResult | EventAccepted> {
     if (this.disposed) throw new HarnessError('DISPOSED', `Function ${this.name} was disposed; create a new one with createFunction().`);
-    if (options !== NO_OPTIONS) for (const key of Object.keys(options)) {
-      if (!INVOKE_KEYS.includes(key)) {
-        throw new HarnessError('UNKNOWN_OPTION', `invoke: unknown option ${JSON.stringify(key)}. Valid options: ${INVOKE_KEYS.join(', ')}.`);
-      }
-    }
+    if (options !== NO_OPTIONS) rejectUnknownKeys('invoke', options, INVOKE_KEYS);
     const type = options.invocationType ?? 'RequestResponse';
     if (type !== 'RequestResponse' && type !== 'Event' && type !== 'DryRun') {
       throw new HarnessError('INVALID_ARGUMENT', `invoke: invocationType must be 'RequestResponse', 'Event' or 'DryRun' (got ${JSON.stringify(type)}).`);

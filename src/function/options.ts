@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { HarnessError, InvalidParameterValueError } from '../errors.js';
+import { HarnessError, InvalidParameterValueError, rejectUnknownKeys } from '../errors.js';
 import type { Clock } from '../clock/virtual-clock.js';
 import { parseDuration, type Duration } from '../clock/duration.js';
 import { LIMITS, checkEnvironment, checkRange } from '../limits/limits.js';
@@ -201,11 +201,7 @@ function deriveName(handler: HandlerSource<never, unknown>): string {
  */
 export function resolveOptions<E, R>(input: FunctionOptions<E, R>): ResolvedOptions {
   if (input === null || typeof input !== 'object') throw invalid('pass an options object: createFunction({ handler }).');
-  for (const key of Object.keys(input)) {
-    if (!(KEYS as readonly string[]).includes(key)) {
-      throw new HarnessError('UNKNOWN_OPTION', `createFunction: unknown option ${JSON.stringify(key)}. Valid options: ${KEYS.join(', ')}.`);
-    }
-  }
+  rejectUnknownKeys('createFunction', input, KEYS);
   const { handler } = input;
   const handlerOk =
     typeof handler === 'function' ||

@@ -1,4 +1,4 @@
-import { HarnessError, LambdaServiceError } from '../errors.js';
+import { HarnessError, LambdaServiceError, rejectUnknownKeys } from '../errors.js';
 import type { InvokeOptions } from '../function/lambda-function.js';
 import { createRandom, hashSeed, type Random } from '../internal/random.js';
 import { asyncRequestTooLarge, LIMITS, syncRequestTooLarge } from '../limits/limits.js';
@@ -107,9 +107,7 @@ class Api implements InvokeApi {
 
   constructor(functions: readonly InvokeTarget[], options: InvokeApiOptions) {
     if (options === null || typeof options !== 'object') throw new HarnessError('INVALID_OPTION', 'Invoke API options must be an object.');
-    for (const key of Object.keys(options)) {
-      if (!KEYS.includes(key)) throw new HarnessError('UNKNOWN_OPTION', `Unknown option ${JSON.stringify(key)}. Valid options: ${KEYS.join(', ')}.`);
-    }
+    rejectUnknownKeys('Invoke API', options, KEYS);
     if (options.region !== undefined && (typeof options.region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(options.region))) {
       throw new HarnessError('INVALID_OPTION', `'region' must be a region name such as us-east-1 (got ${JSON.stringify(options.region)}).`);
     }

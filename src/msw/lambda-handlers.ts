@@ -1,5 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { HarnessError } from '../errors.js';
+import { HarnessError, rejectUnknownKeys } from '../errors.js';
 import { createInvokeApi, type InvokeApiOptions } from '../invoke-api/invoke-api.js';
 import type { InvokeTarget } from '../invoke-api/registry.js';
 
@@ -35,9 +35,7 @@ const ENDPOINT = /^https?:\/\/lambda\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\//;
  */
 export function lambdaHandlers(functions: readonly InvokeTarget[], options: LambdaHandlersOptions = {}): HttpHandler[] {
   if (options === null || typeof options !== 'object') throw new HarnessError('INVALID_OPTION', 'lambdaHandlers: options must be an object.');
-  for (const key of Object.keys(options)) {
-    if (!KEYS.includes(key)) throw new HarnessError('UNKNOWN_OPTION', `lambdaHandlers: unknown option ${JSON.stringify(key)}. Valid options: ${KEYS.join(', ')}.`);
-  }
+  rejectUnknownKeys('lambdaHandlers', options, KEYS);
   const { region, ...apiOptions } = options;
   if (region !== undefined && (typeof region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region))) {
     throw new HarnessError('INVALID_OPTION', `lambdaHandlers: 'region' must be a region name such as us-east-1 (got ${JSON.stringify(region)}).`);

@@ -1,6 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HarnessError } from '../errors.js';
+import { HarnessError, rejectUnknownKeys } from '../errors.js';
 import { createInvokeApi, type InvokeApiOptions, type RequestHead } from '../invoke-api/invoke-api.js';
 import type { InvokeTarget } from '../invoke-api/registry.js';
 import type { ApiResponse } from '../invoke-api/response.js';
@@ -86,9 +86,7 @@ function send(res: ServerResponse, response: ApiResponse): void {
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   if (options === null || typeof options !== 'object') throw invalid('pass an options object: startServer({ functions }).');
-  for (const key of Object.keys(options)) {
-    if (!KEYS.includes(key)) throw new HarnessError('UNKNOWN_OPTION', `startServer: unknown option ${JSON.stringify(key)}. Valid options: ${KEYS.join(', ')}.`);
-  }
+  rejectUnknownKeys('startServer', options, KEYS);
   const { functions, port = 0, host = '127.0.0.1', requestTimeoutMs = 60_000, shutdownGraceMs = 10_000, ...apiOptions } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw invalid(`'port' must be an integer from 0 to 65535 (got ${JSON.stringify(port)}); 0 picks a free port.`);
   if (typeof host !== 'string' || host.length === 0) throw invalid("'host' must be a host name or address such as 127.0.0.1.");
