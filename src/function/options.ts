@@ -7,6 +7,7 @@ import type { LogFormat, LogLevel } from '../logs/format.js';
 import { hostRuntime, runtimeProfile, type RuntimeName, type RuntimeProfile } from '../runtime/profiles.js';
 import type { LambdaContext } from '../context/context.js';
 import { deliverableOf, type EventBus, type Queue, type Topic } from '../async/targets.js';
+import { isRegionName } from '../invoke-api/region.js';
 
 /**
  * The callback of a callback-style handler (nodejs20.x/22.x).
@@ -227,7 +228,7 @@ export function resolveOptions<E, R>(input: FunctionOptions<E, R>): ResolvedOpti
   checkEnvironment(environment);
   const runtime = runtimeProfile(input.runtime ?? hostRuntime());
   const region = input.region ?? 'us-east-1';
-  if (typeof region !== 'string' || !/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(region)) throw invalid(`region ${JSON.stringify(region)} is not a region name such as us-east-1.`);
+  if (!isRegionName(region)) throw invalid(`region ${JSON.stringify(region)} is not a region name such as us-east-1.`);
   const accountId = input.accountId ?? '123456789012';
   if (typeof accountId !== 'string' || !/^\d{12}$/.test(accountId)) throw invalid(`accountId ${JSON.stringify(accountId)} must be 12 digits.`);
   const seed = input.seed ?? 1;

@@ -1,3 +1,4 @@
+import { REGION_SOURCE } from './region.js';
 import { LambdaServiceError } from '../errors.js';
 import type { ConstraintViolation } from './validation.js';
 
@@ -12,8 +13,9 @@ export const FUNCTION_NAME_PATTERN =
 export const QUALIFIER_PATTERN = '\\$(LATEST(\\.PUBLISHED)?)|[a-zA-Z0-9-_$]+';
 
 /** The same grammar as {@link FUNCTION_NAME_PATTERN}, with named groups, for taking a valid name apart. */
-const NAME_PARTS =
-  /^(?:arn:(?<partition>aws[a-zA-Z-]*)?:lambda:)?(?:(?<region>(?:eusc-)?[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d):)?(?:(?<account>\d{12}):)?(?:function:)?(?<name>[a-zA-Z0-9_.-]+)(?::(?<qualifier>\$LATEST(?:\.PUBLISHED)?|[a-zA-Z0-9_-]+))?$/;
+const NAME_PARTS = new RegExp(
+  `^(?:arn:(?<partition>aws[a-zA-Z-]*)?:lambda:)?(?:(?<region>${REGION_SOURCE}):)?(?:(?<account>\\d{12}):)?(?:function:)?(?<name>[a-zA-Z0-9_.-]+)(?::(?<qualifier>\\$LATEST(?:\\.PUBLISHED)?|[a-zA-Z0-9_-]+))?$`,
+);
 const QUALIFIER = /^(?:\$LATEST(?:\.PUBLISHED)?|[a-zA-Z0-9_$-]+)$/;
 
 /** Longest `FunctionName` Invoke accepts (a 233-character ARN was only rejected for its pattern, never its length). */

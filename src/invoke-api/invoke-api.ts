@@ -6,7 +6,7 @@ import { parseEventBody } from './event-body.js';
 import { functionNameViolations, functionNotFound, parseFunctionReference, qualifierViolations, wrongRegion } from './function-name.js';
 import { FunctionRegistry, type InvokeTarget, type RegisteredFunction } from './registry.js';
 import { errorResponse, invocationResponse, rawErrorResponse, type ApiResponse } from './response.js';
-import { signedRegion } from './region.js';
+import { isRegionName, signedRegion } from './region.js';
 import { validationError, type ConstraintViolation } from './validation.js';
 
 /** What the API needs to know of a request before reading its body. */
@@ -108,7 +108,7 @@ class Api implements InvokeApi {
   constructor(functions: readonly InvokeTarget[], options: InvokeApiOptions) {
     if (options === null || typeof options !== 'object') throw new HarnessError('INVALID_OPTION', 'Invoke API options must be an object.');
     rejectUnknownKeys('Invoke API', options, KEYS);
-    if (options.region !== undefined && (typeof options.region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(options.region))) {
+    if (options.region !== undefined && !isRegionName(options.region)) {
       throw new HarnessError('INVALID_OPTION', `'region' must be a region name such as us-east-1 (got ${JSON.stringify(options.region)}).`);
     }
     this.registry = new FunctionRegistry(functions);

@@ -2,6 +2,7 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import { HarnessError, rejectUnknownKeys } from '../errors.js';
 import { createInvokeApi, type InvokeApiOptions } from '../invoke-api/invoke-api.js';
 import type { InvokeTarget } from '../invoke-api/registry.js';
+import { isRegionName } from '../invoke-api/region.js';
 
 /**
  * Options of {@link lambdaHandlers}. Unknown keys are rejected.
@@ -37,7 +38,7 @@ export function lambdaHandlers(functions: readonly InvokeTarget[], options: Lamb
   if (options === null || typeof options !== 'object') throw new HarnessError('INVALID_OPTION', 'lambdaHandlers: options must be an object.');
   rejectUnknownKeys('lambdaHandlers', options, KEYS);
   const { region, ...apiOptions } = options;
-  if (region !== undefined && (typeof region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region))) {
+  if (region !== undefined && !isRegionName(region)) {
     throw new HarnessError('INVALID_OPTION', `lambdaHandlers: 'region' must be a region name such as us-east-1 (got ${JSON.stringify(region)}).`);
   }
   const api = createInvokeApi(functions, apiOptions);

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FUNCTION_NAME_PATTERN, functionNotFound, parseFunctionReference, QUALIFIER_PATTERN } from '../../src/invoke-api/function-name.js';
 import { validationError } from '../../src/invoke-api/validation.js';
+import { isRegionName } from '../../src/invoke-api/region.js';
+import { createFunction } from '../../src/index.js';
 
 const ACCOUNT = '111111111111';
 const NAME_CONSTRAINT = `Member must satisfy regular expression pattern: ${FUNCTION_NAME_PATTERN}`;
@@ -116,5 +118,17 @@ describe('parseFunctionReference properties', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('region names', () => {
+  it('accepts every region spelling of AWS’s FunctionName pattern, everywhere a region is an option', () => {
+    for (const region of ['us-east-1', 'us-gov-west-1', 'us-isob-east-1', 'eusc-de-east-1', 'cn-north-1']) {
+      expect(isRegionName(region)).toBe(true);
+      expect(() => createFunction({ handler: async () => 1, region })).not.toThrow();
+      const parsed = parseFunctionReference(`arn:aws:lambda:${region}:123456789012:function:f`, undefined);
+      expect(parsed.ok && parsed.reference.region).toBe(region);
+    }
+    for (const region of ['us-east', 'US-EAST-1', 'us_east_1', 'useast-1', '']) expect(isRegionName(region)).toBe(false);
   });
 });
