@@ -43,7 +43,12 @@ export type FunctionReferenceResult =
   | { readonly ok: false; readonly error: LambdaServiceError }
   | { readonly ok: false; readonly violations: readonly ConstraintViolation[] };
 
-function lengthViolations(member: string, value: string, max: number): ConstraintViolation[] {
+/**
+ * The length violation of a member value, as AWS words it (at least 1, at most `max`).
+ * @example
+ * lengthViolations('qualifier', '', 128); // [{ member: 'qualifier', value: '', constraint: 'Member must have length greater than or equal to 1' }]
+ */
+export function lengthViolations(member: string, value: string, max: number): ConstraintViolation[] {
   if (value.length < 1) return [{ member, value, constraint: 'Member must have length greater than or equal to 1' }];
   if (value.length > max) return [{ member, value, constraint: `Member must have length less than or equal to ${max}` }];
   return [];
@@ -80,6 +85,20 @@ export function parseFunctionReference(functionName: string, qualifierParam: str
   const violations = functionNameViolations(functionName);
   if (qualifierParam !== undefined) violations.push(...qualifierViolations(qualifierParam));
   if (violations.length > 0) return { ok: false, violations };
+  return splitFunctionReference(functionName, qualifierParam);
+}
+
+/**
+ * The second half of {@link parseFunctionReference}, for a name and qualifier whose violations the caller has
+ * already collected (the Invoke API lists them with the other members'): takes them apart, or answers the 400 for a
+ * qualifier that disagrees with the name's.
+ * @example
+ * splitFunctionReference('orders:live', undefined); // { ok: true, reference: { name: 'orders', qualifier: 'live', ... } }
+ */
+export function splitFunctionReference(
+  functionName: string,
+  qualifierParam: string | undefined,
+): Exclude<FunctionReferenceResult, { readonly violations: readonly ConstraintViolation[] }> {
   const groups = NAME_PARTS.exec(functionName)?.groups ?? {};
   const derived = groups['qualifier'];
   if (derived !== undefined && qualifierParam !== undefined && derived !== qualifierParam) {

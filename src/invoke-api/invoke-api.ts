@@ -3,7 +3,7 @@ import type { InvokeOptions } from '../function/lambda-function.js';
 import { createRandom, hashSeed, type Random } from '../internal/random.js';
 import { asyncRequestTooLarge, LIMITS, syncRequestTooLarge } from '../limits/limits.js';
 import { parseEventBody } from './event-body.js';
-import { functionNameViolations, functionNotFound, parseFunctionReference, qualifierViolations, wrongRegion } from './function-name.js';
+import { functionNameViolations, functionNotFound, lengthViolations, qualifierViolations, splitFunctionReference, wrongRegion } from './function-name.js';
 import { FunctionRegistry, type InvokeTarget, type RegisteredFunction } from './registry.js';
 import { errorResponse, invocationResponse, rawErrorResponse, type ApiResponse } from './response.js';
 import { isRegionName, signedRegion } from './region.js';
@@ -88,10 +88,9 @@ function enumViolation(member: string, value: string | null, allowed: readonly s
 
 function tenantViolations(value: string | null): ConstraintViolation[] {
   if (value === null) return [];
-  if (value.length < 1) return [{ member: 'tenantId', value, constraint: 'Member must have length greater than or equal to 1' }];
-  if (value.length > 256) return [{ member: 'tenantId', value, constraint: 'Member must have length less than or equal to 256' }];
-  if (!TENANT_ID.test(value)) return [{ member: 'tenantId', value, constraint: `Member must satisfy regular expression pattern: ${TENANT_ID_PATTERN}` }];
-  return [];
+  const out = lengthViolations('tenantId', value, 256);
+  if (out.length === 0 && !TENANT_ID.test(value)) out.push({ member: 'tenantId', value, constraint: `Member must satisfy regular expression pattern: ${TENANT_ID_PATTERN}` });
+  return out;
 }
 
 /** `$latest`, `$Latest`…: accepted by the pattern but naming no version (AWS answers 404). */
@@ -154,8 +153,8 @@ class Api implements InvokeApi {
       ...tenantViolations(tenantId),
     ];
     if (violations.length > 0) return this.fail(validationError(violations));
-    const parsed = parseFunctionReference(functionName, qualifierParam);
-    if (!parsed.ok) return this.fail('error' in parsed ? parsed.error : validationError(parsed.violations));
+    const parsed = splitFunctionReference(functionName, qualifierParam);
+    if (!parsed.ok) return this.fail(parsed.error);
     const ref = parsed.reference;
     const region = head.region ?? signedRegion(head.headers.get('authorization')) ?? this.fallbackRegion;
     if (ref.region !== undefined && ref.region !== region) return this.fail(wrongRegion(ref.region, region));
