@@ -22,7 +22,7 @@ export interface ServeControl {
   readonly onListening?: (server: RunningServer) => void;
 }
 
-type FunctionSettings = Pick<FunctionOptions, 'timeout' | 'memorySize' | 'runtime' | 'environment' | 'region' | 'root'>;
+type FunctionSettings = Pick<FunctionOptions, 'timeout' | 'memorySize' | 'runtime' | 'environment' | 'root'>;
 interface FunctionSpec extends FunctionSettings {
   name: string;
   handler: string;
@@ -196,7 +196,7 @@ export async function serveCommand(argv: readonly string[], io: CommandIo, contr
   let server: RunningServer;
   try {
     for (const spec of settings.functions) {
-      const region = settings.region ?? defaults.region;
+      const region = settings.region;
       functions.push(
         createFunction({ ...defaults, ...spec, ...(region === undefined ? {} : { region }), printLogs: !quiet }) as LambdaFunction,
       );

@@ -19,9 +19,9 @@ const NAME_PARTS = new RegExp(
 const QUALIFIER = /^(?:\$LATEST(?:\.PUBLISHED)?|[a-zA-Z0-9_$-]+)$/;
 
 /** Longest `FunctionName` Invoke accepts (a 233-character ARN was only rejected for its pattern, never its length). */
-export const FUNCTION_NAME_MAX_LENGTH = 256;
+const FUNCTION_NAME_MAX_LENGTH = 256;
 /** Longest `Qualifier`. */
-export const QUALIFIER_MAX_LENGTH = 128;
+const QUALIFIER_MAX_LENGTH = 128;
 
 /** A `FunctionName` (plus optional `Qualifier`) taken apart. */
 export interface FunctionReference {

@@ -60,8 +60,6 @@ export interface InvokeApi {
   start(head: RequestHead): InvokeStart;
   /** Serves a request whose body is already in memory (start, size check, run). */
   handle(head: RequestHead, body: Uint8Array): Promise<ApiResponse>;
-  /** The functions served. */
-  readonly registry: FunctionRegistry;
   /** The 500 `ServiceException` for a failure of the harness itself (reported to `onError` first). */
   internalError(error: unknown): ApiResponse;
 }
@@ -99,7 +97,7 @@ function isUnknownLatestSpelling(qualifier: string): boolean {
 }
 
 class Api implements InvokeApi {
-  readonly registry: FunctionRegistry;
+  private readonly registry: FunctionRegistry;
   private readonly random: Random;
   private readonly fallbackRegion: string;
   private readonly onError: ((error: unknown) => void) | undefined;

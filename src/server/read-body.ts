@@ -30,7 +30,6 @@ export function readBody(req: IncomingMessage, limit: number, measure: boolean):
     const settle = (read: BodyRead): void => {
       if (settled) return;
       settled = true;
-      chunks.length = overflow ? 0 : chunks.length;
       resolve(read);
     };
     if (overflow) settle({ kind: 'too-large', size: declared });

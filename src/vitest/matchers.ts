@@ -60,7 +60,7 @@ function expectInvocation(name: string, received: unknown): InvocationResult {
 }
 
 /** "succeeded with {…}" / "failed (timeout) with Sandbox.Timedout: Task timed out after 3.00 seconds". */
-function summary(ctx: MatcherContext, r: InvocationResult): string {
+function summary(r: InvocationResult): string {
   if (r.ok) return `succeeded with ${compact(r.payload)}`;
   return `failed (${r.outcome}) with ${compact(`${r.error.errorType}: ${r.error.errorMessage}`)}`;
 }
@@ -112,7 +112,7 @@ function toSucceed(this: MatcherContext, received: unknown): MatcherResult {
     pass: r.ok,
     message: () =>
       `${hint(this, 'toSucceed', 'result')}\n\n` +
-      (this.isNot ? `Expected the invocation not to succeed, but it ${summary(this, r)}` : `Expected the invocation to succeed, but it ${summary(this, r)}`),
+      (this.isNot ? `Expected the invocation not to succeed, but it ${summary(r)}` : `Expected the invocation to succeed, but it ${summary(r)}`),
     actual: r.outcome,
     expected: 'success',
   };
@@ -132,7 +132,7 @@ function toSucceedWith(this: MatcherContext, received: unknown, payload: unknown
     pass,
     message: () => {
       if (this.isNot) return `${head}Expected the invocation not to succeed with ${compact(payload)}, but it did`;
-      if (!r.ok) return `${head}Expected the invocation to succeed with ${compact(payload)}, but it ${summary(this, r)}`;
+      if (!r.ok) return `${head}Expected the invocation to succeed with ${compact(payload)}, but it ${summary(r)}`;
       return `${head}Expected payload: ${this.utils.printExpected(payload)}\nReceived payload: ${this.utils.printReceived(r.payload)}`;
     },
     actual: r.ok ? r.payload : r.error,
@@ -164,7 +164,7 @@ function toFailWith(this: MatcherContext, received: unknown, errorType: string, 
     message: () =>
       `${hint(this, 'toFailWith', 'result', message === undefined ? 'errorType' : 'errorType, message')}\n\n` +
       `Expected the invocation ${this.isNot ? 'not ' : ''}to fail with ${compact(expected)}\n` +
-      `Received: it ${summary(this, r)}`,
+      `Received: it ${summary(r)}`,
     actual,
     expected,
   };
@@ -180,7 +180,7 @@ function toTimeOut(this: MatcherContext, received: unknown): MatcherResult {
   const r = expectInvocation('toTimeOut', received);
   return {
     pass: r.outcome === 'timeout',
-    message: () => `${hint(this, 'toTimeOut', 'result')}\n\nExpected the invocation ${this.isNot ? 'not ' : ''}to time out, but it ${summary(this, r)}`,
+    message: () => `${hint(this, 'toTimeOut', 'result')}\n\nExpected the invocation ${this.isNot ? 'not ' : ''}to time out, but it ${summary(r)}`,
     actual: r.outcome,
     expected: 'timeout',
   };
@@ -247,7 +247,7 @@ function toHaveBeenThrottled(this: MatcherContext, received: unknown): MatcherRe
   if (isInvocationResult(received)) {
     return {
       pass: false,
-      message: () => `${head}${expectation}, but the invocation ran and ${summary(this, received)} (a throttled synchronous invoke rejects: use \`.rejects\`)`,
+      message: () => `${head}${expectation}, but the invocation ran and ${summary(received)} (a throttled synchronous invoke rejects: use \`.rejects\`)`,
       actual: received.outcome,
       expected: 'TooManyRequestsException',
     };
@@ -444,7 +444,7 @@ function toReportBatchItemFailures(this: MatcherContext, received: unknown, ids:
     if (!received.ok) {
       return {
         pass: false,
-        message: () => `${head}Expected a batch response, but the invocation ${summary(this, received)} (Lambda retries the whole batch)`,
+        message: () => `${head}Expected a batch response, but the invocation ${summary(received)} (Lambda retries the whole batch)`,
         actual: received.error,
         expected: { batchItemFailures: expected.map((itemIdentifier) => ({ itemIdentifier })) },
       };
