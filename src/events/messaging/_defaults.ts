@@ -1,48 +1,5 @@
-/**
- * Defaults shared by the messaging family, in one place so every event of a test run names the same account and
- * region (a handler that parses ARNs sees a consistent world).
- */
-export const DEFAULT_REGION = 'us-east-1';
-export const DEFAULT_ACCOUNT = '123456789012';
+export { DEFAULT_ACCOUNT, DEFAULT_REGION, regionOfArn, accountOfArn } from '../_internals/aws.js';
 
-/** ISO-8601 with milliseconds and `Z`, the format SQS/SNS/S3/EventBridge use for event times. */
-export function isoMillis(epochMs: number): string {
-  return new Date(epochMs).toISOString();
-}
-
-/** ISO-8601 without milliseconds (`2025-01-01T00:00:00Z`), the format of EventBridge's `time`. */
-export function isoSeconds(epochMs: number): string {
-  return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
-
-let lastArn = '';
-let lastRegion: string | undefined;
-
-/**
- * The region of an ARN (`arn:aws:sqs:eu-west-1:...` → `eu-west-1`), or `undefined` when it names none.
- * The last answer is remembered: a batch factory asks about the same queue or stream ARN on every call.
- * @example
- * regionOfArn('arn:aws:sqs:eu-west-1:123456789012:q'); // 'eu-west-1'
- */
-export function regionOfArn(arn: string): string | undefined {
-  if (arn === lastArn) return lastRegion;
-  const region = arn.split(':')[3];
-  lastArn = arn;
-  lastRegion = region === undefined || region === '' ? undefined : region;
-  return lastRegion;
-}
-
-/** The account of an ARN, or `undefined` when it names none. */
-export function accountOfArn(arn: string): string | undefined {
-  const account = arn.split(':')[4];
-  return account === undefined || account === '' ? undefined : account;
-}
-
-/** The last `:`-separated segment of an ARN (a queue, topic or stream name). */
-export function resourceOfArn(arn: string): string {
-  const parts = arn.split(':');
-  return parts[parts.length - 1] ?? arn;
-}
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 

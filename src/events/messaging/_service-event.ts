@@ -1,6 +1,7 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import type { Random } from '../../internal/random.js';
-import { DEFAULT_ACCOUNT, DEFAULT_REGION, isoSeconds } from './_defaults.js';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION } from './_defaults.js';
+import { isoTimeSeconds } from '../_internals/format.js';
 
 /**
  * Envelope fields every AWS-service EventBridge factory accepts next to its intent.
@@ -39,7 +40,7 @@ export function serviceEnvelope<TDetailType extends string, TDetail>(
     'detail-type': detailType,
     source,
     account,
-    time: isoSeconds(now),
+    time: isoTimeSeconds(now),
     region,
     resources: input.resources === undefined ? resources(region, account) : [...input.resources],
     detail: detail(region, account),

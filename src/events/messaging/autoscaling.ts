@@ -1,7 +1,7 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import type { DeepPartial } from '../_internals/deep.js';
 import { buildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
-import { isoSeconds } from './_defaults.js';
+import { isoTimeSeconds } from '../_internals/format.js';
 import { mergeOwned } from './_merge.js';
 import { serviceEnvelope, type ServiceEnvelopeInput } from './_service-event.js';
 
@@ -111,10 +111,10 @@ export function autoScalingInstance<T extends AutoScalingInstanceDetailType = 'E
       Details: { 'Availability Zone': `${region}b`, 'Subnet ID': `subnet-${random.hex(8)}` },
       RequestId: random.uuid(),
       StatusMessage: failed ? 'The requested configuration is currently not supported.' : '',
-      EndTime: isoSeconds(now),
+      EndTime: isoTimeSeconds(now),
       EC2InstanceId: instanceId,
-      StartTime: isoSeconds(now - 30_000),
-      Cause: `At ${isoSeconds(now - 31_000)} an instance was ${launching ? 'started' : 'taken out of service'} in response to a difference between desired and actual capacity.`,
+      StartTime: isoTimeSeconds(now - 30_000),
+      Cause: `At ${isoTimeSeconds(now - 31_000)} an instance was ${launching ? 'started' : 'taken out of service'} in response to a difference between desired and actual capacity.`,
     }),
   );
   mergeOwned(event.detail, input.detail);

@@ -1,7 +1,8 @@
 import type { DynamoDBRecord, DynamoDBStreamEvent, StreamRecord } from 'aws-lambda';
 import type { DeepPartial } from '../_internals/deep.js';
 import { buildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
-import { DEFAULT_ACCOUNT, DEFAULT_REGION, isoSeconds, randomDigits, regionOfArn } from './_defaults.js';
+import { isoTimeSeconds } from '../_internals/format.js';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION, randomDigits, regionOfArn } from './_defaults.js';
 import { itemSize, marshall, type AttributeMap, type PlainItem } from './_marshal.js';
 import { mergeOwned } from './_merge.js';
 
@@ -207,7 +208,7 @@ export function dynamoDbStreamWindow(input: DynamoDbStreamWindowInput = {}, opti
   const start = Math.floor(ctx.now / length) * length;
   return {
     Records: records,
-    window: { start: isoSeconds(start), end: isoSeconds(start + length) },
+    window: { start: isoTimeSeconds(start), end: isoTimeSeconds(start + length) },
     state: input.state ?? {},
     shardId: `shardId-0000000${randomDigits(ctx.random, 13)}-${ctx.random.hex(8)}`,
     eventSourceARN: ctx.streamArn,

@@ -1,7 +1,7 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import type { DeepPartial } from '../_internals/deep.js';
 import { buildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
-import { isoMillis } from './_defaults.js';
+import { isoTime } from '../_internals/format.js';
 import { copyData, mergeOwned } from './_merge.js';
 import { serviceEnvelope, type ServiceEnvelopeInput } from './_service-event.js';
 
@@ -115,7 +115,7 @@ export function ecsContainerInstance(input: EcsContainerInstanceInput = {}, opti
       status: input.status ?? 'ACTIVE',
       version: 1 + random.int(20_000),
       versionInfo: { ...base.versionInfo },
-      updatedAt: isoMillis(now),
+      updatedAt: isoTime(now),
     }),
   );
   mergeOwned(event.detail, input.detail);

@@ -1,7 +1,8 @@
 import type { EventBridgeEvent, ScheduledEvent } from 'aws-lambda';
 import type { DeepPartial } from '../_internals/deep.js';
 import { buildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
-import { DEFAULT_ACCOUNT, DEFAULT_REGION, isoSeconds } from './_defaults.js';
+import { isoTimeSeconds } from '../_internals/format.js';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION } from './_defaults.js';
 import { copyData, mergeOwned } from './_merge.js';
 
 /** What `events.eventBridge` takes: the detail type and detail are typed by the call's type parameters. */
@@ -57,7 +58,7 @@ export function eventBridge<TDetailType extends string = string, TDetail = Recor
     'detail-type': (input.detailType ?? 'Test Event') as TDetailType,
     source: input.source ?? 'com.example.app',
     account: input.account ?? DEFAULT_ACCOUNT,
-    time: isoSeconds(now),
+    time: isoTimeSeconds(now),
     region: input.region ?? DEFAULT_REGION,
     resources: input.resources === undefined ? [] : [...input.resources],
     detail: (input.detail === undefined ? {} : copyData(input.detail)) as TDetail,
@@ -90,7 +91,7 @@ export function scheduled(input: ScheduledInput = {}, options?: EventOptions): S
     'detail-type': 'Scheduled Event',
     source: 'aws.events',
     account,
-    time: isoSeconds(now),
+    time: isoTimeSeconds(now),
     region,
     resources: [`arn:aws:events:${region}:${account}:rule/${input.ruleName ?? 'my-schedule'}`],
     detail: {},

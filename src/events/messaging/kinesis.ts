@@ -1,7 +1,8 @@
 import type { KinesisStreamEvent, KinesisStreamRecord, KinesisStreamTumblingWindowEvent } from 'aws-lambda';
 import type { DeepPartial } from '../_internals/deep.js';
 import { buildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
-import { DEFAULT_ACCOUNT, DEFAULT_REGION, isoSeconds, randomDigits, regionOfArn } from './_defaults.js';
+import { isoTimeSeconds } from '../_internals/format.js';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION, randomDigits, regionOfArn } from './_defaults.js';
 import { kinesisSequence, toBase64Data, type StreamData } from './_encoding.js';
 import { mergeOwned } from './_merge.js';
 
@@ -120,7 +121,7 @@ export function kinesisWindow(input: KinesisWindowInput = {}, options?: EventOpt
   const start = Math.floor(now / length) * length;
   return {
     Records: records,
-    window: { start: isoSeconds(start), end: isoSeconds(start + length) },
+    window: { start: isoTimeSeconds(start), end: isoTimeSeconds(start + length) },
     state: input.state ?? {},
     shardId,
     eventSourceARN: streamArn,

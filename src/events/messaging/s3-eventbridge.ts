@@ -9,7 +9,8 @@ import type {
 } from 'aws-lambda';
 import type { DeepPartial } from '../_internals/deep.js';
 import { buildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
-import { isoSeconds, randomUpperHex } from './_defaults.js';
+import { isoTimeSeconds } from '../_internals/format.js';
+import { randomUpperHex } from './_defaults.js';
 import { mergeOwned } from './_merge.js';
 import { serviceEnvelope, type ServiceEnvelopeInput } from './_service-event.js';
 
@@ -143,7 +144,7 @@ export function s3EventBridge(input: S3EventBridgeInput = {}, options?: EventOpt
     if (type === 'expired') detail['reason'] = 'Lifecycle Expiration';
     if (type === 'deleted' || type === 'expired') detail['deletion-type'] = input.deletionType ?? 'Delete Marker Created';
     if (type === 'restored') {
-      detail['restore-expiry-time'] = input.restoreExpiryTime ?? isoSeconds(now + 86_400_000);
+      detail['restore-expiry-time'] = input.restoreExpiryTime ?? isoTimeSeconds(now + 86_400_000);
       detail['source-storage-class'] = input.sourceStorageClass ?? 'GLACIER';
     }
     return detail;

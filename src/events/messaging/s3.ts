@@ -1,7 +1,8 @@
 import type { S3Event, S3EventRecord } from 'aws-lambda';
 import type { DeepPartial } from '../_internals/deep.js';
 import { buildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
-import { DEFAULT_REGION, isoMillis, randomBase64, randomUpperHex } from './_defaults.js';
+import { isoTime } from '../_internals/format.js';
+import { DEFAULT_REGION, randomBase64, randomUpperHex } from './_defaults.js';
 import { mergeOwned } from './_merge.js';
 
 /**
@@ -125,7 +126,7 @@ function buildS3(kindId: string, defaultEventName: string, input: S3EventInput, 
         eventVersion: base.eventVersion,
         eventSource: base.eventSource,
         awsRegion: region,
-        eventTime: isoMillis(now),
+        eventTime: isoTime(now),
         eventName,
         userIdentity: { principalId: `AWS:AIDA${randomUpperHex(random, 17)}` },
         requestParameters: { sourceIPAddress: `203.0.113.${1 + random.int(254)}` },
@@ -183,7 +184,7 @@ export function s3Restore(input: S3RestoreInput = {}, options?: EventOptions): S
   for (const record of event.Records) {
     record.glacierEventData = {
       restoreEventData: {
-        lifecycleRestorationExpiryTime: input.expiryTime ?? isoMillis(now + 7 * 86_400_000),
+        lifecycleRestorationExpiryTime: input.expiryTime ?? isoTime(now + 7 * 86_400_000),
         lifecycleRestoreStorageClass: input.storageClass ?? 'STANDARD',
       },
     };

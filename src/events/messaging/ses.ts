@@ -1,8 +1,8 @@
 import type { SESEvent, SESEventRecord, SESReceipt, SESReceiptStatus } from 'aws-lambda';
 import type { DeepPartial } from '../_internals/deep.js';
 import { buildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
-import { randomString } from '../_internals/format.js';
-import { DEFAULT_ACCOUNT, DEFAULT_REGION, isoMillis } from './_defaults.js';
+import { isoTime, randomString } from '../_internals/format.js';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION } from './_defaults.js';
 import { mergeOwned } from './_merge.js';
 
 /** The receipt rule action that delivered the message. */
@@ -135,7 +135,7 @@ export function ses(input: SesInput = {}, options?: EventOptions): SESEvent {
       mail: {
         commonHeaders: { from: [from], to: [...to], returnPath: sender, messageId: headerMessageId, date, subject },
         source: sender,
-        timestamp: isoMillis(now),
+        timestamp: isoTime(now),
         destination: [...to],
         headers: [
           { name: 'Return-Path', value: `<${sender}>` },
@@ -155,7 +155,7 @@ export function ses(input: SesInput = {}, options?: EventOptions): SESEvent {
       },
       receipt: {
         recipients: to.map(addressOf),
-        timestamp: isoMillis(now),
+        timestamp: isoTime(now),
         spamVerdict: { status: verdict },
         dkimVerdict: { status: verdict },
         dmarcPolicy: 'reject',

@@ -1,7 +1,8 @@
 import type { SNSEvent, SNSEventRecord, SNSMessageAttributes } from 'aws-lambda';
 import type { DeepPartial } from '../_internals/deep.js';
 import { buildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
-import { DEFAULT_ACCOUNT, DEFAULT_REGION, isoMillis, randomBase64, regionOfArn } from './_defaults.js';
+import { isoTime } from '../_internals/format.js';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION, randomBase64, regionOfArn } from './_defaults.js';
 import { mergeOwned } from './_merge.js';
 
 /**
@@ -87,7 +88,7 @@ export function buildSnsRecord(
       MessageId: random.uuid(),
       TopicArn: topicArn,
       Message: message === undefined ? base.Sns.Message : typeof message === 'string' ? message : JSON.stringify(message),
-      Timestamp: isoMillis(now),
+      Timestamp: isoTime(now),
       SignatureVersion: base.Sns.SignatureVersion,
       // An RSA-2048 signature is 256 bytes: 344 base64 characters ending in '='.
       Signature: `${randomBase64(random, 342)}==`,

@@ -2,7 +2,8 @@ import { deepMerge, type DeepPartial } from '../_internals/deep.js';
 import type { EventKind, EventOptions } from '../_internals/kind.js';
 import { buildContext } from '../_internals/kind.js';
 import type { Random } from '../../internal/random.js';
-import { DEFAULT_ACCOUNT, DEFAULT_REGION, isoMillis, lowerAlnum } from './_internals/aws.js';
+import { DEFAULT_ACCOUNT, DEFAULT_REGION, lowerAlnum } from './_internals/aws.js';
+import { isoTime } from '../_internals/format.js';
 
 /**
  * The event AWS Config sends a custom rule's Lambda function. `invokingEvent` and `ruleParameters` are JSON
@@ -142,13 +143,13 @@ function signedBytes(random: Random, count: number): number[] {
 function defaultInvokingEvent(messageType: ConfigMessageType, random: Random, now: number): ConfigItemChangeInvokingEvent | ConfigOversizedInvokingEvent | ConfigScheduledInvokingEvent {
   const recordVersion = messageType === 'ConfigurationItemChangeNotification' ? '1.3' : '1.0';
   if (messageType === 'ScheduledNotification') {
-    return { awsAccountId: DEFAULT_ACCOUNT, notificationCreationTime: isoMillis(now), messageType, recordVersion };
+    return { awsAccountId: DEFAULT_ACCOUNT, notificationCreationTime: isoTime(now), messageType, recordVersion };
   }
   const instanceId = `i-${random.hex(17)}`;
   const captured = now - 1_696;
   const summary: ConfigItemSummary = {
     configurationItemVersion: '1.3',
-    configurationItemCaptureTime: isoMillis(captured),
+    configurationItemCaptureTime: isoTime(captured),
     configurationStateId: captured,
     awsAccountId: DEFAULT_ACCOUNT,
     configurationItemStatus: 'OK',
@@ -159,10 +160,10 @@ function defaultInvokingEvent(messageType: ConfigMessageType, random: Random, no
     awsRegion: DEFAULT_REGION,
     availabilityZone: `${DEFAULT_REGION}a`,
     configurationStateMd5Hash: '',
-    resourceCreationTime: isoMillis(now - 355_000),
+    resourceCreationTime: isoTime(now - 355_000),
   };
   if (messageType === 'OversizedConfigurationItemChangeNotification') {
-    return { configurationItemSummary: { changeType: 'UPDATE', ...summary }, messageType, notificationCreationTime: isoMillis(now), recordVersion };
+    return { configurationItemSummary: { changeType: 'UPDATE', ...summary }, messageType, notificationCreationTime: isoTime(now), recordVersion };
   }
   const vpcId = `vpc-${random.hex(8)}`;
   return {
@@ -178,7 +179,7 @@ function defaultInvokingEvent(messageType: ConfigMessageType, random: Random, no
       tags: {},
       ...summary,
     },
-    notificationCreationTime: isoMillis(now),
+    notificationCreationTime: isoTime(now),
     messageType,
     recordVersion,
   };
