@@ -1,3 +1,5 @@
+import { isoTime } from '../logs/format.js';
+
 /**
  * Why an asynchronous invocation ended up at a destination.
  * @example
@@ -52,7 +54,7 @@ export function invocationRecord(
 ): InvocationRecord {
   const record: InvocationRecord = {
     version: '1.0',
-    timestamp: new Date(at).toISOString(),
+    timestamp: isoTime(at),
     requestContext: { ...context },
     requestPayload,
   };

@@ -1,6 +1,7 @@
 import { createRandom, hashSeed, type Random } from '../internal/random.js';
 import { md5Hex, md5OfMessageAttributes } from '../events/messaging/_hash.js';
 import type { MessageAttribute } from './records.js';
+import { isoTime } from '../logs/format.js';
 
 /**
  * Where an in-memory target lives, for its ARN.
@@ -197,7 +198,7 @@ export function createTopic(name: string, options: TargetOptions = {}): Topic {
         MessageId: random.uuid(),
         TopicArn: arn,
         Message: body,
-        Timestamp: new Date(at).toISOString(),
+        Timestamp: isoTime(at),
         MessageAttributes: Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, { Type: v.DataType, Value: v.StringValue }])),
       });
     },
@@ -225,7 +226,7 @@ export function createEventBus(name: string, options: TargetOptions = {}): Event
         'detail-type': meta.detailType,
         source: 'lambda',
         account: accountId,
-        time: new Date(Math.floor(at / 1000) * 1000).toISOString().replace('.000Z', 'Z'),
+        time: isoTime(at).replace(/\.\d{3}Z$/, 'Z'),
         region,
         resources: [arn, meta.functionArn],
         detail: JSON.parse(body) as unknown,

@@ -3,7 +3,7 @@ import { HarnessError, InvalidParameterValueError, rejectUnknownKeys } from '../
 import type { Clock } from '../clock/virtual-clock.js';
 import { parseDuration, type Duration } from '../clock/duration.js';
 import { LIMITS, checkEnvironment, checkRange } from '../limits/limits.js';
-import type { LogFormat, LogLevel } from '../logs/format.js';
+import { LOG_LEVELS, type LogFormat, type LogLevel } from '../logs/format.js';
 import { hostRuntime, runtimeProfile, type RuntimeName, type RuntimeProfile } from '../runtime/profiles.js';
 import type { LambdaContext } from '../context/context.js';
 import { deliverableOf, type EventBus, type Queue, type Topic } from '../async/targets.js';
@@ -174,7 +174,6 @@ const KEYS = [
   'maxLifetime', 'provisionedConcurrency', 'isolation',
 ] as const;
 const NAME = /^[a-zA-Z0-9-_]{1,64}$/;
-const LEVELS: readonly LogLevel[] = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
 
 function invalid(message: string): HarnessError {
   return new HarnessError('INVALID_OPTION', `createFunction: ${message}`);
@@ -241,7 +240,7 @@ export function resolveOptions<E, R>(input: FunctionOptions<E, R>): ResolvedOpti
   const logFormat = input.logFormat ?? 'Text';
   if (logFormat !== 'Text' && logFormat !== 'JSON') throw invalid("'logFormat' must be 'Text' or 'JSON'.");
   const logLevel = input.logLevel ?? 'TRACE';
-  if (!LEVELS.includes(logLevel)) throw invalid(`'logLevel' must be one of ${LEVELS.join(', ')}.`);
+  if (!LOG_LEVELS.includes(logLevel)) throw invalid(`'logLevel' must be one of ${LOG_LEVELS.join(', ')}.`);
   const historyLimit = input.historyLimit ?? 1000;
   if (!Number.isInteger(historyLimit) || historyLimit < 0) throw invalid("'historyLimit' must be a non-negative integer.");
   const handlerName = typeof handler === 'string' ? handler : `index.handler`;

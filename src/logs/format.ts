@@ -18,6 +18,13 @@ export type LogFormat = 'Text' | 'JSON';
 
 const LEVEL_RANK: Record<LogLevel, number> = { TRACE: 0, DEBUG: 1, INFO: 2, WARN: 3, ERROR: 4, FATAL: 5 };
 
+/**
+ * The application log levels, lowest first.
+ * @example
+ * LOG_LEVELS.includes('WARN'); // true
+ */
+export const LOG_LEVELS = Object.keys(LEVEL_RANK) as readonly LogLevel[];
+
 /** True when a line of `level` passes the `AWS_LAMBDA_LOG_LEVEL` filter `min` (JSON format only, as on Lambda). */
 export function levelEnabled(level: LogLevel, min: LogLevel): boolean {
   return LEVEL_RANK[level] >= LEVEL_RANK[min];

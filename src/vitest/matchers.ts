@@ -413,8 +413,9 @@ function toHaveDestinationRecord(this: MatcherContext, received: unknown, condit
 function toHaveLogged(this: MatcherContext, received: unknown, text: string | RegExp, level?: LogLevel): MatcherResult {
   const logs = typeof received === 'string' ? received : expectInvocation('toHaveLogged', received).logs;
   const matches = (s: string): boolean => (typeof text === 'string' ? s.includes(text) : text.test(s));
-  const searched = level === undefined ? logs : logRecords(logs).filter((r) => r.level === level).map((r) => r.text).join('\n');
-  const pass = level === undefined ? matches(logs) : logRecords(logs).some((r) => r.level === level && matches(r.text));
+  const atLevel = level === undefined ? undefined : logRecords(logs).filter((r) => r.level === level);
+  const searched = atLevel === undefined ? logs : atLevel.map((r) => r.text).join('\n');
+  const pass = atLevel === undefined ? matches(logs) : atLevel.some((r) => matches(r.text));
   return {
     pass,
     message: () =>

@@ -1,4 +1,4 @@
-import type { LogLevel } from '../../logs/format.js';
+import { LOG_LEVELS, type LogLevel } from '../../logs/format.js';
 
 /** One log record of an invocation: its level (when the line carries one) and its full text. */
 export interface LogRecord {
@@ -6,14 +6,13 @@ export interface LogRecord {
   readonly text: string;
 }
 
-const LEVELS: readonly string[] = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
 // `<ISO time>\t<request id>\t<LEVEL>\t<message>`: the Text format of console lines.
 const TEXT_LINE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\t[^\t]*\t([A-Z]+)\t/;
 
 function levelOf(value: unknown): LogLevel | undefined {
   if (typeof value !== 'string') return undefined;
   const upper = value.toUpperCase();
-  return LEVELS.includes(upper) ? (upper as LogLevel) : undefined;
+  return (LOG_LEVELS as readonly string[]).includes(upper) ? (upper as LogLevel) : undefined;
 }
 
 /**
