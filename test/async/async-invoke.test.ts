@@ -187,6 +187,11 @@ describe('asynchronous invocation', () => {
       expect(record.fate.kind).toBe('succeeded');
     }
     expect(fn.asyncEvents.some((r) => r.attempts.some((a) => a.outcome === 'throttled'))).toBe(true);
+    // Each throttle is retried after 1 s, 2 s, 4 s, ... (capped at 5 min), counted per event.
+    for (const record of fn.asyncEvents) {
+      const gaps = record.attempts.slice(1).map((a, k) => a.at - record.attempts[k]!.at);
+      expect(gaps).toEqual(gaps.map((_, k) => Math.min(1000 * 2 ** k, 300_000)));
+    }
     expect((q.bodies as { requestContext: { approximateInvokeCount: number } }[]).map((b) => b.requestContext.approximateInvokeCount)).toEqual([1, 1, 1]);
   });
 

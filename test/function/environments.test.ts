@@ -43,6 +43,16 @@ describe('execution environments', () => {
       await fn.clock.advance('15m');
       expect((await fn.invoke({})).coldStart).toBe(true);
     }
+    // Drawn, not fixed: after 12.5 idle minutes some seeds' environments are still warm and others are gone.
+    const warmAfter12m30s: boolean[] = [];
+    for (let seed = 1; seed <= 20; seed++) {
+      const fn = make({ seed, handler: async () => 'x' });
+      await fn.invoke({});
+      await fn.clock.advance('12m30s');
+      warmAfter12m30s.push(!(await fn.invoke({})).coldStart);
+    }
+    expect(warmAfter12m30s).toContain(true);
+    expect(warmAfter12m30s).toContain(false);
     const fixed = make({ idleTimeout: '30s', handler: async () => 'x' });
     await fixed.invoke({});
     await fixed.clock.advance('31s');
