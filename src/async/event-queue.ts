@@ -23,6 +23,15 @@ export interface AsyncAttempt {
 }
 
 /**
+ * The attempts that ran the function: throttles do not count, neither as retries nor in `approximateInvokeCount`.
+ * @example
+ * ranAttempts(fn.asyncEvents[0]!.attempts).length; // 3 after the default two retries
+ */
+export function ranAttempts(attempts: readonly AsyncAttempt[]): readonly AsyncAttempt[] {
+  return attempts.filter((a) => a.outcome !== 'throttled');
+}
+
+/**
  * How an asynchronous event ended.
  * @example
  * const fate = fn.asyncEvents[0]!.fate;
@@ -107,7 +116,6 @@ interface EventState {
   acceptedAt: number;
   duplicate: boolean;
   attempts: AsyncAttempt[];
-  throttles: number;
   last: LastResponse | undefined;
   fate: AsyncFate;
 }
@@ -157,7 +165,6 @@ export class AsyncEventQueue {
         acceptedAt: now,
         duplicate: i > 0,
         attempts: [],
-        throttles: 0,
         last: undefined,
         fate: { kind: 'pending' },
       };
@@ -208,8 +215,8 @@ export class AsyncEventQueue {
     this.settledCount.attempts++;
     if (outcome.kind === 'throttled') {
       state.attempts.push({ at: startedAt, outcome: 'throttled', environmentId: undefined, coldStart: undefined });
-      state.throttles++;
-      const next = afterThrottle(host.config, state.acceptedAt, state.throttles, clock.now());
+      const throttles = state.attempts.length - ranAttempts(state.attempts).length;
+      const next = afterThrottle(host.config, state.acceptedAt, throttles, clock.now());
       if (next.kind === 'retry') clock.schedule(next.at, () => this.startDelivery(state));
       else this.fail(state, next.condition, clock.now());
       return;
@@ -232,7 +239,7 @@ export class AsyncEventQueue {
       this.settledCount.succeeded++;
       return;
     }
-    const ran = state.attempts.filter((a) => a.outcome !== 'throttled').length;
+    const ran = ranAttempts(state.attempts).length;
     const next = afterFailure(host.config, state.acceptedAt, ran, now);
     if (next.kind === 'retry') clock.schedule(next.at, () => this.startDelivery(state));
     else this.fail(state, next.condition, now);
@@ -260,7 +267,7 @@ export class AsyncEventQueue {
 
   private send(target: AsyncTarget | undefined, condition: DestinationCondition, state: EventState, at: number): boolean {
     if (target === undefined) return false;
-    const ran = state.attempts.filter((a) => a.outcome !== 'throttled').length;
+    const ran = ranAttempts(state.attempts).length;
     const record = invocationRecord(
       { requestId: state.requestId, functionArn: this.host.qualifiedArn, condition, approximateInvokeCount: ran },
       at,

@@ -1,4 +1,4 @@
-import type { AsyncAttempt, AsyncEventRecord } from '../async/event-queue.js';
+import { ranAttempts, type AsyncAttempt, type AsyncEventRecord } from '../async/event-queue.js';
 import type { DestinationCondition, InvocationRecord } from '../async/records.js';
 import type { Queue, Topic } from '../async/targets.js';
 import type { InvocationResult } from '../function/result.js';
@@ -63,10 +63,6 @@ function expectInvocation(name: string, received: unknown): InvocationResult {
 function summary(r: InvocationResult): string {
   if (r.ok) return `succeeded with ${compact(r.payload)}`;
   return `failed (${r.outcome}) with ${compact(`${r.error.errorType}: ${r.error.errorMessage}`)}`;
-}
-
-function ranAttempts(record: AsyncEventRecord): readonly AsyncAttempt[] {
-  return record.attempts.filter((a) => a.outcome !== 'throttled');
 }
 
 /** "+0 s error, +60 s error, +180 s success": an event's attempts relative to its acceptance. */
@@ -320,7 +316,7 @@ function toHaveAttempts(this: MatcherContext, received: unknown, n: number, requ
   } else {
     throw new TypeError(`toHaveAttempts: expected an AsyncEventRecord or a LambdaFunction (with a request id), received ${describe(received)}.`);
   }
-  const count = records.reduce((sum, r) => sum + ranAttempts(r).length, 0);
+  const count = records.reduce((sum, r) => sum + ranAttempts(r.attempts).length, 0);
   return {
     pass: count === n,
     message: () =>
