@@ -16,7 +16,14 @@ export type { RuntimeName } from './runtime/profiles.js';
 export type { LogFormat, LogLevel } from './logs/format.js';
 export { LIMITS } from './limits/limits.js';
 export { events, eventKinds, type EventOptions, type EventKind, type DeepPartial } from './events/index.js';
-export type * from './events/index.js';
+/**
+ * The event and input types of every factory of {@link events} (corrected where real payloads disagree with
+ * `@types/aws-lambda`), so that code can name them.
+ * @example
+ * import { events, type EventTypes } from 'lambda-harness';
+ * const trigger: EventTypes.CognitoPostConfirmationEvent = events.cognitoPostConfirmation();
+ */
+export type * as EventTypes from './events/types.js';
 export { startServer, type ServerOptions, type RunningServer } from './server/start-server.js';
 export type { InvokeTarget } from './invoke-api/registry.js';
 export { createQueue, createTopic, createEventBus } from './async/targets.js';

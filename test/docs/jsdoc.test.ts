@@ -20,8 +20,15 @@ function undocumentedExports(): { entry: string; missing: string[] }[] {
     const missing: string[] = [];
     for (const exported of checker.getExportsOfModule(moduleSymbol)) {
       const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-      const description = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
-      const hasExample = symbol.getJsDocTags(checker).some((tag) => tag.name === 'example');
+      let description = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
+      let hasExample = symbol.getJsDocTags(checker).some((tag) => tag.name === 'example');
+      if (symbol.flags & ts.SymbolFlags.ValueModule) {
+        // A namespace re-export (`export type * as X from`) is documented on its export statement.
+        const statement = exported.declarations?.[0]?.parent;
+        const docs = statement ? ts.getJSDocCommentsAndTags(statement).filter(ts.isJSDoc) : [];
+        description = docs.map((d) => ts.getTextOfJSDocComment(d.comment) ?? '').join('').trim();
+        hasExample = docs.some((d) => (d.tags ?? []).some((t) => t.tagName.text === 'example'));
+      }
       const gaps = [description === '' ? 'description' : '', hasExample ? '' : '@example'].filter(Boolean);
       if (gaps.length > 0) missing.push(`${exported.name} (${gaps.join(', ')})`);
     }

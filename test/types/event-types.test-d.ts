@@ -1,15 +1,14 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import {
-  events,
-  type ApiGatewayV1Input,
-  type CognitoPostConfirmationEvent,
-  type HttpApiAuthorizerV1Event,
-  type RestApiProxyEvent,
-  type S3EventCorrected,
-  type SqsEventInput,
-} from '../../src/index.js';
+import { events, type EventTypes } from '../../src/index.js';
 
-describe('event types, importable from the package root as the factories’ JSDoc names them', () => {
+type ApiGatewayV1Input = EventTypes.ApiGatewayV1Input;
+type CognitoPostConfirmationEvent<S extends string> = EventTypes.CognitoPostConfirmationEvent<S & EventTypes.CognitoPostConfirmationEvent['triggerSource']>;
+type HttpApiAuthorizerV1Event = EventTypes.HttpApiAuthorizerV1Event;
+type RestApiProxyEvent = EventTypes.RestApiProxyEvent;
+type S3EventCorrected = EventTypes.S3EventCorrected;
+type SqsEventInput = EventTypes.SqsEventInput;
+
+describe('event types, importable from the package root as EventTypes', () => {
   it('names what factories return and take', () => {
     expectTypeOf(events.apiGatewayV1()).toEqualTypeOf<RestApiProxyEvent>();
     expectTypeOf(events.httpApiAuthorizerV1()).toEqualTypeOf<HttpApiAuthorizerV1Event>();
