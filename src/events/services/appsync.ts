@@ -2,6 +2,7 @@ import type { AppSyncAuthorizerEvent, AppSyncAuthorizerResult, AppSyncIdentityCo
 import { deepMerge, type DeepPartial } from '../_internals/deep.js';
 import { buildContext, type EventBuildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION, lowerAlnum, mixedAlnum } from './_internals/aws.js';
+import { fromFixture } from './_internals/from-fixture.js';
 
 /** The default source of a resolver: `null` for a root `Query`/`Mutation` field. */
 type DefaultSource = Record<string, unknown> | null;
@@ -198,13 +199,12 @@ export const appSyncAuthorizerFixture: AppSyncAuthorizerRequest = {
  * const e = events.appSyncAuthorizer({ authorizationToken: 'Bearer abc' });
  */
 export function appSyncAuthorizer(overrides?: DeepPartial<AppSyncAuthorizerRequest>, options?: EventOptions): AppSyncAuthorizerRequest {
-  const { random } = buildContext('appsync-auth', options);
-  const event = structuredClone(appSyncAuthorizerFixture);
-  event.authorizationToken = random.uuid().toUpperCase();
-  event.requestContext.apiId = lowerAlnum(random, 26);
-  event.requestContext.accountId = DEFAULT_ACCOUNT;
-  event.requestContext.requestId = random.uuid();
-  return deepMerge<AppSyncAuthorizerRequest>(event, overrides);
+  return fromFixture('appsync-auth', appSyncAuthorizerFixture, overrides, options, (event, { random }) => {
+    event.authorizationToken = random.uuid().toUpperCase();
+    event.requestContext.apiId = lowerAlnum(random, 26);
+    event.requestContext.accountId = DEFAULT_ACCOUNT;
+    event.requestContext.requestId = random.uuid();
+  });
 }
 
 /**

@@ -23,9 +23,10 @@ import type {
   UserMigrationTriggerEvent,
   VerifyAuthChallengeResponseTriggerEvent,
 } from 'aws-lambda';
-import { deepMerge, type DeepPartial } from '../_internals/deep.js';
-import { buildContext, type EventBuildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
+import type { DeepPartial } from '../_internals/deep.js';
+import type { EventBuildContext, EventKind, EventOptions } from '../_internals/kind.js';
 import { base64Bytes, DEFAULT_REGION, lowerAlnum, mixedAlnum } from './_internals/aws.js';
+import { fromFixture } from './_internals/from-fixture.js';
 
 // `@types/aws-lambda` does not export its Cognito `_common` names; these are the same shapes.
 type SessionEntry = DefineAuthChallengeTriggerEvent['request']['session'][number];
@@ -209,27 +210,26 @@ type Adjust<E> = (event: E, ctx: EventBuildContext, sub: string) => void;
  * which is also the user name for pools that sign in by email or phone alias), keeps the region and the
  * `userPoolId` prefix in step with an overridden region, sets `triggerSource`, then applies the overrides.
  */
-function fromFixture<E extends Envelope>(
+function triggerFromFixture<E extends Envelope>(
   kindId: string,
   fixture: E,
   overrides: object | undefined,
   options: EventOptions | undefined,
   adjust?: Adjust<E>,
 ): E {
-  const ctx = buildContext(kindId, options);
   const given = (overrides ?? {}) as { region?: unknown; triggerSource?: unknown };
-  const event = structuredClone(fixture);
-  const region = typeof given.region === 'string' ? given.region : DEFAULT_REGION;
-  const sub = ctx.random.uuid();
-  event.region = region;
-  event.userPoolId = `${region}_${mixedAlnum(ctx.random, 9)}`;
-  event.userName = sub;
-  event.callerContext = { awsSdkVersion: CALLER.awsSdkVersion, clientId: lowerAlnum(ctx.random, 26) };
-  if (typeof given.triggerSource === 'string') event.triggerSource = given.triggerSource;
-  const attributes = (event.request as { userAttributes?: Record<string, unknown> }).userAttributes;
-  if (attributes !== undefined && 'sub' in attributes) attributes['sub'] = sub;
-  adjust?.(event, ctx, sub);
-  return deepMerge(event, overrides as DeepPartial<E> | undefined);
+  return fromFixture(kindId, fixture, overrides as DeepPartial<E> | undefined, options, (event, ctx) => {
+    const region = typeof given.region === 'string' ? given.region : DEFAULT_REGION;
+    const sub = ctx.random.uuid();
+    event.region = region;
+    event.userPoolId = `${region}_${mixedAlnum(ctx.random, 9)}`;
+    event.userName = sub;
+    event.callerContext = { awsSdkVersion: CALLER.awsSdkVersion, clientId: lowerAlnum(ctx.random, 26) };
+    if (typeof given.triggerSource === 'string') event.triggerSource = given.triggerSource;
+    const attributes = (event.request as { userAttributes?: Record<string, unknown> }).userAttributes;
+    if (attributes !== undefined && 'sub' in attributes) attributes['sub'] = sub;
+    adjust?.(event, ctx, sub);
+  });
 }
 
 /** Challenge parameters are maps chosen by the user's own challenge code: keys and values are data. */
@@ -272,7 +272,7 @@ export function cognitoPreSignUp<S extends PreSignUpTriggerEvent['triggerSource'
   overrides?: CognitoOverrides<BasePreSignUpTriggerEvent<S>, S>,
   options?: EventOptions,
 ): BasePreSignUpTriggerEvent<S> {
-  return fromFixture('cog-presignup', cognitoPreSignUpFixture, overrides, options) as unknown as BasePreSignUpTriggerEvent<S>;
+  return triggerFromFixture('cog-presignup', cognitoPreSignUpFixture, overrides, options) as unknown as BasePreSignUpTriggerEvent<S>;
 }
 
 /** Registry entry of `cognitoPreSignUp`. */
@@ -323,7 +323,7 @@ export function cognitoPostConfirmation<S extends PostConfirmationTriggerEvent['
   overrides?: CognitoOverrides<CognitoPostConfirmationEvent<S>, S>,
   options?: EventOptions,
 ): CognitoPostConfirmationEvent<S> {
-  return fromFixture('cog-postconfirm', cognitoPostConfirmationFixture, overrides, options) as unknown as CognitoPostConfirmationEvent<S>;
+  return triggerFromFixture('cog-postconfirm', cognitoPostConfirmationFixture, overrides, options) as unknown as CognitoPostConfirmationEvent<S>;
 }
 
 /** Registry entry of `cognitoPostConfirmation`. */
@@ -367,7 +367,7 @@ export function cognitoPreAuthentication(
   overrides?: CognitoOverrides<PreAuthenticationTriggerEvent>,
   options?: EventOptions,
 ): PreAuthenticationTriggerEvent {
-  return fromFixture('cog-preauth', cognitoPreAuthenticationFixture, overrides, options);
+  return triggerFromFixture('cog-preauth', cognitoPreAuthenticationFixture, overrides, options);
 }
 
 /** Registry entry of `cognitoPreAuthentication`. */
@@ -410,7 +410,7 @@ export function cognitoPostAuthentication(
   overrides?: CognitoOverrides<PostAuthenticationTriggerEvent>,
   options?: EventOptions,
 ): PostAuthenticationTriggerEvent {
-  return fromFixture('cog-postauth', cognitoPostAuthenticationFixture, overrides, options);
+  return triggerFromFixture('cog-postauth', cognitoPostAuthenticationFixture, overrides, options);
 }
 
 /** Registry entry of `cognitoPostAuthentication`. */
@@ -458,7 +458,7 @@ export function cognitoPreTokenGeneration<S extends PreTokenGenerationTriggerEve
   overrides?: CognitoOverrides<CognitoPreTokenGenerationEvent<S>, S>,
   options?: EventOptions,
 ): CognitoPreTokenGenerationEvent<S> {
-  return fromFixture('cog-pretoken-v1', cognitoPreTokenGenerationFixture, overrides, options) as unknown as CognitoPreTokenGenerationEvent<S>;
+  return triggerFromFixture('cog-pretoken-v1', cognitoPreTokenGenerationFixture, overrides, options) as unknown as CognitoPreTokenGenerationEvent<S>;
 }
 
 /** Registry entry of `cognitoPreTokenGeneration`. */
@@ -509,7 +509,7 @@ export function cognitoPreTokenGenerationV2<S extends PreTokenGenerationV2Trigge
   overrides?: CognitoOverrides<CognitoPreTokenGenerationV2Event<S>, S>,
   options?: EventOptions,
 ): CognitoPreTokenGenerationV2Event<S> {
-  return fromFixture('cog-pretoken-v2', cognitoPreTokenGenerationV2Fixture, overrides, options, (event, _ctx, sub) => {
+  return triggerFromFixture('cog-pretoken-v2', cognitoPreTokenGenerationV2Fixture, overrides, options, (event, _ctx, sub) => {
     // The email alias names the same user as the attributes, whatever the test calls it.
     event.request.userAttributes['cognito:email_alias'] = event.request.userAttributes['email'] ?? sub;
   }) as unknown as CognitoPreTokenGenerationV2Event<S>;
@@ -563,7 +563,7 @@ export function cognitoCustomMessage<S extends CustomMessageTriggerEvent['trigge
   overrides?: CognitoOverrides<CognitoCustomMessageEvent<S>, S>,
   options?: EventOptions,
 ): CognitoCustomMessageEvent<S> {
-  return fromFixture('cog-custommsg', cognitoCustomMessageFixture, overrides, options, (event) => {
+  return triggerFromFixture('cog-custommsg', cognitoCustomMessageFixture, overrides, options, (event) => {
     if (event.triggerSource !== 'CustomMessage_AdminCreateUser') event.request.usernameParameter = null;
   }) as unknown as CognitoCustomMessageEvent<S>;
 }
@@ -607,7 +607,7 @@ export function cognitoUserMigration<S extends UserMigrationTriggerEvent['trigge
   overrides?: CognitoOverrides<CognitoUserMigrationEvent<S>, S>,
   options?: EventOptions,
 ): CognitoUserMigrationEvent<S> {
-  return fromFixture('cog-migrate', cognitoUserMigrationFixture, overrides, options, (event, ctx) => {
+  return triggerFromFixture('cog-migrate', cognitoUserMigrationFixture, overrides, options, (event, ctx) => {
     event.userName = cognitoUserMigrationFixture.userName;
     event.request.password = `Pw-${mixedAlnum(ctx.random, 12)}`;
   }) as unknown as CognitoUserMigrationEvent<S>;
@@ -653,7 +653,7 @@ export function cognitoDefineAuthChallenge(
   overrides?: CognitoOverrides<CognitoDefineAuthChallengeEvent>,
   options?: EventOptions,
 ): CognitoDefineAuthChallengeEvent {
-  return fromFixture('cog-define', cognitoDefineAuthChallengeFixture, overrides, options);
+  return triggerFromFixture('cog-define', cognitoDefineAuthChallengeFixture, overrides, options);
 }
 
 const DEFINE_SAMPLES = [
@@ -701,7 +701,7 @@ export function cognitoCreateAuthChallenge(
   overrides?: CognitoOverrides<CognitoCreateAuthChallengeEvent>,
   options?: EventOptions,
 ): CognitoCreateAuthChallengeEvent {
-  return fromFixture('cog-create', cognitoCreateAuthChallengeFixture, overrides, options);
+  return triggerFromFixture('cog-create', cognitoCreateAuthChallengeFixture, overrides, options);
 }
 
 /** Registry entry of `cognitoCreateAuthChallenge`. */
@@ -748,7 +748,7 @@ export function cognitoVerifyAuthChallengeResponse(
   overrides?: CognitoOverrides<CognitoVerifyAuthChallengeResponseEvent>,
   options?: EventOptions,
 ): CognitoVerifyAuthChallengeResponseEvent {
-  return fromFixture('cog-verify', cognitoVerifyAuthChallengeResponseFixture, overrides, options, (event, ctx) => {
+  return triggerFromFixture('cog-verify', cognitoVerifyAuthChallengeResponseFixture, overrides, options, (event, ctx) => {
     const answer = String(100000 + ctx.random.int(900000));
     event.request.privateChallengeParameters = { answer };
     event.request.challengeAnswer = answer;
@@ -799,7 +799,7 @@ export function cognitoCustomSMSSender<S extends CustomSMSSenderTriggerEvent['tr
   overrides?: CognitoOverrides<CognitoCustomSMSSenderEvent<S>, S>,
   options?: EventOptions,
 ): CognitoCustomSMSSenderEvent<S> {
-  return fromFixture('cog-sms', cognitoCustomSMSSenderFixture, overrides, options, (event, ctx) => {
+  return triggerFromFixture('cog-sms', cognitoCustomSMSSenderFixture, overrides, options, (event, ctx) => {
     event.request.code = base64Bytes(ctx.random, 96);
   }) as unknown as CognitoCustomSMSSenderEvent<S>;
 }
@@ -835,7 +835,7 @@ export const cognitoCustomEmailSenderFixture: CognitoCustomEmailSenderEvent<'Cus
 export function cognitoCustomEmailSender<
   S extends Exclude<CustomEmailSenderTriggerEvent['triggerSource'], 'CustomEmailSender_AccountTakeOverNotification'> = 'CustomEmailSender_SignUp',
 >(overrides?: CognitoOverrides<CognitoCustomEmailSenderEvent<S>, S>, options?: EventOptions): CognitoCustomEmailSenderEvent<S> {
-  return fromFixture('cog-email', cognitoCustomEmailSenderFixture, overrides, options, (event, ctx) => {
+  return triggerFromFixture('cog-email', cognitoCustomEmailSenderFixture, overrides, options, (event, ctx) => {
     event.request.code = base64Bytes(ctx.random, 96);
   }) as unknown as CognitoCustomEmailSenderEvent<S>;
 }
@@ -886,7 +886,7 @@ export function cognitoInboundFederation(
   overrides?: CognitoOverrides<InboundFederationTriggerEvent>,
   options?: EventOptions,
 ): InboundFederationTriggerEvent {
-  return fromFixture('cog-inbound', cognitoInboundFederationFixture, overrides, options, (event, ctx) => {
+  return triggerFromFixture('cog-inbound', cognitoInboundFederationFixture, overrides, options, (event, ctx) => {
     const externalSub = ctx.random.uuid();
     const provider = overrides?.request?.providerName ?? event.request.providerName;
     event.userName = `${provider}_${externalSub}`;
@@ -943,7 +943,7 @@ export function cognitoTrigger<S extends string = ''>(
   overrides?: CognitoOverrides<CognitoBaseTriggerEvent<S>, S>,
   options?: EventOptions,
 ): CognitoBaseTriggerEvent<S> {
-  return fromFixture('cog-generic', cognitoTriggerFixture, overrides, options) as unknown as CognitoBaseTriggerEvent<S>;
+  return triggerFromFixture('cog-generic', cognitoTriggerFixture, overrides, options) as unknown as CognitoBaseTriggerEvent<S>;
 }
 
 /** Registry entry of `cognitoTrigger`. */
@@ -1004,14 +1004,13 @@ export const cognitoSyncFixture: CognitoSyncTriggerEvent = {
  * const e = events.cognitoSync({ datasetRecords: { score: { oldValue: '1', newValue: '2', op: 'replace' } } });
  */
 export function cognitoSync(overrides?: DeepPartial<CognitoSyncTriggerEvent>, options?: EventOptions): CognitoSyncTriggerEvent {
-  const { random } = buildContext('cog-sync', options);
-  const event = structuredClone(cognitoSyncFixture);
-  event.region = typeof overrides?.region === 'string' ? overrides.region : DEFAULT_REGION;
-  event.identityPoolId = `${event.region}:${random.uuid()}`;
-  event.identityId = `${event.region}:${random.uuid()}`;
-  // A dataset given by the test replaces the sample's records rather than adding to them.
-  if (overrides?.datasetRecords !== undefined) event.datasetRecords = {};
-  return deepMerge<CognitoSyncTriggerEvent>(event, overrides);
+  return fromFixture('cog-sync', cognitoSyncFixture, overrides, options, (event, { random }) => {
+    event.region = typeof overrides?.region === 'string' ? overrides.region : DEFAULT_REGION;
+    event.identityPoolId = `${event.region}:${random.uuid()}`;
+    event.identityId = `${event.region}:${random.uuid()}`;
+    // A dataset given by the test replaces the sample's records rather than adding to them.
+    if (overrides?.datasetRecords !== undefined) event.datasetRecords = {};
+  });
 }
 
 /** Registry entry of `cognitoSync`. */
