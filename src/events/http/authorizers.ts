@@ -76,7 +76,20 @@ function restRequestAuthorizer(kindId: string, input: RequestAuthorizerInput, op
   const token = `Bearer ${random.fork('token').hex(32)}`;
   const headers = hasHeader(input.headers, 'Authorization') ? input.headers : { Authorization: token, ...input.headers };
   const p = restRequestParts({ ...input, headers }, random, now);
-  return { p, methodArn: arn(p.apiId, p.stage, `${p.req.method}${p.path}`) };
+  // The request as REQUEST authorizers receive it. Unlike proxy events, they carry `{}` for empty maps (`null` only
+  // in the console's test tool).
+  const fields = {
+    resource: p.resource,
+    path: p.path,
+    httpMethod: p.req.method,
+    headers: p.headers,
+    multiValueHeaders: p.multiValueHeaders,
+    queryStringParameters: p.queryStringParameters ?? {},
+    multiValueQueryStringParameters: p.multiValueQueryStringParameters ?? {},
+    pathParameters: p.pathParameters ?? {},
+    stageVariables: p.stageVariables ?? {},
+  };
+  return { p, fields, methodArn: arn(p.apiId, p.stage, `${p.req.method}${p.path}`) };
 }
 
 /** The canonical base of `apiGatewayRequestAuthorizer` (powertools-lambda-typescript/parser__apigw-rest__authorizer-request.json, headers trimmed). */
@@ -120,20 +133,11 @@ export const apiGatewayRequestAuthorizerFixture: RestRequestAuthorizerEvent = {
  * const event = events.apiGatewayRequestAuthorizer({ headers: { Authorization: 'Bearer abc' }, query: { tenant: 't1' } });
  */
 export function apiGatewayRequestAuthorizer(input: RequestAuthorizerInput = {}, options?: EventOptions): RestRequestAuthorizerEvent {
-  const { p, methodArn } = restRequestAuthorizer('apigw-auth-request', input, options);
+  const { p, fields, methodArn } = restRequestAuthorizer('apigw-auth-request', input, options);
   const event: RestRequestAuthorizerEvent = {
     type: 'REQUEST',
     methodArn,
-    resource: p.resource,
-    path: p.path,
-    httpMethod: p.req.method,
-    headers: p.headers,
-    multiValueHeaders: p.multiValueHeaders,
-    // Unlike proxy events, authorizer events carry `{}` for empty maps (`null` only in the console's test tool).
-    queryStringParameters: p.queryStringParameters ?? {},
-    multiValueQueryStringParameters: p.multiValueQueryStringParameters ?? {},
-    pathParameters: p.pathParameters ?? {},
-    stageVariables: p.stageVariables ?? {},
+    ...fields,
     requestContext: p.requestContext as RestRequestAuthorizerEvent['requestContext'],
   };
   return input.overrides === undefined ? event : deepMerge<RestRequestAuthorizerEvent>(event, input.overrides);
@@ -200,7 +204,7 @@ export function httpApiAuthorizerV1(
   input: RestRequestIntent & { readonly identitySource?: readonly string[]; readonly overrides?: DeepPartial<HttpApiAuthorizerV1Event> } = {},
   options?: EventOptions,
 ): HttpApiAuthorizerV1Event {
-  const { p, methodArn } = restRequestAuthorizer('apigw-auth-http-v1', { ...input, stage: input.stage ?? '$default' }, options);
+  const { p, fields, methodArn } = restRequestAuthorizer('apigw-auth-http-v1', { ...input, stage: input.stage ?? '$default' }, options);
   const auth = headerValue(p.headers, 'authorization') ?? '';
   const identitySource = (input.identitySource ?? [auth]).join(',');
   const event: HttpApiAuthorizerV1Event = {
@@ -209,14 +213,8 @@ export function httpApiAuthorizerV1(
     methodArn,
     identitySource,
     authorizationToken: identitySource,
-    resource: p.resource,
-    path: p.path,
-    httpMethod: p.req.method,
-    headers: p.headers,
-    multiValueHeaders: p.multiValueHeaders,
-    queryStringParameters: p.queryStringParameters ?? {},
-    pathParameters: p.pathParameters ?? {},
-    stageVariables: p.stageVariables ?? {},
+    // Payload format 1.0 has no multi-value query map.
+    ...withoutKey(fields, 'multiValueQueryStringParameters'),
     // HTTP APIs have no deployments (no REST-only deploymentId), and the context's path has no stage prefix (samples).
     requestContext: { ...withoutKey(p.requestContext, 'deploymentId'), path: p.path } as HttpApiAuthorizerV1Event['requestContext'],
   };
