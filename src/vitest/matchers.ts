@@ -197,12 +197,18 @@ function coldStartOf(name: string, received: unknown): boolean {
  * expect(await fn.invoke({})).toBeColdStart();
  */
 function toBeColdStart(this: MatcherContext, received: unknown): MatcherResult {
-  const cold = coldStartOf('toBeColdStart', received);
+  return startMatcher(this, 'toBeColdStart', 'cold', received);
+}
+
+/** toBeColdStart and toBeWarmStart: which kind of start the invocation was, against which was `expected`. */
+function startMatcher(ctx: MatcherContext, name: string, expected: 'cold' | 'warm', received: unknown): MatcherResult {
+  const actual = coldStartOf(name, received) ? 'cold' : 'warm';
+  const wanted = ctx.isNot ? (expected === 'cold' ? 'warm' : 'cold') : expected;
   return {
-    pass: cold,
-    message: () => `${hint(this, 'toBeColdStart', 'result')}\n\nExpected ${this.isNot ? 'a warm start' : 'a cold start'}, but it was ${cold ? 'cold' : 'warm'}`,
-    actual: cold ? 'cold' : 'warm',
-    expected: 'cold',
+    pass: actual === expected,
+    message: () => `${hint(ctx, name, 'result')}\n\nExpected a ${wanted} start, but it was ${actual}`,
+    actual,
+    expected,
   };
 }
 
@@ -213,13 +219,7 @@ function toBeColdStart(this: MatcherContext, received: unknown): MatcherResult {
  * expect(await fn.invoke({})).toBeWarmStart();
  */
 function toBeWarmStart(this: MatcherContext, received: unknown): MatcherResult {
-  const cold = coldStartOf('toBeWarmStart', received);
-  return {
-    pass: !cold,
-    message: () => `${hint(this, 'toBeWarmStart', 'result')}\n\nExpected ${this.isNot ? 'a cold start' : 'a warm start'}, but it was ${cold ? 'cold' : 'warm'}`,
-    actual: cold ? 'cold' : 'warm',
-    expected: 'warm',
-  };
+  return startMatcher(this, 'toBeWarmStart', 'warm', received);
 }
 
 /**
