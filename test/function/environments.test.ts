@@ -173,6 +173,18 @@ describe('execution environments', () => {
     expect(fn.environments.map((e) => e.initializationType).sort()).toEqual(['on-demand', 'provisioned-concurrency', 'provisioned-concurrency']);
   });
 
+  it('gives provisioned environments up to 130 s to initialise, where on-demand init stops at 10 s', async () => {
+    const slowInit = { init: async () => { await new Promise((r) => setTimeout(r, 60_000)); return async () => 'ready'; } };
+    const provisioned = make({ provisionedConcurrency: 1, handler: slowInit });
+    const warm = await provisioned.invoke({});
+    expect(warm).toMatchObject({ coldStart: false, payload: 'ready' });
+    expect(warm.logs).not.toContain('INIT_REPORT');
+    const onDemand = make({ timeout: 90, handler: slowInit });
+    const cold = await onDemand.invoke({});
+    expect(cold.coldStart).toBe(true);
+    expect(cold.logs).toMatch(/INIT_REPORT Init Duration: 10000\.00 ms\tPhase: init\tStatus: timeout/);
+  });
+
   it('describes each environment for assertions', async () => {
     const fn = make({ handler: async () => 'x' });
     await fn.invoke({});

@@ -48,6 +48,17 @@ describe('createInvokeApi', () => {
     expect(JSON.parse(response.body).Message).toBe('Function not found: arn:aws:lambda:us-east-1:999999999999:function:hello-world:$LATEST');
   });
 
+  it('returns tail logs only for synchronous invokes: an Event invoke with LogType Tail is a bare 202', async () => {
+    const path = '/2015-03-31/functions/hello-world/invocations';
+    const sync = await api.handle(head(path, { headers: { 'x-amz-log-type': 'Tail' } }), body('{}'));
+    expect(sync.status).toBe(200);
+    expect(Buffer.from(sync.headers['X-Amz-Log-Result']!, 'base64').toString()).toMatch(/^START RequestId: /);
+    const async = await api.handle(head(path, { headers: { 'x-amz-log-type': 'Tail', 'x-amz-invocation-type': 'Event' } }), body('{}'));
+    expect(async.status).toBe(202);
+    expect(async.headers['X-Amz-Log-Result']).toBeUndefined();
+    expect(async.body).toBe('');
+  });
+
   it('validates X-Amz-Tenant-Id', async () => {
     const response = await api.handle(head('/2015-03-31/functions/hello-world/invocations', { headers: { 'x-amz-tenant-id': 'bad\u0001' } }), body('{}'));
     expect(response.headers['x-amzn-ErrorType']).toBe('ValidationException');
