@@ -58,7 +58,12 @@ export function headerValue(headers: Readonly<Record<string, string>>, name: str
   return Object.entries(headers).find(([n]) => n.toLowerCase() === lower)?.[1];
 }
 
-function pairs(map: MultiMap | undefined): [string, string][] {
+/**
+ * A header or query map as `[name, value]` pairs, one per value of a multi-value entry, in the map's order.
+ * @example
+ * toPairs({ a: ['1', '2'], b: '3' }); // [['a', '1'], ['a', '2'], ['b', '3']]
+ */
+export function toPairs(map: MultiMap | undefined): [string, string][] {
   const out: [string, string][] = [];
   if (map === undefined) return out;
   for (const [name, value] of Object.entries(map)) {
@@ -70,7 +75,7 @@ function pairs(map: MultiMap | undefined): [string, string][] {
 
 /** Resolves the shared intent fields. */
 export function resolveRequest(intent: HttpRequestIntent): ResolvedRequest {
-  const headerPairs = pairs(intent.headers);
+  const headerPairs = toPairs(intent.headers);
   let raw: string | Uint8Array | undefined = intent.body;
   if (intent.json !== undefined) {
     raw = JSON.stringify(intent.json);
@@ -89,7 +94,7 @@ export function resolveRequest(intent: HttpRequestIntent): ResolvedRequest {
   return {
     method: (intent.method ?? (raw === undefined ? 'GET' : 'POST')).toUpperCase(),
     path: intent.path ?? '/',
-    queryPairs: pairs(intent.query),
+    queryPairs: toPairs(intent.query),
     headerPairs,
     cookies,
     body,

@@ -7,7 +7,7 @@ import { deepMerge, type DeepPartial } from '../_internals/deep.js';
 import { apiGatewayId, clfTime, shortRequestId } from '../_internals/format.js';
 import { buildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
 import { anonymousIdentity, restRequestParts, type RestApiRequestContext, type RestRequestIntent } from './_rest.js';
-import { hasHeader, headerValue, lastValues, multiValues, type MultiMap } from './_request.js';
+import { hasHeader, headerValue, lastValues, multiValues, toPairs, type MultiMap } from './_request.js';
 import { apiGatewayV2, type ApiGatewayV2Input } from './api-gateway-v2.js';
 
 const ACCOUNT = '123456789012';
@@ -396,8 +396,6 @@ export function webSocketAuthorizer(
   const apiId = apiGatewayId(random);
   const domainName = `${apiId}.execute-api.us-east-1.amazonaws.com`;
   const stage = input.stage ?? 'prod';
-  const toPairs = (m: MultiMap | undefined): [string, string][] =>
-    Object.entries(m ?? {}).flatMap(([n, v]) => (typeof v === 'string' ? [[n, v] as [string, string]] : v.map((x) => [n, x] as [string, string])));
   const given = toPairs(input.headers);
   const names = new Set(given.map(([n]) => n.toLowerCase()));
   const headerPairs = [

@@ -2,7 +2,7 @@ import type { APIGatewayEventWebsocketRequestContextV2, APIGatewayProxyWebsocket
 import { deepMerge, type DeepPartial } from '../_internals/deep.js';
 import { apiGatewayId, clfTime, shortRequestId, toBase64, traceId } from '../_internals/format.js';
 import { buildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
-import { lastValues, multiValues, type MultiMap } from './_request.js';
+import { lastValues, multiValues, toPairs, type MultiMap } from './_request.js';
 
 /**
  * A WebSocket API event as AWS sends it. `@types/aws-lambda`'s `APIGatewayProxyWebsocketEventV2` differs:
@@ -128,9 +128,7 @@ export function apiGatewayWebSocket(input: ApiGatewayWebSocketInput = {}, option
       ['X-Forwarded-Port', '443'],
       ['X-Forwarded-Proto', 'https'],
     ];
-    for (const [n, v] of Object.entries(input.headers ?? {})) {
-      for (const value of typeof v === 'string' ? [v] : v) pairs.push([n, value]);
-    }
+    pairs.push(...toPairs(input.headers));
     event.headers = lastValues(pairs);
     event.multiValueHeaders = multiValues(pairs);
   } else {
