@@ -390,8 +390,18 @@ export class VirtualClock implements Clock {
     const now = real.performanceNow();
     if (this.realTimeFlow) this.realCarry += Math.max(0, now - this.lastReal);
     this.lastReal = now;
-    const whole = Math.floor(this.realCarry);
+    let whole = Math.floor(this.realCarry);
     this.realCarry -= whole;
+    if (whole > 0) {
+      // Real time never carries a run past its deadline: the scheduler may just have jumped to it, and a run that
+      // times out at 10 s must report 10000 ms however slow the machine was between two turns.
+      for (const run of this.runs) {
+        if (!run.finished && run.deadline >= this.time && run.deadline - this.time < whole) {
+          whole = Math.ceil(run.deadline - this.time);
+          this.realCarry = 0;
+        }
+      }
+    }
     const fired = this.moveTo(this.time + whole);
     if (fired) {
       // Let what the timers resolved run before deciding anything.

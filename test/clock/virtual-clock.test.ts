@@ -135,6 +135,29 @@ describe('the virtual clock', () => {
     expect(r.durationMs).toBeGreaterThanOrEqual(250);
   });
 
+  it('reports a timeout at exactly the deadline even when the host is slow between scheduler turns', async () => {
+    // A busy test process: every real macrotask burns 3 ms of CPU, so real time flows between the turn that jumps
+    // to the deadline and the turn that notices it. That time must not be added to the timed-out run.
+    let busy = true;
+    const burn = (): void => {
+      const until = performance.now() + 3;
+      while (performance.now() < until);
+      if (busy) setImmediate(burn);
+    };
+    setImmediate(burn);
+    try {
+      const slowInit = { init: async () => { await new Promise((r) => setTimeout(r, 60_000)); return async () => 'ready'; } };
+      const fn = track(createFunction({ timeout: 3, handler: slowInit }));
+      const r = await fn.invoke({});
+      expect(r.logs).toContain('INIT_REPORT Init Duration: 10000.00 ms\tPhase: init\tStatus: timeout');
+      // Init is retried inside the invoke phase, where the function's own 3 s timeout applies.
+      expect(r.outcome).toBe('timeout');
+      expect(r.logs).toContain('Duration: 3000.00 ms\tBilled Duration: 13000 ms');
+    } finally {
+      busy = false;
+    }
+  });
+
   it('fires a timer due at this instant while another environment waits on real I/O, even with real time not flowing', async () => {
     const url = await slowServer(200);
     const clock = track(createClock({ realTimeFlow: false }));
