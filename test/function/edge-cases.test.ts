@@ -24,8 +24,8 @@ describe('init edge cases', () => {
     const r = await fn.invoke({});
     expect(inits).toBe(2);
     expect(r.ok && r.payload).toBe('ready');
-    // Real time may add a millisecond or two under load: the init is cut at (about) 10 s.
-    expect(r.logs).toMatch(/^INIT_REPORT Init Duration: 100\d\d\.\d\d ms\tPhase: init\tStatus: timeout\n/);
+    // The init is cut at exactly 10 s, however loaded the host is (real time never carries a run past its deadline).
+    expect(r.logs).toMatch(/^INIT_REPORT Init Duration: 10000\.00 ms\tPhase: init\tStatus: timeout\n/);
     expect(r.durationMs).toBeGreaterThanOrEqual(12_000);
   });
 
