@@ -1,0 +1,246 @@
+/**
+ * Replaying AWS's recorded behaviour (`../shared/aws-recordings/cases.json`) against the harness.
+ *
+ * Each vector was recorded against the real Lambda service and normalised by LocalStack's snapshot library (see the
+ * collection's README): ids, names and timestamps became placeholders such as `<uuid:2>`, `<request-id>` or the
+ * literal word `date`. `expectRecorded` compares a harness value with a recorded one under those rules: a numbered
+ * placeholder binds on first sight and must then stand for the same value everywhere, and parsed bodies keep AWS's
+ * key order, which is compared too.
+ *
+ * `serveOverHttp` puts functions behind the real loopback server and calls it with `fetch`, returning what botocore
+ * (which made the recordings) saw: the flattened Invoke response, or the parsed error.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { startServer, type LambdaFunction } from '../../src/index.js';
+import { repoRoot } from '../events/_samples.js';
+
+export const recordingsFile = path.resolve(repoRoot, '../shared/aws-recordings/cases.json');
+
+/** One recorded case (only the fields the replays read are typed). */
+export interface RecordedCase {
+  readonly id: string;
+  readonly area: string;
+  readonly runtime: string;
+  readonly request: Record<string, unknown>;
+  readonly recorded: Record<string, unknown>;
+  readonly notes: string;
+}
+
+let cases: Map<string, RecordedCase> | undefined;
+
+/** Every recorded case, by id. */
+export function allRecordings(): Map<string, RecordedCase> {
+  cases ??= new Map((JSON.parse(readFileSync(recordingsFile, 'utf8')) as RecordedCase[]).map((c) => [c.id, c]));
+  return cases;
+}
+
+/** The recorded case `id` (throws for an unknown id, so a typo cannot make a replay vacuous). */
+export function recording(id: string): RecordedCase {
+  const found = allRecordings().get(id);
+  if (found === undefined) throw new Error(`no recording '${id}' in ${recordingsFile}`);
+  return found;
+}
+
+/** The value at `path` (dot-separated keys) of a case's `recorded` object. */
+export function recorded<T = unknown>(id: string, ...keys: string[]): T {
+  let value: unknown = recording(id).recorded;
+  for (const key of keys) {
+    if (value === null || typeof value !== 'object' || !(key in value)) throw new Error(`recording '${id}' has no recorded.${keys.join('.')}`);
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value as T;
+}
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/** What an unnumbered placeholder may stand for. */
+const PATTERNS: Record<string, string> = {
+  uuid: UUID,
+  'request-id': UUID,
+  timeout_error_msg: UUID,
+  duration: '\\d+(?:\\.\\d+)?',
+  memory: '\\d+',
+  region: '[a-z]{2}(?:-[a-z]+)+-\\d',
+  partition: 'aws(?:-[a-z]+)*',
+};
+/** Placeholders whose whole value was replaced and not recorded: any value matches (but the key must exist). */
+const OPAQUE = new Set(['<stack-trace>', 'log-result', '<log-result:1>', '<remaining-time-in-millis>']);
+
+/** Placeholder → the value it stood for in this replay (pre-seed with known ones, e.g. the request id). */
+export type Bindings = Map<string, string>;
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Whether `actual` matches the recorded string `expected`, binding the placeholders it contains. */
+function matchString(actual: string, expected: string, bindings: Bindings): boolean {
+  const names: string[] = [];
+  let source = '';
+  let last = 0;
+  // `<name>` / `<name:N>` placeholders, and the legacy transformer's literal `date` standing for an ISO timestamp.
+  const token = /<([a-z_-]+)(?::\d+)?>|\bdate\b/g;
+  for (let m = token.exec(expected); m !== null; m = token.exec(expected)) {
+    source += escape(expected.slice(last, m.index));
+    last = m.index + m[0].length;
+    const name = m[0];
+    const bound = bindings.get(name);
+    if (bound !== undefined) {
+      source += escape(bound);
+    } else if (name === 'date') {
+      source += '(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z?)';
+      names.push('');
+    } else {
+      source += `(${PATTERNS[m[1]!] ?? '[^\\s"]+?'})`;
+      // Numbered placeholders (and ids) stand for one value throughout a case; `<duration>` may differ per use.
+      names.push(m[1] === 'duration' || m[1] === 'memory' ? '' : name);
+    }
+  }
+  source += escape(expected.slice(last));
+  const match = new RegExp(`^${source}$`, 's').exec(actual);
+  if (match === null) return false;
+  names.forEach((name, i) => {
+    if (name !== '' && !bindings.has(name)) bindings.set(name, match[i + 1]!);
+  });
+  return true;
+}
+
+function describeAt(where: string): string {
+  return where === '' ? 'the value' : where;
+}
+
+function compare(actual: unknown, expected: unknown, bindings: Bindings, ordered: boolean, where: string, problems: string[]): void {
+  if (typeof expected === 'string') {
+    if (OPAQUE.has(expected)) {
+      if (actual === undefined) problems.push(`${describeAt(where)}: missing (recorded as ${expected})`);
+      return;
+    }
+    if (typeof actual !== 'string' || !matchString(actual, expected, bindings)) {
+      problems.push(`${describeAt(where)}: got ${JSON.stringify(actual)}, recorded ${JSON.stringify(expected)}`);
+    }
+    return;
+  }
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual) || actual.length !== expected.length) {
+      problems.push(`${describeAt(where)}: got ${JSON.stringify(actual)}, recorded ${JSON.stringify(expected)}`);
+      return;
+    }
+    expected.forEach((e, i) => compare(actual[i], e, bindings, ordered, `${where}[${i}]`, problems));
+    return;
+  }
+  if (expected !== null && typeof expected === 'object') {
+    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) {
+      problems.push(`${describeAt(where)}: got ${JSON.stringify(actual)}, recorded an object`);
+      return;
+    }
+    const a = actual as Record<string, unknown>;
+    const e = expected as Record<string, unknown>;
+    const missing = Object.keys(e).filter((k) => !(k in a));
+    const extra = Object.keys(a).filter((k) => !(k in e));
+    if (missing.length > 0 || extra.length > 0) {
+      problems.push(`${describeAt(where)}: keys differ (missing ${JSON.stringify(missing)}, not recorded ${JSON.stringify(extra)})`);
+    } else if (ordered && Object.keys(a).join() !== Object.keys(e).join()) {
+      problems.push(`${describeAt(where)}: key order ${JSON.stringify(Object.keys(a))}, recorded ${JSON.stringify(Object.keys(e))}`);
+    }
+    for (const k of Object.keys(e)) if (k in a) compare(a[k], e[k], bindings, ordered, where === '' ? k : `${where}.${k}`, problems);
+    return;
+  }
+  if (!Object.is(actual, expected)) problems.push(`${describeAt(where)}: got ${JSON.stringify(actual)}, recorded ${JSON.stringify(expected)}`);
+}
+
+/**
+ * Asserts that `actual` is what AWS recorded, placeholders aside. `ordered` also compares key order (true for bodies
+ * AWS produced and LocalStack parsed after sorting, such as `Payload`; false for the sorted botocore envelope).
+ * Returns the bindings, so that later values of the same case can be held to them.
+ */
+export function expectRecorded(actual: unknown, expected: unknown, options: { bindings?: Bindings; ordered?: boolean } = {}): Bindings {
+  const bindings = options.bindings ?? new Map<string, string>();
+  const problems: string[] = [];
+  compare(actual, expected, bindings, options.ordered ?? false, '', problems);
+  if (problems.length > 0) {
+    throw new Error(`differs from the recording:\n  ${problems.join('\n  ')}\nactual: ${JSON.stringify(actual, null, 2)}`);
+  }
+  return bindings;
+}
+
+/** What botocore saw of an Invoke call, flattened as the recordings are. */
+export interface BotocoreView {
+  /** Always present: the HTTP status. */
+  httpStatus: number;
+  /** Success: the Invoke output fields present on the wire. */
+  StatusCode?: number;
+  ExecutedVersion?: string;
+  FunctionError?: string;
+  LogResult?: string;
+  /** The body: parsed when it starts with `{` (LocalStack's rule), else the raw text. */
+  Payload?: unknown;
+  /** Failure: botocore's parsed error, plus the body's own fields. */
+  Error?: { Code: string; Message: string };
+  [bodyField: string]: unknown;
+}
+
+/** One HTTP exchange with the Invoke API: the botocore-style view, the request id header and the raw body. */
+export interface Exchange {
+  readonly view: BotocoreView;
+  readonly requestId: string | null;
+  readonly body: string;
+}
+
+/** Options of one Invoke request, named as the API's parameters. */
+export interface InvokeRequestOptions {
+  readonly Payload?: string | Uint8Array;
+  readonly InvocationType?: 'RequestResponse' | 'Event' | 'DryRun';
+  readonly LogType?: 'None' | 'Tail';
+  readonly Qualifier?: string;
+  readonly ClientContext?: string;
+}
+
+function viewOf(status: number, headers: Headers, body: string): BotocoreView {
+  const parsed: unknown = body.startsWith('{') ? JSON.parse(body) : body;
+  const errorType = headers.get('x-amzn-errortype');
+  if (errorType !== null) {
+    const fields = parsed as Record<string, unknown>;
+    const message = (fields['message'] ?? fields['Message']) as string;
+    return { httpStatus: status, Error: { Code: errorType.split(':')[0]!, Message: message }, ...fields };
+  }
+  const view: BotocoreView = { httpStatus: status, StatusCode: status };
+  const executed = headers.get('x-amz-executed-version');
+  if (executed !== null) view.ExecutedVersion = executed;
+  const functionError = headers.get('x-amz-function-error');
+  if (functionError !== null) view.FunctionError = functionError;
+  const logResult = headers.get('x-amz-log-result');
+  if (logResult !== null) view.LogResult = logResult;
+  view.Payload = parsed;
+  return view;
+}
+
+/**
+ * Serves `functions` on the real loopback server (region us-east-1, account 111111111111 as in the recordings) and
+ * returns an `invoke` that speaks raw HTTP to it. Close it after the test.
+ */
+export async function serveOverHttp(functions: readonly LambdaFunction[]): Promise<{
+  invoke(functionName: string, options?: InvokeRequestOptions): Promise<Exchange>;
+  close(): Promise<void>;
+}> {
+  const server = await startServer({ functions });
+  return {
+    invoke: async (functionName, options = {}) => {
+      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+      if (options.InvocationType !== undefined) headers['X-Amz-Invocation-Type'] = options.InvocationType;
+      if (options.LogType !== undefined) headers['X-Amz-Log-Type'] = options.LogType;
+      if (options.ClientContext !== undefined) headers['X-Amz-Client-Context'] = options.ClientContext;
+      const query = options.Qualifier === undefined ? '' : `?Qualifier=${encodeURIComponent(options.Qualifier)}`;
+      const response = await fetch(`${server.url}/2015-03-31/functions/${encodeURIComponent(functionName)}/invocations${query}`, {
+        method: 'POST',
+        headers,
+        ...(options.Payload === undefined ? {} : { body: options.Payload }),
+      });
+      const body = await response.text();
+      return { view: viewOf(response.status, response.headers, body), requestId: response.headers.get('x-amzn-requestid'), body };
+    },
+    close: () => server.close(),
+  };
+}
+
+/** The account id of every recording (LocalStack's test account, kept by the snapshots). */
+export const RECORDED_ACCOUNT = '111111111111';
