@@ -79,7 +79,7 @@ function matchString(actual: string, expected: string, bindings: Bindings): bool
   let source = '';
   let last = 0;
   // `<name>` / `<name:N>` placeholders, and the legacy transformer's literal `date` standing for an ISO timestamp.
-  const token = /<([a-z_-]+)(?::\d+)?>|\bdate\b/g;
+  const token = /<([a-z0-9_-]+)(?::\d+)?>|\bdate\b/g;
   for (let m = token.exec(expected); m !== null; m = token.exec(expected)) {
     source += escape(expected.slice(last, m.index));
     last = m.index + m[0].length;

@@ -60,7 +60,8 @@ const RECEIPT_FILLER =
   'lmdzXOiprG6xRVeiXSHj0j731rJQ3xo+GPdGjOzjIxI09CrE3HtZ4lpXY9NjjHzP8hdxkCLlbttumc8hDBUR365/Tk+GfV2nNP9qvZtLGEbKCdTm/GYdTSoAr+ML9HnnGrS9T25Md71ASiZMI4DZqptN6g7CYYojFPs1LVM9o1258ferA72zbNoQ==';
 
 function completeAttribute(attribute: DeepPartial<SQSMessageAttribute>): SQSMessageAttribute {
-  const out: SQSMessageAttribute = { dataType: '' };
+  // Keys in the order Lambda's SQS poller delivers them, dataType last (recorded: sqs-esm-record-shape).
+  const out = {} as SQSMessageAttribute;
   if (attribute.stringValue !== undefined) out.stringValue = attribute.stringValue;
   if (attribute.binaryValue !== undefined) out.binaryValue = attribute.binaryValue;
   // Lambda's SQS poller always sends the two reserved list fields, empty; users should not have to type them.
@@ -68,6 +69,18 @@ function completeAttribute(attribute: DeepPartial<SQSMessageAttribute>): SQSMess
   out.binaryListValues = attribute.binaryListValues === undefined ? [] : [...attribute.binaryListValues];
   out.dataType = attribute.dataType ?? (out.stringValue === undefined && out.binaryValue !== undefined ? 'Binary' : 'String');
   return out;
+}
+
+/**
+ * The record with its keys in delivery order: `md5OfMessageAttributes`, when there is one, comes before
+ * `md5OfBody` (recorded: sqs-esm-record-shape); keys the test added keep their place after AWS's.
+ */
+function inDeliveryOrder(record: SQSRecord): SQSRecord {
+  const { messageId, receiptHandle, body, attributes, messageAttributes, md5OfMessageAttributes, md5OfBody, eventSource, eventSourceARN, awsRegion, ...rest } =
+    record;
+  const head = { messageId, receiptHandle, body, attributes, messageAttributes };
+  const md5 = md5OfMessageAttributes === undefined ? {} : { md5OfMessageAttributes };
+  return { ...head, ...md5, md5OfBody, eventSource, eventSourceARN, awsRegion, ...rest };
 }
 
 function completeAttributes(attributes: DeepPartial<SQSMessageAttributes> | undefined): SQSMessageAttributes {
@@ -155,7 +168,7 @@ function buildSqs(kindId: 'sqs' | 'sqs-fifo', input: SqsFifoEventInput, options:
         if (digest !== undefined) record.md5OfMessageAttributes = digest;
       }
     }
-    out[i] = record;
+    out[i] = simple ? record : inDeliveryOrder(record);
   }
   return { Records: out };
 }
