@@ -82,11 +82,13 @@ function matchesSubset(ctx: MatcherContext, actual: unknown, subset: unknown): b
 }
 
 function batchItemIds(payload: unknown): string[] | undefined {
-  // AWS treats a null or empty response as "every record succeeded".
-  if (payload === null || payload === undefined) return [];
+  // AWS treats an empty response as "every record succeeded": null, "", [], {}, and batchItemFailures [] or null
+  // (recorded: kinesis-batch-response-semantics, sqs-batch-response-empty-object).
+  if (payload === null || payload === undefined || payload === '') return [];
   if (typeof payload !== 'object') return undefined;
   const failures = (payload as { batchItemFailures?: unknown }).batchItemFailures;
   if (failures === undefined) return Object.keys(payload).length === 0 ? [] : undefined;
+  if (failures === null) return [];
   if (!Array.isArray(failures)) return undefined;
   const ids: string[] = [];
   for (const item of failures as unknown[]) {
@@ -426,8 +428,9 @@ function toHaveLogged(this: MatcherContext, received: unknown, text: string | Re
 /**
  * The invocation succeeded with a partial batch response (`ReportBatchItemFailures`) whose `batchItemFailures`
  * name exactly these item identifiers, in any order: SQS message ids (or the records themselves), Kinesis or
- * DynamoDB sequence numbers. A `null` or `{}` response reports no failures, as on AWS. Also accepts the response
- * object itself.
+ * DynamoDB sequence numbers. An empty response (`null`, `""`, `[]`, `{}`, `batchItemFailures: null`) reports no
+ * failures, and an entry without a non-empty string `itemIdentifier` fails the whole batch, as on AWS. Also accepts
+ * the response object itself.
  * @example
  * const event = events.sqs({ records: [{ body: 'ok' }, { body: 'poison' }] });
  * expect(await fn.invoke(event)).toReportBatchItemFailures([event.Records[1]!.messageId]);

@@ -68,4 +68,23 @@ describe('events, as recorded on AWS', () => {
     expect(event.rawPath).toBe(path);
     expect(event.rawQueryString).toBe(search);
   });
+
+  it('url-multipart-base64: delivers a multipart body base64-encoded, decoding to the exact request bytes', () => {
+    const request = recording('url-multipart-base64').request as { headers: Record<string, string>; bodyBytes: number };
+    const expected = recorded<{ data: string; path: string; headers: Record<string, string> }>('url-multipart-base64', 'httpJson');
+    // The recording keeps the bytes only as the function saw them; they are the request the client sent.
+    const bytes = Buffer.from(expected.data, 'base64');
+    expect(bytes.byteLength).toBe(request.bodyBytes);
+    const event = events.functionUrl({
+      method: 'POST',
+      path: expected.path,
+      headers: { 'content-type': request.headers['Content-Type']!, 'user-agent': request.headers['User-Agent']!, accept: '*/*', 'accept-encoding': 'gzip, deflate' },
+      body: new Uint8Array(bytes),
+    });
+    expect(event.isBase64Encoded).toBe(true);
+    // The recording trimmed the x-amzn-* and x-forwarded-* headers AWS adds (the factory adds them too).
+    const headers = Object.fromEntries(Object.entries(event.headers).filter(([name]) => !/^x-(amzn|forwarded)-/.test(name)));
+    expectRecorded({ data: event.body, path: event.requestContext.http.path, headers }, { data: expected.data, path: expected.path, headers: expected.headers });
+  });
 });
+
