@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, rm } from 'node:fs';
 import path from 'node:path';
 import type { ClientContext, CognitoIdentity } from 'aws-lambda';
@@ -10,6 +11,8 @@ import { exceedsBytes, LIMITS } from '../limits/limits.js';
 import {
   endLine,
   formatErrorForLog,
+  initStartLine,
+  jsonInitStartLine,
   jsonReportLine,
   jsonStartLine,
   reportLine,
@@ -189,24 +192,29 @@ export class ExecutionEnvironment {
       AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${o.name}`,
       AWS_LAMBDA_LOG_STREAM_NAME: this.logStreamName,
       AWS_LAMBDA_INITIALIZATION_TYPE: this.initializationType,
-      AWS_LAMBDA_RUNTIME_API: '127.0.0.1:9001',
+      // Addresses as recorded on nodejs22.x (node-context-and-env, 2026): the Runtime API and the X-Ray daemon.
+      AWS_LAMBDA_RUNTIME_API: '169.254.100.1:9001',
       AWS_REGION: o.region,
       AWS_DEFAULT_REGION: o.region,
       AWS_EXECUTION_ENV: `AWS_Lambda_${o.runtime.name}`,
       AWS_XRAY_CONTEXT_MISSING: 'LOG_ERROR',
-      AWS_XRAY_DAEMON_ADDRESS: '169.254.79.129:2000',
+      AWS_XRAY_DAEMON_ADDRESS: '169.254.100.1:2000',
+      _AWS_XRAY_DAEMON_ADDRESS: '169.254.100.1',
+      _AWS_XRAY_DAEMON_PORT: '2000',
       _HANDLER: o.handlerName,
       LAMBDA_TASK_ROOT: o.root,
       LAMBDA_RUNTIME_DIR: '/var/runtime',
       LANG: 'en_US.UTF-8',
+      SHLVL: '0',
       TZ: ':UTC',
     });
-    // os.tmpdir() reads these: each environment writes to its own directory, which persists across resets.
+    // os.tmpdir() reads these: each environment writes to its own directory, which persists across resets. Lambda
+    // sets none of them, so they are readable but not listed (a handler serialising process.env sees Lambda's keys).
     for (const name of ['TMPDIR', 'TMP', 'TEMP']) {
       Object.defineProperty(env, name, {
         get: () => this.ensureTmpDir(),
         set: (value: string | undefined) => Object.defineProperty(env, name, { value, writable: true, enumerable: true, configurable: true }),
-        enumerable: true,
+        enumerable: false,
         configurable: true,
       });
     }
@@ -281,6 +289,7 @@ export class ExecutionEnvironment {
   protected failWithoutRunning(req: InvokeRequest, outcome: RunOutcome, start: number, end: number): InvocationResult {
     return this.finishInvocation(req, outcome, {
       coldStart: false,
+      initStart: '',
       initText: '',
       initDurationMs: undefined,
       start,
@@ -341,7 +350,7 @@ export class ExecutionEnvironment {
             return;
           }
           runtime.handler = handler;
-          r.finish({ kind: 'response', value: undefined });
+          r.finish({ kind: 'response', json: undefined });
         },
         (error: unknown) => r.finish({ kind: 'error', error }),
       );
@@ -377,6 +386,7 @@ export class ExecutionEnvironment {
     return this.runHandler(req, runtime, start).then((outcome) =>
       this.finishInvocation(req, outcome, {
         coldStart: false,
+        initStart: '',
         initText: '',
         initDurationMs: undefined,
         start,
@@ -395,10 +405,13 @@ export class ExecutionEnvironment {
     let initDurationMs: number | undefined;
     let outcome: RunOutcome | undefined;
     let initText = '';
+    let initStart = '';
 
     if (!suppressed) {
       const initSink = this.sink(undefined);
       const t0 = clock.preciseNow();
+      initStart = this.initStartLine(t0);
+      this.fn.echo?.(initStart);
       outcome = await this.init(runtime, t0 + INIT_TIMEOUT_MS, initSink);
       initDurationMs = clock.preciseNow() - t0;
       if (outcome?.kind === 'timeout') {
@@ -422,12 +435,30 @@ export class ExecutionEnvironment {
     if (outcome === undefined) outcome = await this.runHandler(req, runtime, start);
     return this.finishInvocation(req, outcome, {
       coldStart: true,
+      initStart,
       initText,
       initDurationMs,
       start,
       end: clock.preciseNow(),
       sink: invokeSink,
       runtime,
+    });
+  }
+
+  /** `INIT_START` of a cold start at `now`, in the function's log format. */
+  private initStartLine(now: number): string {
+    const o = this.fn.options;
+    const version = o.runtime.version;
+    // Runtime version ARNs end in a 64-hex-digit id; derived from the version, so logs are reproducible.
+    const arn = `arn:aws:lambda:${o.region}::runtime:${createHash('sha256').update(version).digest('hex')}`;
+    if (o.logFormat !== 'JSON') return initStartLine(version, arn);
+    return jsonInitStartLine(now, {
+      initializationType: this.initializationType,
+      phase: 'init',
+      runtimeVersion: version,
+      runtimeVersionArn: arn,
+      functionName: o.name,
+      functionVersion: '$LATEST',
     });
   }
 
@@ -478,6 +509,8 @@ export class ExecutionEnvironment {
     outcome: RunOutcome,
     t: {
       coldStart: boolean;
+      /** The cold start's `INIT_START` line ('' otherwise): in the log stream, not in the invocation's tail. */
+      initStart: string;
       initText: string;
       initDurationMs: number | undefined;
       start: number;
@@ -501,10 +534,8 @@ export class ExecutionEnvironment {
 
     switch (outcome.kind) {
       case 'response': {
-        let json: string | undefined;
-        try {
-          json = JSON.stringify(outcome.value === undefined ? null : outcome.value);
-        } catch {
+        const json = outcome.json;
+        if (outcome.unserialisable) {
           const e = profile.ric === 4 ? new JSONStringifyError('Unable to stringify response body') : new Error('Unable to stringify response body');
           error = toErrorPayload(e, profile);
           t.sink.deferConsole(t.end, 'ERROR', () => ['Invoke Error', formatErrorForLog(e)]);
@@ -588,7 +619,7 @@ export class ExecutionEnvironment {
     const json = o.logFormat === 'JSON';
     const end = t.start + durationMs;
     this.fn.echo?.((json ? '' : endLine(id)) + (json ? jsonReportLine(end, figures) : reportLine(figures)));
-    const parts = { initText: t.initText, sink: t.sink, json, figures, start: t.start, end };
+    const parts = { initStart: t.initStart, initText: t.initText, sink: t.sink, json, figures, start: t.start, end };
     const raw = kind === 'success' ? rawPayload! : undefined;
     const record = new InvocationRecord(kind, payload, error, raw, parts, this.id, t.coldStart, req.logTail);
     return record as unknown as InvocationResult;

@@ -6,6 +6,8 @@ import type { LogSink } from '../logs/sink.js';
 
 /** What an invocation's log text is made of, rendered only when someone reads `logs`. */
 export interface LogParts {
+  /** A cold start's `INIT_START` line, or ''. */
+  readonly initStart: string;
   /** Init output (cold starts), already text. */
   readonly initText: string;
   readonly sink: LogSink;
@@ -64,7 +66,8 @@ export class InvocationRecord implements InvocationResultBase {
     this.executedVersion = f.version;
     this.#parts = parts;
     this.#raw = raw;
-    this.logResult = logTail ? tail(this.logs) : undefined;
+    // The tail is the invocation's log: AWS leaves the log stream's INIT_START out of it (recorded: node-logtype-tail).
+    this.logResult = logTail ? tail(this.logs.slice(parts.initStart.length)) : undefined;
     this.coldStart = coldStart;
     this.environmentId = environmentId;
     this.durationMs = f.durationMs;
@@ -81,13 +84,14 @@ export class InvocationRecord implements InvocationResultBase {
     return this.#raw;
   }
 
-  /** The invocation's full log text: init output (cold starts), START, console lines, END, REPORT. */
+  /** The invocation's full log text: INIT_START and init output (cold starts), START, console lines, END, REPORT. */
   get logs(): string {
     if (this.#logs === undefined) {
       const p = this.#parts;
       const id = p.figures.requestId;
       const version = p.figures.version;
       this.#logs =
+        p.initStart +
         p.initText +
         (p.json ? jsonStartLine(p.start, id, version) : startLine(id, version)) +
         p.sink.text() +

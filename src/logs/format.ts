@@ -129,6 +129,28 @@ export interface ReportFigures {
   errorType: string | undefined;
 }
 
+/**
+ * `INIT_START`, the first line of a cold start's log stream, naming the runtime version
+ * (recorded: cloudwatch-events-multiline-print, `INIT_START Runtime Version: python:3.13.v<N>\tRuntime Version ARN: …`).
+ * @example
+ * initStartLine('nodejs:22.v40', 'arn:aws:lambda:us-east-1::runtime:0a1b…'); // 'INIT_START Runtime Version: nodejs:22.v40\tRuntime…\n'
+ */
+export function initStartLine(runtimeVersion: string, runtimeVersionArn: string): string {
+  return `INIT_START Runtime Version: ${runtimeVersion}\tRuntime Version ARN: ${runtimeVersionArn}\n`;
+}
+
+/**
+ * `platform.initStart` in the JSON format (the Telemetry API's record).
+ * @example
+ * jsonInitStartLine(0, { initializationType: 'on-demand', phase: 'init', runtimeVersion: 'nodejs:22.v40', runtimeVersionArn: 'arn:…', functionName: 'fn', functionVersion: '$LATEST' });
+ */
+export function jsonInitStartLine(
+  epochMs: number,
+  record: { initializationType: string; phase: 'init'; runtimeVersion: string; runtimeVersionArn: string; functionName: string; functionVersion: string },
+): string {
+  return `${JSON.stringify({ time: isoTime(epochMs), type: 'platform.initStart', record })}\n`;
+}
+
 /** `START RequestId: <id> Version: $LATEST` */
 export function startLine(requestId: string, version: string): string {
   return `START RequestId: ${requestId} Version: ${version}\n`;

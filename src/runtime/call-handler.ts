@@ -1,5 +1,6 @@
 import type { CallbackControls } from '../context/context.js';
-import type { HandlerRun } from './handler-run.js';
+import { responseOutcome, type HandlerRun } from './handler-run.js';
+import { scopeStorage } from './scope.js';
 import { CallbackHandlerDeprecated, CALLBACK_DEPRECATED_MESSAGE, NodeJsExit, NODEJS_EXIT_MESSAGE } from './error-payload.js';
 import type { RuntimeProfile } from './profiles.js';
 
@@ -41,7 +42,8 @@ class V3Completion {
     if (isAsync) this.onEmptyLoop = 'nodejs-exit';
     this.drain = () => {
       if (this.onEmptyLoop === 'nodejs-exit') run.finish({ kind: 'error', error: new NodeJsExit(NODEJS_EXIT_MESSAGE) });
-      else run.finish({ kind: 'response', value: this.waitingResult });
+      // The loop drained: the scheduler calls this outside the environment, where the runtime would serialise.
+      else run.finish(scopeStorage.run(run.scope, () => responseOutcome(this.waitingResult)));
     };
     run.drainAction = this.drain;
   }
@@ -52,7 +54,7 @@ class V3Completion {
     this.finished = true;
     this.run.drainAction = undefined;
     if (err !== undefined && err !== null) this.run.finish({ kind: 'error', error: err });
-    else this.run.finish({ kind: 'response', value: result });
+    else this.run.finish(responseOutcome(result));
   }
 
   /** callback(err, result): an error goes at once; a result waits for the loop to drain unless told otherwise. */
@@ -62,7 +64,7 @@ class V3Completion {
     const run = this.run;
     run.drainAction = undefined;
     if (err !== undefined && err !== null) run.finish({ kind: 'error', error: err });
-    else if (!this.context?.callbackWaitsForEmptyEventLoop) run.finish({ kind: 'response', value: result });
+    else if (!this.context?.callbackWaitsForEmptyEventLoop) run.finish(responseOutcome(result));
     else {
       this.onEmptyLoop = 'respond';
       this.waitingResult = result;
@@ -116,7 +118,7 @@ export function callHandler(
       return;
     }
     Promise.resolve(result).then(
-      (value) => run.finish({ kind: 'response', value }),
+      (value) => run.finish(responseOutcome(value)),
       (error: unknown) => run.finish({ kind: 'error', error: error ?? null }),
     );
     return;

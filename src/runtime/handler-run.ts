@@ -3,8 +3,11 @@ import { scopeStorage, type CrashKind, type EnvScope } from './scope.js';
 
 /** How a run of simulated code ended, before it is turned into an AWS-shaped result. */
 export type RunOutcome =
-  /** The runtime posted a response (not yet serialised). */
-  | { kind: 'response'; value: unknown }
+  /**
+   * The runtime posted a response: its JSON text (`undefined` when `JSON.stringify` gives none, e.g. for a
+   * function), or `unserialisable` when it threw (a cycle, a BigInt).
+   */
+  | { kind: 'response'; json: string | undefined; unserialisable?: true }
   /** The runtime posted an error raised by user code (formatted later, per runtime). */
   | { kind: 'error'; error: unknown }
   /** The function exceeded its deadline. */
@@ -63,5 +66,19 @@ export class HandlerRun implements ClockRun {
 
   onUncaught(error: unknown): void {
     this.scope.crash('uncaughtException', error);
+  }
+}
+
+/**
+ * A response as the runtime interface client posts it: serialised where it runs, inside the environment, so that a
+ * handler returning its own `process.env` (or an object whose getters read it) responds with the function's values.
+ * @example
+ * run.finish(responseOutcome({ ok: true })); // { kind: 'response', json: '{"ok":true}' }
+ */
+export function responseOutcome(value: unknown): RunOutcome {
+  try {
+    return { kind: 'response', json: JSON.stringify(value === undefined ? null : value) };
+  } catch {
+    return { kind: 'response', json: undefined, unserialisable: true };
   }
 }

@@ -19,7 +19,14 @@ export interface RuntimeProfile {
   readonly name: RuntimeName;
   /** Major version of the runtime interface client. */
   readonly ric: 3 | 4;
+  /**
+   * The managed runtime version `INIT_START` names (`nodejs:22.v<N>`). AWS patches runtimes every few weeks; the
+   * numbers here are illustrative, fixed so logs are reproducible.
+   */
+  readonly version: string;
 }
+
+const VERSIONS: Record<RuntimeName, string> = { 'nodejs20.x': 'nodejs:20.v48', 'nodejs22.x': 'nodejs:22.v40', 'nodejs24.x': 'nodejs:24.v12' };
 
 /**
  * The profile of a runtime name; throws `INVALID_OPTION` listing the valid names.
@@ -30,7 +37,7 @@ export function runtimeProfile(name: string): RuntimeProfile {
   if (!(RUNTIMES as readonly string[]).includes(name)) {
     throw new HarnessError('INVALID_OPTION', `runtime ${JSON.stringify(name)} is not supported: use one of ${RUNTIMES.join(', ')}.`);
   }
-  return { name: name as RuntimeName, ric: name === 'nodejs24.x' ? 4 : 3 };
+  return { name: name as RuntimeName, ric: name === 'nodejs24.x' ? 4 : 3, version: VERSIONS[name as RuntimeName] };
 }
 
 /** The runtime matching the host Node.js major (20, 22, 24; newer hosts map to nodejs24.x, older to nodejs20.x). */

@@ -16,7 +16,7 @@ describe('lambda-harness invoke (the built CLI, in a real process)', () => {
     const r = cli(['invoke', 'examples/hello/index.handler', '--event', '{"name":"Ada"}']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ greeting: 'Hello, Ada!', invocations: 1 });
-    expect(r.stderr).toMatch(/^.*\tundefined\tINFO\tinitialising hello\nSTART RequestId: [0-9a-f-]{36} Version: \$LATEST\n/);
+    expect(r.stderr).toMatch(/^INIT_START Runtime Version: nodejs:\d+\.v\d+\t[^\n]+\n.*\tundefined\tINFO\tinitialising hello\nSTART RequestId: [0-9a-f-]{36} Version: \$LATEST\n/);
     expect(r.stderr).toMatch(/REPORT RequestId: [0-9a-f-]{36}\tDuration: [\d.]+ ms\tBilled Duration: \d+ ms\tMemory Size: 128 MB\tMax Memory Used: \d+ MB\tInit Duration: [\d.]+ ms\t\n$/);
   });
 

@@ -88,7 +88,7 @@ describe('fn.invoke', () => {
 
   it('logs a function error as the runtime does: an ERROR "Invoke Error" line whose JSON has the stack, not the trace', async () => {
     const r = await make({ runtime: 'nodejs22.x', handler: async () => { throw new TypeError('x'); } }).invoke({});
-    const line = r.logs.split('\n')[1]!;
+    const line = r.logs.split('\n')[2]!; // after INIT_START and START
     const [time, id, level, prefix, json] = line.split('\t');
     expect([id, level, prefix]).toEqual([r.requestId, 'ERROR', 'Invoke Error ']);
     expect(time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
@@ -98,7 +98,7 @@ describe('fn.invoke', () => {
     expect((logged['stack'] as string[])[0]).toBe('TypeError: x');
   });
 
-  it('writes START, console lines, END and REPORT with Init Duration on the cold start only', async () => {
+  it('writes INIT_START, START, console lines, END and REPORT with Init Duration on the cold start only', async () => {
     const fn = make({
       name: 'orders',
       memorySize: 256,
@@ -113,7 +113,9 @@ describe('fn.invoke', () => {
       },
     });
     const cold = await fn.invoke({ id: 7 });
-    const lines = cold.logs.split('\n');
+    const [initStart, ...lines] = cold.logs.split('\n');
+    // As the recorded CloudWatch stream of a cold start begins (cloudwatch-events-multiline-print).
+    expect(initStart).toMatch(/^INIT_START Runtime Version: nodejs:\d+\.v\d+\tRuntime Version ARN: arn:aws:lambda:us-east-1::runtime:[0-9a-f]{64}$/);
     expect(lines[0]).toBe(`START RequestId: ${cold.requestId} Version: $LATEST`);
     expect(lines[1]).toMatch(new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z\\t${cold.requestId}\\tINFO\\tprocessing 7$`));
     expect(lines.slice(2, 7).map((l) => l.split('\t')[2])).toEqual(['WARN', 'ERROR', 'DEBUG', 'INFO', 'TRACE']);
@@ -166,8 +168,8 @@ describe('fn.invoke', () => {
     expect((await fn.invoke({})).logResult).toBeUndefined();
   });
 
-  it('logs a cold start as the recorded LogResult shows it: START, output, END, REPORT with Init Duration, no INIT_START', async () => {
-    // aws-recordings node-logtype-tail: INIT_START goes to CloudWatch only, never into the invocation's log tail.
+  it('tails a cold start as the recorded LogResult shows it: START, output, END, REPORT with Init Duration, no INIT_START', async () => {
+    // aws-recordings node-logtype-tail: INIT_START is in the log stream (and in `logs`), never in the invocation's tail.
     const fn = make({ handler: async () => console.log('hi') });
     const r = await fn.invoke({}, { logType: 'Tail' });
     const lines = Buffer.from(r.logResult!, 'base64').toString().split('\n');
@@ -175,7 +177,8 @@ describe('fn.invoke', () => {
     expect(lines[1]).toMatch(new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\t${r.requestId}\\tINFO\\thi$`));
     expect(lines[2]).toBe(`END RequestId: ${r.requestId}`);
     expect(lines[3]).toMatch(/^REPORT RequestId: .*\tInit Duration: [\d.]+ ms\t$/);
-    expect(r.logs).not.toContain('INIT_START');
+    expect(lines).toHaveLength(5);
+    expect(r.logs).toMatch(/^INIT_START /);
   });
 
   it('gives the handler Lambda’s environment variables and restores the host’s afterwards', async () => {
@@ -429,8 +432,8 @@ describe('what handlers write', () => {
     });
     const r = await fn.invoke({});
     const lines = r.logs.split('\n');
-    expect(lines[1]).toBe('{"level":"INFO","message":"structured"}');
-    expect(lines[2]).toBe('raw error text');
+    expect(lines[2]).toBe('{"level":"INFO","message":"structured"}');
+    expect(lines[3]).toBe('raw error text');
   });
 
   it('logs console.fatal at level FATAL, a method the runtime adds to console', async () => {
@@ -440,7 +443,7 @@ describe('what handlers write', () => {
         return 'ok';
       },
     }).invoke({});
-    expect(r.logs.split('\n')[1]).toMatch(new RegExp(`^\\S+\\t${r.requestId}\\tFATAL\\tdisk full$`));
+    expect(r.logs.split('\n')[2]).toMatch(new RegExp(`^\\S+\\t${r.requestId}\\tFATAL\\tdisk full$`));
   });
 
   it('gives handlers fake AWS credentials unless the host has some', async () => {
@@ -470,9 +473,13 @@ describe("logFormat: 'JSON'", () => {
     const r = await fn.invoke({});
     expect(r.payload).toBe('JSON');
     const records = r.logs.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(records[0]).toMatchObject({ type: 'platform.start', record: { requestId: r.requestId, version: '$LATEST' } });
-    expect(records[1]).toMatchObject({ level: 'INFO', requestId: r.requestId, message: { order: 1 } });
-    expect(records[2]).toMatchObject({ level: 'ERROR', errorType: 'TypeError', errorMessage: 'bad' });
+    expect(records[0]).toMatchObject({
+      type: 'platform.initStart',
+      record: { initializationType: 'on-demand', phase: 'init', runtimeVersion: expect.stringMatching(/^nodejs:\d+\.v\d+$/), functionVersion: '$LATEST' },
+    });
+    expect(records[1]).toMatchObject({ type: 'platform.start', record: { requestId: r.requestId, version: '$LATEST' } });
+    expect(records[2]).toMatchObject({ level: 'INFO', requestId: r.requestId, message: { order: 1 } });
+    expect(records[3]).toMatchObject({ level: 'ERROR', errorType: 'TypeError', errorMessage: 'bad' });
     expect(records.some((x) => x['message'] === 'dropped below INFO')).toBe(false);
     expect(records.at(-1)).toMatchObject({ type: 'platform.report', record: { requestId: r.requestId, status: 'success', metrics: { memorySizeMB: 128 } } });
   });

@@ -97,7 +97,7 @@ describe('loading a handler file like the Node runtime', () => {
     const fn = make('cjs/throws-at-init.handler');
     const thrown = await fn.invoke({});
     expect(thrown.error).toMatchObject({ errorType: 'TypeError', errorMessage: 'config missing' });
-    expect(thrown.logs).toMatch(/^\d{4}-[^\t]+\tundefined\tINFO\tabout to fail\n/);
+    expect(thrown.logs).toMatch(/^INIT_START [^\n]+\n\d{4}-[^\t]+\tundefined\tINFO\tabout to fail\n/);
     expect(thrown.coldStart).toBe(true);
     // Init failed, so the next invoke of the same function runs init again (and fails the same way).
     const again = await fn.invoke({});
