@@ -62,7 +62,10 @@ export interface EnvironmentInfo {
   readonly invocationCount: number;
   readonly logStreamName: string;
   readonly initializationType: 'on-demand' | 'provisioned-concurrency';
-  /** Why it was shut down, once it has been: `idle-expired`, `lifetime-expired`, `disposed`. */
+  /**
+   * Why it was shut down, once it has been: `idle-expired`, `lifetime-expired`, `disposed`, or
+   * `provisioning-failed` (a provisioned environment whose init failed).
+   */
   readonly endReason: string | undefined;
   /** The environment's own `/tmp` (also its `TMPDIR`): it survives runtime resets, not shutdown. */
   readonly tmpDir: string;
@@ -300,15 +303,15 @@ export class ExecutionEnvironment {
   }
 
   /**
-   * Initialises ahead of any invocation (provisioned concurrency). As on Lambda, init output belongs to the log stream,
-   * not to any invocation's logs; a failed init leaves the environment to initialise on its first invocation.
+   * Initialises ahead of any invocation (provisioned concurrency); resolves with whether init succeeded. As on
+   * Lambda, init output belongs to the log stream, not to any invocation's logs.
    */
-  async prewarm(): Promise<void> {
+  async prewarm(): Promise<boolean> {
     const sink = this.sink(undefined);
     const now = this.fn.clock.now();
     // Provisioned concurrency allows the larger of 130 s and the function timeout for init (spec §4).
     const outcome = await this.init(this.runtime, now + Math.max(130_000, this.fn.options.timeoutMs), sink);
-    if (outcome !== undefined) this.resetRuntime();
+    return outcome === undefined;
   }
 
   protected sink(requestId: string | undefined, tenantId?: string): LogSink {

@@ -7,11 +7,12 @@ import { AsyncEventQueue, type AsyncEventRecord, type AttemptResult, type DrainS
 import { VirtualClock, type Clock } from '../clock/virtual-clock.js';
 import { uninstallIfIdle, writeToHostStderr } from '../clock/globals.js';
 import { createRandom, hashSeed } from '../internal/random.js';
-import { asyncRequestTooLarge, exceedsBytes, invalidRequestContent, LIMITS, syncRequestTooLarge, throttled } from '../limits/limits.js';
+import { asyncRequestTooLarge, checkConcurrency, exceedsBytes, invalidRequestContent, LIMITS, syncRequestTooLarge, throttled } from '../limits/limits.js';
 import { currentScope, type EnvScope } from '../runtime/scope.js';
 import { ExecutionEnvironment, InvokeRequest, type EnvironmentInfo, type FunctionInternals } from './environment.js';
 import { resolveOptions, type FunctionOptions } from './options.js';
 import { resolveHandler } from '../handler/resolve.js';
+import { EVENT_TEXT } from '../internal/event-text.js';
 import { releaseSpares, WorkerEnvironment } from '../worker/worker-environment.js';
 import type { DryRunResult, EventAccepted, InvocationResult } from './result.js';
 
@@ -153,15 +154,8 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       }
     }
     const reserved = resolved.reservedConcurrency;
-    if (reserved !== undefined) {
-      // AWS keeps at least 100 executions unreserved in every account.
-      if (clock.reservedTotal + reserved > clock.accountConcurrency - 100) {
-        throw new InvalidParameterValueError(
-          "Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [100].",
-        );
-      }
-      clock.reservedTotal += reserved;
-    }
+    checkConcurrency({ account: clock.accountConcurrency, reservedElsewhere: clock.reservedTotal, reserved, provisioned: resolved.provisionedConcurrency });
+    if (reserved !== undefined) clock.reservedTotal += reserved;
     const internals = this.internals;
     if (resolved.isolation === 'worker') workerFunctions++;
     this.queue = new AsyncEventQueue({
@@ -194,7 +188,14 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       const envs: ExecutionEnvironment[] = [];
       for (let i = 0; i < count; i++) envs.push(this.newEnvironment('provisioned-concurrency'));
       this.pool.push(...envs);
-      this.provisioning = this.internals.clock.track(Promise.all(envs.map((e) => e.prewarm())).then(() => undefined));
+      // An environment whose provisioned init fails is not kept: AWS marks the provisioning FAILED and serves the
+      // traffic on-demand (recorded: provisioned-init-failure). Its retries of the provisioning are not modelled.
+      const prewarm = (env: ExecutionEnvironment): Promise<void> =>
+        env.prewarm().then((ok) => {
+          const index = this.pool.indexOf(env);
+          if (!ok && index !== -1) this.retire(index, 'provisioning-failed');
+        });
+      this.provisioning = this.internals.clock.track(Promise.all(envs.map(prewarm)).then(() => undefined));
     }
     return this.provisioning;
   }
@@ -286,9 +287,9 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       throw new HarnessError('INVALID_ARGUMENT', `invoke: invocationType must be 'RequestResponse', 'Event' or 'DryRun' (got ${JSON.stringify(type)}).`);
     }
     // The handler receives a JSON round trip of the event, never the caller's object (an empty body is {}).
-    let json: string | undefined;
+    let json = (options as { [EVENT_TEXT]?: string })[EVENT_TEXT];
     try {
-      json = event === undefined ? '{}' : JSON.stringify(event);
+      json ??= event === undefined ? '{}' : JSON.stringify(event);
     } catch (error) {
       throw invalidRequestContent((error as Error).message);
     }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { HarnessError, InvalidParameterValueError, rejectUnknownKeys } from '../errors.js';
 import type { Clock } from '../clock/virtual-clock.js';
 import { parseDuration, type Duration } from '../clock/duration.js';
-import { LIMITS, checkEnvironment, checkRange } from '../limits/limits.js';
+import { LIMITS, checkCount, checkEnvironment, checkRange } from '../limits/limits.js';
 import { LOG_LEVELS, type LogFormat, type LogLevel } from '../logs/format.js';
 import { hostRuntime, runtimeProfile, type RuntimeName, type RuntimeProfile } from '../runtime/profiles.js';
 import type { LambdaContext } from '../context/context.js';
@@ -82,8 +82,9 @@ export interface FunctionOptions<TEvent = never, TResult = unknown> {
    */
   historyLimit?: number;
   /**
-   * Reserved concurrency, 0..1000: at most this many concurrent executions; 0 throttles every synchronous invoke and
-   * sends asynchronous events straight to failure handling. Default: none (shares the account's unreserved pool).
+   * Reserved concurrency: at most this many concurrent executions; 0 throttles every synchronous invoke and sends
+   * asynchronous events straight to failure handling. The account must keep 100 executions unreserved (AWS's error
+   * otherwise). Default: none (shares the account's unreserved pool).
    */
   reservedConcurrency?: number;
   /** Dead-letter queue (`DeadLetterConfig`): an in-memory queue or topic. */
@@ -112,7 +113,9 @@ export interface FunctionOptions<TEvent = never, TResult = unknown> {
   /**
    * Provisioned concurrency: this many environments are initialised up front (with
    * `AWS_LAMBDA_INITIALIZATION_TYPE=provisioned-concurrency`), so their first invocations are warm; more traffic
-   * spills over to on-demand environments.
+   * spills over to on-demand environments. At most the reserved concurrency, if set, else what leaves the account 100
+   * unreserved (AWS's errors otherwise). An environment whose init fails is dropped, as AWS fails the provisioning
+   * and serves on-demand.
    */
   provisionedConcurrency?: number;
   /**
@@ -245,7 +248,7 @@ export function resolveOptions<E, R>(input: FunctionOptions<E, R>): ResolvedOpti
   if (!Number.isInteger(historyLimit) || historyLimit < 0) throw invalid("'historyLimit' must be a non-negative integer.");
   const handlerName = typeof handler === 'string' ? handler : `index.handler`;
   const reservedConcurrency =
-    input.reservedConcurrency === undefined ? undefined : checkRange('reservedConcurrency', input.reservedConcurrency, { min: 0, max: 1000 }, 'executions');
+    input.reservedConcurrency === undefined ? undefined : checkCount('reservedConcurrency', input.reservedConcurrency);
   const maximumRetryAttempts = checkRange('maximumRetryAttempts', input.maximumRetryAttempts ?? 2, { min: 0, max: 2 }, 'retries');
   const maximumEventAge = checkRange('maximumEventAge', input.maximumEventAge ?? 21_600, { min: 60, max: 21_600 }, 'seconds');
   const dlq = input.deadLetterQueue;
@@ -300,7 +303,7 @@ export function resolveOptions<E, R>(input: FunctionOptions<E, R>): ResolvedOpti
     maxLifetimeMs: input.maxLifetime === undefined ? undefined : parseDuration(input.maxLifetime),
     isolation,
     provisionedConcurrency:
-      input.provisionedConcurrency === undefined ? 0 : checkRange('provisionedConcurrency', input.provisionedConcurrency, { min: 0, max: 1000 }, 'environments'),
+      input.provisionedConcurrency === undefined ? 0 : checkCount('provisionedConcurrency', input.provisionedConcurrency),
     handlerName,
     functionArn: `arn:aws:lambda:${region}:${accountId}:function:${name}`,
   };

@@ -24,6 +24,8 @@ export const LIMITS = {
   clientContextBytes: 3583,
   /** Length of the log tail returned with `LogType: Tail`. */
   logTailBytes: 4096,
+  /** Executions every account keeps unreserved, whatever functions reserve or provision. */
+  minUnreservedConcurrency: 100,
 } as const;
 
 /** UTF-8 byte length without allocating, with a fast path for strings that cannot reach `limit`. */
@@ -110,3 +112,49 @@ export function checkEnvironment(environment: Record<string, string>): void {
     );
   }
 }
+
+/**
+ * Checks a function's concurrency settings against each other and the account, as PutFunctionConcurrency and
+ * PutProvisionedConcurrencyConfig do, with AWS's messages (recorded: concurrency-config-errors). `reservedElsewhere`
+ * is what the account's other functions reserve. Provisioned concurrency comes out of the function's reserved
+ * concurrency when it has some, else out of the account's unreserved pool.
+ * @example
+ * checkConcurrency({ account: 1000, reservedElsewhere: 0, reserved: 1, provisioned: 2 }); // throws InvalidParameterValueError
+ */
+export function checkConcurrency(c: { account: number; reservedElsewhere: number; reserved: number | undefined; provisioned: number }): void {
+  const unreserved = c.account - c.reservedElsewhere;
+  const floor = LIMITS.minUnreservedConcurrency;
+  if (c.reserved !== undefined && unreserved - c.reserved < floor) {
+    throw new InvalidParameterValueError(
+      `Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${floor}].`,
+    );
+  }
+  if (c.provisioned === 0) return;
+  if (c.reserved !== undefined) {
+    if (c.provisioned > c.reserved) {
+      throw new InvalidParameterValueError('Requested Provisioned Concurrency should not be greater than the reservedConcurrentExecution for function');
+    }
+    return;
+  }
+  if (c.provisioned > unreserved) {
+    throw new InvalidParameterValueError(`Specified ConcurrentExecutions for function is greater than account's unreserved concurrency [${unreserved}].`);
+  }
+  if (unreserved - c.provisioned < floor) {
+    throw new InvalidParameterValueError(
+      `Specified ConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${floor}].`,
+    );
+  }
+}
+
+/**
+ * Checks that `value` is a whole count (0 or more), for settings whose upper bound depends on the account.
+ * @example
+ * checkCount('reservedConcurrency', 5); // 5
+ */
+export function checkCount(name: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new InvalidParameterValueError(`${name} must be a non-negative integer (got ${JSON.stringify(value)}).`);
+  }
+  return value;
+}
+

@@ -59,8 +59,8 @@ port.on('message', (message: ToWorker) => {
   void (async () => {
     await catchUp(message.now);
     if (message.type === 'prewarm') {
-      await env.prewarm();
-      port.postMessage({ type: 'prewarmed', id: message.id, now: clock.now() } satisfies FromWorker);
+      const ok = await env.prewarm();
+      port.postMessage({ type: 'prewarmed', id: message.id, now: clock.now(), ok } satisfies FromWorker);
       return;
     }
     const r = await env.invoke(message.request);

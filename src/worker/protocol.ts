@@ -29,6 +29,7 @@ export interface PlainResult {
 /** Worker → main thread. */
 export type FromWorker =
   | { readonly type: 'result'; readonly id: number; readonly now: number; readonly result: PlainResult }
-  | { readonly type: 'prewarmed'; readonly id: number; readonly now: number }
+  /** Provisioned init finished; `ok` tells whether it succeeded. */
+  | { readonly type: 'prewarmed'; readonly id: number; readonly now: number; readonly ok: boolean }
   /** The handler is about to run (init is done): the timeout watchdog starts now. */
   | { readonly type: 'started' };

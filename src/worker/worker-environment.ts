@@ -156,10 +156,14 @@ export class WorkerEnvironment extends ExecutionEnvironment {
     void worker?.terminate();
   }
 
-  override async prewarm(): Promise<void> {
+  override async prewarm(): Promise<boolean> {
     const reply = await this.request({ type: 'prewarm', id: this.nextId++, now: this.fn.clock.now() }, 130_000 + WATCHDOG_GRACE_MS);
-    if (reply.kind === 'message' && reply.message.type !== 'started') this.fn.clock.catchUp(reply.message.now);
-    else this.kill();
+    if (reply.kind === 'message' && reply.message.type === 'prewarmed') {
+      this.fn.clock.catchUp(reply.message.now);
+      return reply.message.ok;
+    }
+    this.kill();
+    return false;
   }
 
   override async invoke(req: InvokeRequest): Promise<InvocationResult> {

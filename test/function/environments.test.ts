@@ -185,6 +185,24 @@ describe('execution environments', () => {
     expect(cold.logs).toMatch(/INIT_REPORT Init Duration: 10000\.00 ms\tPhase: init\tStatus: timeout/);
   });
 
+  it('drops a provisioned environment whose init fails and serves the traffic on-demand, as AWS does', async () => {
+    const fn = make({
+      provisionedConcurrency: 1,
+      handler: {
+        init: () => {
+          if (process.env['AWS_LAMBDA_INITIALIZATION_TYPE'] === 'provisioned-concurrency') throw new Error('no provisioning');
+          return async () => process.env['AWS_LAMBDA_INITIALIZATION_TYPE'];
+        },
+      },
+    });
+    const r = await fn.invoke({});
+    expect(r).toMatchObject({ ok: true, payload: 'on-demand', coldStart: true });
+    expect(fn.environments.map((e) => [e.initializationType, e.state, e.endReason])).toEqual([
+      ['provisioned-concurrency', 'shutdown', 'provisioning-failed'],
+      ['on-demand', 'idle', undefined],
+    ]);
+  });
+
   it('describes each environment for assertions', async () => {
     const fn = make({ handler: async () => 'x' });
     await fn.invoke({});

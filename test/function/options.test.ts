@@ -32,7 +32,11 @@ describe('createFunction options', () => {
       [{ maximumRetryAttempts: -1 }, 'between 0 and 2 retries'],
       [{ maximumEventAge: 59 }, 'between 60 and 21600 seconds'],
       [{ maximumEventAge: 21_601 }, 'between 60 and 21600 seconds'],
-      [{ reservedConcurrency: 1_001 }, 'between 0 and 1000 executions'],
+      [{ reservedConcurrency: -1 }, 'reservedConcurrency must be a non-negative integer'],
+      [{ provisionedConcurrency: 1.5 }, 'provisionedConcurrency must be a non-negative integer'],
+      [{ reservedConcurrency: 1_001 }, "decreases account's UnreservedConcurrentExecution below its minimum value of [100]"],
+      [{ reservedConcurrency: 2, provisionedConcurrency: 3 }, 'Requested Provisioned Concurrency should not be greater than the reservedConcurrentExecution'],
+      [{ provisionedConcurrency: 1_001 }, "greater than account's unreserved concurrency [1000]"],
     ] as const) {
       const e = thrown(() => createFunction({ handler, ...options })) as InvalidParameterValueError;
       expect(e).toBeInstanceOf(InvalidParameterValueError);

@@ -80,13 +80,13 @@ describe('jacksonSyntaxError messages', () => {
 
 describe('parseEventBody', () => {
   it('delivers no body, or white space, as the event {}', () => {
-    expect(parseEventBody(new Uint8Array())).toEqual({ ok: true, event: {} });
-    expect(parseEventBody(bytes(' \n'))).toEqual({ ok: true, event: {} });
+    expect(parseEventBody(new Uint8Array())).toEqual({ ok: true, event: {}, text: '{}' });
+    expect(parseEventBody(bytes(' \n'))).toEqual({ ok: true, event: {}, text: '{}' });
   });
 
   it('accepts any JSON value as the event, as AWS does (true, null, [1,2], 1, strings)', () => {
     for (const value of [true, false, null, [1, 2], 1, 'x', { hello: "'\" quotes 🥳 {[}}" }]) {
-      expect(parseEventBody(bytes(JSON.stringify(value)))).toEqual({ ok: true, event: value });
+      expect(parseEventBody(bytes(JSON.stringify(value)))).toEqual({ ok: true, event: value, text: JSON.stringify(value) });
     }
   });
 
