@@ -6,7 +6,7 @@
  * `encodeURIComponent`), and the `Qualifier` query parameter likewise. Errors are viewed as botocore parses them: `Error`
  * from `x-amzn-ErrorType` and the body's `message`/`Message`, plus the body's fields only for exceptions modelled for
  * Lambda (botocore adds a modelled shape's members; `ValidationException` is not in Lambda's model, so a recorded
- * ValidationException has `Error` alone). `serveOverHttp` of `_recordings.ts` does neither, hence the local client.
+ * ValidationException has `Error` alone). `serveOverHttp` of `_recordings.ts` does both.
  *
  * Not replayed: `qualifier-mismatch`'s `getFunction_*` values (GetFunction is not served by the harness), the
  * 2023 `olderRecording` of `invoke-function-not-found` (AWS has since changed the message), and the matrix rows
@@ -14,8 +14,8 @@
  * `function_name_and_qualifier_too_long`).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFunction, startServer, type LambdaFunction } from '../../src/index.js';
-import { expectRecorded, recorded, recording, RECORDED_ACCOUNT, type Bindings } from './_recordings.js';
+import { createFunction, type LambdaFunction } from '../../src/index.js';
+import { expectRecorded, recorded, recording, RECORDED_ACCOUNT, serveOverHttp, type Bindings, type BotocoreView } from './_recordings.js';
 
 /** The region the replays' client is in (the harness's default, where the served functions live). */
 const REGION = 'us-east-1';
@@ -27,42 +27,15 @@ afterEach(async () => {
   for (const fn of functions.splice(0)) await fn.dispose();
 });
 
-/** botocore's `percent_encode`: everything but ASCII letters, digits and `-._~` is percent-encoded. */
-function botocoreEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-/** The Lambda exceptions whose members botocore copies from the body into the parsed error (Lambda's model). */
-const UNMODELLED = new Set(['ValidationException']);
-
-interface ErrorView {
-  httpStatus: number;
-  Error?: { Code: string; Message: string };
-  [field: string]: unknown;
-}
-
 /**
- * Serves `fns` (in the client's region and the recordings' account) and returns an Invoke client that sends what
- * botocore sends and returns what botocore parses of an error response.
+ * Serves `fns` and returns an Invoke client that sends what botocore sends and returns what botocore parses of the
+ * response (see `serveOverHttp`).
  */
-async function serveForBotocore(fns: LambdaFunction[]): Promise<(functionName: string, options?: { Qualifier?: string; Payload?: string }) => Promise<ErrorView>> {
+async function serveForBotocore(fns: LambdaFunction[]): Promise<(functionName: string, options?: { Qualifier?: string; Payload?: string }) => Promise<BotocoreView>> {
   functions.push(...fns);
-  const server = await startServer({ functions: fns, region: REGION });
+  const server = await serveOverHttp(fns);
   open.push(server);
-  return async (functionName, options = {}) => {
-    const query = options.Qualifier === undefined ? '' : `?Qualifier=${botocoreEncode(options.Qualifier)}`;
-    const response = await fetch(`${server.url}/2015-03-31/functions/${botocoreEncode(functionName)}/invocations${query}`, {
-      method: 'POST',
-      body: options.Payload ?? '',
-    });
-    const body = await response.text();
-    const errorType = response.headers.get('x-amzn-errortype');
-    if (errorType === null) return { httpStatus: response.status, Payload: body };
-    const fields = JSON.parse(body) as Record<string, unknown>;
-    const code = errorType.split(':')[0]!;
-    const view: ErrorView = { httpStatus: response.status, Error: { Code: code, Message: String(fields['message'] ?? fields['Message']) } };
-    return UNMODELLED.has(code) ? view : { ...view, ...fields };
-  };
+  return async (functionName, options = {}) => (await server.invoke(functionName, options)).view;
 }
 
 /** A function that exists in the client's region and account (the recordings' requests name others). */
@@ -97,7 +70,7 @@ function expandRuns(value: unknown): unknown {
  * "<Count> validation error(s) detected: " + the clauses joined by "; ", which the test split and sorted), else
  * `{Code, Message}`.
  */
-function reduce(view: ErrorView): Record<string, unknown> {
+function reduce(view: BotocoreView): Record<string, unknown> {
   expect(view.Error, `an error response (got ${JSON.stringify(view)})`).toBeDefined();
   const { Code, Message } = view.Error!;
   if (Code !== 'ValidationException') return { Code, Message };

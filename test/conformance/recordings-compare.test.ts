@@ -12,6 +12,12 @@ describe('comparing a harness value with an AWS recording', () => {
     expect(() => expectRecorded({ a: id1, b: id2 }, { a: '<uuid:2>', b: '<uuid:2>' })).toThrow(/b: got/);
   });
 
+  it('lets an unnumbered placeholder stand for different values, unless the test binds it', () => {
+    expectRecorded({ a: id1, b: id2 }, { a: '<uuid>', b: '<uuid>' });
+    expect(() => expectRecorded({ a: 'not-an-id' }, { a: '<uuid>' })).toThrow(/a: got/);
+    expect(() => expectRecorded({ a: id2 }, { a: '<uuid>' }, { bindings: new Map([['<uuid>', id1]]) })).toThrow(/a: got/);
+  });
+
   it('reads `date` as an ISO-8601 timestamp and opaque placeholders as any present value', () => {
     expectRecorded({ t: '2026-11-28 2026-11-28T11:00:00.000Z', trace: ['TypeError: x'] }, { t: '2026-11-28 date', trace: '<stack-trace>' });
     expect(() => expectRecorded({ t: 'yesterday' }, { t: 'date' })).toThrow();
