@@ -13,6 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { startServer, type LambdaFunction } from '../../src/index.js';
 import { repoRoot } from '../events/_samples.js';
 
@@ -256,3 +257,38 @@ export async function serveOverHttp(functions: readonly LambdaFunction[]): Promi
 
 /** The account id of every recording (LocalStack's test account, kept by the snapshots). */
 export const RECORDED_ACCOUNT = '111111111111';
+
+/** Anything a replay must release after its test: functions and clocks (`dispose`), servers (`close`). */
+export type Releasable = { dispose(): Promise<void> } | { close(): Promise<void> };
+
+/**
+ * For a test file: `serve(...fns)` serves functions as {@link serveOverHttp} does, and `release(x)` marks anything
+ * else to let go of. After each test, servers close first, then everything is released in order.
+ * @example
+ * const { serve, release } = replays();
+ * const server = await serve(release(createFunction({ handler })));
+ */
+export function replays(): {
+  serve(...fns: LambdaFunction[]): ReturnType<typeof serveOverHttp>;
+  release<T extends Releasable>(x: T): T;
+} {
+  const servers: { close(): Promise<void> }[] = [];
+  const others: Releasable[] = [];
+  afterEach(async () => {
+    for (const server of servers.splice(0)) await server.close();
+    for (const x of others.splice(0)) await ('dispose' in x ? x.dispose() : x.close());
+  });
+  return {
+    serve: async (...fns) => {
+      others.push(...fns);
+      const server = await serveOverHttp(fns);
+      servers.push(server);
+      return server;
+    },
+    release: (x) => {
+      others.push(x);
+      return x;
+    },
+  };
+}
+

@@ -13,28 +13,21 @@
  * whose input the recording no longer knows (`qualifier_too_long0`, `qualifier_too_long1`,
  * `function_name_and_qualifier_too_long`).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFunction, type LambdaFunction } from '../../src/index.js';
-import { expectRecorded, recorded, recording, RECORDED_ACCOUNT, serveOverHttp, type Bindings, type BotocoreView } from './_recordings.js';
+import { expectRecorded, recorded, recording, RECORDED_ACCOUNT, replays, type Bindings, type BotocoreView } from './_recordings.js';
 
 /** The region the replays' client is in (the harness's default, where the served functions live). */
 const REGION = 'us-east-1';
 
-const open: { close(): Promise<void> }[] = [];
-const functions: LambdaFunction[] = [];
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close();
-  for (const fn of functions.splice(0)) await fn.dispose();
-});
+const { serve } = replays();
 
 /**
  * Serves `fns` and returns an Invoke client that sends what botocore sends and returns what botocore parses of the
  * response (see `serveOverHttp`).
  */
 async function serveForBotocore(fns: LambdaFunction[]): Promise<(functionName: string, options?: { Qualifier?: string; Payload?: string }) => Promise<BotocoreView>> {
-  functions.push(...fns);
-  const server = await serveOverHttp(fns);
-  open.push(server);
+  const server = await serve(...fns);
   return async (functionName, options = {}) => (await server.invoke(functionName, options)).view;
 }
 

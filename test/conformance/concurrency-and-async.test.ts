@@ -19,7 +19,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createClock,
   createEventBus,
@@ -32,28 +32,13 @@ import {
   type LambdaFunction,
   type QueueMessage,
 } from '../../src/index.js';
-import { expectRecorded, recorded, RECORDED_ACCOUNT, recording, serveOverHttp, type Bindings } from './_recordings.js';
+import { expectRecorded, recorded, RECORDED_ACCOUNT, recording, replays, type Bindings } from './_recordings.js';
 
-const open: { close(): Promise<void> }[] = [];
-const functions: LambdaFunction[] = [];
-const clocks: Clock[] = [];
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close();
-  for (const fn of functions.splice(0)) await fn.dispose();
-  for (const clock of clocks.splice(0)) await clock.dispose();
-});
+const { serve, release } = replays();
 
 /** Creates a function in the recordings' account, disposed after the test. */
 function make<E, R>(options: FunctionOptions<E, R>): LambdaFunction {
-  const fn = createFunction({ accountId: RECORDED_ACCOUNT, ...options }) as unknown as LambdaFunction;
-  functions.push(fn);
-  return fn;
-}
-
-async function serve(...fns: LambdaFunction[]): ReturnType<typeof serveOverHttp> {
-  const server = await serveOverHttp(fns);
-  open.push(server);
-  return server;
+  return release(createFunction({ accountId: RECORDED_ACCOUNT, ...options }) as unknown as LambdaFunction);
 }
 
 /** `json.dumps` of Python (boto's tests send their payloads this way): `", "` and `": "` separators. */
@@ -231,14 +216,14 @@ async function notifyQueue(): Promise<{
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const release = (): void => {
+  const answerHeld = (): void => {
     held?.end('{}');
     held = undefined;
   };
-  open.push({
+  release({
     close: () =>
       new Promise<void>((resolve) => {
-        release();
+        answerHeld();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
@@ -247,7 +232,7 @@ async function notifyQueue(): Promise<{
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     notes,
     holdNext: () => new Promise<void>((resolve) => (arrived = resolve)),
-    release,
+    release: answerHeld,
   };
 }
 
@@ -393,7 +378,7 @@ describe('concurrency, as recorded on AWS', () => {
   /** An account of 1000 concurrent executions (the default), at least 100 of which must stay unreserved. */
   const account = (): { clock: Clock; bindings: Bindings } => {
     const clock = createClock({ accountConcurrency: 1000 });
-    clocks.push(clock);
+    release(clock);
     return {
       clock,
       bindings: new Map([

@@ -15,25 +15,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFunction, type LambdaContext, type LambdaFunction } from '../../src/index.js';
-import { expectRecorded, recorded, recording, RECORDED_ACCOUNT, serveOverHttp, type Bindings } from './_recordings.js';
+import { expectRecorded, recorded, recording, RECORDED_ACCOUNT, replays, type Bindings } from './_recordings.js';
 
-const open: { close(): Promise<void> }[] = [];
-const functions: LambdaFunction[] = [];
-const tmpDirs: string[] = [];
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close();
-  for (const fn of functions.splice(0)) await fn.dispose();
-  for (const dir of tmpDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-async function serve(fn: LambdaFunction): ReturnType<typeof serveOverHttp> {
-  functions.push(fn);
-  const server = await serveOverHttp([fn]);
-  open.push(server);
-  return server;
-}
+const { serve, release } = replays();
 
 /** The request id of an exchange (every Invoke response carries one). */
 function idOf(exchange: { requestId: string | null }): string {
@@ -273,7 +259,7 @@ describe('the context and environment handlers see, as recorded on AWS', () => {
   it('node-esm-mjs-handler: loads an exported handler from an .mjs file and returns its doubly encoded body', async () => {
     const id = 'node-esm-mjs-handler';
     const root = mkdtempSync(path.join(os.tmpdir(), 'lh-esm-'));
-    tmpDirs.push(root);
+    release({ close: async () => rmSync(root, { recursive: true, force: true }) });
     writeFileSync(
       path.join(root, 'lambda_handler_es6.mjs'),
       [

@@ -14,23 +14,11 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFunction, InvalidParameterValueError, type LambdaFunction } from '../../src/index.js';
-import { type BotocoreView, type Bindings, expectRecorded, recorded, recording, serveOverHttp } from './_recordings.js';
+import { type BotocoreView, type Bindings, expectRecorded, recorded, recording, replays } from './_recordings.js';
 
-const open: { close(): Promise<void> }[] = [];
-const functions: LambdaFunction[] = [];
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close();
-  for (const fn of functions.splice(0)) await fn.dispose();
-});
-
-async function serve(fn: LambdaFunction): ReturnType<typeof serveOverHttp> {
-  functions.push(fn);
-  const server = await serveOverHttp([fn]);
-  open.push(server);
-  return server;
-}
+const { serve, release } = replays();
 
 /** The request-id placeholders of these recordings all stand for the id of the Invoke response. */
 function requestIdBindings(requestId: string | null): Bindings {
@@ -373,8 +361,7 @@ describe('payload limits, as recorded on AWS', () => {
     const environment = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, expandRepeats(v)]));
     expectRecorded(Buffer.byteLength(JSON.stringify(environment)), recorded(c.id, 'createFunction', 'compactEnvJsonBytes'));
     // HTTP 201 / State "Pending" have no equivalent: the function is created (no throw) and runs with the variables.
-    const fn = createFunction({ name: 'env-4kb', handler: async () => process.env['LARGE_VAR']?.length ?? -1, environment }) as LambdaFunction;
-    functions.push(fn);
+    const fn = release(createFunction({ name: 'env-4kb', handler: async () => process.env['LARGE_VAR']?.length ?? -1, environment }) as LambdaFunction);
     const result = await fn.invoke({});
     expect(result.ok).toBe(true);
     expect(result.payload).toBe(environment['LARGE_VAR']!.length);

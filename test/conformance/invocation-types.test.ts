@@ -2,23 +2,11 @@
  * Recorded invocation types and handler returns (`invocation-types` area of the AWS recordings), replayed through
  * the real loopback server.
  */
-import { afterEach, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { createFunction, type LambdaFunction } from '../../src/index.js';
-import { expectRecorded, recorded, serveOverHttp } from './_recordings.js';
+import { expectRecorded, recorded, replays } from './_recordings.js';
 
-const open: { close(): Promise<void> }[] = [];
-const functions: LambdaFunction[] = [];
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close();
-  for (const fn of functions.splice(0)) await fn.dispose();
-});
-
-async function serve(fn: LambdaFunction): ReturnType<typeof serveOverHttp> {
-  functions.push(fn);
-  const server = await serveOverHttp([fn]);
-  open.push(server);
-  return server;
-}
+const { serve } = replays();
 
 const echo = (): LambdaFunction =>
   createFunction({
