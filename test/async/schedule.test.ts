@@ -62,6 +62,11 @@ describe('records', () => {
         const cut = firstKilobyte(text);
         expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(1024);
         expect(text.startsWith(cut)).toBe(true);
+        // The longest such prefix: the next character would not fit.
+        if (cut !== text) {
+          const next = String.fromCodePoint(text.codePointAt(cut.length)!);
+          expect(Buffer.byteLength(cut + next)).toBeGreaterThan(1024);
+        }
       }),
     );
   });
