@@ -1,4 +1,4 @@
-import { createHook, type AsyncHook } from 'node:async_hooks';
+import { AsyncResource, createHook, type AsyncHook } from 'node:async_hooks';
 import { currentScope, type IoState, type TrackedHandle } from './scope.js';
 
 /**
@@ -43,7 +43,10 @@ let destroyHook: AsyncHook | undefined;
 let users = 0;
 
 function onInit(asyncId: number, type: string, _trigger: number, resource: object): void {
-  if (IGNORED.has(type)) return;
+  // JavaScript-level resources (`new AsyncResource`, `AsyncResource.bind`) are bookkeeping, never I/O: the work they
+  // stand for has its own handle or request. Node 24's stream.finished makes one per fetch (STREAM_END_OF_STREAM)
+  // whose destroy never comes, which made every later timer of the invocation wait in real time.
+  if (IGNORED.has(type) || resource instanceof AsyncResource) return;
   const scope = currentScope();
   if (scope === undefined) return;
   const io = scope.io;

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import http from 'node:http';
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
@@ -180,6 +181,29 @@ describe('the virtual clock', () => {
     expect(a.ok && a.payload).toBe('pong');
     expect(b.ok && b.payload).toBe(0);
     expect(finished).toEqual(['yields', 'io']);
+  });
+
+  it('jumps over a long wait after real I/O, however the libraries involved book-keep their async work', async () => {
+    // A keep-alive fetch (Node 24's stream.finished makes an AsyncResource per response that is never destroyed) and
+    // a library's own AsyncResource: neither is pending I/O, so the 10-minute sleep after them is a jump.
+    const url = await slowServer(0);
+    const fn = track(
+      createFunction({
+        timeout: 900,
+        handler: async () => {
+          const text = await (await fetch(url)).text();
+          const bound = AsyncResource.bind(() => 'bound');
+          new AsyncResource('LIBRARY_TASK');
+          await new Promise((resolve) => setTimeout(resolve, 600_000));
+          return `${text} ${bound()}`;
+        },
+      }),
+    );
+    const wall = performance.now();
+    const r = await fn.invoke({});
+    expect(r.ok && r.payload).toBe('pong bound');
+    expect(r.durationMs).toBeGreaterThanOrEqual(600_000);
+    expect(performance.now() - wall).toBeLessThan(5_000); // generous: the point is "not 10 real minutes"
   });
 
   it('does not mistake file reads or zlib work for an idle event loop', async () => {
