@@ -103,15 +103,27 @@ export interface AsyncHost {
   readonly duplicateProbability: number;
   /** Reserved concurrency 0: events go straight to failure handling. */
   zeroConcurrency(): boolean;
-  /** Runs one attempt (or reports a throttle). */
-  attempt(requestId: string, body: string): Promise<AttemptResult>;
+  /** Runs one attempt (or reports a throttle), with what the caller gave at `accept`. */
+  attempt(requestId: string, body: string, caller: AsyncCaller): Promise<AttemptResult>;
   /** Delivers to a target that is another simulated function. */
   deliverToFunction(target: AsyncTarget, record: unknown): boolean;
+}
+
+/**
+ * What the caller of an `Event` invocation gave besides the payload, handed to every attempt: the ARN as invoked
+ * (with its qualifier) and the tenant id, which the handler's context shows as for a synchronous invoke.
+ * @example
+ * queue.accept(requestId, '{}', { invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:orders:live', tenantId: 'blue' });
+ */
+export interface AsyncCaller {
+  readonly invokedFunctionArn: string;
+  readonly tenantId: string | undefined;
 }
 
 interface EventState {
   requestId: string;
   body: string;
+  caller: AsyncCaller;
   event: unknown;
   acceptedAt: number;
   duplicate: boolean;
@@ -154,13 +166,14 @@ export class AsyncEventQueue {
   }
 
   /** Accepts an event (its exact JSON body) under `requestId`; the first attempt is due now. */
-  accept(requestId: string, body: string): void {
+  accept(requestId: string, body: string, caller: AsyncCaller): void {
     const now = this.host.clock.now();
     const copies = this.host.duplicateProbability > 0 && this.host.random.next() < this.host.duplicateProbability ? 2 : 1;
     for (let i = 0; i < copies; i++) {
       const state: EventState = {
         requestId,
         body,
+        caller,
         event: JSON.parse(body) as unknown,
         acceptedAt: now,
         duplicate: i > 0,
@@ -211,7 +224,7 @@ export class AsyncEventQueue {
       return;
     }
     const startedAt = clock.now();
-    const outcome = await host.attempt(state.requestId, state.body);
+    const outcome = await host.attempt(state.requestId, state.body, state.caller);
     this.settledCount.attempts++;
     if (outcome.kind === 'throttled') {
       state.attempts.push({ at: startedAt, outcome: 'throttled', environmentId: undefined, coldStart: undefined });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ClientContext, CognitoIdentity } from 'aws-lambda';
 import { HarnessError, InvalidParameterValueError, LambdaServiceError, rejectUnknownKeys, type ThrottleReason } from '../errors.js';
-import { AsyncEventQueue, type AsyncEventRecord, type AttemptResult, type DrainSummary } from '../async/event-queue.js';
+import { AsyncEventQueue, type AsyncCaller, type AsyncEventRecord, type AttemptResult, type DrainSummary } from '../async/event-queue.js';
 import { VirtualClock, type Clock } from '../clock/virtual-clock.js';
 import { uninstallIfIdle, writeToHostStderr } from '../clock/globals.js';
 import { createRandom, hashSeed } from '../internal/random.js';
@@ -168,7 +168,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       onFailure: resolved.onFailure,
       duplicateProbability: resolved.duplicateProbability,
       zeroConcurrency: () => resolved.reservedConcurrency === 0,
-      attempt: (requestId, body) => this.attemptAsync(requestId, body),
+      attempt: (requestId, body, caller) => this.attemptAsync(requestId, body, caller),
       deliverToFunction: (target, record) => {
         void (target as LambdaFunction).invoke(record, { invocationType: 'Event' });
         return true;
@@ -225,13 +225,17 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     };
   }
 
-  /** One asynchronous attempt: throttled when no concurrency is free (throttles never count as retries). */
-  private async attemptAsync(requestId: string, body: string): Promise<AttemptResult> {
+  /**
+   * One asynchronous attempt: throttled when no concurrency is free (throttles never count as retries). The context
+   * has the ARN as invoked and the tenant id, never a client context (sync only).
+   */
+  private async attemptAsync(requestId: string, body: string, caller: AsyncCaller): Promise<AttemptResult> {
     const provisioning = this.provision();
     if (provisioning) await provisioning;
     const env = this.acquire();
     if (typeof env === 'string') return { kind: 'throttled' };
-    const result = await this.runOn(env, new InvokeRequest(requestId, JSON.parse(body) as unknown, this.arn, undefined, undefined, undefined, false));
+    const req = new InvokeRequest(requestId, JSON.parse(body) as unknown, caller.invokedFunctionArn, undefined, undefined, caller.tenantId, false);
+    const result = await this.runOn(env, req);
     return { kind: 'ran', result };
   }
 
@@ -299,7 +303,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       if (exceedsBytes(json, LIMITS.asyncRequestBytes)) throw asyncRequestTooLarge(Buffer.byteLength(json));
       // Accepted even with reserved concurrency 0: the queue sends such events straight to failure handling.
       const requestId = random.uuid();
-      this.queue.accept(requestId, json);
+      this.queue.accept(requestId, json, { invokedFunctionArn: options.qualifier ? `${this.arn}:${options.qualifier}` : this.arn, tenantId: options.tenantId });
       return Promise.resolve({ statusCode: 202 as const, requestId });
     }
     if (exceedsBytes(json, LIMITS.syncRequestBytes)) throw syncRequestTooLarge();

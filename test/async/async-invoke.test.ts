@@ -19,6 +19,28 @@ describe('asynchronous invocation', () => {
     expect(fn.invocations[0]?.payload).toBe(4);
   });
 
+  it('gives every attempt the ARN as invoked and the tenant id, but no client context (sync only)', async () => {
+    const fn = track(
+      createFunction({
+        name: 'tenants',
+        logFormat: 'JSON',
+        maximumRetryAttempts: 1,
+        handler: async (_e: unknown, context: { invokedFunctionArn: string; tenantId?: string; clientContext?: unknown }) => {
+          console.log('attempt');
+          throw new Error(JSON.stringify([context.invokedFunctionArn, context.tenantId, context.clientContext ?? null]));
+        },
+      }),
+    );
+    await fn.invoke({}, { invocationType: 'Event', qualifier: 'live', tenantId: 'blue', clientContext: { custom: { a: 1 } } as never });
+    await fn.drain();
+    expect(fn.invocations).toHaveLength(2);
+    for (const r of fn.invocations) {
+      expect(JSON.parse(r.error!.errorMessage)).toEqual([`${fn.arn}:live`, 'blue', null]);
+      // Tenant-isolated invocations tag their JSON log records with the tenant.
+      expect(r.logs).toContain('"tenantId":"blue"');
+    }
+  });
+
   it('lands a failing event in the DLQ after attempts at +0 s, +60 s and +180 s, with AWS’s message attributes', async () => {
     const dlq = createQueue('orders-dlq');
     const fn = track(createFunction({ name: 'orders', handler: failing, deadLetterQueue: dlq }));
