@@ -157,4 +157,3 @@ export function checkCount(name: string, value: unknown): number {
   }
   return value;
 }
-
