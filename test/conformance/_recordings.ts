@@ -66,7 +66,15 @@ const PATTERNS: Record<string, string> = {
   partition: 'aws(?:-[a-z]+)*',
 };
 /** Placeholders whose whole value was replaced and not recorded: any value matches (but the key must exist). */
-const OPAQUE = new Set(['<stack-trace>', 'log-result', '<log-result:1>', '<remaining-time-in-millis>']);
+const OPAQUE = new Set([
+  '<stack-trace>',
+  'log-result',
+  '<log-result:1>',
+  '<remaining-time-in-millis>',
+  // Timestamps the snapshots replaced whole, whatever their type (epoch seconds are numbers in stream records).
+  '<approximate-arrival-timestamp>',
+  '<approximate-creation-datetime>',
+]);
 
 /** Placeholder → the value it stood for in this replay (pre-seed with known ones, e.g. the request id). */
 export type Bindings = Map<string, string>;

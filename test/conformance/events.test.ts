@@ -86,5 +86,32 @@ describe('events, as recorded on AWS', () => {
     const headers = Object.fromEntries(Object.entries(event.headers).filter(([name]) => !/^x-(amzn|forwarded)-/.test(name)));
     expectRecorded({ data: event.body, path: event.requestContext.http.path, headers }, { data: expected.data, path: expected.path, headers: expected.headers });
   });
+
+  it('kinesis-batch-item-failures: builds the Kinesis record Lambda delivered for the same PutRecord', () => {
+    const expected = recorded<Record<string, unknown>>('kinesis-batch-item-failures', 'firstRecordSeen');
+    const sent = Buffer.from((expected['kinesis'] as { data: string }).data, 'base64').toString('utf8');
+    // The recording's producer wrote {"should_fail": i == 5} with json.dumps; the first record is test_0.
+    expect(JSON.parse(sent)).toEqual({ should_fail: false });
+    const event = events.kinesis({
+      streamArn: `arn:aws:kinesis:us-east-1:${RECORDED_ACCOUNT}:stream/orders`,
+      records: [{ partitionKey: 'test_0', data: sent }],
+    });
+    const record = event.Records[0]!;
+    const bindings = new Map([['<resource:4>', record.invokeIdentityArn.split('/').pop()!]]);
+    // The snapshot sorted these keys (they were not a parsed body): the order is not compared.
+    expectRecorded(record, expected, { bindings });
+  });
+
+  it('ddb-batch-item-failures: builds the DynamoDB stream record Lambda delivered for the same PutItem, SizeBytes included', () => {
+    const expected = recorded<{ dynamodb: { NewImage: Record<string, unknown>; StreamViewType: string } }>('ddb-batch-item-failures', 'firstRecordSeen');
+    const event = events.dynamoDbStream({
+      streamViewType: expected.dynamodb.StreamViewType as 'NEW_IMAGE',
+      keyAttributes: ['my_partition_key'],
+      streamArn: `arn:aws:dynamodb:us-east-1:${RECORDED_ACCOUNT}:table/orders/stream/2026-11-28T00:00:00.000`,
+      records: [{ newImage: { my_partition_key: 'testId0', should_fail: false } }],
+    });
+    // DynamoDB's event ids are opaque (a 32-hex-digit id here, a placeholder in the recording).
+    expectRecorded(event.Records[0], expected, { bindings: new Map([['<event-i-d:1>', event.Records[0]!.eventID!]]) });
+  });
 });
 

@@ -2,7 +2,7 @@ import type { KinesisStreamEvent, KinesisStreamRecord, KinesisStreamTumblingWind
 import type { DeepPartial } from '../_internals/deep.js';
 import { buildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
 import { isoTimeSeconds } from '../_internals/format.js';
-import { DEFAULT_ACCOUNT, DEFAULT_REGION, randomDigits, regionOfArn } from './_defaults.js';
+import { accountOfArn, DEFAULT_ACCOUNT, DEFAULT_REGION, randomDigits, regionOfArn } from './_defaults.js';
 import { kinesisSequence, toBase64Data, type StreamData } from './_encoding.js';
 import { mergeOwned } from './_merge.js';
 
@@ -20,11 +20,11 @@ export interface KinesisRecordInput {
 export interface KinesisEventInput {
   /** The records, in order. Default: one. `[]` gives an empty batch. */
   records?: readonly KinesisRecordInput[];
-  /** Stream ARN; its region becomes `awsRegion`. */
+  /** Stream ARN; its region becomes `awsRegion`, its account the role's. */
   streamArn?: string;
   /** Shard the batch was read from. @defaultValue `'shardId-000000000000'` */
   shardId?: string;
-  /** The function's execution role, reported as `invokeIdentityArn`. */
+  /** The function's execution role, reported as `invokeIdentityArn`. @defaultValue `lambda-role` in the stream's account */
   roleArn?: string;
 }
 
@@ -71,7 +71,8 @@ function buildRecords(kindId: string, input: KinesisEventInput, options: EventOp
   const streamArn = input.streamArn ?? `arn:aws:kinesis:${DEFAULT_REGION}:${DEFAULT_ACCOUNT}:stream/my-stream`;
   const region = regionOfArn(streamArn) ?? DEFAULT_REGION;
   const shardId = input.shardId ?? 'shardId-000000000000';
-  const roleArn = input.roleArn ?? `arn:aws:iam::${DEFAULT_ACCOUNT}:role/lambda-role`;
+  // The function's role lives in the stream's account (recorded: kinesis-batch-item-failures).
+  const roleArn = input.roleArn ?? `arn:aws:iam::${accountOfArn(streamArn) ?? DEFAULT_ACCOUNT}:role/lambda-role`;
   const start = BigInt(randomDigits(random, 56));
   const list = input.records ?? SINGLE;
   const records = list.map((record, i): KinesisStreamRecord => {
