@@ -32,6 +32,8 @@ export type InvokeStart =
       readonly kind: 'invoke';
       /** Largest body AWS accepts for this invocation type (6 MB sync, 1 MB `Event`). */
       readonly bodyLimit: number;
+      /** Whether the 413 quotes the body's size (`Event`), so a transport should count an oversized body to its end. */
+      readonly quotesSize: boolean;
       /** The 413 for a body over `bodyLimit` (`size` when known: the `Event` message quotes it). */
       tooLarge(size: number | undefined): ApiResponse;
       /** Runs the invocation with the complete body. Never rejects: every failure is a response. */
@@ -176,6 +178,7 @@ class Api implements InvokeApi {
     return {
       kind: 'invoke',
       bodyLimit,
+      quotesSize: type === 'Event',
       tooLarge: (size) =>
         errorResponse(type === 'Event' ? asyncRequestTooLarge(size ?? bodyLimit + 1) : syncRequestTooLarge(), this.random.uuid()),
       run: (body) => this.run(found, options, body),

@@ -107,7 +107,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // Refuse an announced oversized body before the client sends it (Expect: 100-continue).
       const declared = Number(req.headers['content-length']);
       if (expectsContinue && !(declared > start.bodyLimit)) res.writeContinue();
-      const read = await readBody(req, start.bodyLimit, req.headers['x-amz-invocation-type'] === 'Event');
+      const read = await readBody(req, start.bodyLimit, start.quotesSize);
       if (read.kind === 'aborted') return;
       if (read.kind === 'too-large') {
         send(res, start.tooLarge(read.size));
