@@ -1,9 +1,9 @@
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HarnessError, rejectUnknownKeys } from '../errors.js';
 import { createInvokeApi, type InvokeApiOptions, type RequestHead } from '../invoke-api/invoke-api.js';
 import type { InvokeTarget } from '../invoke-api/registry.js';
 import type { ApiResponse } from '../invoke-api/response.js';
+import { harnessHttpServer, ServerLifecycle } from './lifecycle.js';
 import { readBody } from './read-body.js';
 
 /**
@@ -94,10 +94,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (!Number.isInteger(shutdownGraceMs) || shutdownGraceMs < 0) throw invalid("'shutdownGraceMs' must be a non-negative integer.");
   const api = createInvokeApi(functions, apiOptions);
 
-  let inFlight = 0;
-  let drained: (() => void) | undefined;
   const serve = async (req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): Promise<void> => {
-    inFlight++;
     try {
       const start = api.start(headOf(req));
       if (start.kind === 'respond') {
@@ -116,65 +113,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       send(res, await start.run(read.body));
     } catch (error) {
       send(res, api.internalError(error));
-    } finally {
-      inFlight--;
-      if (inFlight === 0) drained?.();
     }
   };
 
-  const server = http.createServer({
-    requestTimeout: requestTimeoutMs,
-    headersTimeout: Math.min(requestTimeoutMs, 60_000),
-    connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(requestTimeoutMs / 4))),
-    keepAliveTimeout: 5_000,
-  });
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => void serve(req, res, false));
-  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => void serve(req, res, true));
-  // A client that breaks the protocol or stalls gets a status line and its socket closed; the server keeps serving.
-  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    const status =
-      error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
-    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    else socket.destroy();
-  });
+  const server = harnessHttpServer(requestTimeoutMs);
+  const life = new ServerLifecycle(server, shutdownGraceMs);
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => void life.track(() => serve(req, res, false)));
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => void life.track(() => serve(req, res, true)));
 
-  await new Promise<void>((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException): void => {
-      reject(
-        error.code === 'EADDRINUSE'
-          ? invalid(`port ${port} on ${host} is in use; choose another port, or 0 for any free one.`)
-          : invalid(`cannot listen on ${host}:${port}: ${error.message}`),
-      );
-    };
-    server.once('error', onError);
-    server.listen(port, host, () => {
-      server.off('error', onError);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-
-  let closing: Promise<void> | undefined;
-  return {
-    url: `http://${urlHost}:${address.port}`,
-    port: address.port,
-    host: address.address,
-    close: () =>
-      (closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-        const force = (): void => {
-          server.closeAllConnections();
-        };
-        if (inFlight === 0) return force();
-        const timer = setTimeout(force, shutdownGraceMs);
-        timer.unref();
-        drained = () => {
-          clearTimeout(timer);
-          // Let the last responses flush before cutting keep-alive sockets.
-          setImmediate(force);
-        };
-      })),
-  };
+  const listening = await life.listen(port, host, invalid);
+  return { ...listening, close: () => life.close() };
 }
