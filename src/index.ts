@@ -25,6 +25,8 @@ export { events, eventKinds, type EventOptions, type EventKind, type DeepPartial
  */
 export type * as EventTypes from './events/types.js';
 export { startServer, type ServerOptions, type RunningServer } from './server/start-server.js';
+export { startFunctionUrl, type FunctionUrlOptions } from './server/function-url-server.js';
+export type { InvokeMode } from './function-url/http-response.js';
 export type { InvokeTarget } from './invoke-api/registry.js';
 export { createQueue, createTopic, createEventBus } from './async/targets.js';
 export type { Queue, QueueMessage, Topic, TopicMessage, EventBus, BusEvent, TargetOptions } from './async/targets.js';

@@ -14,7 +14,7 @@ export interface InvocationResultBase {
    * compares only the data fields).
    */
   readonly rawPayload: string;
-  /** The invocation's full log text: init output (cold starts), START, console lines, END, REPORT. Rendered on read. */
+  /** The invocation's full log text: INIT_START and init output (cold starts), START, console lines, END, REPORT. Rendered on read. */
   readonly logs: string;
   /** Base64 of the last 4 KB of `logs`, when invoked with `logType: 'Tail'` (`X-Amz-Log-Result`). */
   readonly logResult: string | undefined;

@@ -1,0 +1,63 @@
+/**
+ * How a function URL answers: `BUFFERED` (the default) maps the result to an HTTP response; `RESPONSE_STREAM` streams
+ * it (a handler that does not stream has its whole return value sent as the body).
+ * @example
+ * await startFunctionUrl(fn, { invokeMode: 'RESPONSE_STREAM' satisfies InvokeMode });
+ */
+export type InvokeMode = 'BUFFERED' | 'RESPONSE_STREAM';
+
+/** An HTTP response to send: status, header pairs (a name may repeat, as `set-cookie` does) and the body bytes. */
+export interface UrlResponse {
+  readonly status: number;
+  readonly headers: readonly (readonly [string, string])[];
+  readonly body: Buffer;
+}
+
+const JSON_TYPE: readonly [string, string] = ['Content-Type', 'application/json'];
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * The HTTP response a function URL makes of a successful invocation's payload (`payload` parsed, `rawPayload` as the
+ * function returned it), as recorded on AWS:
+ * - an object with `statusCode` is an HTTP response: its status (a numeric string is accepted), `headers`,
+ *   `cookies` (one `set-cookie` each), and `body` sent as is (base64-decoded with `isBase64Encoded`);
+ * - anything else is the body with status 200: an object or array as its JSON text, a string without its quotes;
+ * - `Content-Type` is `application/json` unless the function set one;
+ * - in `RESPONSE_STREAM` mode a handler that does not stream has its whole return value sent as the body.
+ * (recorded: url-return-plain-object, url-return-http-response, url-return-http-response-json-body,
+ * url-return-non-object-values, url-custom-status-headers, url-node-invoke-modes)
+ * @example
+ * httpResponseOf({ statusCode: 201, body: 'made' }, '{"statusCode":201,"body":"made"}', 'BUFFERED').status; // 201
+ */
+export function httpResponseOf(payload: unknown, rawPayload: string, mode: InvokeMode): UrlResponse {
+  if (mode === 'RESPONSE_STREAM') return { status: 200, headers: [JSON_TYPE], body: Buffer.from(rawPayload) };
+  if (!isPlainObject(payload) || !('statusCode' in payload)) {
+    const text = typeof payload === 'string' ? payload : rawPayload;
+    return { status: 200, headers: [JSON_TYPE], body: Buffer.from(text) };
+  }
+  const status = Number(payload['statusCode']);
+  // [UNCERTAIN] a status that is no HTTP status: treated as a malformed response, like a function error.
+  if (!Number.isInteger(status) || status < 100 || status > 599) return functionErrorResponse();
+  const headers: [string, string][] = [];
+  if (isPlainObject(payload['headers'])) {
+    for (const [name, value] of Object.entries(payload['headers'])) headers.push([name, String(value)]);
+  }
+  if (!headers.some(([name]) => name.toLowerCase() === 'content-type')) headers.push([...JSON_TYPE]);
+  if (Array.isArray(payload['cookies'])) for (const cookie of payload['cookies']) headers.push(['Set-Cookie', String(cookie)]);
+  const body = payload['body'];
+  const text = body === undefined || body === null ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+  return { status, headers, body: payload['isBase64Encoded'] === true ? Buffer.from(text, 'base64') : Buffer.from(text) };
+}
+
+/**
+ * The answer to an invocation that failed (a function error, timeout or crash): 502 with the plain body
+ * `Internal Server Error`, the error itself not exposed (recorded: url-function-error-502).
+ * @example
+ * functionErrorResponse().status; // 502
+ */
+export function functionErrorResponse(): UrlResponse {
+  return { status: 502, headers: [JSON_TYPE], body: Buffer.from('Internal Server Error') };
+}

@@ -1,0 +1,133 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HarnessError, LambdaServiceError, rejectUnknownKeys } from '../errors.js';
+import type { LambdaFunction } from '../function/lambda-function.js';
+import { functionErrorResponse, httpResponseOf, type InvokeMode, type UrlResponse } from '../function-url/http-response.js';
+import { functionUrlEvent } from '../function-url/request-event.js';
+import { randomString } from '../events/_internals/format.js';
+import { createRandom, hashSeed } from '../internal/random.js';
+import { LIMITS, syncRequestTooLarge } from '../limits/limits.js';
+import type { RunningServer } from './start-server.js';
+import { harnessHttpServer, ServerLifecycle } from './lifecycle.js';
+import { readBody } from './read-body.js';
+
+/**
+ * Options of {@link startFunctionUrl}. Unknown keys are rejected.
+ * @example
+ * const url = await startFunctionUrl(fn, { invokeMode: 'BUFFERED', port: 0 });
+ */
+export interface FunctionUrlOptions {
+  /** `BUFFERED` maps the handler's result to an HTTP response; `RESPONSE_STREAM` sends it as it is. @defaultValue 'BUFFERED' */
+  invokeMode?: InvokeMode;
+  /** 0 picks any free port. @defaultValue 0 */
+  port?: number;
+  /** Loopback by default: binding elsewhere exposes the function to the network, so it must be asked for. @defaultValue '127.0.0.1' */
+  host?: string;
+  /** Seed of the URL id and the events' generated ids. @defaultValue 1 */
+  seed?: number;
+  /** Milliseconds a client has to send a whole request; slower ones get 408. @defaultValue 60000 */
+  requestTimeoutMs?: number;
+  /** Milliseconds `close()` waits for running invocations before cutting their connections. @defaultValue 10000 */
+  shutdownGraceMs?: number;
+}
+
+const KEYS = ['invokeMode', 'port', 'host', 'seed', 'requestTimeoutMs', 'shutdownGraceMs'];
+const MODES: readonly InvokeMode[] = ['RESPONSE_STREAM', 'BUFFERED'];
+
+function invalid(message: string): HarnessError {
+  return new HarnessError('INVALID_OPTION', `startFunctionUrl: ${message}`);
+}
+
+function send(res: ServerResponse, requestId: string, response: UrlResponse): void {
+  if (res.headersSent || res.destroyed) return;
+  const headers: string[] = [];
+  for (const [name, value] of response.headers) headers.push(name, value);
+  headers.push('x-amzn-RequestId', requestId, 'Content-Length', String(response.body.byteLength));
+  res.writeHead(response.status, headers);
+  res.end(response.body);
+}
+
+/** A service error (a throttle, a body over the limit) as the URL answers it: its status and message. [UNCERTAIN] */
+function serviceErrorResponse(error: LambdaServiceError): UrlResponse {
+  return {
+    status: error.statusCode,
+    headers: [
+      ['Content-Type', 'application/json'],
+      ['x-amzn-ErrorType', error.name],
+    ],
+    body: Buffer.from(JSON.stringify({ Message: error.message })),
+  };
+}
+
+/**
+ * Serves one function at a function URL on loopback, for any HTTP client (fetch, supertest, curl, a browser): each
+ * request becomes the payload-2.0 event Lambda builds (raw path and query as sent, lower-cased headers, cookies, a
+ * text body as is and any other base64-encoded), and the handler's result becomes the HTTP response by AWS's rules
+ * (an object with `statusCode` is a response, anything else the JSON body; a function error is `502 Internal Server
+ * Error`), with `x-amzn-RequestId` the invocation's request id. Virtual time, environments and logs are the
+ * function's own. AuthType is `NONE`: no signatures or resource policies are checked.
+ * @example
+ * const url = await startFunctionUrl(createFunction({ handler: async (event) => ({ statusCode: 201, body: event.rawPath }) }));
+ * const res = await fetch(`${url.url}/orders`, { method: 'POST' }); // 201, body "/orders"
+ * await url.close();
+ */
+export async function startFunctionUrl(fn: LambdaFunction, options: FunctionUrlOptions = {}): Promise<RunningServer> {
+  if (fn === null || typeof fn !== 'object' || typeof fn.invoke !== 'function' || fn.clock === undefined) {
+    throw invalid('pass a function from createFunction(): startFunctionUrl(fn, options).');
+  }
+  if (options === null || typeof options !== 'object') throw invalid('options must be an object.');
+  rejectUnknownKeys('startFunctionUrl', options, KEYS);
+  const { invokeMode = 'BUFFERED', port = 0, host = '127.0.0.1', seed = 1, requestTimeoutMs = 60_000, shutdownGraceMs = 10_000 } = options;
+  if (!MODES.includes(invokeMode)) {
+    // AWS's CreateFunctionUrlConfig validation message (recorded: url-config-invalid-invoke-mode).
+    throw invalid(
+      `1 validation error detected: Value '${String(invokeMode)}' at 'invokeMode' failed to satisfy constraint: Member must satisfy enum value set: [RESPONSE_STREAM, BUFFERED]`,
+    );
+  }
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw invalid(`'port' must be an integer from 0 to 65535 (got ${JSON.stringify(port)}); 0 picks a free port.`);
+  if (typeof host !== 'string' || host.length === 0) throw invalid("'host' must be a host name or address such as 127.0.0.1.");
+  if (!Number.isInteger(seed)) throw invalid("'seed' must be an integer.");
+  if (!Number.isInteger(requestTimeoutMs) || requestTimeoutMs < 1) throw invalid("'requestTimeoutMs' must be a positive integer.");
+  if (!Number.isInteger(shutdownGraceMs) || shutdownGraceMs < 0) throw invalid("'shutdownGraceMs' must be a non-negative integer.");
+
+  const random = createRandom(hashSeed(`function-url:${fn.name}`, seed));
+  const urlId = randomString(random, 32);
+  const region = fn.arn.split(':')[3]!;
+
+  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const read = await readBody(req, LIMITS.syncRequestBytes, false);
+    if (read.kind === 'aborted') return;
+    if (read.kind === 'too-large') {
+      send(res, random.uuid(), serviceErrorResponse(syncRequestTooLarge()));
+      return;
+    }
+    const headers: [string, string][] = [];
+    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
+    const event = functionUrlEvent(
+      { method: req.method ?? 'GET', target: req.url ?? '/', headers, body: read.body, sourceIp: req.socket.remoteAddress ?? '127.0.0.1' },
+      { urlId, region, port: 443 },
+      random,
+      fn.clock.now(),
+    );
+    try {
+      const result = await fn.invoke(event);
+      send(res, result.requestId, result.ok ? httpResponseOf(result.payload, result.rawPayload, invokeMode) : functionErrorResponse());
+    } catch (error) {
+      if (!(error instanceof LambdaServiceError)) throw error;
+      send(res, random.uuid(), serviceErrorResponse(error));
+    }
+  };
+
+  const server = harnessHttpServer(requestTimeoutMs);
+  const life = new ServerLifecycle(server, shutdownGraceMs);
+  server.on('request', (req: IncomingMessage, res: ServerResponse) =>
+    void life.track(() =>
+      serve(req, res).catch((error: unknown) => {
+        // A harness failure (never a function's: those are 502s above) answers 500 and leaves the server serving.
+        const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        send(res, random.uuid(), { status: 500, headers: [['Content-Type', 'text/plain']], body: Buffer.from(`lambda-harness could not run the invocation: ${detail}`) });
+      }),
+    ),
+  );
+  const listening = await life.listen(port, host, invalid);
+  return { ...listening, close: () => life.close() };
+}

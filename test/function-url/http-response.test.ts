@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { functionErrorResponse, httpResponseOf } from '../../src/function-url/http-response.js';
+import { isTextContent } from '../../src/function-url/request-event.js';
+
+const of = (payload: unknown) => httpResponseOf(payload, JSON.stringify(payload), 'BUFFERED');
+
+describe('how a function URL answers a result', () => {
+  it('serialises an object body of an HTTP response, and sends none for a missing or null body', () => {
+    expect(of({ statusCode: 200, body: { a: 1 } }).body.toString()).toBe('{"a":1}');
+    expect(of({ statusCode: 204 }).body.byteLength).toBe(0);
+    expect(of({ statusCode: 200, body: null }).body.byteLength).toBe(0);
+  });
+
+  it('keeps a Content-Type the function set, in whatever case, instead of adding application/json', () => {
+    expect(of({ statusCode: 200, headers: { 'CONTENT-TYPE': 'text/html' }, body: '<p>' }).headers).toEqual([['CONTENT-TYPE', 'text/html']]);
+  });
+
+  it('treats a statusCode that is no HTTP status as a malformed response: 502', () => {
+    for (const statusCode of ['abc', 99, 600, 200.5]) expect(of({ statusCode, body: 'x' })).toEqual(functionErrorResponse());
+  });
+
+  it('answers null as the body null', () => {
+    expect(of(null).body.toString()).toBe('null');
+  });
+});
+
+describe('which request bodies reach the function as text', () => {
+  it('sends text, JSON, XML, JavaScript and YAML types as text, and anything else base64-encoded', () => {
+    for (const type of ['text/plain', 'text/html; charset=utf-8', 'application/json', 'application/vnd.api+json', 'application/xml', 'application/javascript', 'application/yaml']) {
+      expect(isTextContent(type), type).toBe(true);
+    }
+    for (const type of [undefined, 'multipart/form-data; boundary=x', 'application/octet-stream', 'image/png', 'idk', 'application/x-www-form-urlencoded']) {
+      expect(isTextContent(type), String(type)).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * `startFunctionUrl`: a function behind a real loopback URL, called with fetch. AWS's recorded mapping of requests
+ * and results is replayed in test/conformance/function-urls.test.ts; this covers the rest a user relies on.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFunction, HarnessError, startFunctionUrl, type LambdaFunction, type RunningServer } from '../../src/index.js';
+
+const opened: { close(): Promise<void> }[] = [];
+const functions: LambdaFunction[] = [];
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close();
+  for (const fn of functions.splice(0)) await fn.dispose();
+});
+
+async function serve(fn: LambdaFunction, options?: Parameters<typeof startFunctionUrl>[1]): Promise<RunningServer> {
+  functions.push(fn);
+  const server = await startFunctionUrl(fn, options);
+  opened.push(server);
+  return server;
+}
+
+describe('startFunctionUrl', () => {
+  it('gives each request the function URL event: raw path and query, cookies, the client address, a host of its own', async () => {
+    let seen: Record<string, unknown> | undefined;
+    const server = await serve(
+      createFunction({
+        handler: async (event: Record<string, unknown>) => {
+          seen = event;
+          return null;
+        },
+      }) as LambdaFunction,
+    );
+    await fetch(`${server.url}/a%20b/c?x=1&x=2&y=%2F`, { headers: { cookie: 'session=abc; theme=dark', 'X-Custom': 'v' } });
+    expect(seen).toMatchObject({
+      version: '2.0',
+      routeKey: '$default',
+      rawPath: '/a%20b/c',
+      rawQueryString: 'x=1&x=2&y=%2F',
+      cookies: ['session=abc', 'theme=dark'],
+      queryStringParameters: { x: '1,2', y: '/' },
+      headers: { 'x-custom': 'v', cookie: 'session=abc; theme=dark', 'x-forwarded-proto': 'https', 'x-forwarded-for': '127.0.0.1' },
+      requestContext: { accountId: 'anonymous', http: { method: 'GET', path: '/a%20b/c', sourceIp: '127.0.0.1' }, stage: '$default' },
+      isBase64Encoded: false,
+    });
+    const context = seen!['requestContext'] as { domainName: string; apiId: string };
+    expect(context.domainName).toBe(`${context.apiId}.lambda-url.us-east-1.on.aws`);
+    expect((seen!['headers'] as Record<string, string>)['host']).toBe(context.domainName);
+    expect(seen).not.toHaveProperty('body');
+    expect(seen!['headers']).not.toHaveProperty('connection');
+  });
+
+  it('sends cookies as Set-Cookie headers and decodes a base64 body', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 255]);
+    const server = await serve(
+      createFunction({
+        handler: async () => ({ statusCode: 200, headers: { 'content-type': 'image/png' }, cookies: ['a=1; Path=/', 'b=2'], body: png.toString('base64'), isBase64Encoded: true }),
+      }) as LambdaFunction,
+    );
+    const res = await fetch(`${server.url}/logo.png`);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(res.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2']);
+    expect(Buffer.from(await res.arrayBuffer()).equals(png)).toBe(true);
+  });
+
+  it('runs on the function’s virtual clock: a handler waiting 10 minutes answers at once, with its time in the REPORT', async () => {
+    const fn = createFunction({
+      timeout: 900,
+      handler: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 600_000));
+        return 'late';
+      },
+    }) as LambdaFunction;
+    const server = await serve(fn);
+    const wall = performance.now();
+    const res = await fetch(server.url);
+    expect(await res.text()).toBe('late');
+    expect(performance.now() - wall).toBeLessThan(5_000); // generous: the point is "not 10 real minutes"
+    expect(fn.invocations[0]!.durationMs).toBeGreaterThanOrEqual(600_000);
+  });
+
+  it('answers a timeout like a function error (502), and a throttle with 429 and AWS’s reason', async () => {
+    const slow = createFunction({ timeout: 1, handler: () => new Promise((resolve) => setTimeout(resolve, 5_000)) }) as LambdaFunction;
+    const timedOut = await fetch((await serve(slow)).url);
+    expect([timedOut.status, await timedOut.text()]).toEqual([502, 'Internal Server Error']);
+    const throttled = await fetch((await serve(createFunction({ reservedConcurrency: 0, handler: async () => 'never' }) as LambdaFunction)).url);
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get('x-amzn-errortype')).toBe('TooManyRequestsException');
+    expect(await throttled.json()).toEqual({ Message: 'Rate Exceeded.' });
+  });
+
+  it('refuses a body over 6 MB with 413 without running the function', async () => {
+    const fn = createFunction({ handler: async () => 'ran' }) as LambdaFunction;
+    const server = await serve(fn);
+    const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x'.repeat(6_291_457) });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('x-amzn-errortype')).toBe('RequestEntityTooLargeException');
+    expect(fn.invocations).toHaveLength(0);
+  });
+
+  it('refuses bad arguments with a HarnessError that says what to pass', async () => {
+    const fn = createFunction({ handler: async () => null }) as LambdaFunction;
+    functions.push(fn);
+    await expect(startFunctionUrl({} as LambdaFunction)).rejects.toThrow(/pass a function from createFunction\(\)/);
+    await expect(startFunctionUrl(fn, { port: -1 })).rejects.toThrow(HarnessError);
+    await expect(startFunctionUrl(fn, { authType: 'AWS_IAM' } as never)).rejects.toThrow(/unknown option "authType"/);
+  });
+});
