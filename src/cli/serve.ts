@@ -4,13 +4,15 @@ import { createFunction, type LambdaFunction } from '../function/lambda-function
 import type { FunctionOptions } from '../function/options.js';
 import { HarnessError } from '../errors.js';
 import type { RuntimeName } from '../runtime/profiles.js';
+import { startFunctionUrl } from '../server/function-url-server.js';
 import { startServer, type RunningServer } from '../server/start-server.js';
 import type { CommandIo } from './generate-event.js';
 
 const USAGE =
   'usage: lambda-harness serve --function <name>=<path/file.export> [--function ...] [--config file.json]\n' +
   '         [--port 0] [--host 127.0.0.1] [--region us-east-1] [--timeout s] [--memory mb] [--runtime nodejs20.x|nodejs22.x|nodejs24.x]\n' +
-  '         [--root dir] [--quiet]\n' +
+  '         [--root dir] [--url <name> ...] [--quiet]\n' +
+  '  --url <name>: also serve that function at a function URL of its own (a free port on the same host)\n' +
   '  config file: { "port": 0, "host": "127.0.0.1", "region": "us-east-1",\n' +
   '                 "functions": { "<name>": "path/file.export" | { "handler": "path/file.export", "timeout": 3, "memorySize": 128, "runtime": "nodejs22.x", "environment": {} } } }';
 
@@ -32,6 +34,8 @@ interface ServeSettings {
   host?: string;
   region?: string;
   functions: FunctionSpec[];
+  /** Names of the functions also served at a function URL. */
+  urls?: string[];
 }
 
 const CONFIG_KEYS = ['port', 'host', 'region', 'functions'];
@@ -80,6 +84,7 @@ function readConfig(file: string): ServeSettings {
 function parseArgs(argv: readonly string[]): { settings: ServeSettings; defaults: FunctionSettings; quiet: boolean; help: boolean } {
   const settings: ServeSettings = { functions: [] };
   const fromFlags: FunctionSpec[] = [];
+  const urls: string[] = [];
   const defaults: FunctionSettings = {};
   let config: ServeSettings | undefined;
   let quiet = false;
@@ -104,6 +109,9 @@ function parseArgs(argv: readonly string[]): { settings: ServeSettings; defaults
         fromFlags.push({ name: spec.slice(0, eq), handler: spec.slice(eq + 1) });
         break;
       }
+      case '--url':
+        urls.push(value());
+        break;
       case '--config':
         config = readConfig(value());
         break;
@@ -143,8 +151,12 @@ function parseArgs(argv: readonly string[]): { settings: ServeSettings; defaults
     ...config,
     ...settings,
     functions: [...(config?.functions ?? []), ...fromFlags],
+    urls,
   };
   if (merged.functions.length === 0) throw new UsageError('give at least one --function name=path/file.export (or a --config file)');
+  for (const name of urls) {
+    if (!merged.functions.some((f) => f.name === name)) throw new UsageError(`--url ${name}: no function of that name (give it with --function ${name}=path/file.export)`);
+  }
   return { settings: merged, defaults, quiet, help: false };
 }
 
@@ -170,7 +182,8 @@ function waitForStop(signal: AbortSignal | undefined): Promise<string> {
 
 /**
  * `lambda-harness serve`: serves the Lambda Invoke API on loopback for the functions given, so the AWS CLI or an
- * SDK in another process can invoke them (`--endpoint-url`). Prints the URL, logs invocations to stderr (unless
+ * SDK in another process can invoke them (`--endpoint-url`), and with `--url <name>` that function at a function
+ * URL too. Prints the URL, logs invocations to stderr (unless
  * `--quiet`), and shuts down gracefully on SIGINT/SIGTERM. Exit code 0 after a clean shutdown, 2 on usage errors.
  * @example
  * await serveCommand(['--function', 'hello-world=src/hello.handler', '--port', '3001'], io);
@@ -194,6 +207,7 @@ export async function serveCommand(argv: readonly string[], io: CommandIo, contr
     await Promise.all(functions.map((fn) => fn.dispose()));
   };
   let server: RunningServer;
+  const urls: { name: string; server: RunningServer }[] = [];
   try {
     for (const spec of settings.functions) {
       const region = settings.region;
@@ -207,7 +221,12 @@ export async function serveCommand(argv: readonly string[], io: CommandIo, contr
       ...(settings.host === undefined ? {} : { host: settings.host }),
       onError: (error) => io.stderr(`lambda-harness serve: internal error: ${error instanceof Error ? error.stack : String(error)}\n`),
     });
+    for (const name of settings.urls ?? []) {
+      const fn = functions.find((f) => f.name === name)!;
+      urls.push({ name, server: await startFunctionUrl(fn, settings.host === undefined ? {} : { host: settings.host }) });
+    }
   } catch (error) {
+    await Promise.all(urls.map((u) => u.server.close()));
     await disposeAll();
     if (error instanceof HarnessError) {
       io.stderr(`lambda-harness serve: ${error.message}\n`);
@@ -217,11 +236,12 @@ export async function serveCommand(argv: readonly string[], io: CommandIo, contr
   }
   io.stdout(`lambda-harness serve: listening on ${server.url}\n`);
   for (const fn of functions) io.stdout(`  ${fn.name}\t${fn.arn}\n`);
+  for (const u of urls) io.stdout(`  ${u.name}\tfunction URL ${u.server.url}/\n`);
   io.stdout(`try: aws lambda invoke --endpoint-url ${server.url} --function-name ${functions[0]!.name} --cli-binary-format raw-in-base64-out --payload '{}' out.json\n`);
   control.onListening?.(server);
   const reason = await waitForStop(control.signal);
   io.stderr(`lambda-harness serve: ${reason}, finishing running invocations and shutting down\n`);
-  await server.close();
+  await Promise.all([server.close(), ...urls.map((u) => u.server.close())]);
   await disposeAll();
   return 0;
 }

@@ -51,6 +51,33 @@ describe('lambda-harness serve', () => {
     expect(c.err()).toMatch(/timeout must be an integer between 1 and 900/);
   });
 
+  it('also serves a function at a function URL with --url, closed on shutdown', async () => {
+    const c = capture();
+    const stop = new AbortController();
+    let ready!: () => void;
+    const listening = new Promise<void>((r) => (ready = r));
+    const finished = serveCommand(['--function', 'hello-world=test/server/fixtures/hello.handler', '--url', 'hello-world', '--quiet'], c.io, {
+      signal: stop.signal,
+      onListening: () => ready(),
+    });
+    await listening;
+    const url = /hello-world\tfunction URL (http:\/\/127\.0\.0\.1:\d+)\//.exec(c.out())?.[1];
+    expect(url, c.out()).toBeDefined();
+    // The fixture greets event.name: a function URL event has none, and answers the object as JSON.
+    const res = await fetch(`${url!}/hi`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { greeting: string }).greeting).toBe('Hello, undefined!');
+    stop.abort();
+    expect(await finished).toBe(0);
+    await expect(fetch(url!)).rejects.toThrow();
+  });
+
+  it('exits 2 for --url naming a function it does not serve', async () => {
+    const c = capture();
+    expect(await serveCommand(['--function', 'a=b.handler', '--url', 'b'], c.io)).toBe(2);
+    expect(c.err()).toContain('--url b: no function of that name');
+  });
+
   it('serves functions from flags, prints the URL and shuts down cleanly', async () => {
     const result = await serveUntil(['--function', 'hello-world=test/server/fixtures/hello.handler', '--quiet', '--timeout', '5'], async (server) => {
       const res = await fetch(`${server.url}/2015-03-31/functions/hello-world/invocations`, { method: 'POST', body: '{"name":"cli"}' });
