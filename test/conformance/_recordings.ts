@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach } from 'vitest';
+import type { LambdaFunctionURLEvent } from 'aws-lambda';
 import { startServer, type LambdaFunction } from '../../src/index.js';
 import { repoRoot } from '../events/_samples.js';
 
@@ -297,6 +298,22 @@ export function replays(): {
       others.push(x);
       return x;
     },
+  };
+}
+
+/**
+ * What the recordings' HTTP echo handler (LocalStack's create_echo_http_server fixture) answers for a function URL
+ * event: its query parameters, JSON body, domain, headers, method, client address and path.
+ */
+export function echoOf(event: LambdaFunctionURLEvent): Record<string, unknown> {
+  return {
+    args: event.queryStringParameters ?? {},
+    data: JSON.parse(event.body!) as unknown,
+    domain: event.requestContext.domainName,
+    headers: event.headers,
+    method: event.requestContext.http.method,
+    origin: event.requestContext.http.sourceIp,
+    path: event.requestContext.http.path,
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { events } from '../../src/index.js';
-import { expectRecorded, recorded, recording, RECORDED_ACCOUNT } from './_recordings.js';
+import { echoOf, expectRecorded, recorded, recording, RECORDED_ACCOUNT } from './_recordings.js';
 
 describe('events, as recorded on AWS', () => {
   it('sqs-esm-record-shape: builds an SQS record with AWS key order, attribute lists and md5OfMessageAttributes', () => {
@@ -54,15 +54,7 @@ describe('events, as recorded on AWS', () => {
     const event = events.functionUrl({ method: 'POST', path, query, headers: { ...headers, 'content-type': 'application/json' }, body });
 
     // What the recorded echo handler returned, computed from the event the factory built.
-    const echoed = {
-      args: event.queryStringParameters,
-      data: JSON.parse(event.body!) as unknown,
-      domain: event.requestContext.domainName,
-      headers: event.headers,
-      method: event.requestContext.http.method,
-      origin: event.requestContext.http.sourceIp,
-      path: event.requestContext.http.path,
-    };
+    const echoed = echoOf(event);
     // The recording sorted these keys (LocalStack sorts before parsing); the order is not AWS's.
     expectRecorded(echoed, expected);
     expect(event.rawPath).toBe(path);

@@ -10,9 +10,10 @@
  * resource policies and aliases are not modelled, every URL served is public) and `url-node-response-stream`
  * (`awslambda.streamifyResponse` handlers are not supported).
  */
+import type { LambdaFunctionURLEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { createFunction, HarnessError, startFunctionUrl, type FunctionUrlOptions, type LambdaFunction, type RunningServer } from '../../src/index.js';
-import { expectRecorded, recorded, recording, replays } from './_recordings.js';
+import { echoOf, expectRecorded, recorded, recording, replays } from './_recordings.js';
 
 const { release } = replays();
 
@@ -112,23 +113,10 @@ describe('function URLs, as recorded on AWS', () => {
     const request = recording('url-event-shape-echo').request as { path: string; headers: Record<string, string>; json: unknown };
     const expected = recorded<Record<string, unknown>>('url-event-shape-echo', 'httpJson');
     // The recording's echo handler, over the payload-2.0 event.
-    const { server } = await url(async (event: {
-      queryStringParameters?: Record<string, string>;
-      body?: string;
-      headers: Record<string, string>;
-      requestContext: { domainName: string; http: { method: string; sourceIp: string; path: string } };
-    }) => ({
+    const { server } = await url(async (event: LambdaFunctionURLEvent) => ({
       statusCode: 200,
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        args: event.queryStringParameters ?? {},
-        data: JSON.parse(event.body!) as unknown,
-        domain: event.requestContext.domainName,
-        headers: event.headers,
-        method: event.requestContext.http.method,
-        origin: event.requestContext.http.sourceIp,
-        path: event.requestContext.http.path,
-      }),
+      body: JSON.stringify(echoOf(event)),
     }));
     // python-requests sent json.dumps of the body and its own accept/accept-encoding; fetch adds some headers of its
     // own (sec-fetch-mode, accept-language), which are not the recording's and are left out below.
