@@ -6,6 +6,7 @@ import { HarnessError, InvalidParameterValueError, LambdaServiceError, rejectUnk
 import { AsyncEventQueue, type AsyncCaller, type AsyncEventRecord, type AttemptResult, type DrainSummary } from '../async/event-queue.js';
 import { VirtualClock, type Clock } from '../clock/virtual-clock.js';
 import { uninstallIfIdle, writeToHostStderr } from '../clock/globals.js';
+import { real } from '../clock/real.js';
 import { createRandom, hashSeed } from '../internal/random.js';
 import { asyncRequestTooLarge, checkConcurrency, exceedsBytes, invalidRequestContent, LIMITS, syncRequestTooLarge, throttled } from '../limits/limits.js';
 import { currentScope, type EnvScope } from '../runtime/scope.js';
@@ -111,6 +112,11 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   readonly arn: string;
   readonly clock: Clock;
   private readonly internals: FunctionInternals;
+
+  /** Whether the code runs on real timers (`clock: 'real'`). */
+  get runsOnRealTime(): boolean {
+    return this.internals.realTime;
+  }
   private readonly ownsClock: boolean;
   /** Live environments (idle or busy). */
   private readonly pool: ExecutionEnvironment[] = [];
@@ -434,6 +440,16 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     if (this.ownsClock) await this.internals.clock.dispose();
     uninstallIfIdle();
   }
+}
+
+/**
+ * The time a function's code sees now (internal): its virtual clock's, or the real time with `clock: 'real'`, whose
+ * handlers run on real timers while `fn.clock` stands still.
+ * @example
+ * functionUrlEvent(request, place, random, codeTimeOf(fn));
+ */
+export function codeTimeOf(fn: LambdaFunction): number {
+  return fn instanceof SimulatedFunction && fn.runsOnRealTime ? real.dateNow() : fn.clock.now();
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HarnessError, LambdaServiceError, rejectUnknownKeys } from '../errors.js';
-import type { LambdaFunction } from '../function/lambda-function.js';
+import { codeTimeOf, type LambdaFunction } from '../function/lambda-function.js';
 import { functionErrorResponse, httpResponseOf, type InvokeMode, type UrlResponse } from '../function-url/http-response.js';
 import { functionUrlEvent } from '../function-url/request-event.js';
 import { randomString } from '../events/_internals/format.js';
@@ -106,7 +106,7 @@ export async function startFunctionUrl(fn: LambdaFunction, options: FunctionUrlO
       { method: req.method ?? 'GET', target: req.url ?? '/', headers, body: read.body, sourceIp: req.socket.remoteAddress ?? '127.0.0.1' },
       { urlId, region, port: 443 },
       random,
-      fn.clock.now(),
+      codeTimeOf(fn),
     );
     try {
       const result = await fn.invoke(event);

@@ -78,6 +78,18 @@ describe('startFunctionUrl', () => {
     expect(fn.invocations[0]!.durationMs).toBeGreaterThanOrEqual(600_000);
   });
 
+  it('stamps events with the time the handler sees: virtual by default, real with clock: real', async () => {
+    const stamp = async (event: { requestContext: { timeEpoch: number } }) => ({ event: event.requestContext.timeEpoch, handler: Date.now() });
+    const virtual = await fetch((await serve(createFunction({ handler: stamp }) as LambdaFunction)).url);
+    const v = (await virtual.json()) as { event: number; handler: number };
+    expect(v.event).toBe(v.handler);
+    const before = Date.now();
+    const realTime = await fetch((await serve(createFunction({ clock: 'real', handler: stamp }) as LambdaFunction)).url);
+    const r = (await realTime.json()) as { event: number; handler: number };
+    expect(r.event).toBeGreaterThanOrEqual(before);
+    expect(r.handler).toBeGreaterThanOrEqual(r.event);
+  });
+
   it('answers a timeout like a function error (502), and a throttle with 429 and AWS’s reason', async () => {
     const slow = createFunction({ timeout: 1, handler: () => new Promise((resolve) => setTimeout(resolve, 5_000)) }) as LambdaFunction;
     const timedOut = await fetch((await serve(slow)).url);
