@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { functionErrorResponse, httpResponseOf } from '../../src/function-url/http-response.js';
-import { isTextContent } from '../../src/function-url/request-event.js';
 
 const of = (payload: unknown) => httpResponseOf(payload, JSON.stringify(payload), 'BUFFERED');
 
@@ -21,16 +20,5 @@ describe('how a function URL answers a result', () => {
 
   it('answers null as the body null', () => {
     expect(of(null).body.toString()).toBe('null');
-  });
-});
-
-describe('which request bodies reach the function as text', () => {
-  it('sends text, JSON, XML, JavaScript and YAML types as text, and anything else base64-encoded', () => {
-    for (const type of ['text/plain', 'text/html; charset=utf-8', 'application/json', 'application/vnd.api+json', 'application/xml', 'application/javascript', 'application/yaml']) {
-      expect(isTextContent(type), type).toBe(true);
-    }
-    for (const type of [undefined, 'multipart/form-data; boundary=x', 'application/octet-stream', 'image/png', 'idk', 'application/x-www-form-urlencoded']) {
-      expect(isTextContent(type), String(type)).toBe(false);
-    }
   });
 });
