@@ -7,7 +7,7 @@ import { randomString } from '../events/_internals/format.js';
 import { createRandom, hashSeed } from '../internal/random.js';
 import { LIMITS, syncRequestTooLarge } from '../limits/limits.js';
 import type { RunningServer } from './start-server.js';
-import { harnessHttpServer, ServerLifecycle } from './lifecycle.js';
+import { harnessHttpServer, listenSettings, ServerLifecycle } from './lifecycle.js';
 import { readBody } from './read-body.js';
 
 /**
@@ -76,18 +76,15 @@ export async function startFunctionUrl(fn: LambdaFunction, options: FunctionUrlO
   }
   if (options === null || typeof options !== 'object') throw invalid('options must be an object.');
   rejectUnknownKeys('startFunctionUrl', options, KEYS);
-  const { invokeMode = 'BUFFERED', port = 0, host = '127.0.0.1', seed = 1, requestTimeoutMs = 60_000, shutdownGraceMs = 10_000 } = options;
+  const { invokeMode = 'BUFFERED', seed = 1, ...listenOptions } = options;
+  const listen = listenSettings(listenOptions, invalid);
   if (!MODES.includes(invokeMode)) {
     // AWS's CreateFunctionUrlConfig validation message (recorded: url-config-invalid-invoke-mode).
     throw invalid(
-      `1 validation error detected: Value '${String(invokeMode)}' at 'invokeMode' failed to satisfy constraint: Member must satisfy enum value set: [RESPONSE_STREAM, BUFFERED]`,
+      `1 validation error detected: Value '${String(invokeMode)}' at 'invokeMode' failed to satisfy constraint: Member must satisfy enum value set: [RESPONSE_STREAM, BUFFERED] (pass 'BUFFERED', the default, or 'RESPONSE_STREAM').`,
     );
   }
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw invalid(`'port' must be an integer from 0 to 65535 (got ${JSON.stringify(port)}); 0 picks a free port.`);
-  if (typeof host !== 'string' || host.length === 0) throw invalid("'host' must be a host name or address such as 127.0.0.1.");
   if (!Number.isInteger(seed)) throw invalid("'seed' must be an integer.");
-  if (!Number.isInteger(requestTimeoutMs) || requestTimeoutMs < 1) throw invalid("'requestTimeoutMs' must be a positive integer.");
-  if (!Number.isInteger(shutdownGraceMs) || shutdownGraceMs < 0) throw invalid("'shutdownGraceMs' must be a non-negative integer.");
 
   const random = createRandom(hashSeed(`function-url:${fn.name}`, seed));
   const urlId = randomString(random, 32);
@@ -103,7 +100,8 @@ export async function startFunctionUrl(fn: LambdaFunction, options: FunctionUrlO
     const headers: [string, string][] = [];
     for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
     const event = functionUrlEvent(
-      { method: req.method ?? 'GET', target: req.url ?? '/', headers, body: read.body, sourceIp: req.socket.remoteAddress ?? '127.0.0.1' },
+      // An IPv4 client of a dual-stack socket shows as ::ffff:a.b.c.d; AWS reports the IPv4 address.
+      { method: req.method ?? 'GET', target: req.url ?? '/', headers, body: read.body, sourceIp: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '') },
       { urlId, region, port: 443 },
       random,
       codeTimeOf(fn),
@@ -117,8 +115,8 @@ export async function startFunctionUrl(fn: LambdaFunction, options: FunctionUrlO
     }
   };
 
-  const server = harnessHttpServer(requestTimeoutMs);
-  const life = new ServerLifecycle(server, shutdownGraceMs);
+  const server = harnessHttpServer(listen.requestTimeoutMs);
+  const life = new ServerLifecycle(server, listen.shutdownGraceMs);
   server.on('request', (req: IncomingMessage, res: ServerResponse) =>
     void life.track(() =>
       serve(req, res).catch((error: unknown) => {
@@ -128,6 +126,6 @@ export async function startFunctionUrl(fn: LambdaFunction, options: FunctionUrlO
       }),
     ),
   );
-  const listening = await life.listen(port, host, invalid);
+  const listening = await life.listen(listen.port, listen.host, invalid);
   return { ...listening, close: () => life.close() };
 }

@@ -24,6 +24,28 @@ export function harnessHttpServer(requestTimeoutMs: number): Server {
   return server;
 }
 
+/** The listening options both servers take, with their defaults applied. */
+export interface ListenSettings {
+  readonly port: number;
+  readonly host: string;
+  readonly requestTimeoutMs: number;
+  readonly shutdownGraceMs: number;
+}
+
+/**
+ * Applies the defaults to a server's listening options and checks them, throwing `invalid(message)` with what to pass.
+ * @example
+ * const { port, host } = listenSettings({ port: 0 }, (m) => new Error(m)); // port 0, host '127.0.0.1'
+ */
+export function listenSettings(options: Partial<ListenSettings>, invalid: (message: string) => Error): ListenSettings {
+  const { port = 0, host = '127.0.0.1', requestTimeoutMs = 60_000, shutdownGraceMs = 10_000 } = options;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw invalid(`'port' must be an integer from 0 to 65535 (got ${JSON.stringify(port)}); 0 picks a free port.`);
+  if (typeof host !== 'string' || host.length === 0) throw invalid("'host' must be a host name or address such as 127.0.0.1.");
+  if (!Number.isInteger(requestTimeoutMs) || requestTimeoutMs < 1) throw invalid("'requestTimeoutMs' must be a positive integer.");
+  if (!Number.isInteger(shutdownGraceMs) || shutdownGraceMs < 0) throw invalid("'shutdownGraceMs' must be a non-negative integer.");
+  return { port, host, requestTimeoutMs, shutdownGraceMs };
+}
+
 /** Where a server listens, once it does. */
 export interface Listening {
   readonly url: string;

@@ -3,7 +3,7 @@ import { HarnessError, rejectUnknownKeys } from '../errors.js';
 import { createInvokeApi, type InvokeApiOptions, type RequestHead } from '../invoke-api/invoke-api.js';
 import type { InvokeTarget } from '../invoke-api/registry.js';
 import type { ApiResponse } from '../invoke-api/response.js';
-import { harnessHttpServer, ServerLifecycle } from './lifecycle.js';
+import { harnessHttpServer, listenSettings, ServerLifecycle } from './lifecycle.js';
 import { readBody } from './read-body.js';
 
 /**
@@ -87,11 +87,8 @@ function send(res: ServerResponse, response: ApiResponse): void {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   if (options === null || typeof options !== 'object') throw invalid('pass an options object: startServer({ functions }).');
   rejectUnknownKeys('startServer', options, KEYS);
-  const { functions, port = 0, host = '127.0.0.1', requestTimeoutMs = 60_000, shutdownGraceMs = 10_000, ...apiOptions } = options;
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw invalid(`'port' must be an integer from 0 to 65535 (got ${JSON.stringify(port)}); 0 picks a free port.`);
-  if (typeof host !== 'string' || host.length === 0) throw invalid("'host' must be a host name or address such as 127.0.0.1.");
-  if (!Number.isInteger(requestTimeoutMs) || requestTimeoutMs < 1) throw invalid("'requestTimeoutMs' must be a positive integer.");
-  if (!Number.isInteger(shutdownGraceMs) || shutdownGraceMs < 0) throw invalid("'shutdownGraceMs' must be a non-negative integer.");
+  const { functions, port, host, requestTimeoutMs, shutdownGraceMs, ...apiOptions } = options;
+  const listen = listenSettings({ port, host, requestTimeoutMs, shutdownGraceMs }, invalid);
   const api = createInvokeApi(functions, apiOptions);
 
   const serve = async (req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): Promise<void> => {
@@ -116,11 +113,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   };
 
-  const server = harnessHttpServer(requestTimeoutMs);
-  const life = new ServerLifecycle(server, shutdownGraceMs);
+  const server = harnessHttpServer(listen.requestTimeoutMs);
+  const life = new ServerLifecycle(server, listen.shutdownGraceMs);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => void life.track(() => serve(req, res, false)));
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => void life.track(() => serve(req, res, true)));
 
-  const listening = await life.listen(port, host, invalid);
+  const listening = await life.listen(listen.port, listen.host, invalid);
   return { ...listening, close: () => life.close() };
 }
