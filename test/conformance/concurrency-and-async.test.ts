@@ -26,7 +26,6 @@ import {
   createFunction,
   createQueue,
   InvalidParameterValueError,
-  type Clock,
   type FunctionOptions,
   type LambdaContext,
   type LambdaFunction,
@@ -375,41 +374,20 @@ describe('concurrency, as recorded on AWS', () => {
     expect([recordedError(id, 'reservedLowerThanProvisioned').Message, recordedError(id, 'provisionedExceedsReserved_sameVersion').Message]).toContain(Message);
   });
 
-  /** An account of 1000 concurrent executions (the default), at least 100 of which must stay unreserved. */
-  const account = (): { clock: Clock; bindings: Bindings } => {
-    const clock = createClock({ accountConcurrency: 1000 });
-    release(clock);
-    return {
-      clock,
-      bindings: new Map([
-        ['<min_unreserved_concurrency>', '100'],
-        ['<unreserved_concurrency>', '1000'],
-      ]),
-    };
-  };
-
-  it('concurrency-config-errors: rejects reserved concurrency that leaves under 100 executions unreserved with AWS’s message', () => {
-    const { clock, bindings } = account();
-    const error = creationError({ name: 'too-much', clock, reservedConcurrency: 901, handler: echo });
-    expectRecorded(error, recordedError('concurrency-config-errors', 'reservedLeavesTooLittleUnreserved'), { bindings });
-  });
-
-  it('concurrency-config-errors: rejects reserved concurrency above the account limit with the same message', () => {
-    const { clock, bindings } = account();
-    const error = creationError({ name: 'too-much', clock, reservedConcurrency: 1001, handler: echo });
-    expectRecorded(error, recordedError('concurrency-config-errors', 'reservedAboveAccountLimit (test_function_concurrency_limits)'), { bindings });
-  });
-
-  it('concurrency-config-errors: rejects provisioned concurrency that leaves under 100 executions unreserved with AWS’s message', () => {
-    const { clock, bindings } = account();
-    const error = creationError({ name: 'too-many', clock, provisionedConcurrency: 901, handler: echo });
-    expectRecorded(error, recordedError('concurrency-config-errors', 'provisionedLeavesTooLittleUnreserved'), { bindings });
-  });
-
-  it('concurrency-config-errors: rejects provisioned concurrency above the account’s unreserved concurrency with AWS’s message', () => {
-    const { clock, bindings } = account();
-    const error = creationError({ name: 'too-many', clock, provisionedConcurrency: 1001, handler: echo });
-    expectRecorded(error, recordedError('concurrency-config-errors', 'provisionedAboveAccountUnreserved (test_provisioned_concurrency_limits)'), { bindings });
+  // An account of 1000 concurrent executions (the default), at least 100 of which must stay unreserved.
+  it.each([
+    ['reserved concurrency that leaves under 100 executions unreserved', { reservedConcurrency: 901 }, 'reservedLeavesTooLittleUnreserved'],
+    ['reserved concurrency above the account limit', { reservedConcurrency: 1001 }, 'reservedAboveAccountLimit (test_function_concurrency_limits)'],
+    ['provisioned concurrency that leaves under 100 executions unreserved', { provisionedConcurrency: 901 }, 'provisionedLeavesTooLittleUnreserved'],
+    ['provisioned concurrency above the account’s unreserved concurrency', { provisionedConcurrency: 1001 }, 'provisionedAboveAccountUnreserved (test_provisioned_concurrency_limits)'],
+  ] as const)('concurrency-config-errors: rejects %s with AWS’s message', (_what, settings, key) => {
+    const clock = release(createClock({ accountConcurrency: 1000 }));
+    const bindings: Bindings = new Map([
+      ['<min_unreserved_concurrency>', '100'],
+      ['<unreserved_concurrency>', '1000'],
+    ]);
+    const error = creationError({ name: 'too-much', clock, ...settings, handler: echo });
+    expectRecorded(error, recordedError('concurrency-config-errors', key), { bindings });
   });
 });
 
