@@ -1,11 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HarnessError, LambdaServiceError, rejectUnknownKeys } from '../errors.js';
-import { codeTimeOf, type LambdaFunction } from '../function/lambda-function.js';
-import { functionErrorResponse, httpResponseOf, type InvokeMode, type UrlResponse } from '../function-url/http-response.js';
-import { functionUrlEvent } from '../function-url/request-event.js';
-import { randomString } from '../events/_internals/format.js';
-import { createRandom, hashSeed } from '../internal/random.js';
-import { LIMITS, syncRequestTooLarge } from '../limits/limits.js';
+import { HarnessError, rejectUnknownKeys } from '../errors.js';
+import type { LambdaFunction } from '../function/lambda-function.js';
+import { createFunctionUrl, type FunctionUrlConfig } from '../function-url/function-url.js';
+import type { UrlResponse } from '../function-url/http-response.js';
 import type { RunningServer } from './start-server.js';
 import { harnessHttpServer, listenSettings, ServerLifecycle } from './lifecycle.js';
 import { readBody } from './read-body.js';
@@ -15,15 +12,11 @@ import { readBody } from './read-body.js';
  * @example
  * const url = await startFunctionUrl(fn, { invokeMode: 'BUFFERED', port: 0 });
  */
-export interface FunctionUrlOptions {
-  /** `BUFFERED` maps the handler's result to an HTTP response; `RESPONSE_STREAM` sends it as it is. @defaultValue 'BUFFERED' */
-  invokeMode?: InvokeMode;
+export interface FunctionUrlOptions extends FunctionUrlConfig {
   /** 0 picks any free port. @defaultValue 0 */
   port?: number;
   /** Loopback by default: binding elsewhere exposes the function to the network, so it must be asked for. @defaultValue '127.0.0.1' */
   host?: string;
-  /** Seed of the URL id and the events' generated ids. @defaultValue 1 */
-  seed?: number;
   /** Milliseconds a client has to send a whole request; slower ones get 408. @defaultValue 60000 */
   requestTimeoutMs?: number;
   /** Milliseconds `close()` waits for running invocations before cutting their connections. @defaultValue 10000 */
@@ -31,31 +24,18 @@ export interface FunctionUrlOptions {
 }
 
 const KEYS = ['invokeMode', 'port', 'host', 'seed', 'requestTimeoutMs', 'shutdownGraceMs'];
-const MODES: readonly InvokeMode[] = ['RESPONSE_STREAM', 'BUFFERED'];
 
 function invalid(message: string): HarnessError {
   return new HarnessError('INVALID_OPTION', `startFunctionUrl: ${message}`);
 }
 
-function send(res: ServerResponse, requestId: string, response: UrlResponse): void {
+function send(res: ServerResponse, response: UrlResponse): void {
   if (res.headersSent || res.destroyed) return;
   const headers: string[] = [];
   for (const [name, value] of response.headers) headers.push(name, value);
-  headers.push('x-amzn-RequestId', requestId, 'Content-Length', String(response.body.byteLength));
+  headers.push('Content-Length', String(response.body.byteLength));
   res.writeHead(response.status, headers);
   res.end(response.body);
-}
-
-/** A service error (a throttle, a body over the limit) as the URL answers it: its status and message. [UNCERTAIN] */
-function serviceErrorResponse(error: LambdaServiceError): UrlResponse {
-  return {
-    status: error.statusCode,
-    headers: [
-      ['Content-Type', 'application/json'],
-      ['x-amzn-ErrorType', error.name],
-    ],
-    body: Buffer.from(JSON.stringify({ Message: error.message })),
-  };
 }
 
 /**
@@ -71,48 +51,24 @@ function serviceErrorResponse(error: LambdaServiceError): UrlResponse {
  * await url.close();
  */
 export async function startFunctionUrl(fn: LambdaFunction, options: FunctionUrlOptions = {}): Promise<RunningServer> {
-  if (fn === null || typeof fn !== 'object' || typeof fn.invoke !== 'function' || fn.clock === undefined) {
-    throw invalid('pass a function from createFunction(): startFunctionUrl(fn, options).');
-  }
   if (options === null || typeof options !== 'object') throw invalid('options must be an object.');
   rejectUnknownKeys('startFunctionUrl', options, KEYS);
-  const { invokeMode = 'BUFFERED', seed = 1, ...listenOptions } = options;
+  const { invokeMode, seed, ...listenOptions } = options;
+  const url = createFunctionUrl('startFunctionUrl', fn, { ...(invokeMode === undefined ? {} : { invokeMode }), ...(seed === undefined ? {} : { seed }) });
   const listen = listenSettings(listenOptions, invalid);
-  if (!MODES.includes(invokeMode)) {
-    // AWS's CreateFunctionUrlConfig validation message (recorded: url-config-invalid-invoke-mode).
-    throw invalid(
-      `1 validation error detected: Value '${String(invokeMode)}' at 'invokeMode' failed to satisfy constraint: Member must satisfy enum value set: [RESPONSE_STREAM, BUFFERED] (pass 'BUFFERED', the default, or 'RESPONSE_STREAM').`,
-    );
-  }
-  if (!Number.isInteger(seed)) throw invalid("'seed' must be an integer.");
-
-  const random = createRandom(hashSeed(`function-url:${fn.name}`, seed));
-  const urlId = randomString(random, 32);
-  const region = fn.arn.split(':')[3]!;
 
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const read = await readBody(req, LIMITS.syncRequestBytes, false);
+    const read = await readBody(req, url.bodyLimit, false);
     if (read.kind === 'aborted') return;
     if (read.kind === 'too-large') {
-      send(res, random.uuid(), serviceErrorResponse(syncRequestTooLarge()));
+      send(res, url.tooLarge());
       return;
     }
     const headers: [string, string][] = [];
     for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
-    const event = functionUrlEvent(
-      // An IPv4 client of a dual-stack socket shows as ::ffff:a.b.c.d; AWS reports the IPv4 address.
-      { method: req.method ?? 'GET', target: req.url ?? '/', headers, body: read.body, sourceIp: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '') },
-      { urlId, region, port: 443 },
-      random,
-      codeTimeOf(fn),
-    );
-    try {
-      const result = await fn.invoke(event);
-      send(res, result.requestId, result.ok ? httpResponseOf(result.payload, result.rawPayload, invokeMode) : functionErrorResponse());
-    } catch (error) {
-      if (!(error instanceof LambdaServiceError)) throw error;
-      send(res, random.uuid(), serviceErrorResponse(error));
-    }
+    // An IPv4 client of a dual-stack socket shows as ::ffff:a.b.c.d; AWS reports the IPv4 address.
+    const sourceIp = (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
+    send(res, await url.handle({ method: req.method ?? 'GET', target: req.url ?? '/', headers, body: read.body, sourceIp }));
   };
 
   const server = harnessHttpServer(listen.requestTimeoutMs);
@@ -122,7 +78,7 @@ export async function startFunctionUrl(fn: LambdaFunction, options: FunctionUrlO
       serve(req, res).catch((error: unknown) => {
         // A harness failure (never a function's: those are 502s above) answers 500 and leaves the server serving.
         const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        send(res, random.uuid(), { status: 500, headers: [['Content-Type', 'text/plain']], body: Buffer.from(`lambda-harness could not run the invocation: ${detail}`) });
+        send(res, { status: 500, headers: [['Content-Type', 'text/plain']], body: Buffer.from(`lambda-harness could not run the invocation: ${detail}`) });
       }),
     ),
   );

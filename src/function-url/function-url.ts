@@ -1,0 +1,90 @@
+import { HarnessError, LambdaServiceError } from '../errors.js';
+import { randomString } from '../events/_internals/format.js';
+import { codeTimeOf, type LambdaFunction } from '../function/lambda-function.js';
+import { createRandom, hashSeed } from '../internal/random.js';
+import { LIMITS, syncRequestTooLarge } from '../limits/limits.js';
+import { functionErrorResponse, httpResponseOf, type InvokeMode, type UrlResponse } from './http-response.js';
+import { functionUrlEvent, type UrlPlace, type UrlRequest } from './request-event.js';
+
+/** A function URL, transport aside: turns requests into invocations and results into responses. */
+export interface FunctionUrl {
+  /** The URL's id: the first label of `<id>.lambda-url.<region>.on.aws`. */
+  readonly urlId: string;
+  readonly region: string;
+  /** Largest request body a buffered URL accepts (Lambda's 6 MB synchronous payload). */
+  readonly bodyLimit: number;
+  /** The answer to a request whose body is over `bodyLimit`. */
+  tooLarge(): UrlResponse;
+  /** Invokes the function with the request's event; resolves with the response (never rejects for a function's failure). */
+  handle(request: UrlRequest, urlId?: string): Promise<UrlResponse>;
+}
+
+/** A service error (a throttle, a body over the limit) as the URL answers it: its status and message. [UNCERTAIN] */
+function serviceErrorResponse(error: LambdaServiceError, requestId: string): UrlResponse {
+  return {
+    status: error.statusCode,
+    headers: [
+      ['Content-Type', 'application/json'],
+      ['x-amzn-ErrorType', error.name],
+      ['x-amzn-RequestId', requestId],
+    ],
+    body: Buffer.from(JSON.stringify({ Message: error.message })),
+  };
+}
+
+/** What a function URL is configured with (beyond AuthType NONE). */
+export interface FunctionUrlConfig {
+  /** `BUFFERED` maps the handler's result to an HTTP response; `RESPONSE_STREAM` sends it as it is. @defaultValue 'BUFFERED' */
+  invokeMode?: InvokeMode;
+  /** Seed of the URL id and the events' generated ids. @defaultValue 1 */
+  seed?: number;
+}
+
+const MODES: readonly InvokeMode[] = ['RESPONSE_STREAM', 'BUFFERED'];
+
+/**
+ * The function URL of `fn` (AuthType NONE): each request becomes the payload-2.0 event, the result the HTTP response
+ * AWS makes of it, with `x-amzn-RequestId` the invocation's id. Shared by the loopback server and the msw handler;
+ * misuse throws a HarnessError naming `caller`.
+ * @example
+ * const url = createFunctionUrl('startFunctionUrl', fn, { invokeMode: 'BUFFERED' });
+ * const response = await url.handle({ method: 'GET', target: '/', headers: [], body: new Uint8Array(), sourceIp: '127.0.0.1' });
+ */
+export function createFunctionUrl(caller: string, fn: LambdaFunction, config: FunctionUrlConfig): FunctionUrl {
+  const invalid = (message: string): HarnessError => new HarnessError('INVALID_OPTION', `${caller}: ${message}`);
+  if (fn === null || typeof fn !== 'object' || typeof fn.invoke !== 'function' || fn.clock === undefined) {
+    throw invalid(`pass a function from createFunction(): ${caller}(fn, options).`);
+  }
+  const { invokeMode = 'BUFFERED', seed = 1 } = config;
+  if (!MODES.includes(invokeMode)) {
+    // AWS's CreateFunctionUrlConfig validation message (recorded: url-config-invalid-invoke-mode).
+    throw invalid(
+      `1 validation error detected: Value '${String(invokeMode)}' at 'invokeMode' failed to satisfy constraint: Member must satisfy enum value set: [RESPONSE_STREAM, BUFFERED] (pass 'BUFFERED', the default, or 'RESPONSE_STREAM').`,
+    );
+  }
+  if (!Number.isInteger(seed)) throw invalid("'seed' must be an integer.");
+  const random = createRandom(hashSeed(`function-url:${fn.name}`, seed));
+  const urlId = randomString(random, 32);
+  const region = fn.arn.split(':')[3]!;
+  return {
+    urlId,
+    region,
+    bodyLimit: LIMITS.syncRequestBytes,
+    tooLarge: () => serviceErrorResponse(syncRequestTooLarge(), random.uuid()),
+    handle: async (request, requestedId = urlId) => {
+      const place: UrlPlace = { urlId: requestedId, region, port: 443 };
+      const event = functionUrlEvent(request, place, random, codeTimeOf(fn));
+      let response: UrlResponse;
+      let requestId: string;
+      try {
+        const result = await fn.invoke(event);
+        requestId = result.requestId;
+        response = result.ok ? httpResponseOf(result.payload, result.rawPayload, invokeMode) : functionErrorResponse();
+      } catch (error) {
+        if (!(error instanceof LambdaServiceError)) throw error;
+        return serviceErrorResponse(error, random.uuid());
+      }
+      return { ...response, headers: [...response.headers, ['x-amzn-RequestId', requestId]] };
+    },
+  };
+}
