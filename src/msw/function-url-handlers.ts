@@ -1,0 +1,76 @@
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { HarnessError, rejectUnknownKeys } from '../errors.js';
+import type { LambdaFunction } from '../function/lambda-function.js';
+import { createFunctionUrl, type FunctionUrlConfig } from '../function-url/function-url.js';
+
+/**
+ * Options of {@link functionUrlHandlers}. Unknown keys are rejected.
+ * @example
+ * functionUrlHandlers(fn, { url: 'https://abc123.lambda-url.eu-west-1.on.aws', invokeMode: 'BUFFERED' });
+ */
+export interface FunctionUrlHandlersOptions extends FunctionUrlConfig {
+  /**
+   * The function URL the code under test calls (`https://<url-id>.lambda-url.<region>.on.aws`). By default any
+   * function URL in the function's region is intercepted: pass `url` when several functions have handlers.
+   */
+  url?: string;
+}
+
+const KEYS = ['url', 'invokeMode', 'seed'];
+const URL_HOST = /^([a-z0-9]+)\.lambda-url\.([a-z0-9-]+)\.on\.aws$/;
+
+/**
+ * msw request handlers that serve a simulated function at its function URL, for code under test that calls the URL
+ * with fetch or any HTTP client: the request becomes the event Lambda builds and the result the response AWS makes
+ * of it, as `startFunctionUrl` does over real HTTP.
+ * @example
+ * import { setupServer } from 'msw/node';
+ * import { functionUrlHandlers } from 'lambda-harness/msw';
+ * const api = createFunction({ handler: 'src/api.handler' });
+ * const server = setupServer(...functionUrlHandlers(api, { url: 'https://abc123.lambda-url.us-east-1.on.aws' }));
+ * server.listen();
+ */
+export function functionUrlHandlers(fn: LambdaFunction, options: FunctionUrlHandlersOptions = {}): HttpHandler[] {
+  if (options === null || typeof options !== 'object') throw new HarnessError('INVALID_OPTION', 'functionUrlHandlers: options must be an object.');
+  rejectUnknownKeys('functionUrlHandlers', options, KEYS);
+  const { url, ...config } = options;
+  const functionUrl = createFunctionUrl('functionUrlHandlers', fn, config);
+  let origin: RegExp;
+  if (url === undefined) {
+    origin = new RegExp(`^https://[a-z0-9]+\\.lambda-url\\.${functionUrl.region.replace(/-/g, '\\-')}\\.on\\.aws(/|$)`);
+  } else {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new HarnessError('INVALID_OPTION', `functionUrlHandlers: 'url' must be a URL such as https://abc123.lambda-url.us-east-1.on.aws (got ${JSON.stringify(url)}).`);
+    }
+    if (URL_HOST.exec(parsed.hostname) === null) {
+      throw new HarnessError('INVALID_OPTION', `functionUrlHandlers: 'url' must be a function URL, https://<url-id>.lambda-url.<region>.on.aws (got ${JSON.stringify(url)}).`);
+    }
+    origin = new RegExp(`^${parsed.origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/|$)`);
+  }
+  return [
+    http.all(origin, async ({ request }) => {
+      const target = new URL(request.url);
+      const body = new Uint8Array(await request.arrayBuffer());
+      const answer =
+        body.byteLength > functionUrl.bodyLimit
+          ? functionUrl.tooLarge()
+          : await functionUrl.handle(
+              {
+                method: request.method,
+                // The raw target as sent: msw hands over a parsed URL, whose path and query keep their escapes.
+                target: `${target.pathname}${target.search}`,
+                headers: [...request.headers],
+                body,
+                sourceIp: '127.0.0.1',
+              },
+              URL_HOST.exec(target.hostname)?.[1],
+            );
+      const headers = new Headers();
+      for (const [name, value] of answer.headers) headers.append(name, value);
+      return new HttpResponse(answer.body.byteLength === 0 ? null : answer.body, { status: answer.status, headers });
+    }),
+  ];
+}

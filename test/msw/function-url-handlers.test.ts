@@ -1,0 +1,70 @@
+import { setupServer } from 'msw/node';
+import { afterEach, describe, expect, it } from 'vitest';
+import { functionUrlHandlers } from '../../src/msw/index.js';
+import { createFunction, HarnessError, type LambdaFunction } from '../../src/index.js';
+
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.splice(0)) await c();
+});
+
+/** Starts msw with `handlers` (unhandled requests fail), closed after the test. */
+function intercept(...handlers: ReturnType<typeof functionUrlHandlers>): void {
+  const server = setupServer(...handlers);
+  server.listen({ onUnhandledRequest: 'error' });
+  cleanup.push(() => server.close());
+}
+
+function make(handler: (event: never) => Promise<unknown>, region = 'us-east-1'): LambdaFunction {
+  const fn = createFunction({ name: 'api', region, handler }) as LambdaFunction;
+  cleanup.push(() => fn.dispose());
+  return fn;
+}
+
+describe('functionUrlHandlers', () => {
+  it('runs the function for a request to its URL and answers as the URL does', async () => {
+    const fn = make(async (event: { rawPath: string; rawQueryString: string; requestContext: { domainName: string }; body: string }) => ({
+      statusCode: 201,
+      headers: { 'x-path': event.rawPath },
+      cookies: ['seen=1'],
+      body: JSON.stringify({ query: event.rawQueryString, domain: event.requestContext.domainName, body: event.body }),
+    }));
+    intercept(...functionUrlHandlers(fn, { url: 'https://abc123.lambda-url.us-east-1.on.aws' }));
+    const res = await fetch('https://abc123.lambda-url.us-east-1.on.aws/orders/a%2Fb?limit=10', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"id": 1}',
+    });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('x-path')).toBe('/orders/a%2Fb');
+    expect(res.headers.get('set-cookie')).toBe('seen=1');
+    expect(res.headers.get('x-amzn-requestid')).toBe(fn.invocations[0]!.requestId);
+    expect(await res.json()).toEqual({ query: 'limit=10', domain: 'abc123.lambda-url.us-east-1.on.aws', body: '{"id": 1}' });
+  });
+
+  it('answers a function error with 502, as the URL does', async () => {
+    const fn = make(async () => {
+      throw new Error('boom');
+    });
+    intercept(...functionUrlHandlers(fn));
+    const res = await fetch('https://anyid.lambda-url.us-east-1.on.aws/');
+    expect([res.status, await res.text()]).toEqual([502, 'Internal Server Error']);
+  });
+
+  it('intercepts any function URL of the function’s region by default, and only that region', async () => {
+    const fn = make(async () => 'eu', 'eu-west-1');
+    const server = setupServer(...functionUrlHandlers(fn));
+    server.listen({ onUnhandledRequest: 'bypass' });
+    cleanup.push(() => server.close());
+    expect(await (await fetch('https://x1.lambda-url.eu-west-1.on.aws/')).text()).toBe('eu');
+    expect(server.listHandlers().map((h) => String(h.info.header))).toEqual([expect.stringContaining('eu\\-west\\-1')]);
+  });
+
+  it('refuses a URL that is not a function URL, and unknown options', () => {
+    const fn = make(async () => null);
+    expect(() => functionUrlHandlers(fn, { url: 'https://example.com' })).toThrow(/must be a function URL/);
+    expect(() => functionUrlHandlers(fn, { url: 'not a url' })).toThrow(HarnessError);
+    // @ts-expect-error -- a typo must fail loudly
+    expect(() => functionUrlHandlers(fn, { invokemode: 'BUFFERED' })).toThrow(/unknown option "invokemode"/);
+  });
+});
