@@ -22,7 +22,8 @@ const URL_HOST = /^([a-z0-9]+)\.lambda-url\.([a-z0-9-]+)\.on\.aws$/;
 /**
  * msw request handlers that serve a simulated function at its function URL, for code under test that calls the URL
  * with fetch or any HTTP client: the request becomes the event Lambda builds and the result the response AWS makes
- * of it, as `startFunctionUrl` does over real HTTP.
+ * of it, as `startFunctionUrl` does over real HTTP. One difference: a repeated request header reaches the handler
+ * joined by ", " (fetch's `Headers` merge repeats before msw sees them), where AWS joins the values with ",".
  * @example
  * import { setupServer } from 'msw/node';
  * import { functionUrlHandlers } from 'lambda-harness/msw';
