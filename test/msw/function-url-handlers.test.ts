@@ -1,3 +1,4 @@
+import type { HttpHandler } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { functionUrlHandlers } from '../../src/msw/index.js';
@@ -57,7 +58,7 @@ describe('functionUrlHandlers', () => {
     server.listen({ onUnhandledRequest: 'bypass' });
     cleanup.push(() => server.close());
     expect(await (await fetch('https://x1.lambda-url.eu-west-1.on.aws/')).text()).toBe('eu');
-    expect(server.listHandlers().map((h) => String(h.info.header))).toEqual([expect.stringContaining('eu\\-west\\-1')]);
+    expect(server.listHandlers().map((h) => String((h as HttpHandler).info.header))).toEqual([expect.stringContaining('eu\\-west\\-1')]);
   });
 
   it('refuses a URL that is not a function URL, and unknown options', () => {
