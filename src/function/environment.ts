@@ -12,6 +12,7 @@ import {
   endLine,
   formatErrorForLog,
   initStartLine,
+  initTimeoutReport,
   jsonInitStartLine,
   jsonReportLine,
   jsonStartLine,
@@ -418,7 +419,7 @@ export class ExecutionEnvironment {
       outcome = await this.init(runtime, t0 + INIT_TIMEOUT_MS, initSink);
       initDurationMs = clock.preciseNow() - t0;
       if (outcome?.kind === 'timeout') {
-        initSink.push(`INIT_REPORT Init Duration: ${initDurationMs.toFixed(2)} ms\tPhase: init\tStatus: timeout\n`);
+        initSink.push(initTimeoutReport(initDurationMs, this.fn.options.logFormat === 'JSON', clock.preciseNow(), this.initializationType));
         this.resetRuntime();
         runtime = this.runtime;
         outcome = undefined;

@@ -151,6 +151,17 @@ export function jsonInitStartLine(
   return `${JSON.stringify({ time: isoTime(epochMs), type: 'platform.initStart', record })}\n`;
 }
 
+/**
+ * `INIT_REPORT` of an init that timed out: a text line, or `platform.initReport` in the JSON format.
+ * @example
+ * initTimeoutReport(10_000, false, 0, 'on-demand'); // 'INIT_REPORT Init Duration: 10000.00 ms\tPhase: init\tStatus: timeout\n'
+ */
+export function initTimeoutReport(durationMs: number, json: boolean, epochMs: number, initializationType: string): string {
+  if (!json) return `INIT_REPORT Init Duration: ${durationMs.toFixed(2)} ms\tPhase: init\tStatus: timeout\n`;
+  const record = { initializationType, phase: 'init', status: 'timeout', metrics: { durationMs: Number(durationMs.toFixed(2)) } };
+  return `${JSON.stringify({ time: isoTime(epochMs), type: 'platform.initReport', record })}\n`;
+}
+
 /** `START RequestId: <id> Version: $LATEST` */
 export function startLine(requestId: string, version: string): string {
   return `START RequestId: ${requestId} Version: ${version}\n`;

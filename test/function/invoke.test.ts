@@ -502,6 +502,23 @@ describe("logFormat: 'JSON'", () => {
     expect(report(exited.logs)).toMatchObject({ type: 'platform.report', record: { status: 'error', errorType: 'Runtime.ExitError' } });
   });
 
+  it('writes an init timeout as platform.initReport, every line of a cold start being JSON', async () => {
+    const fn = make({
+      logFormat: 'JSON',
+      timeout: 30,
+      handler: {
+        init: async () => {
+          await new Promise((r) => setTimeout(r, 12_000));
+          return async () => 'ready';
+        },
+      },
+    });
+    const r = await fn.invoke({});
+    const records = r.logs.trim().split('\n').map((line) => JSON.parse(line) as { type?: string; record?: unknown });
+    expect(records.map((x) => x.type).slice(0, 3)).toEqual(['platform.initStart', 'platform.initReport', 'platform.start']);
+    expect(records[1]).toMatchObject({ record: { initializationType: 'on-demand', phase: 'init', status: 'timeout', metrics: { durationMs: 10_000 } } });
+  });
+
   it('adds the tenant id to application log records of a tenant-isolated invocation', async () => {
     const fn = make({ logFormat: 'JSON', handler: async () => console.log('hello') });
     const r = await fn.invoke({}, { tenantId: 'tenant-a' });
