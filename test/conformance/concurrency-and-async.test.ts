@@ -392,12 +392,16 @@ describe('concurrency, as recorded on AWS', () => {
 });
 
 describe('asynchronous invocation and destinations, as recorded on AWS', () => {
-  it('dest-onsuccess-record: sends the Success record, with the parsed result, to the on-success queue', async () => {
-    const id = 'dest-onsuccess-record';
+  /**
+   * The destination recordings' setup: one queue as both destinations of the integration handler, an Event invoke
+   * of `payload`, a drain, then the one record compared with the recorded message (`nodeError`: the recorded
+   * Python error payload replaced by Node's).
+   */
+  async function replayDestination(id: string, settings: { maximumRetryAttempts?: number }, payload: string, nodeError: boolean): Promise<LambdaFunction> {
     const destination = createQueue('destination', { accountId: RECORDED_ACCOUNT });
-    const fn = make({ name: 'destination-fn', maximumRetryAttempts: 0, destinations: { onSuccess: destination, onFailure: destination }, handler: integration });
+    const fn = make({ name: 'destination-fn', ...settings, destinations: { onSuccess: destination, onFailure: destination }, handler: integration });
     const server = await serve(fn);
-    const { requestId } = await server.invoke(fn.name, { InvocationType: 'Event', Payload: '{}' });
+    const { requestId } = await server.invoke(fn.name, { InvocationType: 'Event', Payload: payload });
     await fn.drain();
     const expected = recorded<Record<string, unknown>[]>(id, 'sqsMessages');
     expect(destination.messages).toHaveLength(expected.length);
@@ -406,47 +410,29 @@ describe('asynchronous invocation and destinations, as recorded on AWS', () => {
       ['<uuid:1>', requestId!],
       ['<log-stream-name:1>', fn.environments[0]!.logStreamName],
     ]);
-    expectRecordedMessage(destination.messages[0]!, expected[0]!, { bindings });
+    const message = expected[0]!;
+    const body = nodeError ? withNodeError(message['Body'] as Record<string, unknown>) : undefined;
+    expectRecordedMessage(destination.messages[0]!, message, body === undefined ? { bindings } : { bindings, body });
     expectDistinct(bindings);
+    return fn;
+  }
+
+  it('dest-onsuccess-record: sends the Success record, with the parsed result, to the on-success queue', async () => {
+    await replayDestination('dest-onsuccess-record', { maximumRetryAttempts: 0 }, '{}', false);
   });
 
   it('dest-onfailure-no-retries: sends a RetriesExhausted record after one attempt with MaximumRetryAttempts 0', async () => {
     const id = 'dest-onfailure-no-retries';
-    const destination = createQueue('destination', { accountId: RECORDED_ACCOUNT });
-    const fn = make({ name: 'destination-fn', maximumRetryAttempts: 0, destinations: { onSuccess: destination, onFailure: destination }, handler: integration });
-    const server = await serve(fn);
-    const { requestId } = await server.invoke(fn.name, { InvocationType: 'Event', Payload: pythonJson(recording(id).request['payload']) });
-    await fn.drain();
-    const expected = recorded<Record<string, unknown>[]>(id, 'sqsMessages');
-    expect(destination.messages).toHaveLength(expected.length);
-    const bindings: Bindings = new Map([
-      ['<resource:2>', fn.name],
-      ['<uuid:1>', requestId!],
-    ]);
-    const message = expected[0]!;
-    expectRecordedMessage(destination.messages[0]!, message, { bindings, body: withNodeError(message['Body'] as Record<string, unknown>) });
-    expectDistinct(bindings);
+    const fn = await replayDestination(id, { maximumRetryAttempts: 0 }, pythonJson(recording(id).request['payload']), true);
     expect(fn.invocations).toHaveLength(1);
   });
 
   it('dest-onfailure-default-retries: sends a RetriesExhausted record with approximateInvokeCount 3 after the default two retries', async () => {
+    // Destinations only, no retry setting: the default MaximumRetryAttempts applies. Not replayable: the
+    // PutFunctionEventInvokeConfig response (putEventInvokeConfig).
     const id = 'dest-onfailure-default-retries';
-    const destination = createQueue('destination', { accountId: RECORDED_ACCOUNT });
-    // Destinations only, no retry setting: the default MaximumRetryAttempts applies.
-    const fn = make({ name: 'destination-fn', destinations: { onSuccess: destination, onFailure: destination }, handler: integration });
-    const server = await serve(fn);
-    const { requestId } = await server.invoke(fn.name, { InvocationType: 'Event', Payload: pythonJson(recording(id).request['payload']) });
-    await fn.drain();
-    const expected = recorded<Record<string, unknown>[]>(id, 'sqsMessages');
-    expect(destination.messages).toHaveLength(expected.length);
-    const bindings: Bindings = new Map([
-      ['<resource:2>', fn.name],
-      ['<uuid:1>', requestId!],
-    ]);
-    const message = expected[0]!;
-    expectRecordedMessage(destination.messages[0]!, message, { bindings, body: withNodeError(message['Body'] as Record<string, unknown>) });
-    expectDistinct(bindings);
-    // Not replayable: the PutFunctionEventInvokeConfig response (putEventInvokeConfig).
+    const fn = await replayDestination(id, {}, pythonJson(recording(id).request['payload']), true);
+    expect(fn.invocations).toHaveLength(3);
   });
 
   it('async-retry-timing-and-record: retries a failing event 1 then 2 minutes later, in one environment under one request id, then sends the RetriesExhausted record', async () => {
