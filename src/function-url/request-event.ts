@@ -1,5 +1,7 @@
 import type { LambdaFunctionURLEvent } from 'aws-lambda';
 import { clfTime, traceId } from '../events/_internals/format.js';
+import { joinedValues } from '../events/http/_request.js';
+import { FUNCTION_URL_TLS_HEADERS } from '../events/http/function-url.js';
 import type { Random } from '../internal/random.js';
 
 /** An HTTP request as a function URL receives it, before Lambda turns it into an event. */
@@ -37,19 +39,6 @@ export function isTextContent(contentType: string | undefined): boolean {
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te']);
 
-/** Values of a repeated name joined with ",", as function URLs join headers and query parameters. */
-function joined(pairs: readonly (readonly [string, string])[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of pairs) out[name] = name in out ? `${out[name]},${value}` : value;
-  return out;
-}
-
-function queryPairs(query: string): [string, string][] {
-  const pairs: [string, string][] = [];
-  for (const [name, value] of new URLSearchParams(query)) pairs.push([name, value]);
-  return pairs;
-}
-
 /**
  * The payload-2.0 event Lambda hands a function for a request to its URL: `rawPath` and `requestContext.http.path`
  * as sent (not decoded), `rawQueryString` as sent, lower-cased headers with repeated ones joined by ","
@@ -66,13 +55,12 @@ export function functionUrlEvent(request: UrlRequest, place: UrlPlace, random: R
   const rawQueryString = q < 0 ? '' : request.target.slice(q + 1);
   const domainName = `${place.urlId}.lambda-url.${place.region}.on.aws`;
   // Hop-by-hop headers end at AWS's front end (the recorded echo has no `connection` though the client sent one).
-  const sent = joined(request.headers.map(([name, value]) => [name.toLowerCase(), value] as const).filter(([name]) => !HOP_BY_HOP.has(name)));
+  const sent = joinedValues(request.headers.filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())), true);
   // The client's headers, then what AWS's front end sets (it terminates TLS on 443 and rewrites Host).
   const headers: Record<string, string> = {
     ...sent,
     host: domainName,
-    'x-amzn-tls-cipher-suite': 'ECDHE-RSA-AES128-GCM-SHA256',
-    'x-amzn-tls-version': 'TLSv1.2',
+    ...FUNCTION_URL_TLS_HEADERS,
     'x-amzn-trace-id': traceId(random, now),
     'x-forwarded-for': request.sourceIp,
     'x-forwarded-port': String(place.port),
@@ -82,7 +70,7 @@ export function functionUrlEvent(request: UrlRequest, place: UrlPlace, random: R
   const cookie = sent['cookie'];
   if (cookie !== undefined) event['cookies'] = cookie.split(/;\s*/).filter((c) => c !== '');
   event['headers'] = headers;
-  if (rawQueryString !== '') event['queryStringParameters'] = joined(queryPairs(rawQueryString));
+  if (rawQueryString !== '') event['queryStringParameters'] = joinedValues([...new URLSearchParams(rawQueryString)]);
   event['requestContext'] = {
     accountId: 'anonymous',
     apiId: place.urlId,

@@ -10,6 +10,12 @@ export interface FunctionUrlInput extends Omit<ApiGatewayV2Input, 'route' | 'sta
   readonly overrides?: DeepPartial<LambdaFunctionURLEvent>;
 }
 
+/** The TLS headers a function URL's front end adds to every request (from the captured events). */
+export const FUNCTION_URL_TLS_HEADERS: Readonly<Record<string, string>> = {
+  'x-amzn-tls-cipher-suite': 'ECDHE-RSA-AES128-GCM-SHA256',
+  'x-amzn-tls-version': 'TLSv1.2',
+};
+
 /**
  * The canonical base of `functionUrl`, from a captured GET with AUTH_TYPE NONE
  * (aws-lambda-go/lambdaurl__testdata__function-url-domain-only-get-request.json, AWS-signing headers dropped).
@@ -63,8 +69,7 @@ export function functionUrl(input: FunctionUrlInput = {}, options?: EventOptions
     {
       ...request,
       headers: {
-        'x-amzn-tls-cipher-suite': 'ECDHE-RSA-AES128-GCM-SHA256',
-        'x-amzn-tls-version': 'TLSv1.2',
+        ...FUNCTION_URL_TLS_HEADERS,
         host: domainName,
         ...(headers ?? {}),
       },
