@@ -13,7 +13,7 @@ import { currentScope, type EnvScope } from '../runtime/scope.js';
 import { ExecutionEnvironment, InvokeRequest, type EnvironmentInfo, type FunctionInternals } from './environment.js';
 import { resolveOptions, type FunctionOptions } from './options.js';
 import { resolveHandler } from '../handler/resolve.js';
-import { EVENT_TEXT } from '../internal/event-text.js';
+import { PAYLOAD_TEXT } from '../internal/payload-text.js';
 import { releaseSpares, WorkerEnvironment } from '../worker/worker-environment.js';
 import type { DryRunResult, EventAccepted, InvocationResult } from './result.js';
 
@@ -297,7 +297,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       throw new HarnessError('INVALID_ARGUMENT', `invoke: invocationType must be 'RequestResponse', 'Event' or 'DryRun' (got ${JSON.stringify(type)}).`);
     }
     // The handler receives a JSON round trip of the event, never the caller's object (an empty body is {}).
-    let json = (options as { [EVENT_TEXT]?: string })[EVENT_TEXT];
+    let json = (options as { [PAYLOAD_TEXT]?: string })[PAYLOAD_TEXT];
     try {
       json ??= event === undefined ? '{}' : JSON.stringify(event);
     } catch (error) {

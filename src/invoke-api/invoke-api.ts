@@ -1,6 +1,6 @@
 import { HarnessError, LambdaServiceError, rejectUnknownKeys } from '../errors.js';
 import type { InvokeOptions } from '../function/lambda-function.js';
-import { EVENT_TEXT } from '../internal/event-text.js';
+import { PAYLOAD_TEXT } from '../internal/payload-text.js';
 import { createRandom, hashSeed, type Random } from '../internal/random.js';
 import { asyncRequestTooLarge, LIMITS, syncRequestTooLarge } from '../limits/limits.js';
 import { parseEventBody } from './event-body.js';
@@ -191,9 +191,9 @@ class Api implements InvokeApi {
     try {
       // The overloads of invoke narrow on the literal type; the API chooses it at run time.
       const invoke = fn.target.invoke as (event: unknown, options: InvokeOptions) => ReturnType<InvokeTarget['invoke']>;
-      // An asynchronous event keeps the caller's bytes (its dead letter is the payload as sent, spacing and all).
-      const withText = options.invocationType === 'Event' ? { ...options, [EVENT_TEXT]: parsed.text } : options;
-      return invocationResponse(await invoke.call(fn.target, parsed.event, withText));
+      // The text as sent goes along: it is not serialised again, and an Event payload is dead-lettered as sent.
+      (options as { [PAYLOAD_TEXT]?: string })[PAYLOAD_TEXT] = parsed.text;
+      return invocationResponse(await invoke.call(fn.target, parsed.event, options));
     } catch (error) {
       if (error instanceof LambdaServiceError) return errorResponse(error, this.random.uuid());
       return this.internalError(error);
