@@ -31,3 +31,21 @@ export function trackedFunctions(): <T extends LambdaFunction>(fn: T) => T {
     return fn;
   };
 }
+
+/** Anything a test must let go of afterwards: functions and clocks (`dispose`), servers (`close`). */
+export type Releasable = { dispose(): Promise<void> } | { close(): Promise<void> };
+
+/**
+ * `release(x)` for a test file: after each test, everything released is disposed or closed, the last first (a server
+ * before the functions it serves, a function before the clock it runs on).
+ */
+export function releasedAfterEach(): <T extends Releasable>(x: T) => T {
+  const held: Releasable[] = [];
+  afterEach(async () => {
+    for (const x of held.splice(0).reverse()) await ('dispose' in x ? x.dispose() : x.close());
+  });
+  return (x) => {
+    held.push(x);
+    return x;
+  };
+}

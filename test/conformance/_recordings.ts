@@ -13,9 +13,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach } from 'vitest';
 import type { LambdaFunctionURLEvent } from 'aws-lambda';
 import { startServer, type LambdaFunction } from '../../src/index.js';
+import { releasedAfterEach } from '../_support/functions.js';
 import { repoRoot } from '../events/_samples.js';
 
 export const recordingsFile = path.resolve(repoRoot, '../shared/aws-recordings/cases.json');
@@ -267,37 +267,24 @@ export async function serveOverHttp(functions: readonly LambdaFunction[]): Promi
 /** The account id of every recording (LocalStack's test account, kept by the snapshots). */
 export const RECORDED_ACCOUNT = '111111111111';
 
-/** Anything a replay must release after its test: functions and clocks (`dispose`), servers (`close`). */
-export type Releasable = { dispose(): Promise<void> } | { close(): Promise<void> };
-
 /**
  * For a test file: `serve(...fns)` serves functions as {@link serveOverHttp} does, and `release(x)` marks anything
- * else to let go of. After each test, servers close first, then everything is released in order.
+ * else to let go of; after each test the server closes, then the functions and the rest are released.
  * @example
  * const { serve, release } = replays();
  * const server = await serve(release(createFunction({ handler })));
  */
 export function replays(): {
   serve(...fns: LambdaFunction[]): ReturnType<typeof serveOverHttp>;
-  release<T extends Releasable>(x: T): T;
+  release: ReturnType<typeof releasedAfterEach>;
 } {
-  const servers: { close(): Promise<void> }[] = [];
-  const others: Releasable[] = [];
-  afterEach(async () => {
-    for (const server of servers.splice(0)) await server.close();
-    for (const x of others.splice(0)) await ('dispose' in x ? x.dispose() : x.close());
-  });
+  const release = releasedAfterEach();
   return {
     serve: async (...fns) => {
-      others.push(...fns);
-      const server = await serveOverHttp(fns);
-      servers.push(server);
-      return server;
+      for (const fn of fns) release(fn);
+      return release(await serveOverHttp(fns));
     },
-    release: (x) => {
-      others.push(x);
-      return x;
-    },
+    release,
   };
 }
 

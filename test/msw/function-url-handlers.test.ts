@@ -1,25 +1,21 @@
 import type { HttpHandler } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { functionUrlHandlers } from '../../src/msw/index.js';
 import { createFunction, HarnessError, type LambdaFunction } from '../../src/index.js';
+import { releasedAfterEach } from '../_support/functions.js';
 
-const cleanup: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanup.splice(0)) await c();
-});
+const release = releasedAfterEach();
 
 /** Starts msw with `handlers` (unhandled requests fail), closed after the test. */
 function intercept(...handlers: ReturnType<typeof functionUrlHandlers>): void {
   const server = setupServer(...handlers);
   server.listen({ onUnhandledRequest: 'error' });
-  cleanup.push(() => server.close());
+  release({ close: async () => server.close() });
 }
 
 function make(handler: (event: never) => Promise<unknown>, region = 'us-east-1'): LambdaFunction {
-  const fn = createFunction({ name: 'api', region, handler }) as LambdaFunction;
-  cleanup.push(() => fn.dispose());
-  return fn;
+  return release(createFunction({ name: 'api', region, handler }) as LambdaFunction);
 }
 
 describe('functionUrlHandlers', () => {
@@ -56,7 +52,7 @@ describe('functionUrlHandlers', () => {
     const fn = make(async () => 'eu', 'eu-west-1');
     const server = setupServer(...functionUrlHandlers(fn));
     server.listen({ onUnhandledRequest: 'bypass' });
-    cleanup.push(() => server.close());
+    release({ close: async () => server.close() });
     expect(await (await fetch('https://x1.lambda-url.eu-west-1.on.aws/')).text()).toBe('eu');
     expect(server.listHandlers().map((h) => String((h as HttpHandler).info.header))).toEqual([expect.stringContaining('eu\\-west\\-1')]);
   });

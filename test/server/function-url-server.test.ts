@@ -2,21 +2,15 @@
  * `startFunctionUrl`: a function behind a real loopback URL, called with fetch. AWS's recorded mapping of requests
  * and results is replayed in test/conformance/function-urls.test.ts; this covers the rest a user relies on.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFunction, HarnessError, startFunctionUrl, type LambdaFunction, type RunningServer } from '../../src/index.js';
+import { releasedAfterEach } from '../_support/functions.js';
 
-const opened: { close(): Promise<void> }[] = [];
-const functions: LambdaFunction[] = [];
-afterEach(async () => {
-  for (const s of opened.splice(0)) await s.close();
-  for (const fn of functions.splice(0)) await fn.dispose();
-});
+const release = releasedAfterEach();
 
 async function serve(fn: LambdaFunction, options?: Parameters<typeof startFunctionUrl>[1]): Promise<RunningServer> {
-  functions.push(fn);
-  const server = await startFunctionUrl(fn, options);
-  opened.push(server);
-  return server;
+  release(fn);
+  return release(await startFunctionUrl(fn, options));
 }
 
 describe('startFunctionUrl', () => {
@@ -110,8 +104,7 @@ describe('startFunctionUrl', () => {
   });
 
   it('refuses bad arguments with a HarnessError that says what to pass', async () => {
-    const fn = createFunction({ handler: async () => null }) as LambdaFunction;
-    functions.push(fn);
+    const fn = release(createFunction({ handler: async () => null }) as LambdaFunction);
     await expect(startFunctionUrl({} as LambdaFunction)).rejects.toThrow(/pass a function from createFunction\(\)/);
     await expect(startFunctionUrl(fn, { port: -1 })).rejects.toThrow(HarnessError);
     await expect(startFunctionUrl(fn, { authType: 'AWS_IAM' } as never)).rejects.toThrow(/unknown option "authType"/);
