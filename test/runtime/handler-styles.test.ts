@@ -31,6 +31,24 @@ describe.each(['nodejs20.x', 'nodejs22.x'] as const)('handler styles on %s (runt
     expect(r.logs).toContain('background work done');
   });
 
+  it('serialises a result as the runtime does, inside the environment: even one that waited for the loop to drain', async () => {
+    // process.env is the function's only inside its environment; the drained response is serialised by the
+    // scheduler, outside any handler code, so it must enter the environment to do it.
+    const env = { TABLE: 'orders' };
+    const drained = await make({
+      runtime,
+      environment: env,
+      handler: (_e: unknown, _c: Context, callback: Callback) => {
+        setTimeout(() => undefined, 100);
+        callback(null, process.env);
+      },
+    }).invoke({});
+    const resolved = await make({ runtime, environment: env, handler: async () => process.env }).invoke({});
+    for (const r of [drained, resolved]) {
+      expect(r.payload).toMatchObject({ TABLE: 'orders', AWS_LAMBDA_FUNCTION_NAME: expect.any(String) });
+    }
+  });
+
   it('responds at once when callbackWaitsForEmptyEventLoop is false, freezing the rest', async () => {
     const fn = make({
       runtime,
