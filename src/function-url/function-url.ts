@@ -8,14 +8,15 @@ import { functionUrlEvent, type UrlPlace, type UrlRequest } from './request-even
 
 /** A function URL, transport aside: turns requests into invocations and results into responses. */
 export interface FunctionUrl {
-  /** The URL's id: the first label of `<id>.lambda-url.<region>.on.aws`. */
-  readonly urlId: string;
   readonly region: string;
   /** Largest request body a buffered URL accepts (Lambda's 6 MB synchronous payload). */
   readonly bodyLimit: number;
   /** The answer to a request whose body is over `bodyLimit`. */
   tooLarge(): UrlResponse;
-  /** Invokes the function with the request's event; resolves with the response (never rejects for a function's failure). */
+  /**
+   * Invokes the function with the request's event (`urlId`: the first label of the host it was sent to); resolves
+   * with the response, never rejecting for a function's failure. A body over `bodyLimit` is refused unrun.
+   */
   handle(request: UrlRequest, urlId?: string): Promise<UrlResponse>;
 }
 
@@ -67,11 +68,11 @@ export function createFunctionUrl(caller: string, fn: LambdaFunction, config: Fu
   const urlId = randomString(random, 32);
   const region = fn.arn.split(':')[3]!;
   return {
-    urlId,
     region,
     bodyLimit: LIMITS.syncRequestBytes,
     tooLarge: () => serviceErrorResponse(syncRequestTooLarge(), random.uuid()),
     handle: async (request, requestedId = urlId) => {
+      if (request.body.byteLength > LIMITS.syncRequestBytes) return serviceErrorResponse(syncRequestTooLarge(), random.uuid());
       const place: UrlPlace = { urlId: requestedId, region, port: 443 };
       const event = functionUrlEvent(request, place, random, codeTimeOf(fn));
       let response: UrlResponse;

@@ -55,20 +55,11 @@ export function functionUrlHandlers(fn: LambdaFunction, options: FunctionUrlHand
     http.all(origin, async ({ request }) => {
       const target = new URL(request.url);
       const body = new Uint8Array(await request.arrayBuffer());
-      const answer =
-        body.byteLength > functionUrl.bodyLimit
-          ? functionUrl.tooLarge()
-          : await functionUrl.handle(
-              {
-                method: request.method,
-                // The raw target as sent: msw hands over a parsed URL, whose path and query keep their escapes.
-                target: `${target.pathname}${target.search}`,
-                headers: [...request.headers],
-                body,
-                sourceIp: '127.0.0.1',
-              },
-              URL_HOST.exec(target.hostname)?.[1],
-            );
+      // The raw target as sent: msw hands over a parsed URL, whose path and query keep their escapes.
+      const answer = await functionUrl.handle(
+        { method: request.method, target: `${target.pathname}${target.search}`, headers: [...request.headers], body, sourceIp: '127.0.0.1' },
+        URL_HOST.exec(target.hostname)?.[1],
+      );
       const headers = new Headers();
       for (const [name, value] of answer.headers) headers.append(name, value);
       return new HttpResponse(answer.body.byteLength === 0 ? null : answer.body, { status: answer.status, headers });

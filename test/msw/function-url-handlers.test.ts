@@ -48,6 +48,14 @@ describe('functionUrlHandlers', () => {
     expect([res.status, await res.text()]).toEqual([502, 'Internal Server Error']);
   });
 
+  it('refuses a body over 6 MB with 413 without running the function', async () => {
+    const fn = make(async () => 'ran');
+    intercept(...functionUrlHandlers(fn));
+    const res = await fetch('https://anyid.lambda-url.us-east-1.on.aws/', { method: 'POST', body: 'x'.repeat(6_291_457) });
+    expect([res.status, res.headers.get('x-amzn-errortype')]).toEqual([413, 'RequestEntityTooLargeException']);
+    expect(fn.invocations).toHaveLength(0);
+  });
+
   it('intercepts any function URL of the function’s region by default, and only that region', async () => {
     const fn = make(async () => 'eu', 'eu-west-1');
     const server = setupServer(...functionUrlHandlers(fn));
