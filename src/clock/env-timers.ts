@@ -6,6 +6,11 @@ interface HeapTimer {
   id: number;
   callAt: number;
 }
+/** Sinon's min-heap of pending timers; its first element is the next due timer. Not public API, hence the narrow view. */
+interface TimerHeap {
+  readonly timers: HeapTimer[];
+  peek(): HeapTimer | undefined;
+}
 
 /** Timer objects handed to handler code, mapped to the environment that owns them (for clear* from anywhere). */
 export const timerOwners = new WeakMap<object, EnvTimers>();
@@ -25,6 +30,12 @@ export class EnvTimers {
   private time: number;
   private readonly startMs: number;
   private readonly unrefIds = new Set<number>();
+  /**
+   * Sinon's timer heap, looked up again only where sinon may have replaced it (it creates one with the first timer
+   * and a new one on every `jump`). The scheduler reads it several times per turn, and a property of sinon's clock — a
+   * large object in dictionary mode — costs more than the rest of the turn until the code is optimised.
+   */
+  private timerHeap: TimerHeap | undefined;
 
   constructor(
     startMs: number,
@@ -49,7 +60,12 @@ export class EnvTimers {
     return this.clock === undefined ? Math.floor(this.time) : this.clock.now;
   }
 
+  private heapOfClock(): TimerHeap | undefined {
+    return (this.clock as unknown as { timerHeap?: TimerHeap } | undefined)?.timerHeap;
+  }
+
   private track<T extends object>(handle: T): T {
+    this.timerHeap = this.heapOfClock();
     const h = handle as unknown as TimerHandle;
     timerOwners.set(handle, this);
     const unrefIds = this.unrefIds;
@@ -92,18 +108,12 @@ export class EnvTimers {
   }
 
   private heap(): HeapTimer[] {
-    if (this.clock === undefined) return [];
-    // Sinon keeps a min-heap; its first element is the next due timer. Not public API, hence the narrow access.
-    const heap = (this.clock as unknown as { timerHeap?: { timers: HeapTimer[]; peek(): HeapTimer | undefined } })
-      .timerHeap;
-    return heap?.timers ?? [];
+    return this.timerHeap?.timers ?? [];
   }
 
   /** When the next timer is due (epoch ms), or undefined when none is pending. */
   nextDue(): number | undefined {
-    if (this.clock === undefined) return undefined;
-    const heap = (this.clock as unknown as { timerHeap?: { peek(): HeapTimer | undefined } }).timerHeap;
-    return heap?.peek()?.callAt;
+    return this.timerHeap?.timers[0]?.callAt;
   }
 
   /** True when at least one pending timer keeps the (simulated) event loop alive. */
@@ -146,7 +156,10 @@ export class EnvTimers {
   thawTo(target: number): void {
     const delta = Math.floor(target) - this.now();
     this.time = target;
-    if (delta > 0 && this.clock !== undefined) this.clock.jump(delta);
+    if (delta > 0 && this.clock !== undefined) {
+      this.clock.jump(delta);
+      this.timerHeap = this.heapOfClock();
+    }
   }
 
   /** Drops every pending timer (the environment was shut down or its runtime reset). */

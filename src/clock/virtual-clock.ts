@@ -13,6 +13,12 @@ import { real } from './real.js';
  */
 const BLOCKED_SPIN_TURNS = 4;
 
+/**
+ * Most scheduler turns one pass of Node's immediate queue runs (see `soon`): bounds how long the rest of the process
+ * (a server, the test runner) waits while a handler's timers fire back to back.
+ */
+const MAX_TURNS_PER_PASS = 32;
+
 /** The default start of virtual time: fixed, so logs and records are reproducible. */
 export const DEFAULT_EPOCH_MS = Date.UTC(2025, 0, 1, 0, 0, 0);
 
@@ -117,6 +123,12 @@ export class VirtualClock implements Clock {
   /** Harness events (async deliveries, expiries) on the same timeline, driven by `advance` and by running code. */
   private readonly system: Timeline;
   private armed = false;
+  /** Turn immediates queued by `soon` (those from `passNext` on have not run yet), and whether the next one is to run a turn. */
+  private readonly passTurns: ReturnType<typeof setImmediate>[] = [];
+  private passNext = 0;
+  private passWanted = false;
+  /** How many turn immediates `soon` queues next: doubles while turns follow each other, back to 1 when they stop. */
+  private passSize = 1;
   /** The scheduler's own pending real callback, to cancel it on dispose (never clear one kind with the other's function: it corrupts Node's queues). */
   private pendingTurn: { kind: 'immediate'; handle: ReturnType<typeof setImmediate> } | { kind: 'timeout'; handle: ReturnType<typeof setTimeout> } | undefined;
   private lastReal = 0;
@@ -129,7 +141,7 @@ export class VirtualClock implements Clock {
   private readonly idleWaiters: (() => void)[] = [];
   private tasks = 0;
   /** Harness queues that have deliveries ready at the current instant (see `addDispatcher`). */
-  private readonly dispatchers = new Set<Dispatcher>();
+  private readonly dispatchers: Dispatcher[] = [];
 
   /** Concurrency accounting of the account (spec §4): reserved capacity is carved out of the account limit. */
   readonly accountConcurrency: number;
@@ -230,18 +242,25 @@ export class VirtualClock implements Clock {
 
   /** Registers a dispatcher; the scheduler starts one of its ready items per turn before time may move. */
   addDispatcher(dispatcher: Dispatcher): () => void {
-    this.dispatchers.add(dispatcher);
-    return () => this.dispatchers.delete(dispatcher);
+    // An array, not a Set: every scheduler turn asks each one, and iterating a Set allocates until optimised.
+    this.dispatchers.push(dispatcher);
+    return () => {
+      const i = this.dispatchers.indexOf(dispatcher);
+      if (i >= 0) this.dispatchers.splice(i, 1);
+    };
   }
 
   private anyReady(): boolean {
-    for (const d of this.dispatchers) if (d.hasReady()) return true;
+    const dispatchers = this.dispatchers;
+    for (let i = 0; i < dispatchers.length; i++) if (dispatchers[i]!.hasReady()) return true;
     return false;
   }
 
   /** Starts one ready item, if any. */
   private dispatch(): boolean {
-    for (const d of this.dispatchers) {
+    const dispatchers = this.dispatchers;
+    for (let i = 0; i < dispatchers.length; i++) {
+      const d = dispatchers[i]!;
       if (d.hasReady()) {
         d.dispatchOne();
         return true;
@@ -366,6 +385,38 @@ export class VirtualClock implements Clock {
     this.pendingTurn = { kind: 'immediate', handle };
   }
 
+  /**
+   * Arms the next turn for as soon as everything this turn's work queued has run: microtasks, `process.nextTick`
+   * callbacks and unhandled-rejection handling — what Node itself runs between two timers or two immediates. Turns
+   * are queued as several immediates at once, and Node runs all immediates queued before a pass in that pass, draining
+   * all of the above between each two: a handler whose timers fire back to back (a 1 s heartbeat until a 900 s
+   * timeout) then costs one event-loop iteration per pass, not per timer. Only waiting on real I/O (`wake`) needs
+   * fresh event-loop iterations, for the poll phase to deliver it.
+   */
+  private soon(): void {
+    if (this.armed) return;
+    this.armed = true;
+    this.passWanted = true;
+    if (this.passNext < this.passTurns.length) return;
+    this.passTurns.length = 0;
+    this.passNext = 0;
+    const size = this.passSize;
+    this.passSize = Math.min(size * 2, MAX_TURNS_PER_PASS);
+    // Called from turns only, which run outside every environment's scope: no scope switch needed.
+    for (let i = 0; i < size; i++) this.passTurns.push(real.setImmediate(this.passTurn));
+  }
+
+  private readonly passTurn = (): void => {
+    this.passNext++;
+    if (!this.passWanted) {
+      // The turns stopped needing each other (a run ended or waits on I/O): start small again.
+      this.passSize = 1;
+      return;
+    }
+    this.passWanted = false;
+    this.turn();
+  };
+
   /** Number of scheduler turns so far (lets harness work tell whether it is still in the same turn). */
   turnCount = 0;
 
@@ -375,14 +426,14 @@ export class VirtualClock implements Clock {
     this.pendingTurn = undefined;
     // Harness work ready at this instant starts first, one item per turn, before time may move.
     if (this.dispatch()) {
-      this.wake();
+      this.soon();
       return;
     }
     if (this.runs.size === 0) {
       // Nothing runs: still start harness events that are already due (an accepted async event), without moving time.
       const due = this.system.nextDue();
       if (due !== undefined && due <= this.time) this.system.runUntil(this.time);
-      if (this.anyReady()) this.wake();
+      if (this.anyReady()) this.soon();
       else if (this.isIdle()) this.flushIdle();
       if (this.runs.size === 0) relaxIoTracking();
       return;
@@ -405,7 +456,7 @@ export class VirtualClock implements Clock {
     const fired = this.moveTo(this.time + whole);
     if (fired) {
       // Let what the timers resolved run before deciding anything.
-      this.wake();
+      this.soon();
       return;
     }
 
@@ -423,7 +474,7 @@ export class VirtualClock implements Clock {
     }
     if (this.runs.size === 0) return;
     if (changed) {
-      this.wake();
+      this.soon();
       return;
     }
 
@@ -461,7 +512,7 @@ export class VirtualClock implements Clock {
       if (system !== undefined) next = Math.min(next, system);
       if (next !== Infinity) this.moveTo(Math.max(next, this.time));
     }
-    this.wake();
+    this.soon();
   };
 
   private assertLive(): void {
@@ -473,6 +524,10 @@ export class VirtualClock implements Clock {
     await this.whenIdle();
     this.disposed = true;
     this.system.clear();
+    for (const handle of this.passTurns.slice(this.passNext)) real.clearImmediate(handle);
+    this.passTurns.length = 0;
+    this.passNext = 0;
+    this.passWanted = false;
     const pending = this.pendingTurn;
     if (pending !== undefined) {
       if (pending.kind === 'immediate') real.clearImmediate(pending.handle);

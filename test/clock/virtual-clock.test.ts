@@ -301,6 +301,97 @@ describe('the virtual clock', () => {
     expect(performance.now() - wall).toBeGreaterThanOrEqual(900);
   });
 
+  it('runs what each timer callback queued (microtasks, nextTick callbacks) before the next timer fires, as real Node does', async () => {
+    // The same code on the host's real timers and in a simulated environment: the harness hands timers over in
+    // batches of immediates, and must still drain everything between two of them exactly as Node's timer phase does.
+    const scenario = (log: string[], done: () => void): void => {
+      let n = 0;
+      const id = setInterval(() => {
+        const k = ++n;
+        log.push(`interval ${k}`);
+        process.nextTick(() => {
+          log.push(`tick ${k}`);
+          void Promise.resolve().then(() => log.push(`microtask in tick ${k}`));
+        });
+        void Promise.resolve().then(() => {
+          log.push(`microtask ${k}`);
+          process.nextTick(() => log.push(`tick in microtask ${k}`));
+        });
+        queueMicrotask(() => log.push(`queueMicrotask ${k}`));
+        if (k === 3) {
+          clearInterval(id);
+          setTimeout(done, 0);
+        }
+      }, 100);
+      setTimeout(() => log.push('timeout 150'), 150);
+      setTimeout(() => {
+        log.push('timeout 250');
+        void Promise.resolve().then(() => log.push('microtask of timeout 250'));
+      }, 250);
+    };
+    const onRealNode: string[] = [];
+    await new Promise<void>((resolve) => scenario(onRealNode, resolve));
+
+    const fn = track(
+      createFunction({
+        handler: async () => {
+          const log: string[] = [];
+          await new Promise<void>((resolve) => scenario(log, resolve));
+          return log;
+        },
+      }),
+    );
+    const r = await fn.invoke({});
+    expect(onRealNode).toHaveLength(3 * 6 + 3);
+    expect(r.payload).toEqual(onRealNode);
+  });
+
+  it('reports a rejection a timer left unhandled before the next timer fires', async () => {
+    const fn = track(
+      createFunction({
+        handler: async () => {
+          const start = Date.now();
+          setTimeout(() => void Promise.reject(new Error('lost at 1000 ms')), 1000);
+          setInterval(() => console.log(`beat at ${Date.now() - start}`), 7);
+          await new Promise(() => undefined);
+        },
+      }),
+    );
+    const r = await fn.invoke({});
+    expect(r.outcome).toBe('crash');
+    expect(r.error?.errorType).toBe('Runtime.UnhandledPromiseRejection');
+    expect(r.durationMs).toBe(1000);
+    const beats = [...r.logs.matchAll(/beat at (\d+)/g)].map((m) => Number(m[1]));
+    expect(beats).toHaveLength(Math.floor(1000 / 7));
+    expect(Math.max(...beats)).toBe(994);
+  });
+
+  it("lets the host's own callbacks run while a handler's timers fire back to back", async () => {
+    // 60,000 timer firings before the timeout: the scheduler must come back to the event loop now and then, or a
+    // server or the test runner in the same process would stall until the invocation ends.
+    const fn = track(
+      createFunction({
+        timeout: 60,
+        handler: async () => {
+          setInterval(() => undefined, 1);
+          await new Promise(() => undefined);
+        },
+      }),
+    );
+    let hostTurns = 0;
+    let invoking = true;
+    const spin = (): void => {
+      if (!invoking) return;
+      hostTurns++;
+      setImmediate(spin);
+    };
+    setImmediate(spin);
+    const r = await fn.invoke({});
+    invoking = false;
+    expect(r.outcome).toBe('timeout');
+    expect(hostTurns).toBeGreaterThan(100);
+  });
+
   it('runs a handler that never settles but keeps a timer alive into Sandbox.Timedout', async () => {
     const fn = track(
       createFunction({
