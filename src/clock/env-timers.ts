@@ -12,6 +12,18 @@ interface TimerHeap {
   peek(): HeapTimer | undefined;
 }
 
+/** Node's largest timer delay; a longer one is set to 1 ms. */
+const TIMEOUT_MAX = 2 ** 31 - 1;
+
+/**
+ * The delay Node gives a timer: under 1 ms, over TIMEOUT_MAX or not a number means 1 ms. Sinon keeps 0, and a
+ * `setInterval(fn, 0)` would then fire forever at one instant instead of every millisecond.
+ */
+function nodeDelay(ms: unknown): number {
+  const after = Number(ms);
+  return after >= 1 && after <= TIMEOUT_MAX ? after : 1;
+}
+
 /** Timer objects handed to handler code, mapped to the environment that owns them (for clear* from anywhere). */
 export const timerOwners = new WeakMap<object, EnvTimers>();
 
@@ -84,10 +96,10 @@ export class EnvTimers {
   }
 
   setTimeout(fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]): object {
-    return this.track(this.fake.setTimeout(fn, ms ?? 0, ...args) as unknown as object);
+    return this.track(this.fake.setTimeout(fn, nodeDelay(ms), ...args) as unknown as object);
   }
   setInterval(fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]): object {
-    return this.track(this.fake.setInterval(fn, ms ?? 0, ...args) as unknown as object);
+    return this.track(this.fake.setInterval(fn, nodeDelay(ms), ...args) as unknown as object);
   }
   setImmediate(fn: (...args: unknown[]) => void, ...args: unknown[]): object {
     return this.track(this.fake.setImmediate(fn, ...args) as unknown as object);
@@ -130,26 +142,28 @@ export class EnvTimers {
   }
 
   /**
-   * Runs time forward to `target`, firing due timers in order. Returns whether any timer was due (its callbacks
-   * may have queued microtasks the scheduler must let run). Throws the first error a callback threw.
-   * Environment clocks move in whole milliseconds, like `Date.now()`, so a timer due at `target` always fires.
+   * Moves this environment's clock towards `target` (epoch ms), firing at most one due timer, and returns whether one
+   * fired. Node runs every microtask and `process.nextTick` callback a timer's callback queued before it runs the next
+   * timer, even one due at the same millisecond; so the scheduler lets them run, then calls again. When no timer is left
+   * due by `target`, the clock lands on it. Environment clocks move in whole milliseconds, like `Date.now()`, so a
+   * timer due at `target` fires. Throws what the callback threw.
    */
-  tickTo(target: number): boolean {
+  advanceTo(target: number): boolean {
     const to = Math.floor(target);
     if (to < this.now()) return false;
     this.time = target;
     if (this.clock === undefined) return false;
-    // Fire due timers one by one (sinon's `next` is several times cheaper than `tick` and allocates less), then
-    // land on the target. Same order and semantics as `tick`, with the same runaway guard.
-    let fired = 0;
-    for (let due = this.nextDue(); due !== undefined && due <= to; due = this.nextDue()) {
-      if (++fired > this.loopLimit) {
-        throw new Error(`Aborting after running ${this.loopLimit} timers, assuming an infinite loop!`);
-      }
-      this.fake.next();
+    const due = this.nextDue();
+    if (due === undefined || due > to) {
+      this.fake.now = to;
+      return false;
     }
-    this.fake.now = to;
-    return fired > 0;
+    // Sinon's `next`: the first timer in order, its clock set to the timer's time while it runs.
+    this.fake.next();
+    const next = this.nextDue();
+    // Another timer due by `target` fires in the scheduler's next turn; until then the clock stays at this one's time.
+    if (next === undefined || next > to) this.fake.now = to;
+    return true;
   }
 
   /** Thaws after a freeze: overdue timers fire once, intervals resume from now (sinon `jump`). */

@@ -58,8 +58,9 @@ export interface ClockOptions {
   /** Where virtual time starts: epoch ms, Date or ISO string. Default 2025-01-01T00:00:00.000Z. */
   now?: number | Date | string;
   /**
-   * Guard against runaway timers: the most timers one invocation may fire before the harness assumes an
-   * infinite loop (as sinon's "Aborting after running N timers"). Default 1,000,000.
+   * Guard against runaway timers: the most timers one invocation (or init) may fire before the harness assumes an
+   * infinite loop and raises sinon's "Aborting after running N timers" in the environment, as an uncaught exception.
+   * Default 1,000,000 (a 1 ms interval until a 900 s timeout fires 900,000).
    */
   loopLimit?: number;
   /**
@@ -100,6 +101,8 @@ export interface ClockRun {
   onUncaught(error: unknown): void;
   /** Set by the run when it has finished; the scheduler then drops it. */
   finished: boolean;
+  /** Timers the run has fired so far, counted by the scheduler against the clock's `loopLimit`. */
+  timersFired: number;
 }
 
 function toEpoch(value: number | Date | string | undefined): number {
@@ -343,8 +346,9 @@ export class VirtualClock implements Clock {
   }
 
   /**
-   * Moves virtual time to `target`: thawed environments run their due timers, then harness events fire. Returns
-   * whether anything fired, in which case the scheduler must let microtasks run before judging who is idle.
+   * Moves virtual time to `target`: each running environment fires its next due timer (one per turn, see
+   * `EnvTimers.advanceTo`), then harness events fire. Returns whether anything fired, in which case the scheduler must
+   * let microtasks run before judging who is idle, and call again for the timers still due.
    */
   private moveTo(target: number): boolean {
     if (target < this.time) return false;
@@ -362,13 +366,17 @@ export class VirtualClock implements Clock {
       if (due === undefined || due > limit) {
         // Nothing fires: no user code runs, so there is no need to enter the environment's scope (every scheduler
         // turn comes here, and a scope switch costs more than the rest of the move).
-        if (moved) timers.tickTo(limit);
+        if (moved) timers.advanceTo(limit);
+        continue;
+      }
+      fired = true;
+      if (++run.timersFired > this.loopLimit) {
+        run.onUncaught(new Error(`Aborting after running ${this.loopLimit} timers, assuming an infinite loop!`));
         continue;
       }
       try {
-        if (scopeStorage.run(run.scope, () => timers.tickTo(limit))) fired = true;
+        scopeStorage.run(run.scope, () => timers.advanceTo(limit));
       } catch (error) {
-        fired = true;
         run.onUncaught(error);
       }
     }

@@ -21,6 +21,7 @@ export type RunOutcome =
  */
 export class HandlerRun implements ClockRun {
   finished = false;
+  timersFired = 0;
   /** What to do when the environment's event loop drains (set by the handler-style driver). */
   drainAction: (() => void) | undefined;
   readonly outcome: Promise<RunOutcome>;

@@ -58,9 +58,10 @@ async function simulate(s: Scenario) {
       if (b === 'throw') throw new Error(`event ${e.id} attempt ${n}`);
       if (b === 'timeout') await new Promise((r) => setTimeout(r, 10 ** 9));
       if (b === 'crash') {
-        setTimeout(() => {
+        // At once, as the model has it (a `setTimeout(fn, 0)` would run 1 ms later, as on Node).
+        setImmediate(() => {
           throw new RangeError(`crash ${e.id}`);
-        }, 0);
+        });
         await new Promise((r) => setTimeout(r, 10 ** 9));
       }
       return { id: e.id };

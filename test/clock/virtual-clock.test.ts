@@ -159,7 +159,7 @@ describe('the virtual clock', () => {
     }
   });
 
-  it('fires a timer due at this instant while another environment waits on real I/O, even with real time not flowing', async () => {
+  it('runs a setImmediate due at this instant while another environment waits on real I/O, even with real time not flowing', async () => {
     const url = await slowServer(200);
     const clock = track(createClock({ realTimeFlow: false }));
     const waitsOnIo = track(createFunction({ clock, name: 'io', handler: async () => (await fetch(url)).text() }));
@@ -169,7 +169,7 @@ describe('the virtual clock', () => {
         name: 'yields',
         handler: async () => {
           const before = Date.now();
-          await new Promise((r) => setTimeout(r, 0));
+          await new Promise((r) => setImmediate(r));
           return Date.now() - before;
         },
       }),
@@ -301,7 +301,7 @@ describe('the virtual clock', () => {
     expect(performance.now() - wall).toBeGreaterThanOrEqual(900);
   });
 
-  it('runs what each timer callback queued (microtasks, nextTick callbacks) before the next timer fires, as real Node does', async () => {
+  it('runs what each timer callback queued (microtasks, nextTick callbacks) before the next timer fires, even one due at the same millisecond, as real Node does', async () => {
     // The same code on the host's real timers and in a simulated environment: the harness hands timers over in
     // batches of immediates, and must still drain everything between two of them exactly as Node's timer phase does.
     const scenario = (log: string[], done: () => void): void => {
@@ -323,7 +323,13 @@ describe('the virtual clock', () => {
           setTimeout(done, 0);
         }
       }, 100);
-      setTimeout(() => log.push('timeout 150'), 150);
+      // Two timers due at the same millisecond: Node still drains between them.
+      setTimeout(() => {
+        log.push('timeout 150');
+        process.nextTick(() => log.push('tick of timeout 150'));
+        void Promise.resolve().then(() => log.push('microtask of timeout 150'));
+      }, 150);
+      setTimeout(() => log.push('second timeout 150'), 150);
       setTimeout(() => {
         log.push('timeout 250');
         void Promise.resolve().then(() => log.push('microtask of timeout 250'));
@@ -342,7 +348,7 @@ describe('the virtual clock', () => {
       }),
     );
     const r = await fn.invoke({});
-    expect(onRealNode).toHaveLength(3 * 6 + 3);
+    expect(onRealNode).toHaveLength(3 * 6 + 6);
     expect(r.payload).toEqual(onRealNode);
   });
 
@@ -364,6 +370,51 @@ describe('the virtual clock', () => {
     const beats = [...r.logs.matchAll(/beat at (\d+)/g)].map((m) => Number(m[1]));
     expect(beats).toHaveLength(Math.floor(1000 / 7));
     expect(Math.max(...beats)).toBe(994);
+  });
+
+  it('fires setTimeout(fn, 0) after 1 ms and setInterval(fn, 0) every millisecond, as Node does', async () => {
+    const fn = track(
+      createFunction({
+        handler: async () => {
+          const start = Date.now();
+          const ticks: number[] = [];
+          await new Promise<void>((resolve) => {
+            const id = setInterval(() => {
+              ticks.push(Date.now() - start);
+              if (ticks.length === 3) {
+                clearInterval(id);
+                resolve();
+              }
+            }, 0);
+          });
+          const timeout = await new Promise<number>((resolve) => {
+            const at = Date.now();
+            setTimeout(() => resolve(Date.now() - at), 0);
+          });
+          return { ticks, timeout };
+        },
+      }),
+    );
+    expect((await fn.invoke({})).payload).toEqual({ ticks: [1, 2, 3], timeout: 1 });
+  });
+
+  it('stops an invocation that fires more timers than the clock’s loopLimit, as an uncaught exception', async () => {
+    const clock = track(createClock({ loopLimit: 1000 }));
+    const fn = track(
+      createFunction({
+        clock,
+        handler: async () => {
+          setInterval(() => undefined, 1);
+          await new Promise(() => undefined);
+        },
+      }),
+    );
+    const r = await fn.invoke({});
+    expect(r.outcome).toBe('crash');
+    expect(r.error?.errorMessage).toBe('Aborting after running 1000 timers, assuming an infinite loop!');
+    expect(r.durationMs).toBe(1001);
+    // The limit counts per invocation: the next one (a fresh runtime after the crash) starts from zero.
+    expect((await fn.invoke({})).durationMs).toBe(1001);
   });
 
   it("lets the host's own callbacks run while a handler's timers fire back to back", async () => {
