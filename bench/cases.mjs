@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createContext, createFunction } from '../dist/index.js';
-import { fidelitySkeleton } from './lib/skeleton.mjs';
+import { fidelitySkeleton, schedulerSkeleton } from './lib/skeleton.mjs';
 import { dlqRound } from './lib/workloads.mjs';
 import { peakRssMB, pendingTimers, perCall, rssMB, sleep, stats } from './lib/measure.mjs';
 
@@ -68,6 +68,15 @@ const subjects = {
     warm: async () => {
       const call = fidelitySkeleton(handler, new AsyncLocalStorage());
       return { call: (i) => call({ n: i }), dispose: async () => {}, check: (r) => r.payload };
+    },
+  },
+  // Not a tool either: the least any scheduler pays to hand over the firings of the 1 s interval before the timeout
+  // (one per second of the function timeout), measured like lambda-harness.
+  'scheduler-floor': {
+    timeout: async (h, seconds) => {
+      if (h !== interval) throw new Error('the scheduler floor is measured for the 1 s interval only');
+      const skeleton = schedulerSkeleton(new AsyncLocalStorage());
+      return { invoke: () => skeleton.turns(seconds), dispose: async () => skeleton.dispose(), isTimeout: () => true };
     },
   },
   'harness-module': {
@@ -192,7 +201,8 @@ async function timeoutCase(name, kind, seconds) {
   const subject = subjects[name];
   const h = neverSettling[kind];
   const setup = await subject.timeout(h, seconds);
-  const harness = name.startsWith('harness-');
+  // Measured in rounds like lambda-harness: the harness and the floor it is compared with.
+  const harness = name.startsWith('harness-') || name === 'scheduler-floor';
   const attempt = async () => {
     const t = performance.now();
     let outcome;

@@ -85,7 +85,9 @@ const warm = await collect(warmSubjects.map((s) => `warm:${s}`));
 step('timeouts, lambda-harness');
 const timeoutVariants = ['never:3', 'never:900', 'interval:3', 'interval:900'];
 const harnessTimeouts = await collect(
-  ['harness-module', 'harness-worker'].flatMap((s) => timeoutVariants.map((v) => `timeout:${s}:${v}`)),
+  ['interval:3', 'interval:900']
+    .map((v) => `timeout:scheduler-floor:${v}`)
+    .concat(['harness-module', 'harness-worker'].flatMap((s) => timeoutVariants.map((v) => `timeout:${s}:${v}`))),
 );
 
 // Peers wait the real timeout or never report, so a repetition adds nothing but minutes; they run once each, side by
