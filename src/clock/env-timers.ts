@@ -5,11 +5,14 @@ type TimerHandle = { id: number; ref(): unknown; unref(): unknown; hasRef(): boo
 interface HeapTimer {
   id: number;
   callAt: number;
+  /** Sinon's creation counter: the tie-break between timers due at the same instant. */
+  order: number;
 }
 /** Sinon's min-heap of pending timers; its first element is the next due timer. Not public API, hence the narrow view. */
 interface TimerHeap {
   readonly timers: HeapTimer[];
-  peek(): HeapTimer | undefined;
+  push(timer: HeapTimer): void;
+  remove(timer: HeapTimer): boolean;
 }
 
 /** Node's largest timer delay; a longer one is set to 1 ms. */
@@ -29,8 +32,8 @@ export const timerOwners = new WeakMap<object, EnvTimers>();
 
 /**
  * The timers of one execution environment, on virtual time. Each environment has its own so that freezing is
- * exact: an idle (frozen) environment's timers do not advance; when it thaws for its next invocation they fire
- * once if overdue (sinon's `jump`), like a thawed Lambda sandbox whose libuv loop finds them expired.
+ * exact: an idle (frozen) environment's timers do not advance; when it thaws for its next invocation the overdue ones
+ * fire once (`thawTo`), like a thawed Lambda sandbox whose libuv loop finds them expired.
  */
 export class EnvTimers {
   /**
@@ -43,8 +46,8 @@ export class EnvTimers {
   private readonly startMs: number;
   private readonly unrefIds = new Set<number>();
   /**
-   * Sinon's timer heap, looked up again only where sinon may have replaced it (it creates one with the first timer
-   * and a new one on every `jump`). The scheduler reads it several times per turn, and a property of sinon's clock — a
+   * Sinon's timer heap, looked up when a timer is added (sinon creates it with the first one; only `jump` and
+   * `reset`, never called here, would replace it). The scheduler reads it several times per turn, and a property of sinon's clock — a
    * large object in dictionary mode — costs more than the rest of the turn until the code is optimised.
    */
   private timerHeap: TimerHeap | undefined;
@@ -166,14 +169,30 @@ export class EnvTimers {
     return true;
   }
 
-  /** Thaws after a freeze: overdue timers fire once, intervals resume from now (sinon `jump`). */
-  thawTo(target: number): void {
-    const delta = Math.floor(target) - this.now();
+  /**
+   * Thaws after a freeze, firing nothing: the timers that fell due while the environment was frozen are all due now,
+   * in the order they expired (a thawed libuv loop finds them expired and runs them by expiry), to fire one per
+   * scheduler turn like any others; an interval fires once and resumes from now. Returns whether any timer is due.
+   */
+  thawTo(target: number): boolean {
+    const to = Math.floor(target);
     this.time = target;
-    if (delta > 0 && this.clock !== undefined) {
-      this.clock.jump(delta);
-      this.timerHeap = this.heapOfClock();
+    const heap = this.timerHeap;
+    if (this.clock === undefined || heap === undefined || to <= this.clock.now) return false;
+    const due = heap.timers.filter((t) => t.callAt <= to);
+    if (due.length > 0) {
+      // Once all are due at `to`, sinon orders them by creation: hand them the same creation numbers in expiry order.
+      const orders = due.map((t) => t.order).sort((a, b) => a - b);
+      due.sort((a, b) => a.callAt - b.callAt || a.order - b.order);
+      for (const t of due) heap.remove(t);
+      due.forEach((t, i) => {
+        t.order = orders[i]!;
+        t.callAt = to;
+        heap.push(t);
+      });
     }
+    this.clock.now = to;
+    return due.length > 0;
   }
 
   /** Drops every pending timer (the environment was shut down or its runtime reset). */

@@ -103,6 +103,12 @@ export interface ClockRun {
   finished: boolean;
   /** Timers the run has fired so far, counted by the scheduler against the clock's `loopLimit`. */
   timersFired: number;
+  /**
+   * A thaw (`ThawRun`): instead of time moving on for it, the run ends with `onCaughtUp` once its environment has no
+   * timer due at the current instant and what the fired ones queued has run.
+   */
+  readonly untilCaughtUp?: boolean;
+  onCaughtUp?(): void;
 }
 
 function toEpoch(value: number | Date | string | undefined): number {
@@ -143,6 +149,8 @@ export class VirtualClock implements Clock {
   private retained = false;
   private readonly idleWaiters: (() => void)[] = [];
   private tasks = 0;
+  /** Runs with `untilCaughtUp` on this clock (thaws): only then does a turn look for ones to end. */
+  private catchingUp = 0;
   /** Harness queues that have deliveries ready at the current instant (see `addDispatcher`). */
   private readonly dispatchers: Dispatcher[] = [];
 
@@ -302,12 +310,16 @@ export class VirtualClock implements Clock {
     if (this.runs.size === 0) this.lastReal = real.performanceNow();
     enterSimulation();
     this.runs.add(run);
+    if (run.untilCaughtUp) this.catchingUp++;
     this.wake();
   }
 
   /** Stops driving a run (it finished, timed out or crashed). */
   endRun(run: ClockRun): void {
-    if (this.runs.delete(run)) leaveSimulation();
+    if (this.runs.delete(run)) {
+      leaveSimulation();
+      if (run.untilCaughtUp) this.catchingUp--;
+    }
     if (this.isIdle()) this.flushIdle();
   }
 
@@ -425,6 +437,20 @@ export class VirtualClock implements Clock {
     this.turn();
   };
 
+  /** Ends the `untilCaughtUp` runs whose environment has no timer due at this instant; returns whether any ended. */
+  private endCaughtUp(): boolean {
+    let ended = false;
+    for (const run of this.runs) {
+      if (!run.untilCaughtUp || run.finished) continue;
+      const due = run.scope.timers?.nextDue();
+      if (due === undefined || due > this.time) {
+        run.onCaughtUp?.();
+        ended = true;
+      }
+    }
+    return ended;
+  }
+
   /** Number of scheduler turns so far (lets harness work tell whether it is still in the same turn). */
   turnCount = 0;
 
@@ -464,6 +490,12 @@ export class VirtualClock implements Clock {
     const fired = this.moveTo(this.time + whole);
     if (fired) {
       // Let what the timers resolved run before deciding anything.
+      this.soon();
+      return;
+    }
+    // No timer fired this turn, so what the last ones queued has run: a thaw with nothing due any more is over (before
+    // time may move on and fire the environment's later timers ahead of its next event).
+    if (this.catchingUp > 0 && this.endCaughtUp()) {
       this.soon();
       return;
     }

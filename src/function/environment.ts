@@ -33,7 +33,8 @@ import {
   type ErrorPayload,
 } from '../runtime/error-payload.js';
 import { HandlerRun, type RunOutcome } from '../runtime/handler-run.js';
-import { scopeStorage, type CrashKind } from '../runtime/scope.js';
+import { ThawRun } from '../runtime/thaw-run.js';
+import type { CrashKind } from '../runtime/scope.js';
 import type { ResolvedOptions } from './options.js';
 import type { InvocationResult } from './result.js';
 import { InvocationRecord } from './invocation-record.js';
@@ -371,19 +372,22 @@ export class ExecutionEnvironment {
     const invokeSink = this.sink(req.requestId, req.tenantId);
     runtime.sink = invokeSink;
     runtime.lastSink = invokeSink;
-    // Thaw: timers that fell due while the environment was frozen fire once now, in this invocation's context. One
-    // that throws crashes the runtime as any uncaught exception does; the invocation then runs on a fresh runtime
-    // (re-initialised inside its invoke phase). [UNCERTAIN] the spec is silent; on Lambda the exit may instead fail
-    // this invocation with Runtime.ExitError.
-    if (runtime.timers && runtime.timers.now() < clock.now()) {
-      const timers = runtime.timers;
-      try {
-        scopeStorage.run(runtime, () => timers.thawTo(clock.preciseNow()));
-      } catch (error) {
-        runtime.crash('uncaughtException', error);
-      }
+    // Thaw: timers that fell due while the environment was frozen fire once now, in this invocation's context and
+    // before its handler, each followed by what it queued (ThawRun). One that throws crashes the runtime as any
+    // uncaught exception does; the invocation then runs on a fresh runtime (re-initialised inside its invoke phase).
+    // [UNCERTAIN] the spec is silent; on Lambda the exit may instead fail this invocation with Runtime.ExitError.
+    if (runtime.timers && runtime.timers.now() < clock.now() && runtime.timers.thawTo(clock.preciseNow())) {
+      const thaw = new ThawRun(runtime, clock.preciseNow() + this.fn.options.timeoutMs, clock);
+      return thaw.start().then(() => this.invokeThawed(req, invokeSink));
     }
-    if (this.runtime.handler === undefined) return this.invokeCold(req, invokeSink);
+    return this.invokeThawed(req, invokeSink);
+  }
+
+  /** Runs one invocation on this environment once it has thawed. */
+  private invokeThawed(req: InvokeRequest, invokeSink: LogSink): Promise<InvocationResult> {
+    const clock = this.fn.clock;
+    const runtime = this.runtime;
+    if (runtime.handler === undefined) return this.invokeCold(req, invokeSink);
     // Warm: one promise chain, without an async function's own promise and awaits — the path property tests run
     // thousands of times.
     const start = this.beginInvokePhase(req, runtime);

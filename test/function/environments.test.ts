@@ -85,6 +85,49 @@ describe('execution environments', () => {
     expect(second.logs).toMatch(new RegExp(`\\t${second.requestId}\\tINFO\\tlate timer fired`));
   });
 
+  it('fires the timers that fell due while frozen before the next handler runs, by expiry, each followed by what it queued', async () => {
+    // A thawed sandbox's libuv loop runs its timers phase (every expired timer, draining microtasks and nextTick
+    // callbacks after each) before the poll phase delivers the next event to the handler.
+    const fn = make({
+      timeout: 10,
+      handler: {
+        init: () => {
+          const log: string[] = [];
+          return async (e: { arm?: boolean }) => {
+            if (e.arm) {
+              setTimeout(() => log.push('expired second'), 6_000); // created first, expires later
+              setTimeout(() => {
+                log.push('expired first');
+                process.nextTick(() => log.push('its nextTick'));
+                void Promise.resolve().then(() => log.push('its microtask'));
+              }, 5_000);
+              const start = Date.now();
+              setInterval(() => log.push(`interval at ${Date.now() - start} ms`), 4_000);
+              return [];
+            }
+            log.push('handler');
+            await new Promise((r) => setTimeout(r, 5_000));
+            return log;
+          };
+        },
+      },
+    });
+    await fn.invoke({ arm: true });
+    await fn.clock.advance('1m');
+    const second = await fn.invoke({});
+    // The interval fires once for the minute it missed, then every 4 s from the thaw (60,000 ms after it was set).
+    expect(second.payload).toEqual([
+      'interval at 60000 ms',
+      'expired first',
+      'its nextTick',
+      'its microtask',
+      'expired second',
+      'handler',
+      'interval at 64000 ms',
+    ]);
+    expect(second.durationMs).toBe(5_000);
+  });
+
   it('resets the runtime when a frozen timer throws as it thaws, and runs the invocation on the fresh runtime', async () => {
     let inits = 0;
     const fn = make({
