@@ -37,6 +37,14 @@ describe.each(['module', 'worker'] as const)('the same environment rules in %s i
     expect(second.logs).toContain(`\t${second.requestId}\tINFO\ttimer from an earlier invocation`);
   });
 
+  it('fires the timers that fell due while frozen before the handler, by expiry, draining after each', async () => {
+    const f = fn();
+    await f.invoke({ armThaw: true });
+    await f.clock.advance('1m');
+    const thawed = await f.invoke({ order: true });
+    expect(thawed.payload).toMatchObject({ order: ['expired first', 'its nextTick', 'its microtask', 'expired second', 'handler'] });
+  });
+
   it('runs concurrent invocations in separate environments and throttles over reserved concurrency', async () => {
     const f = fn({ reservedConcurrency: 2, timeout: 5 });
     const settled = await Promise.allSettled([f.invoke({ waitMs: 1_000 }), f.invoke({ waitMs: 1_000 }), f.invoke({ waitMs: 1_000 })]);
