@@ -384,9 +384,10 @@ export class VirtualClock implements Clock {
       const run = runs[i]!;
       const timers = run.scope.timers;
       if (timers === null || run.finished) continue;
-      // A timer due exactly at the deadline loses the race: the sandbox is stopped first.
-      const limit = Math.min(target, Math.ceil(run.deadline) - 1);
       const due = timers.nextDue();
+      // A timer due exactly at the deadline loses the race: the sandbox is stopped first. (Computed only when it
+      // matters: most turns have nothing due and move no time.)
+      const limit = !moved && (due === undefined || due > target) ? target : Math.min(target, Math.ceil(run.deadline) - 1);
       if (due === undefined || due > limit) {
         // Nothing fires: no user code runs, so there is no need to enter the environment's scope (every scheduler
         // turn comes here, and a scope switch costs more than the rest of the move).
