@@ -133,7 +133,8 @@ export class VirtualClock implements Clock {
   /**
    * The runs in start order, iterated by index on every turn: a Set iterator allocates, and its bytecode costs
    * several times more before the scheduler is optimised (the first rounds of every process, every fresh worker).
-   * Ended runs (always `finished`) stay until the next turn compacts the list, so each loop skips finished runs.
+   * Ended runs (always `finished`) stay until the list is compacted (at once when none is left, else by the next
+   * turn or run), so each loop skips finished runs.
    */
   private runList: ClockRun[] = [];
   private runListStale = false;
@@ -318,9 +319,17 @@ export class VirtualClock implements Clock {
     if (this.runs.size === 0) this.lastReal = real.performanceNow();
     enterSimulation();
     this.runs.add(run);
+    // Back-to-back invocations that finish within microtasks end runs with no turn in between to compact the list.
+    if (this.runListStale && this.runList.length > 2 * this.runs.size + 8) this.compactRunList();
     this.runList.push(run);
     if (run.untilCaughtUp) this.catchingUp++;
     this.wake();
+  }
+
+  /** Drops ended runs from `runList` (a new array: a loop in progress keeps iterating the one it holds). */
+  private compactRunList(): void {
+    this.runList = this.runList.filter((run) => this.runs.has(run));
+    this.runListStale = false;
   }
 
   /** Stops driving a run (it finished, timed out or crashed). */
@@ -328,7 +337,13 @@ export class VirtualClock implements Clock {
     if (this.runs.delete(run)) {
       leaveSimulation();
       if (run.untilCaughtUp) this.catchingUp--;
-      this.runListStale = true;
+      if (this.runs.size === 0) {
+        // The usual case (one run at a time): loops over the list see it end, and nothing is left to compact.
+        this.runList.length = 0;
+        this.runListStale = false;
+      } else {
+        this.runListStale = true;
+      }
     }
     if (this.isIdle()) this.flushIdle();
   }
@@ -473,10 +488,7 @@ export class VirtualClock implements Clock {
     this.turnCount++;
     this.armed = false;
     this.pendingTurn = undefined;
-    if (this.runListStale) {
-      this.runList = this.runList.filter((run) => this.runs.has(run));
-      this.runListStale = false;
-    }
+    if (this.runListStale) this.compactRunList();
     const runs = this.runList;
     // Harness work ready at this instant starts first, one item per turn, before time may move.
     if (this.dispatch()) {
