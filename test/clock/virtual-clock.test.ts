@@ -355,6 +355,7 @@ describe('the virtual clock', () => {
   it('reports a rejection a timer left unhandled before the next timer fires', async () => {
     const fn = track(
       createFunction({
+        runtime: 'nodejs22.x', // its runtime client reports the rejection (on nodejs24.x the runtime exits)
         handler: async () => {
           const start = Date.now();
           setTimeout(() => void Promise.reject(new Error('lost at 1000 ms')), 1000);
@@ -403,6 +404,7 @@ describe('the virtual clock', () => {
     const fn = track(
       createFunction({
         clock,
+        runtime: 'nodejs22.x', // its runtime client reports the uncaught exception (on nodejs24.x the runtime exits)
         handler: async () => {
           setInterval(() => undefined, 1);
           await new Promise(() => undefined);
