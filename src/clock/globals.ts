@@ -24,6 +24,8 @@ interface Patch {
   original: unknown;
   shim: unknown;
   had: boolean;
+  /** An accessor property (`shim` and `original` are its getters), patched and restored with its descriptor. */
+  getter?: PropertyDescriptor;
 }
 
 let active = 0;
@@ -171,6 +173,7 @@ function buildShims(): Patch[] {
   Object.setPrototypeOf(DateShim, OrigDate);
   DateShim.prototype = OrigDate.prototype;
   Object.defineProperty(DateShim, 'name', { value: 'Date' });
+  Object.defineProperty(DateShim, 'length', { value: OrigDate.length });
   Object.defineProperty(DateShim, 'now', {
     value: function now() {
       const timers = timersOf();
@@ -180,6 +183,28 @@ function buildShims(): Patch[] {
     configurable: true,
   });
   add(g, 'Date', DateShim);
+
+  // Intl.DateTimeFormat: format() and formatToParts() without a date format "now", which V8 reads from the real
+  // clock, not from Date.now. Patched on the prototype, so formatters made anywhere (at import, by a library) follow.
+  const dtf = Intl.DateTimeFormat.prototype as unknown as Record<string, unknown>;
+  const origFormatToParts = dtf['formatToParts'] as (this: Intl.DateTimeFormat, date?: Date | number) => Intl.DateTimeFormatPart[];
+  add(dtf, 'formatToParts', function formatToParts(this: Intl.DateTimeFormat, date?: Date | number) {
+    const timers = timersOf();
+    return origFormatToParts.call(this, date === undefined && timers ? timers.now() : date);
+  });
+  const formatDescriptor = Object.getOwnPropertyDescriptor(dtf, 'format');
+  const origFormatGetter = formatDescriptor?.get;
+  if (formatDescriptor && origFormatGetter) {
+    // `format` is a getter returning a bound function; the shim binds one that reads the clock when called.
+    const formatGetter = function (this: Intl.DateTimeFormat) {
+      const format = origFormatGetter.call(this) as (date?: Date | number) => string;
+      return (date?: Date | number): string => {
+        const timers = timersOf();
+        return format(date === undefined && timers ? timers.now() : date);
+      };
+    };
+    patches.push({ target: dtf, key: 'format', original: origFormatGetter, shim: formatGetter, had: true, getter: formatDescriptor });
+  }
 
   // performance.now and process.hrtime
   const perf = performance as unknown as Record<string, unknown>;
@@ -388,7 +413,10 @@ function install(): void {
   const g = globalThis as unknown as Record<string, unknown>;
   if (fakedBySomeoneElse(g['setTimeout']) || fakedBySomeoneElse(g['Date'])) throw fakeTimersError();
   const patches = buildShims();
-  for (const p of patches) (p.target as Record<string | symbol, unknown>)[p.key] = p.shim;
+  for (const p of patches) {
+    if (p.getter) Object.defineProperty(p.target, p.key, { ...p.getter, get: p.shim as () => unknown });
+    else (p.target as Record<string | symbol, unknown>)[p.key] = p.shim;
+  }
   syncBuiltinESMExports();
   process.on('uncaughtException', onUncaught);
   process.on('unhandledRejection', onUnhandled);
@@ -401,6 +429,10 @@ function uninstall(): void {
   installed = null;
   for (const p of patches.reverse()) {
     const target = p.target as Record<string | symbol, unknown>;
+    if (p.getter) {
+      if (Object.getOwnPropertyDescriptor(target, p.key)?.get === p.shim) Object.defineProperty(target, p.key, p.getter);
+      continue;
+    }
     // Someone replaced our shim after us (e.g. vi.useFakeTimers mid-test): leave theirs in place.
     if (target[p.key] !== p.shim) continue;
     if (p.had) target[p.key] = p.original;

@@ -20,6 +20,8 @@ afterEach(async () => {
 
 const nativeSetTimeout = globalThis.setTimeout;
 const nativeDate = globalThis.Date;
+const nativeFormat = Object.getOwnPropertyDescriptor(Intl.DateTimeFormat.prototype, 'format');
+const nativeFormatToParts = Intl.DateTimeFormat.prototype.formatToParts;
 
 /** A loopback HTTP server that answers `pong` after `delayMs` real milliseconds (closed after the test); its URL. */
 async function slowServer(delayMs: number): Promise<string> {
@@ -110,6 +112,26 @@ describe('the virtual clock', () => {
     // Virtual time also follows the real time the handler spends: a millisecond or two may be added.
     expect(elapsed).toBeGreaterThanOrEqual(11_000);
     expect(elapsed).toBeLessThan(11_050);
+  });
+
+  it('formats "now" with Intl.DateTimeFormat on the clock, even with a formatter made outside the handler', async () => {
+    const madeOutside = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: '2-digit' });
+    const clock = track(createClock({ now: '2031-07-01T00:00:00Z' }));
+    const fn = track(
+      createFunction({
+        clock,
+        handler: async () => ({
+          format: madeOutside.format(),
+          year: madeOutside.formatToParts().find((part) => part.type === 'year')?.value,
+          madeInside: new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric' }).format(),
+          given: madeOutside.format(0),
+          dateLength: Date.length,
+        }),
+      }),
+    );
+    expect((await fn.invoke({})).payload).toEqual({ format: '07/2031', year: '2031', madeInside: '2031', given: '01/1970', dateLength: 7 });
+    // The test's own formatting stays on real time.
+    expect(new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric' }).format()).toBe(String(new Date().getUTCFullYear()));
   });
 
   it('does not jump while the handler awaits a real HTTP round trip on loopback', async () => {
@@ -261,6 +283,8 @@ describe('the virtual clock', () => {
     await fn.dispose();
     expect(globalThis.setTimeout).toBe(nativeSetTimeout);
     expect(globalThis.Date).toBe(nativeDate);
+    expect(Object.getOwnPropertyDescriptor(Intl.DateTimeFormat.prototype, 'format')).toEqual(nativeFormat);
+    expect(Intl.DateTimeFormat.prototype.formatToParts).toBe(nativeFormatToParts);
     expect(timersOf()).toBe(before);
   });
 
