@@ -8,6 +8,7 @@ import { ProcessExitSignal, scopeStorage, outsideScope } from '../runtime/scope.
 import type { LogLevel } from '../logs/format.js';
 import { timerOwners } from './env-timers.js';
 import { real } from './real.js';
+import { dateText, hostZone, isLocalDateString, offsetMs, utcOfWall, zoneOfTz } from './time-zone.js';
 
 /**
  * The global shims that put simulated code on virtual time, capture its console and give it Lambda's
@@ -162,12 +163,51 @@ function buildShims(): Patch[] {
     add(scheduler, 'yield', () => (timersOf() ? virtualImmediate(undefined, undefined) : origYield.call(scheduler)));
   }
 
-  // Date
+  // Local time: inside an environment whose TZ (Lambda: UTC) is not the host's zone, Date's local methods, its string
+  // forms, `new Date(y, m, …)`, local date strings and Intl's default zone follow the environment's zone.
   const OrigDate = g['Date'] as DateConstructor;
+  const dateProto = OrigDate.prototype as unknown as Record<string, (this: Date, ...a: unknown[]) => unknown>;
+  const getTime = dateProto['getTime']!;
+  const setTime = dateProto['setTime']!;
+  const origGetTimezoneOffset = dateProto['getTimezoneOffset']!;
+  const host = hostZone();
+  const zones = new Map<string | undefined, string | undefined>();
+  const localZone = (): string | undefined => {
+    const scope = scopeStorage.getStore();
+    if (scope === undefined) return undefined;
+    const tz = scope.processEnv['TZ'];
+    if (zones.has(tz)) return zones.get(tz);
+    const zone = zoneOfTz(tz);
+    const emulated = zone === host ? undefined : zone;
+    zones.set(tz, emulated);
+    return emulated;
+  };
+  /** A time value V8 parsed in the host's zone, re-read in `zone` when the string carried no zone of its own. */
+  const parseIn = (zone: string, text: string): number => {
+    const parsed = OrigDate.parse(text);
+    if (Number.isNaN(parsed) || !isLocalDateString(text)) return parsed;
+    const wall = parsed - (origGetTimezoneOffset.call(new OrigDate(parsed)) as number) * 60_000;
+    return utcOfWall(zone, wall);
+  };
+
+  // Date
   function DateShim(this: unknown, ...args: unknown[]): unknown {
     const timers = timersOf();
-    if (new.target === undefined) return timers ? new OrigDate(timers.now()).toString() : OrigDate();
+    if (new.target === undefined) {
+      const zone = localZone();
+      const now = timers ? timers.now() : OrigDate.now();
+      return zone === undefined ? (timers ? new OrigDate(now).toString() : OrigDate()) : dateText(zone, now, 'full');
+    }
     if (args.length === 0 && timers) return Reflect.construct(OrigDate, [timers.now()], new.target);
+    // Only wall-clock components and date strings depend on the zone.
+    const zone = args.length >= 2 || typeof args[0] === 'string' ? localZone() : undefined;
+    if (zone !== undefined) {
+      if (args.length >= 2) {
+        const wall = OrigDate.UTC(...(args as Parameters<typeof Date.UTC>));
+        return Reflect.construct(OrigDate, [utcOfWall(zone, wall)], new.target);
+      }
+      return Reflect.construct(OrigDate, [parseIn(zone, args[0] as string)], new.target);
+    }
     return Reflect.construct(OrigDate, args, new.target);
   }
   Object.setPrototypeOf(DateShim, OrigDate);
@@ -182,7 +222,64 @@ function buildShims(): Patch[] {
     writable: true,
     configurable: true,
   });
+  Object.defineProperty(DateShim, 'parse', {
+    value: function parse(text: unknown) {
+      const zone = localZone();
+      return zone === undefined ? OrigDate.parse(text as string) : parseIn(zone, String(text));
+    },
+    writable: true,
+    configurable: true,
+  });
   add(g, 'Date', DateShim);
+
+  const local = (name: string, inZone: (zone: string, t: number, args: unknown[], date: Date) => unknown): void => {
+    const original = dateProto[name]!;
+    add(dateProto, name, {
+      [name](this: Date, ...args: unknown[]) {
+        const zone = localZone();
+        return zone === undefined ? original.apply(this, args) : inZone(zone, getTime.call(this) as number, args, this);
+      },
+    }[name]);
+  };
+  const wallOf = (zone: string, t: number): Date => new OrigDate(t + offsetMs(zone, t));
+  for (const field of ['FullYear', 'Month', 'Date', 'Day', 'Hours', 'Minutes', 'Seconds', 'Milliseconds']) {
+    const utcGetter = dateProto[`getUTC${field}`]!;
+    local(`get${field}`, (zone, t) => (Number.isNaN(t) ? NaN : utcGetter.call(wallOf(zone, t))));
+    if (field === 'Day') continue;
+    const utcSetter = dateProto[`setUTC${field}`]!;
+    local(`set${field}`, (zone, t, args, date) => {
+      // An invalid date stays invalid, except that setFullYear starts from +0 (ECMA-262).
+      if (Number.isNaN(t) && field !== 'FullYear') return NaN;
+      const wall = new OrigDate(Number.isNaN(t) ? 0 : t + offsetMs(zone, t));
+      utcSetter.apply(wall, args);
+      return setTime.call(date, utcOfWall(zone, getTime.call(wall) as number));
+    });
+  }
+  local('getTimezoneOffset', (zone, t) => (Number.isNaN(t) ? NaN : (0 - offsetMs(zone, t)) / 60_000));
+  local('toString', (zone, t) => dateText(zone, t, 'full'));
+  local('toDateString', (zone, t) => dateText(zone, t, 'date'));
+  local('toTimeString', (zone, t) => dateText(zone, t, 'time'));
+  const withZone = (zone: string, options: unknown): unknown => {
+    if (options !== undefined && (typeof options !== 'object' || options === null)) return options;
+    const o = options as { timeZone?: unknown } | undefined;
+    return o?.timeZone === undefined ? { ...o, timeZone: zone } : options;
+  };
+  for (const name of ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString']) {
+    const original = dateProto[name]!;
+    local(name, (zone, _t, args, date) => original.call(date, args[0], withZone(zone, args[1])));
+  }
+
+  // Intl.DateTimeFormat in the environment's zone unless told another.
+  const OrigDTF = Intl.DateTimeFormat;
+  const DateTimeFormatShim = function DateTimeFormat(this: unknown, locales?: unknown, options?: unknown): unknown {
+    const zone = localZone();
+    const args = [locales, zone === undefined ? options : withZone(zone, options)];
+    return new.target === undefined ? (OrigDTF as unknown as (...a: unknown[]) => unknown)(...args) : Reflect.construct(OrigDTF, args, new.target);
+  };
+  Object.setPrototypeOf(DateTimeFormatShim, OrigDTF);
+  DateTimeFormatShim.prototype = OrigDTF.prototype;
+  Object.defineProperty(DateTimeFormatShim, 'length', { value: OrigDTF.length });
+  add(Intl, 'DateTimeFormat', DateTimeFormatShim);
 
   // Intl.DateTimeFormat: format() and formatToParts() without a date format "now", which V8 reads from the real
   // clock, not from Date.now. Patched on the prototype, so formatters made anywhere (at import, by a library) follow.

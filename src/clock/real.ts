@@ -10,6 +10,7 @@ export const real = {
   setImmediate: globalThis.setImmediate,
   clearImmediate: globalThis.clearImmediate,
   Date: globalThis.Date,
+  DateTimeFormat: Intl.DateTimeFormat,
   dateNow: Date.now,
   performanceNow: performance.now.bind(performance),
 } as const;
