@@ -256,6 +256,10 @@ function buildShims(): Patch[] {
     });
   }
   local('getTimezoneOffset', (zone, t) => (Number.isNaN(t) ? NaN : (0 - offsetMs(zone, t)) / 60_000));
+  if (typeof dateProto['getYear'] === 'function') {
+    const utcFullYear = dateProto['getUTCFullYear']!;
+    local('getYear', (zone, t) => (Number.isNaN(t) ? NaN : (utcFullYear.call(wallOf(zone, t)) as number) - 1900));
+  }
   local('toString', (zone, t) => dateText(zone, t, 'full'));
   local('toDateString', (zone, t) => dateText(zone, t, 'date'));
   local('toTimeString', (zone, t) => dateText(zone, t, 'time'));
