@@ -22,6 +22,8 @@ const nativeSetTimeout = globalThis.setTimeout;
 const nativeDate = globalThis.Date;
 const nativeFormat = Object.getOwnPropertyDescriptor(Intl.DateTimeFormat.prototype, 'format');
 const nativeFormatToParts = Intl.DateTimeFormat.prototype.formatToParts;
+const nativeDateTimeFormat = Intl.DateTimeFormat;
+const nativeGetHours = Date.prototype.getHours;
 
 /** A loopback HTTP server that answers `pong` after `delayMs` real milliseconds (closed after the test); its URL. */
 async function slowServer(delayMs: number): Promise<string> {
@@ -285,6 +287,8 @@ describe('the virtual clock', () => {
     expect(globalThis.Date).toBe(nativeDate);
     expect(Object.getOwnPropertyDescriptor(Intl.DateTimeFormat.prototype, 'format')).toEqual(nativeFormat);
     expect(Intl.DateTimeFormat.prototype.formatToParts).toBe(nativeFormatToParts);
+    expect(Intl.DateTimeFormat).toBe(nativeDateTimeFormat);
+    expect(Date.prototype.getHours).toBe(nativeGetHours);
     expect(timersOf()).toBe(before);
   });
 
