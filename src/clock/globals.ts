@@ -273,6 +273,21 @@ function buildShims(): Patch[] {
     local(name, (zone, _t, args, date) => original.call(date, args[0], withZone(zone, args[1])));
   }
 
+  // AbortSignal.timeout: Node arms it with its own internal (real) timer; inside an environment it fires on the clock.
+  const origAbortTimeout = AbortSignal.timeout;
+  add(AbortSignal, 'timeout', function timeout(this: typeof AbortSignal, delay: number): AbortSignal {
+    const timers = timersOf();
+    // Outside an environment, or a delay Node refuses (it throws its own error): Node's.
+    if (!timers || typeof delay !== 'number' || !Number.isInteger(delay) || delay < 0 || delay > 4_294_967_295) {
+      return origAbortTimeout.call(this, delay);
+    }
+    const controller = new AbortController();
+    const timer = timers.setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), delay);
+    // Like Node's, the timer does not keep the event loop alive.
+    (timer as { unref(): unknown }).unref();
+    return controller.signal;
+  });
+
   // Intl.DateTimeFormat in the environment's zone unless told another.
   const OrigDTF = Intl.DateTimeFormat;
   const DateTimeFormatShim = function DateTimeFormat(this: unknown, locales?: unknown, options?: unknown): unknown {

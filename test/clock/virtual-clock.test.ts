@@ -24,6 +24,7 @@ const nativeFormat = Object.getOwnPropertyDescriptor(Intl.DateTimeFormat.prototy
 const nativeFormatToParts = Intl.DateTimeFormat.prototype.formatToParts;
 const nativeDateTimeFormat = Intl.DateTimeFormat;
 const nativeGetHours = Date.prototype.getHours;
+const nativeAbortTimeout = AbortSignal.timeout;
 
 /** A loopback HTTP server that answers `pong` after `delayMs` real milliseconds (closed after the test); its URL. */
 async function slowServer(delayMs: number): Promise<string> {
@@ -134,6 +135,30 @@ describe('the virtual clock', () => {
     expect((await fn.invoke({})).payload).toEqual({ format: '07/2031', year: '2031', madeInside: '2031', given: '01/1970', dateLength: 7 });
     // The test's own formatting stays on real time.
     expect(new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric' }).format()).toBe(String(new Date().getUTCFullYear()));
+  });
+
+  it('aborts with AbortSignal.timeout on the clock, as Node does in real time', async () => {
+    const { setTimeout: sleep } = await import('node:timers/promises');
+    const scenario = async (): Promise<string> => {
+      const signal = AbortSignal.timeout(100);
+      try {
+        await sleep(500, undefined, { signal });
+        return 'slept';
+      } catch (error) {
+        return `${(error as Error).name} (${(signal.reason as DOMException).name}: ${(signal.reason as DOMException).message})`;
+      }
+    };
+    const onRealNode = await scenario();
+    const fn = track(
+      createFunction({
+        handler: async () => {
+          const start = Date.now();
+          return { outcome: await scenario(), after: Date.now() - start };
+        },
+      }),
+    );
+    expect(onRealNode).toBe('AbortError (TimeoutError: The operation was aborted due to timeout)');
+    expect((await fn.invoke({})).payload).toEqual({ outcome: onRealNode, after: 100 });
   });
 
   it('does not jump while the handler awaits a real HTTP round trip on loopback', async () => {
@@ -289,6 +314,7 @@ describe('the virtual clock', () => {
     expect(Intl.DateTimeFormat.prototype.formatToParts).toBe(nativeFormatToParts);
     expect(Intl.DateTimeFormat).toBe(nativeDateTimeFormat);
     expect(Date.prototype.getHours).toBe(nativeGetHours);
+    expect(AbortSignal.timeout).toBe(nativeAbortTimeout);
     expect(timersOf()).toBe(before);
   });
 
