@@ -329,6 +329,23 @@ function buildShims(): Patch[] {
     const timers = timersOf();
     return timers ? (timers.fake.performance as { now(): number }).now() : origPerfNow();
   });
+  // performance.mark and measure default to "now" from Node's own clock; inside an environment, the virtual one.
+  const origMark = performance.mark.bind(performance);
+  add(perf, 'mark', function mark(name: string, options?: { startTime?: number; detail?: unknown }) {
+    const timers = timersOf();
+    if (!timers || options?.startTime !== undefined) return origMark(name, options);
+    return origMark(name, { ...options, startTime: (timers.fake.performance as { now(): number }).now() });
+  });
+  type MeasureOptions = { start?: string | number; end?: string | number; duration?: number; detail?: unknown };
+  const origMeasure = performance.measure.bind(performance) as (name: string, start?: string | MeasureOptions, end?: string) => unknown;
+  add(perf, 'measure', function measure(name: string, start?: string | MeasureOptions, end?: string) {
+    const timers = timersOf();
+    if (!timers || end !== undefined) return origMeasure(name, start, end);
+    const now = (timers.fake.performance as { now(): number }).now();
+    if (start === undefined || typeof start === 'string') return origMeasure(name, { ...(start === undefined ? {} : { start }), end: now });
+    if (start.end !== undefined || start.duration !== undefined) return origMeasure(name, start);
+    return origMeasure(name, { ...start, end: now });
+  });
   const origHrtime = process.hrtime;
   const hrtimeShim = function hrtime(prev?: [number, number]): [number, number] {
     const timers = timersOf();

@@ -25,6 +25,7 @@ const nativeFormatToParts = Intl.DateTimeFormat.prototype.formatToParts;
 const nativeDateTimeFormat = Intl.DateTimeFormat;
 const nativeGetHours = Date.prototype.getHours;
 const nativeAbortTimeout = AbortSignal.timeout;
+const nativeMark = performance.mark;
 
 /** A loopback HTTP server that answers `pong` after `delayMs` real milliseconds (closed after the test); its URL. */
 async function slowServer(delayMs: number): Promise<string> {
@@ -135,6 +136,26 @@ describe('the virtual clock', () => {
     expect((await fn.invoke({})).payload).toEqual({ format: '07/2031', year: '2031', madeInside: '2031', given: '01/1970', dateLength: 7 });
     // The test's own formatting stays on real time.
     expect(new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric' }).format()).toBe(String(new Date().getUTCFullYear()));
+  });
+
+  it('measures with performance.mark and performance.measure on the clock', async () => {
+    const fn = track(
+      createFunction({
+        handler: async () => {
+          performance.mark('lh-a');
+          await new Promise((r) => setTimeout(r, 200));
+          const sinceA = performance.measure('lh-since-a', 'lh-a').duration;
+          const withOptions = performance.measure('lh-options', { start: 'lh-a' }).duration;
+          performance.mark('lh-b');
+          const between = performance.measure('lh-ab', 'lh-a', 'lh-b').duration;
+          const markedNow = performance.mark('lh-c').startTime === performance.now();
+          performance.clearMarks();
+          performance.clearMeasures();
+          return { sinceA, withOptions, between, markedNow };
+        },
+      }),
+    );
+    expect((await fn.invoke({})).payload).toEqual({ sinceA: 200, withOptions: 200, between: 200, markedNow: true });
   });
 
   it('aborts with AbortSignal.timeout on the clock, as Node does in real time', async () => {
@@ -315,6 +336,7 @@ describe('the virtual clock', () => {
     expect(Intl.DateTimeFormat).toBe(nativeDateTimeFormat);
     expect(Date.prototype.getHours).toBe(nativeGetHours);
     expect(AbortSignal.timeout).toBe(nativeAbortTimeout);
+    expect(performance.mark).toBe(nativeMark);
     expect(timersOf()).toBe(before);
   });
 
