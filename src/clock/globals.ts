@@ -358,6 +358,12 @@ function buildShims(): Patch[] {
     return BigInt(s) * 1_000_000_000n + BigInt(Math.floor(ns));
   };
   add(process, 'hrtime', hrtimeShim);
+  // process.uptime(): inside an environment, the virtual seconds since it started (a runtime's process starts with it).
+  const origUptime = process.uptime;
+  add(process, 'uptime', function uptime(): number {
+    const timers = timersOf();
+    return timers ? (timers.fake.performance as { now(): number }).now() / 1000 : origUptime.call(process);
+  });
 
   // console
   const con = console as unknown as Record<string, AnyFn>;

@@ -26,6 +26,7 @@ const nativeDateTimeFormat = Intl.DateTimeFormat;
 const nativeGetHours = Date.prototype.getHours;
 const nativeAbortTimeout = AbortSignal.timeout;
 const nativeMark = performance.mark;
+const nativeUptime = process.uptime;
 
 /** A loopback HTTP server that answers `pong` after `delayMs` real milliseconds (closed after the test); its URL. */
 async function slowServer(delayMs: number): Promise<string> {
@@ -138,7 +139,7 @@ describe('the virtual clock', () => {
     expect(new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric' }).format()).toBe(String(new Date().getUTCFullYear()));
   });
 
-  it('measures with performance.mark and performance.measure on the clock', async () => {
+  it('measures with performance.mark, performance.measure and process.uptime on the clock', async () => {
     const fn = track(
       createFunction({
         handler: async () => {
@@ -149,13 +150,14 @@ describe('the virtual clock', () => {
           performance.mark('lh-b');
           const between = performance.measure('lh-ab', 'lh-a', 'lh-b').duration;
           const markedNow = performance.mark('lh-c').startTime === performance.now();
+          const uptimeMatches = process.uptime() === performance.now() / 1000;
           performance.clearMarks();
           performance.clearMeasures();
-          return { sinceA, withOptions, between, markedNow };
+          return { sinceA, withOptions, between, markedNow, uptimeMatches };
         },
       }),
     );
-    expect((await fn.invoke({})).payload).toEqual({ sinceA: 200, withOptions: 200, between: 200, markedNow: true });
+    expect((await fn.invoke({})).payload).toEqual({ sinceA: 200, withOptions: 200, between: 200, markedNow: true, uptimeMatches: true });
   });
 
   it('aborts with AbortSignal.timeout on the clock, as Node does in real time', async () => {
@@ -337,6 +339,7 @@ describe('the virtual clock', () => {
     expect(Date.prototype.getHours).toBe(nativeGetHours);
     expect(AbortSignal.timeout).toBe(nativeAbortTimeout);
     expect(performance.mark).toBe(nativeMark);
+    expect(process.uptime).toBe(nativeUptime);
     expect(timersOf()).toBe(before);
   });
 
