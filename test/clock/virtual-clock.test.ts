@@ -161,11 +161,13 @@ describe('the virtual clock', () => {
   });
 
   it('aborts with AbortSignal.timeout on the clock, as Node does in real time', async () => {
-    const { setTimeout: sleep } = await import('node:timers/promises');
+    // The module namespace, read at call time: a binding destructured while the shims were not installed would be
+    // Node's own sleep, in real time, inside the handler too.
+    const timersPromises = await import('node:timers/promises');
     const scenario = async (): Promise<string> => {
       const signal = AbortSignal.timeout(100);
       try {
-        await sleep(500, undefined, { signal });
+        await timersPromises.setTimeout(500, undefined, { signal });
         return 'slept';
       } catch (error) {
         return `${(error as Error).name} (${(signal.reason as DOMException).name}: ${(signal.reason as DOMException).message})`;
