@@ -47,15 +47,12 @@ export class EnvTimers {
   private readonly unrefIds = new Set<number>();
   /**
    * Sinon's timer heap, looked up when a timer is added (sinon creates it with the first one; only `jump` and
-   * `reset`, never called here, would replace it). The scheduler reads it several times per turn, and a property of sinon's clock — a
-   * large object in dictionary mode — costs more than the rest of the turn until the code is optimised.
+   * `reset`, never called here, would replace it). The scheduler reads it several times per turn, and a property of
+   * sinon's clock — a large object in dictionary mode — costs more than the rest of the turn until optimised.
    */
   private timerHeap: TimerHeap | undefined;
 
-  constructor(
-    startMs: number,
-    private readonly loopLimit: number,
-  ) {
+  constructor(startMs: number) {
     this.startMs = Math.floor(startMs);
     this.time = this.startMs;
   }
@@ -64,7 +61,7 @@ export class EnvTimers {
   get fake(): FakeClock {
     if (this.clock === undefined) {
       // Started when the environment was, so performance.now() counts from the environment's start.
-      this.clock = FakeTimers.createClock(this.startMs, this.loopLimit);
+      this.clock = FakeTimers.createClock(this.startMs);
       this.clock.now = Math.floor(this.time);
     }
     return this.clock;
@@ -145,28 +142,27 @@ export class EnvTimers {
   }
 
   /**
-   * Moves this environment's clock towards `target` (epoch ms), firing at most one due timer, and returns whether one
-   * fired. Node runs every microtask and `process.nextTick` callback a timer's callback queued before it runs the next
-   * timer, even one due at the same millisecond; so the scheduler lets them run, then calls again. When no timer is left
-   * due by `target`, the clock lands on it. Environment clocks move in whole milliseconds, like `Date.now()`, so a
-   * timer due at `target` fires. Throws what the callback threw.
+   * Moves this environment's clock towards `target` (epoch ms), firing at most one due timer. Node runs every microtask
+   * and `process.nextTick` callback a timer's callback queued before it runs the next timer, even one due at the same
+   * millisecond; so the scheduler lets them run, then calls again. When no timer is left due by `target`, the clock
+   * lands on it. Environment clocks move in whole milliseconds, like `Date.now()`, so a timer due at `target` fires.
+   * Throws what the callback threw.
    */
-  advanceTo(target: number): boolean {
+  advanceTo(target: number): void {
     const to = Math.floor(target);
-    if (to < this.now()) return false;
+    if (to < this.now()) return;
     this.time = target;
-    if (this.clock === undefined) return false;
+    if (this.clock === undefined) return;
     const due = this.nextDue();
     if (due === undefined || due > to) {
       this.fake.now = to;
-      return false;
+      return;
     }
     // Sinon's `next`: the first timer in order, its clock set to the timer's time while it runs.
     this.fake.next();
     const next = this.nextDue();
     // Another timer due by `target` fires in the scheduler's next turn; until then the clock stays at this one's time.
     if (next === undefined || next > to) this.fake.now = to;
-    return true;
   }
 
   /**

@@ -104,11 +104,10 @@ export interface ClockRun {
   /** Timers the run has fired so far, counted by the scheduler against the clock's `loopLimit`. */
   timersFired: number;
   /**
-   * A thaw (`ThawRun`): instead of time moving on for it, the run ends with `onCaughtUp` once its environment has no
-   * timer due at the current instant and what the fired ones queued has run.
+   * Set for a run that only lets its environment catch up (a thaw): called, instead of time moving on, once no timer
+   * of the environment is due at the current instant and what the fired ones queued has run.
    */
-  readonly untilCaughtUp?: boolean;
-  onCaughtUp?(): void;
+  readonly onCaughtUp: (() => void) | undefined;
 }
 
 function toEpoch(value: number | Date | string | undefined): number {
@@ -128,16 +127,13 @@ function toEpoch(value: number | Date | string | undefined): number {
 export class VirtualClock implements Clock {
   private time: number;
   readonly loopLimit: number;
-  /** The runs being driven (membership and count); `runList` holds them for iteration. */
-  private readonly runs = new Set<ClockRun>();
   /**
-   * The runs in start order, iterated by index on every turn: a Set iterator allocates, and its bytecode costs
-   * several times more before the scheduler is optimised (the first rounds of every process, every fresh worker).
-   * Ended runs (always `finished`) stay until the list is compacted (at once when none is left, else by the next
-   * turn or run), so each loop skips finished runs.
+   * The runs being driven, in start order, iterated by index on every turn (a Set iterator allocates, and its bytecode
+   * costs several times more before the scheduler is optimised: the first rounds of every process, every fresh
+   * worker). Replaced, never spliced, when a run ends: a loop in progress keeps the array it holds, whose ended runs
+   * are all `finished` and skipped.
    */
-  private runList: ClockRun[] = [];
-  private runListStale = false;
+  private runs: ClockRun[] = [];
   /** Harness events (async deliveries, expiries) on the same timeline, driven by `advance` and by running code. */
   private readonly system: Timeline;
   private armed = false;
@@ -158,8 +154,6 @@ export class VirtualClock implements Clock {
   private retained = false;
   private readonly idleWaiters: (() => void)[] = [];
   private tasks = 0;
-  /** Runs with `untilCaughtUp` on this clock (thaws): only then does a turn look for ones to end. */
-  private catchingUp = 0;
   /** Harness queues that have deliveries ready at the current instant (see `addDispatcher`). */
   private readonly dispatchers: Dispatcher[] = [];
 
@@ -290,7 +284,7 @@ export class VirtualClock implements Clock {
   }
 
   private isIdle(): boolean {
-    return this.runs.size === 0 && this.tasks === 0 && !this.anyReady();
+    return this.runs.length === 0 && this.tasks === 0 && !this.anyReady();
   }
 
   /** Schedules a harness event at virtual `at` (epoch ms). Returns a cancel function. */
@@ -306,7 +300,7 @@ export class VirtualClock implements Clock {
 
   /** Creates the timers of a new execution environment, starting at virtual now. */
   createEnvTimers(): EnvTimers {
-    return new EnvTimers(this.time, this.loopLimit);
+    return new EnvTimers(this.time);
   }
 
   /** Starts driving a run. Also installs the global shims while anything runs. */
@@ -316,34 +310,19 @@ export class VirtualClock implements Clock {
       retainIoTracking();
       this.retained = true;
     }
-    if (this.runs.size === 0) this.lastReal = real.performanceNow();
+    if (this.runs.length === 0) this.lastReal = real.performanceNow();
     enterSimulation();
-    this.runs.add(run);
-    // Back-to-back invocations that finish within microtasks end runs with no turn in between to compact the list.
-    if (this.runListStale && this.runList.length > 2 * this.runs.size + 8) this.compactRunList();
-    this.runList.push(run);
-    if (run.untilCaughtUp) this.catchingUp++;
+    this.runs.push(run);
     this.wake();
-  }
-
-  /** Drops ended runs from `runList` (a new array: a loop in progress keeps iterating the one it holds). */
-  private compactRunList(): void {
-    this.runList = this.runList.filter((run) => this.runs.has(run));
-    this.runListStale = false;
   }
 
   /** Stops driving a run (it finished, timed out or crashed). */
   endRun(run: ClockRun): void {
-    if (this.runs.delete(run)) {
+    const runs = this.runs;
+    const at = runs.indexOf(run);
+    if (at >= 0) {
+      this.runs = runs.length === 1 ? [] : runs.filter((_, k) => k !== at);
       leaveSimulation();
-      if (run.untilCaughtUp) this.catchingUp--;
-      if (this.runs.size === 0) {
-        // The usual case (one run at a time): loops over the list see it end, and nothing is left to compact.
-        this.runList.length = 0;
-        this.runListStale = false;
-      } else {
-        this.runListStale = true;
-      }
     }
     if (this.isIdle()) this.flushIdle();
   }
@@ -394,7 +373,7 @@ export class VirtualClock implements Clock {
     const moved = target > this.time;
     this.time = target;
     let fired = false;
-    const runs = this.runList;
+    const runs = this.runs;
     for (let i = 0; i < runs.length; i++) {
       const run = runs[i]!;
       const timers = run.scope.timers;
@@ -465,22 +444,6 @@ export class VirtualClock implements Clock {
     this.turn();
   };
 
-  /** Ends the `untilCaughtUp` runs whose environment has no timer due at this instant; returns whether any ended. */
-  private endCaughtUp(): boolean {
-    let ended = false;
-    const runs = this.runList;
-    for (let i = 0; i < runs.length; i++) {
-      const run = runs[i]!;
-      if (!run.untilCaughtUp || run.finished) continue;
-      const due = run.scope.timers?.nextDue();
-      if (due === undefined || due > this.time) {
-        run.onCaughtUp?.();
-        ended = true;
-      }
-    }
-    return ended;
-  }
-
   /** Number of scheduler turns so far (lets harness work tell whether it is still in the same turn). */
   turnCount = 0;
 
@@ -488,20 +451,19 @@ export class VirtualClock implements Clock {
     this.turnCount++;
     this.armed = false;
     this.pendingTurn = undefined;
-    if (this.runListStale) this.compactRunList();
-    const runs = this.runList;
+    const runs = this.runs;
     // Harness work ready at this instant starts first, one item per turn, before time may move.
     if (this.dispatch()) {
       this.soon();
       return;
     }
-    if (this.runs.size === 0) {
+    if (runs.length === 0) {
       // Nothing runs: still start harness events that are already due (an accepted async event), without moving time.
       const due = this.system.nextDue();
       if (due !== undefined && due <= this.time) this.system.runUntil(this.time);
       if (this.anyReady()) this.soon();
       else if (this.isIdle()) this.flushIdle();
-      if (this.runs.size === 0) relaxIoTracking();
+      if (this.runs.length === 0) relaxIoTracking();
       return;
     }
     const now = real.performanceNow();
@@ -526,15 +488,9 @@ export class VirtualClock implements Clock {
       this.soon();
       return;
     }
-    // No timer fired this turn, so what the last ones queued has run: a thaw with nothing due any more is over (before
-    // time may move on and fire the environment's later timers ahead of its next event).
-    if (this.catchingUp > 0 && this.endCaughtUp()) {
-      this.soon();
-      return;
-    }
 
-    // Anything that finishes a run (a deadline, a drained loop) lets the microtasks it triggers run before time
-    // moves again: the code waiting on that run must see the time it ended at, not a later one.
+    // Anything that finishes a run (a deadline, a thaw caught up, a drained loop) lets the microtasks it triggers run
+    // before time moves again: the code waiting on that run must see the time it ended at, not a later one.
     let changed = false;
     for (let i = 0; i < runs.length; i++) {
       const run = runs[i]!;
@@ -543,9 +499,14 @@ export class VirtualClock implements Clock {
       } else if (this.time >= run.deadline) {
         run.onTimeout();
         changed = true;
+      } else if (run.onCaughtUp !== undefined && !((run.scope.timers?.nextDue() ?? Infinity) <= this.time)) {
+        // No timer fired this turn, so what the last ones queued has run: the thaw is over, before time may move on
+        // and fire the environment's later timers ahead of its next event.
+        run.onCaughtUp();
+        changed = true;
       }
     }
-    if (this.runs.size === 0) return;
+    if (this.runs.length === 0) return;
     if (changed) {
       this.soon();
       return;

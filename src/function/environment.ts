@@ -33,7 +33,6 @@ import {
   type ErrorPayload,
 } from '../runtime/error-payload.js';
 import { HandlerRun, type RunOutcome } from '../runtime/handler-run.js';
-import { ThawRun } from '../runtime/thaw-run.js';
 import type { CrashKind } from '../runtime/scope.js';
 import type { ResolvedOptions } from './options.js';
 import type { InvocationResult } from './result.js';
@@ -373,12 +372,15 @@ export class ExecutionEnvironment {
     runtime.sink = invokeSink;
     runtime.lastSink = invokeSink;
     // Thaw: timers that fell due while the environment was frozen fire once now, in this invocation's context and
-    // before its handler, each followed by what it queued (ThawRun). One that throws crashes the runtime as any
-    // uncaught exception does; the invocation then runs on a fresh runtime (re-initialised inside its invoke phase).
-    // [UNCERTAIN] the spec is silent; on Lambda the exit may instead fail this invocation with Runtime.ExitError.
+    // before its handler, each followed by what it queued — a thawed libuv loop runs its timers phase before its poll
+    // phase delivers the event. A run with no body does that: the clock fires the timers and ends it once none is
+    // due (or the loop is empty). One that throws crashes the runtime as any uncaught exception does (the crash resets
+    // it, which clears its timers); the invocation then runs on a fresh runtime, re-initialised inside its invoke
+    // phase. [UNCERTAIN] the spec is silent; on Lambda the exit may instead fail this invocation with Runtime.ExitError.
     if (runtime.timers && runtime.timers.now() < clock.now() && runtime.timers.thawTo(clock.preciseNow())) {
-      const thaw = new ThawRun(runtime, clock.preciseNow() + this.fn.options.timeoutMs, clock);
-      return thaw.start().then(() => this.invokeThawed(req, invokeSink));
+      const thaw = new HandlerRun(runtime, clock.preciseNow() + this.fn.options.timeoutMs, clock);
+      thaw.onCaughtUp = thaw.drainAction = () => thaw.finish({ kind: 'response', json: undefined });
+      return thaw.start(() => undefined).then(() => this.invokeThawed(req, invokeSink));
     }
     return this.invokeThawed(req, invokeSink);
   }

@@ -24,6 +24,8 @@ export class HandlerRun implements ClockRun {
   timersFired = 0;
   /** What to do when the environment's event loop drains (set by the handler-style driver). */
   drainAction: (() => void) | undefined;
+  /** Set for a thaw: the run only lets the environment fire its overdue timers, and ends once they have run. */
+  onCaughtUp: (() => void) | undefined;
   readonly outcome: Promise<RunOutcome>;
   private resolve!: (o: RunOutcome) => void;
 
