@@ -19,6 +19,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** Headers that describe the HTTP message itself, which the URL's front end writes for the body it sends. */
+const FRAMING_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection']);
+
 /**
  * The HTTP response a function URL makes of a successful invocation's payload (`payload` parsed, `rawPayload` as the
  * function returned it), as recorded on AWS:
@@ -43,7 +46,11 @@ export function httpResponseOf(payload: unknown, rawPayload: string, mode: Invok
   if (!Number.isInteger(status) || status < 100 || status > 599) return functionErrorResponse();
   const headers: [string, string][] = [];
   if (isPlainObject(payload['headers'])) {
-    for (const [name, value] of Object.entries(payload['headers'])) headers.push([name, String(value)]);
+    for (const [name, value] of Object.entries(payload['headers'])) {
+      // Message framing is the front end's, never the function's (a handler built on Express sets content-length).
+      if (FRAMING_HEADERS.has(name.toLowerCase())) continue;
+      headers.push([name, String(value)]);
+    }
   }
   if (!headers.some(([name]) => name.toLowerCase() === 'content-type')) headers.push([...JSON_TYPE]);
   if (Array.isArray(payload['cookies'])) for (const cookie of payload['cookies']) headers.push(['Set-Cookie', String(cookie)]);

@@ -84,7 +84,7 @@ describe('startFunctionUrl', () => {
     expect(r.handler).toBeGreaterThanOrEqual(r.event);
   });
 
-  it('answers a timeout like a function error (502), and a throttle with 429 and AWS’s reason', async () => {
+  it('answers a timeout like a function error (502), and a throttle with 429 TooManyRequestsException', async () => {
     const slow = createFunction({ timeout: 1, handler: () => new Promise((resolve) => setTimeout(resolve, 5_000)) }) as LambdaFunction;
     const timedOut = await fetch((await serve(slow)).url);
     expect([timedOut.status, await timedOut.text()]).toEqual([502, 'Internal Server Error']);
@@ -92,6 +92,15 @@ describe('startFunctionUrl', () => {
     expect(throttled.status).toBe(429);
     expect(throttled.headers.get('x-amzn-errortype')).toBe('TooManyRequestsException');
     expect(await throttled.json()).toEqual({ Message: 'Rate Exceeded.' });
+  });
+
+  it('frames the response itself: a content-length or transfer-encoding the function set does not break the client', async () => {
+    // What an Express app behind serverless-http returns; two Content-Length headers make fetch fail.
+    const fn = createFunction({
+      handler: async () => ({ statusCode: 200, headers: { 'content-type': 'text/plain', 'Content-Length': '999', 'transfer-encoding': 'chunked' }, body: 'hello' }),
+    }) as LambdaFunction;
+    const res = await fetch((await serve(fn)).url);
+    expect([res.status, res.headers.get('content-length'), await res.text()]).toEqual([200, '5', 'hello']);
   });
 
   it('refuses a body over 6 MB with 413 without running the function', async () => {
