@@ -296,8 +296,10 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     if (type !== 'RequestResponse' && type !== 'Event' && type !== 'DryRun') {
       throw new HarnessError('INVALID_ARGUMENT', `invoke: invocationType must be 'RequestResponse', 'Event' or 'DryRun' (got ${JSON.stringify(type)}).`);
     }
-    // The handler receives a JSON round trip of the event, never the caller's object (an empty body is {}).
-    let json = (options as { [PAYLOAD_TEXT]?: string })[PAYLOAD_TEXT];
+    // The handler receives a JSON round trip of the event, never the caller's object (an empty body is {}). Text from
+    // the Invoke API comes with its own fresh parse as the event: neither is done again.
+    const payloadText = (options as { [PAYLOAD_TEXT]?: string })[PAYLOAD_TEXT];
+    let json = payloadText;
     try {
       json ??= event === undefined ? '{}' : JSON.stringify(event);
     } catch (error) {
@@ -305,11 +307,12 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     }
     if (json === undefined) throw invalidRequestContent(`a ${typeof event} is not a JSON value`);
     const random = this.internals.random;
+    const invokedFunctionArn = options.qualifier ? `${this.arn}:${options.qualifier}` : this.arn;
     if (type === 'Event') {
       if (exceedsBytes(json, LIMITS.asyncRequestBytes)) throw asyncRequestTooLarge(Buffer.byteLength(json));
       // Accepted even with reserved concurrency 0: the queue sends such events straight to failure handling.
       const requestId = random.uuid();
-      this.queue.accept(requestId, json, { invokedFunctionArn: options.qualifier ? `${this.arn}:${options.qualifier}` : this.arn, tenantId: options.tenantId });
+      this.queue.accept(requestId, json, { invokedFunctionArn, tenantId: options.tenantId });
       return Promise.resolve({ statusCode: 202 as const, requestId });
     }
     if (exceedsBytes(json, LIMITS.syncRequestBytes)) throw syncRequestTooLarge();
@@ -318,8 +321,8 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
 
     const req = new InvokeRequest(
       requestId,
-      JSON.parse(json) as unknown,
-      options.qualifier ? `${this.arn}:${options.qualifier}` : this.arn,
+      payloadText === undefined ? (JSON.parse(json) as unknown) : event,
+      invokedFunctionArn,
       decodeClientContext(options.clientContext),
       options.identity,
       options.tenantId,

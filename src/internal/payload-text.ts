@@ -1,7 +1,8 @@
 /**
  * Internal invoke option (a symbol, so no user passes it by accident): the payload's JSON text as the caller sent it.
- * The Invoke API, which has just parsed that text to validate it, hands it over: the invocation uses those bytes
- * instead of serialising the event again, and an asynchronous event is queued, and dead-lettered, byte for byte.
+ * The Invoke API, which has just parsed that text to validate it, hands it over with that parse as the event (a fresh
+ * object nobody else holds): the invocation neither serialises nor parses again, and an asynchronous event is queued,
+ * and dead-lettered, byte for byte.
  * @example
  * fn.invoke(event, { invocationType: 'Event', [PAYLOAD_TEXT]: '{"raise_error": 1}' });
  */
