@@ -208,6 +208,8 @@ export async function serveCommand(argv: readonly string[], io: CommandIo, contr
   };
   let server: RunningServer;
   const urls: { name: string; server: RunningServer }[] = [];
+  /** Every server started so far, closed again if a later one cannot start. */
+  const opened: RunningServer[] = [];
   try {
     for (const spec of settings.functions) {
       const region = settings.region;
@@ -221,12 +223,15 @@ export async function serveCommand(argv: readonly string[], io: CommandIo, contr
       ...(settings.host === undefined ? {} : { host: settings.host }),
       onError: (error) => io.stderr(`lambda-harness serve: internal error: ${error instanceof Error ? error.stack : String(error)}\n`),
     });
+    opened.push(server);
     for (const name of settings.urls ?? []) {
       const fn = functions.find((f) => f.name === name)!;
-      urls.push({ name, server: await startFunctionUrl(fn, settings.host === undefined ? {} : { host: settings.host }) });
+      const url = await startFunctionUrl(fn, settings.host === undefined ? {} : { host: settings.host });
+      opened.push(url);
+      urls.push({ name, server: url });
     }
   } catch (error) {
-    await Promise.all(urls.map((u) => u.server.close()));
+    await Promise.all(opened.map((s) => s.close()));
     await disposeAll();
     if (error instanceof HarnessError) {
       io.stderr(`lambda-harness serve: ${error.message}\n`);
