@@ -161,6 +161,11 @@ export class VirtualClock implements Clock {
   readonly accountConcurrency: number;
   private readonly realTimeFlow: boolean;
   reservedTotal = 0;
+  /**
+   * Provisioned concurrency of functions without reserved concurrency: AWS takes it from the unreserved pool too, so
+   * the settings of every other function on the account are checked against it.
+   */
+  provisionedUnreserved = 0;
   unreservedBusy = 0;
 
   constructor(options: ClockOptions = {}) {

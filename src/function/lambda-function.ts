@@ -160,8 +160,10 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       }
     }
     const reserved = resolved.reservedConcurrency;
-    checkConcurrency({ account: clock.accountConcurrency, reservedElsewhere: clock.reservedTotal, reserved, provisioned: resolved.provisionedConcurrency });
+    const provisioned = resolved.provisionedConcurrency;
+    checkConcurrency({ account: clock.accountConcurrency, reservedElsewhere: clock.reservedTotal + clock.provisionedUnreserved, reserved, provisioned });
     if (reserved !== undefined) clock.reservedTotal += reserved;
+    else clock.provisionedUnreserved += provisioned;
     const internals = this.internals;
     if (resolved.isolation === 'worker') workerFunctions++;
     this.queue = new AsyncEventQueue({
@@ -439,7 +441,9 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     // In the background and forgiving: environments' own directories may still be being created or removed.
     rm(this.internals.tmpRoot, { recursive: true, force: true, maxRetries: 3 }, () => undefined);
     if (this.internals.options.isolation === 'worker' && --workerFunctions === 0) releaseSpares();
-    if (this.internals.options.reservedConcurrency !== undefined) this.internals.clock.reservedTotal -= this.internals.options.reservedConcurrency;
+    const { reservedConcurrency, provisionedConcurrency } = this.internals.options;
+    if (reservedConcurrency !== undefined) this.internals.clock.reservedTotal -= reservedConcurrency;
+    else this.internals.clock.provisionedUnreserved -= provisionedConcurrency;
     if (this.ownsClock) await this.internals.clock.dispose();
     uninstallIfIdle();
   }

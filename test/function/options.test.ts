@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFunction, HarnessError, InvalidParameterValueError } from '../../src/index.js';
+import { createClock, createFunction, HarnessError, InvalidParameterValueError } from '../../src/index.js';
 
 const handler = async () => 'ok';
 function thrown(fn: () => unknown): unknown {
@@ -34,9 +34,6 @@ describe('createFunction options', () => {
       [{ maximumEventAge: 21_601 }, 'between 60 and 21600 seconds'],
       [{ reservedConcurrency: -1 }, 'reservedConcurrency must be a non-negative integer'],
       [{ provisionedConcurrency: 1.5 }, 'provisionedConcurrency must be a non-negative integer'],
-      [{ reservedConcurrency: 1_001 }, "decreases account's UnreservedConcurrentExecution below its minimum value of [100]"],
-      [{ reservedConcurrency: 2, provisionedConcurrency: 3 }, 'Requested Provisioned Concurrency should not be greater than the reservedConcurrentExecution'],
-      [{ provisionedConcurrency: 1_001 }, "greater than account's unreserved concurrency [1000]"],
     ] as const) {
       const e = thrown(() => createFunction({ handler, ...options })) as InvalidParameterValueError;
       expect(e).toBeInstanceOf(InvalidParameterValueError);
@@ -44,6 +41,20 @@ describe('createFunction options', () => {
       expect(e.code).toBe('INVALID_PARAMETER_VALUE');
       expect(e.message).toContain(text);
     }
+  });
+
+  it("takes a function's provisioned concurrency out of the account's unreserved pool for the next function's settings", async () => {
+    // (Each setting's own AWS message is replayed from the recordings in test/conformance/concurrency-and-async.)
+    const clock = createClock({ accountConcurrency: 1000 });
+    const a = createFunction({ handler, clock, name: 'a', provisionedConcurrency: 800 });
+    const below = "decreases account's UnreservedConcurrentExecution below its minimum value of [100]";
+    expect(() => createFunction({ handler, clock, name: 'b', reservedConcurrency: 800 })).toThrow(below);
+    expect(() => createFunction({ handler, clock, name: 'c', provisionedConcurrency: 800 })).toThrow("greater than account's unreserved concurrency [200]");
+    const b = createFunction({ handler, clock, name: 'b', reservedConcurrency: 100 });
+    await a.dispose(); // gives its provisioned concurrency back
+    const c = createFunction({ handler, clock, name: 'c', provisionedConcurrency: 800 });
+    await Promise.all([b.dispose(), c.dispose()]);
+    await clock.dispose();
   });
 
   it('measures the 4 KB environment limit on the JSON of the map, as AWS does', () => {
