@@ -356,6 +356,8 @@ describe('concurrency, as recorded on AWS', () => {
       expect({ ok: result.ok, payload: result.ok ? result.payload : result.error }).toEqual({ ok: true, payload: 'on-demand' });
       expect(fn.environments.find((e) => e.id === result.environmentId)?.initializationType).toBe('on-demand');
     }
+    // The provisioned environment was tried, failed its init and was dropped (FAILED on AWS).
+    expect(fn.environments.map((e) => [e.initializationType, e.state, e.endReason])[0]).toEqual(['provisioned-concurrency', 'shutdown', 'provisioning-failed']);
   });
 
   it('concurrency-config-errors: rejects provisioned concurrency above the function’s reserved concurrency with InvalidParameterValueException and AWS’s message', () => {
@@ -557,34 +559,23 @@ describe('asynchronous invocation and destinations, as recorded on AWS', () => {
 });
 
 describe('dead-letter queue, as recorded on AWS', () => {
-  it('dlq-sqs-message: dead-letters the original payload byte for byte after the default two retries, with RequestID, ErrorCode 200 and ErrorMessage attributes', async () => {
+  it.each([
+    ['after the default two retries', {}, 3, 'dlqMessages'],
+    ['after a single attempt with MaximumRetryAttempts 0', { maximumRetryAttempts: 0 }, 1, 'variant_MaximumRetryAttempts0 (test_sqs_queue_as_lambda_dead_letter_queue)'],
+  ] as const)('dlq-sqs-message: dead-letters the original payload byte for byte %s, with RequestID, ErrorCode 200 and ErrorMessage attributes', async (_when, retries, attempts, key) => {
     const id = 'dlq-sqs-message';
     const dlq = createQueue('dlq', { accountId: RECORDED_ACCOUNT });
-    const fn = make({ name: 'dlq-fn', deadLetterQueue: dlq, handler: integration });
+    const fn = make({ name: 'dlq-fn', ...retries, deadLetterQueue: dlq, handler: integration });
     const server = await serve(fn);
     // As boto sent it: '{"raise_error": 1}', whose MD5 is the recorded MD5OfBody.
     const { requestId } = await server.invoke(fn.name, { InvocationType: 'Event', Payload: pythonJson(recording(id).request['payload']) });
     await fn.drain();
-    expect(fn.asyncEvents[0]?.attempts).toHaveLength(3);
-    const expected = recorded<Record<string, unknown>[]>(id, 'dlqMessages');
+    expect(fn.asyncEvents[0]?.attempts).toHaveLength(attempts);
+    const expected = recorded<Record<string, unknown>[]>(id, key);
     expect(dlq.messages).toHaveLength(expected.length);
     const bindings: Bindings = new Map([['<request-id:1>', requestId!]]);
     expectRecordedMessage(dlq.messages[0]!, expected[0]!, { bindings });
     expectDistinct(bindings);
-  });
-
-  it('dlq-sqs-message: dead-letters after a single attempt with MaximumRetryAttempts 0, with the same message shape', async () => {
-    const id = 'dlq-sqs-message';
-    const dlq = createQueue('dlq', { accountId: RECORDED_ACCOUNT });
-    const fn = make({ name: 'dlq-fn', maximumRetryAttempts: 0, deadLetterQueue: dlq, handler: integration });
-    const server = await serve(fn);
-    const { requestId } = await server.invoke(fn.name, { InvocationType: 'Event', Payload: pythonJson(recording(id).request['payload']) });
-    await fn.drain();
-    expect(fn.asyncEvents[0]?.attempts).toHaveLength(1);
-    const expected = recorded<Record<string, unknown>[]>(id, 'variant_MaximumRetryAttempts0 (test_sqs_queue_as_lambda_dead_letter_queue)');
-    expect(dlq.messages).toHaveLength(expected.length);
-    const bindings: Bindings = new Map([['<request-id:1>', requestId!]]);
-    expectRecordedMessage(dlq.messages[0]!, expected[0]!, { bindings });
   });
 
   it('dlq-sqs-message: answers a sync invoke of the failing function (no DLQ) with 200, FunctionError Unhandled and the error payload', async () => {

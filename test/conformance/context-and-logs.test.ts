@@ -2,9 +2,7 @@
  * Recorded request ids, handler context and logs (`request-id`, `context` and `logs` areas of the AWS recordings),
  * replayed through the real loopback server.
  *
- * Not replayed here (see the report of this file's author; the harness cannot express them):
- * - `reqid-function-url`: the harness serves no function URL endpoint (only the Invoke API), so there is no URL
- *   response whose `x-amzn-RequestId` could be compared with the END line.
+ * Not replayed here (the harness cannot express them; `reqid-function-url` is replayed in function-urls.test.ts):
  * - `version-qualifier-invoke-logs`: needs a published version `1` (ExecutedVersion "1", `Version: 1` in START,
  *   `context.functionVersion` "1"); the harness has no versions, and a qualifier `1` on an unpublished function
  *   would be a 404 on AWS rather than the recorded 200.

@@ -166,6 +166,7 @@ describe('function URLs, as recorded on AWS', () => {
     const raw = await fetch(`${streamed.server.url}/`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'text' });
     expect(raw.status).toBe(200);
     expect(JSON.parse(await raw.text())).toEqual({ statusCode: 200, body: 'answered' });
+    expect(seen[2]).toEqual({ hasBody: true, body: 'text', isBase64Encoded: false });
   });
 
   it('url-config-invalid-invoke-mode: refuses an unknown invoke mode with AWS’s validation message', async () => {
