@@ -1,6 +1,5 @@
 import type { CallbackControls } from '../context/context.js';
-import { responseOutcome, type HandlerRun } from './handler-run.js';
-import { scopeStorage } from './scope.js';
+import type { HandlerRun } from './handler-run.js';
 import { CallbackHandlerDeprecated, CALLBACK_DEPRECATED_MESSAGE, NodeJsExit, NODEJS_EXIT_MESSAGE } from './error-payload.js';
 import type { RuntimeProfile } from './profiles.js';
 
@@ -42,8 +41,7 @@ class V3Completion {
     if (isAsync) this.onEmptyLoop = 'nodejs-exit';
     this.drain = () => {
       if (this.onEmptyLoop === 'nodejs-exit') run.finish({ kind: 'error', error: new NodeJsExit(NODEJS_EXIT_MESSAGE) });
-      // The loop drained: the scheduler calls this outside the environment, where the runtime would serialise.
-      else run.finish(scopeStorage.run(run.scope, () => responseOutcome(this.waitingResult)));
+      else run.respond(this.waitingResult);
     };
     run.drainAction = this.drain;
   }
@@ -54,7 +52,7 @@ class V3Completion {
     this.finished = true;
     this.run.drainAction = undefined;
     if (err !== undefined && err !== null) this.run.finish({ kind: 'error', error: err });
-    else this.run.finish(responseOutcome(result));
+    else this.run.respond(result);
   }
 
   /** callback(err, result): an error goes at once; a result waits for the loop to drain unless told otherwise. */
@@ -64,7 +62,7 @@ class V3Completion {
     const run = this.run;
     run.drainAction = undefined;
     if (err !== undefined && err !== null) run.finish({ kind: 'error', error: err });
-    else if (!this.context?.callbackWaitsForEmptyEventLoop) run.finish(responseOutcome(result));
+    else if (!this.context?.callbackWaitsForEmptyEventLoop) run.respond(result);
     else {
       this.onEmptyLoop = 'respond';
       this.waitingResult = result;
@@ -118,7 +116,7 @@ export function callHandler(
       return;
     }
     Promise.resolve(result).then(
-      (value) => run.finish(responseOutcome(value)),
+      (value) => run.respond(value),
       (error: unknown) => run.finish({ kind: 'error', error: error ?? null }),
     );
     return;

@@ -57,6 +57,17 @@ export class HandlerRun implements ClockRun {
     this.resolve(outcome);
   }
 
+  /**
+   * Finishes with a response as the runtime interface client posts it: serialised where it runs, inside the
+   * environment (so that a handler returning its own `process.env`, or an object whose getters read it, responds with
+   * the function's values), and only if the run is still going (a late result is never serialised).
+   */
+  respond(value: unknown): void {
+    if (this.finished) return;
+    // Already inside the scope on the promise path (a cheap check); the drain path is called from the scheduler.
+    this.finish(scopeStorage.run(this.scope, () => responseOutcome(value)));
+  }
+
   onTimeout(): void {
     this.finish({ kind: 'timeout' });
   }
@@ -72,13 +83,8 @@ export class HandlerRun implements ClockRun {
   }
 }
 
-/**
- * A response as the runtime interface client posts it: serialised where it runs, inside the environment, so that a
- * handler returning its own `process.env` (or an object whose getters read it) responds with the function's values.
- * @example
- * run.finish(responseOutcome({ ok: true })); // { kind: 'response', json: '{"ok":true}' }
- */
-export function responseOutcome(value: unknown): RunOutcome {
+/** The outcome of a response: its JSON text, or `unserialisable` when `JSON.stringify` threw (a cycle, a BigInt). */
+function responseOutcome(value: unknown): RunOutcome {
   try {
     return { kind: 'response', json: JSON.stringify(value === undefined ? null : value) };
   } catch {
