@@ -2,6 +2,7 @@ import { createRandom, hashSeed, type Random } from '../internal/random.js';
 import { md5Hex, md5OfMessageAttributes } from '../events/messaging/_hash.js';
 import type { MessageAttribute } from './records.js';
 import { isoTime } from '../logs/format.js';
+import { isoTimeSeconds } from '../events/_internals/format.js';
 
 /**
  * Where an in-memory target lives, for its ARN.
@@ -226,7 +227,7 @@ export function createEventBus(name: string, options: TargetOptions = {}): Event
         'detail-type': meta.detailType,
         source: 'lambda',
         account: accountId,
-        time: isoTime(at).replace(/\.\d{3}Z$/, 'Z'),
+        time: isoTimeSeconds(at),
         region,
         resources: [arn, meta.functionArn],
         detail: JSON.parse(body) as unknown,

@@ -1,4 +1,5 @@
 import type { Random } from '../../internal/random.js';
+import { isoTime } from '../../logs/format.js';
 
 /**
  * Formats and id shapes that AWS uses across event kinds. Shared by every family, so two kinds that carry
@@ -21,14 +22,8 @@ export function clfTime(epochMs: number): string {
   );
 }
 
-/**
- * ISO-8601 with milliseconds (`2025-01-01T00:00:00.000Z`), as most AWS JSON timestamps are written.
- * @example
- * isoTime(0); // '1970-01-01T00:00:00.000Z'
- */
-export function isoTime(epochMs: number): string {
-  return new Date(epochMs).toISOString();
-}
+/** ISO-8601 with milliseconds (`2025-01-01T00:00:00.000Z`), as most AWS JSON timestamps are written: the logs' own. */
+export { isoTime };
 
 /**
  * ISO-8601 without milliseconds (`2025-01-01T00:00:00Z`), as EventBridge `time` and S3 `eventTime` variants use.
@@ -36,7 +31,7 @@ export function isoTime(epochMs: number): string {
  * isoTimeSeconds(0); // '1970-01-01T00:00:00Z'
  */
 export function isoTimeSeconds(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return isoTime(epochMs).replace(/\.\d{3}Z$/, 'Z');
 }
 
 const ALNUM_LOWER = 'abcdefghijklmnopqrstuvwxyz0123456789';
