@@ -17,6 +17,7 @@ export interface FunctionUrlHandlersOptions extends FunctionUrlConfig {
 }
 
 const KEYS = ['url', 'invokeMode', 'seed'];
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const URL_HOST = /^([a-z0-9]+)\.lambda-url\.([a-z0-9-]+)\.on\.aws$/;
 
 /**
@@ -38,7 +39,7 @@ export function functionUrlHandlers(fn: LambdaFunction, options: FunctionUrlHand
   const functionUrl = createFunctionUrl('functionUrlHandlers', fn, config);
   let origin: RegExp;
   if (url === undefined) {
-    origin = new RegExp(`^https://[a-z0-9]+\\.lambda-url\\.${functionUrl.region.replace(/-/g, '\\-')}\\.on\\.aws(/|$)`);
+    origin = new RegExp(`^https://[a-z0-9]+${escapeRegExp(`.lambda-url.${functionUrl.region}.on.aws`)}(/|$)`);
   } else {
     let parsed: URL;
     try {
@@ -46,10 +47,17 @@ export function functionUrlHandlers(fn: LambdaFunction, options: FunctionUrlHand
     } catch {
       throw new HarnessError('INVALID_OPTION', `functionUrlHandlers: 'url' must be a URL such as https://abc123.lambda-url.us-east-1.on.aws (got ${JSON.stringify(url)}).`);
     }
-    if (URL_HOST.exec(parsed.hostname) === null) {
+    const host = URL_HOST.exec(parsed.hostname);
+    if (host === null) {
       throw new HarnessError('INVALID_OPTION', `functionUrlHandlers: 'url' must be a function URL, https://<url-id>.lambda-url.<region>.on.aws (got ${JSON.stringify(url)}).`);
     }
-    origin = new RegExp(`^${parsed.origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/|$)`);
+    if (host[2] !== functionUrl.region) {
+      throw new HarnessError(
+        'INVALID_OPTION',
+        `functionUrlHandlers: 'url' is in ${host[2]}, but function ${fn.name} is in ${functionUrl.region}: pass a URL of its region, or create the function with { region: '${host[2]}' }.`,
+      );
+    }
+    origin = new RegExp(`^${escapeRegExp(parsed.origin)}(/|$)`);
   }
   return [
     http.all(origin, async ({ request }) => {
