@@ -1,3 +1,4 @@
+import { regionOfArn } from '../events/_internals/aws.js';
 import { HarnessError, LambdaServiceError } from '../errors.js';
 import { randomString } from '../events/_internals/format.js';
 import { codeTimeOf, type LambdaFunction } from '../function/lambda-function.js';
@@ -66,7 +67,7 @@ export function createFunctionUrl(caller: string, fn: LambdaFunction, config: Fu
   if (!Number.isInteger(seed)) throw invalid("'seed' must be an integer.");
   const random = createRandom(hashSeed(`function-url:${fn.name}`, seed));
   const urlId = randomString(random, 32);
-  const region = fn.arn.split(':')[3]!;
+  const region = regionOfArn(fn.arn)!;
   return {
     region,
     bodyLimit: LIMITS.syncRequestBytes,
