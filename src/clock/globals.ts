@@ -170,7 +170,9 @@ function buildShims(): Patch[] {
   const getTime = dateProto['getTime']!;
   const setTime = dateProto['setTime']!;
   const origGetTimezoneOffset = dateProto['getTimezoneOffset']!;
-  const host = hostZone();
+  // Read on first use: the first Intl call of a thread loads ICU's zone data (~15 ms), which a cold start or a worker
+  // would otherwise pay even when no simulated code ever asks for local time.
+  let host: string | undefined;
   const zones = new Map<string | undefined, string | undefined>();
   const localZone = (): string | undefined => {
     const scope = scopeStorage.getStore();
@@ -178,6 +180,7 @@ function buildShims(): Patch[] {
     const tz = scope.processEnv['TZ'];
     if (zones.has(tz)) return zones.get(tz);
     const zone = zoneOfTz(tz);
+    host ??= hostZone();
     const emulated = zone === host ? undefined : zone;
     zones.set(tz, emulated);
     return emulated;
