@@ -12,6 +12,7 @@ export { createContext, type CreateContextOptions, type LambdaContext } from './
 export { HarnessError, InvalidParameterValueError, LambdaServiceError } from './errors.js';
 export type { HarnessErrorCode, LambdaServiceExceptionName, ThrottleReason } from './errors.js';
 export type { ErrorPayload } from './runtime/error-payload.js';
+export { streamifyResponse, HttpResponseStream, type ResponseStream, type StreamedResponse, type StreamingHandlerFunction } from './runtime/response-stream.js';
 export type { RuntimeName } from './runtime/profiles.js';
 export type { LogFormat, LogLevel } from './logs/format.js';
 export { LIMITS } from './limits/limits.js';

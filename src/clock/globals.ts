@@ -27,6 +27,9 @@ interface Patch {
   had: boolean;
   /** An accessor property (`shim` and `original` are its getters), patched and restored with its descriptor. */
   getter?: PropertyDescriptor;
+  /** A whole accessor to install over a data property (or none), and how to put the host's value back. */
+  accessor?: PropertyDescriptor;
+  restore?: () => void;
 }
 
 let active = 0;
@@ -162,6 +165,39 @@ function buildShims(): Patch[] {
     );
     add(scheduler, 'yield', () => (timersOf() ? virtualImmediate(undefined, undefined) : origYield.call(scheduler)));
   }
+
+  // The runtime's `awslambda` global, per environment: a handler module reads it at import (init runs in the scope).
+  // Outside every environment, the host's own value (usually none).
+  const hostAwslambda = Object.getOwnPropertyDescriptor(g, 'awslambda');
+  let hostValue = hostAwslambda?.value as unknown;
+  const awslambdaAccessor: PropertyDescriptor = {
+    configurable: true,
+    enumerable: hostAwslambda?.enumerable ?? false,
+    get: () => {
+      const scope = scopeStorage.getStore();
+      if (scope) return scope.awslambda;
+      return hostAwslambda?.get ? hostAwslambda.get.call(g) : hostValue;
+    },
+    set: (value: unknown) => {
+      const scope = scopeStorage.getStore();
+      if (scope) scope.awslambda = value;
+      else if (hostAwslambda?.get) hostAwslambda.set?.call(g, value);
+      else hostValue = value;
+    },
+  };
+  patches.push({
+    target: g,
+    key: 'awslambda',
+    original: hostAwslambda,
+    shim: undefined,
+    had: hostAwslambda !== undefined,
+    accessor: awslambdaAccessor,
+    restore: () => {
+      if (hostAwslambda?.get) Object.defineProperty(g, 'awslambda', hostAwslambda);
+      else if (hostAwslambda === undefined && hostValue === undefined) delete g['awslambda'];
+      else Object.defineProperty(g, 'awslambda', { configurable: true, enumerable: true, writable: true, ...hostAwslambda, value: hostValue });
+    },
+  });
 
   // Local time: inside an environment whose TZ (Lambda: UTC) is not the host's zone, Date's local methods, its string
   // forms, `new Date(y, m, …)`, local date strings and Intl's default zone follow the environment's zone.
@@ -556,7 +592,8 @@ function install(): void {
   if (fakedBySomeoneElse(g['setTimeout']) || fakedBySomeoneElse(g['Date'])) throw fakeTimersError();
   const patches = buildShims();
   for (const p of patches) {
-    if (p.getter) Object.defineProperty(p.target, p.key, { ...p.getter, get: p.shim as () => unknown });
+    if (p.accessor) Object.defineProperty(p.target, p.key, p.accessor);
+    else if (p.getter) Object.defineProperty(p.target, p.key, { ...p.getter, get: p.shim as () => unknown });
     else (p.target as Record<string | symbol, unknown>)[p.key] = p.shim;
   }
   syncBuiltinESMExports();
@@ -571,6 +608,10 @@ function uninstall(): void {
   installed = null;
   for (const p of patches.reverse()) {
     const target = p.target as Record<string | symbol, unknown>;
+    if (p.accessor) {
+      if (Object.getOwnPropertyDescriptor(target, p.key)?.get === p.accessor.get) p.restore!();
+      continue;
+    }
     if (p.getter) {
       if (Object.getOwnPropertyDescriptor(target, p.key)?.get === p.shim) Object.defineProperty(target, p.key, p.getter);
       continue;

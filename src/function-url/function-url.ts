@@ -4,7 +4,7 @@ import { randomString } from '../events/_internals/format.js';
 import { codeTimeOf, type LambdaFunction } from '../function/lambda-function.js';
 import { createRandom, hashSeed } from '../internal/random.js';
 import { LIMITS, syncRequestTooLarge } from '../limits/limits.js';
-import { functionErrorResponse, httpResponseOf, type InvokeMode, type UrlResponse } from './http-response.js';
+import { functionErrorResponse, httpResponseOf, httpResponseOfStream, type InvokeMode, type UrlResponse } from './http-response.js';
 import { functionUrlEvent, type UrlPlace, type UrlRequest } from './request-event.js';
 
 /** A function URL, transport aside: turns requests into invocations and results into responses. */
@@ -81,7 +81,9 @@ export function createFunctionUrl(caller: string, fn: LambdaFunction, config: Fu
       try {
         const result = await fn.invoke(event);
         requestId = result.requestId;
-        response = result.ok ? httpResponseOf(result.payload, result.rawPayload, invokeMode) : functionErrorResponse();
+        if (!result.ok) response = functionErrorResponse();
+        else if (result.responseStream) response = httpResponseOfStream(result.responseStream);
+        else response = httpResponseOf(result.payload, result.rawPayload, invokeMode);
       } catch (error) {
         if (!(error instanceof LambdaServiceError)) throw error;
         return serviceErrorResponse(error, random.uuid());

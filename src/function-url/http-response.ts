@@ -13,7 +13,11 @@ export interface UrlResponse {
   readonly body: Buffer;
 }
 
+import { HTTP_INTEGRATION_CONTENT_TYPE, type StreamedResponse } from '../runtime/response-stream.js';
+
 const JSON_TYPE: readonly [string, string] = ['Content-Type', 'application/json'];
+/** What separates a streamed HTTP response's prelude from its body. */
+const DELIMITER = Buffer.alloc(8);
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -41,22 +45,63 @@ export function httpResponseOf(payload: unknown, rawPayload: string, mode: Invok
     const text = typeof payload === 'string' ? payload : rawPayload;
     return { status: 200, headers: [JSON_TYPE], body: Buffer.from(text) };
   }
-  const status = Number(payload['statusCode']);
+  const status = statusOf(payload['statusCode']);
+  if (status === undefined) return functionErrorResponse();
+  const headers = headersOf(payload, JSON_TYPE[1]);
+  const body = payload['body'];
+  const text = body === undefined || body === null ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+  return { status, headers, body: payload['isBase64Encoded'] === true ? Buffer.from(text, 'base64') : Buffer.from(text) };
+}
+
+/**
+ * The HTTP response a function URL makes of what a streaming handler wrote (spec §9.3): after
+ * `awslambda.HttpResponseStream.from`, the JSON prelude before the 8 NUL bytes gives the status (200 unless set),
+ * headers and cookies, and the bytes after them are the body; any other stream is the body, with its content type.
+ * (recorded: url-node-response-stream.) [UNCERTAIN] the same in `BUFFERED` mode; a prelude without `content-type`
+ * sends `application/octet-stream`.
+ * @example
+ * httpResponseOfStream({ contentType: 'text/plain', body: Buffer.from('hi') }).headers; // [['Content-Type', 'text/plain']]
+ */
+export function httpResponseOfStream(stream: StreamedResponse): UrlResponse {
+  const bytes = stream.body;
+  if (stream.contentType !== HTTP_INTEGRATION_CONTENT_TYPE) {
+    return { status: 200, headers: [['Content-Type', stream.contentType]], body: bytes };
+  }
+  const delimiter = bytes.indexOf(DELIMITER);
+  // Nothing written: the prelude never went out (it is sent just before the first write).
+  if (delimiter < 0) return { status: 200, headers: [['Content-Type', 'application/octet-stream']], body: bytes };
+  let prelude: unknown;
+  try {
+    prelude = JSON.parse(bytes.subarray(0, delimiter).toString());
+  } catch {
+    return functionErrorResponse();
+  }
+  if (!isPlainObject(prelude)) return functionErrorResponse();
+  const status = statusOf(prelude['statusCode'] ?? 200);
+  if (status === undefined) return functionErrorResponse();
+  return { status, headers: headersOf(prelude, 'application/octet-stream'), body: bytes.subarray(delimiter + DELIMITER.length) };
+}
+
+/** An HTTP status given as a number or a numeric string; undefined for anything else. */
+function statusOf(value: unknown): number | undefined {
+  const status = Number(value);
   // [UNCERTAIN] a status that is no HTTP status: treated as a malformed response, like a function error.
-  if (!Number.isInteger(status) || status < 100 || status > 599) return functionErrorResponse();
+  return Number.isInteger(status) && status >= 100 && status <= 599 ? status : undefined;
+}
+
+/** The header pairs of a response object: its `headers` but the framing ones, a content type, one `set-cookie` per cookie. */
+function headersOf(response: Record<string, unknown>, defaultType: string): [string, string][] {
   const headers: [string, string][] = [];
-  if (isPlainObject(payload['headers'])) {
-    for (const [name, value] of Object.entries(payload['headers'])) {
+  if (isPlainObject(response['headers'])) {
+    for (const [name, value] of Object.entries(response['headers'])) {
       // Message framing is the front end's, never the function's (a handler built on Express sets content-length).
       if (FRAMING_HEADERS.has(name.toLowerCase())) continue;
       headers.push([name, String(value)]);
     }
   }
-  if (!headers.some(([name]) => name.toLowerCase() === 'content-type')) headers.push([...JSON_TYPE]);
-  if (Array.isArray(payload['cookies'])) for (const cookie of payload['cookies']) headers.push(['Set-Cookie', String(cookie)]);
-  const body = payload['body'];
-  const text = body === undefined || body === null ? '' : typeof body === 'string' ? body : JSON.stringify(body);
-  return { status, headers, body: payload['isBase64Encoded'] === true ? Buffer.from(text, 'base64') : Buffer.from(text) };
+  if (!headers.some(([name]) => name.toLowerCase() === 'content-type')) headers.push(['Content-Type', defaultType]);
+  if (Array.isArray(response['cookies'])) for (const cookie of response['cookies']) headers.push(['Set-Cookie', String(cookie)]);
+  return headers;
 }
 
 /**

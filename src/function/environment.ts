@@ -33,6 +33,7 @@ import {
   type ErrorPayload,
 } from '../runtime/error-payload.js';
 import { HandlerRun, type RunOutcome } from '../runtime/handler-run.js';
+import type { StreamedResponse } from '../runtime/response-stream.js';
 import type { CrashKind } from '../runtime/scope.js';
 import type { ResolvedOptions } from './options.js';
 import type { InvocationResult } from './result.js';
@@ -541,6 +542,7 @@ export class ExecutionEnvironment {
     let payload: unknown;
     let durationMs = t.end - t.start;
     let reset = false;
+    let stream: StreamedResponse | undefined;
 
     switch (outcome.kind) {
       case 'response': {
@@ -561,7 +563,15 @@ export class ExecutionEnvironment {
         payload = json === undefined ? null : JSON.parse(rawPayload);
         break;
       }
+      case 'stream': {
+        // Streamed bytes are the payload as they are (a buffered Invoke returns them as its body): text here.
+        stream = outcome.stream;
+        rawPayload = stream.body.toString();
+        payload = rawPayload;
+        break;
+      }
       case 'error': {
+        stream = outcome.stream;
         // v3 turns an empty failure into the string "handled"; v4 formats null as {"errorType":"object","errorMessage":"null"}.
         const value = outcome.error === undefined && profile.ric === 3 ? 'handled' : outcome.error;
         error = toErrorPayload(value, profile);
@@ -631,7 +641,7 @@ export class ExecutionEnvironment {
     this.fn.echo?.((json ? '' : endLine(id)) + (json ? jsonReportLine(end, figures) : reportLine(figures)));
     const parts = { initStart: t.initStart, initText: t.initText, sink: t.sink, json, figures, start: t.start, end };
     const raw = kind === 'success' ? rawPayload! : undefined;
-    const record = new InvocationRecord(kind, payload, error, raw, parts, this.id, t.coldStart, req.logTail);
+    const record = new InvocationRecord(kind, payload, error, raw, parts, this.id, t.coldStart, req.logTail, stream);
     return record as unknown as InvocationResult;
   }
 }

@@ -3,6 +3,7 @@ import type { InvocationResultBase } from './result.js';
 import { LIMITS } from '../limits/limits.js';
 import { endLine, jsonReportLine, jsonStartLine, reportLine, startLine, type ReportFigures } from '../logs/format.js';
 import type { LogSink } from '../logs/sink.js';
+import type { StreamedResponse } from '../runtime/response-stream.js';
 
 /** What an invocation's log text is made of, rendered only when someone reads `logs`. */
 export interface LogParts {
@@ -41,6 +42,7 @@ export class InvocationRecord implements InvocationResultBase {
   readonly maxMemoryUsedMB: number;
   readonly startedAt: number;
   readonly endedAt: number;
+  readonly responseStream: StreamedResponse | undefined;
   #parts: LogParts;
   #logs: string | undefined;
   #raw: string | undefined;
@@ -54,6 +56,7 @@ export class InvocationRecord implements InvocationResultBase {
     environmentId: string,
     coldStart: boolean,
     logTail: boolean,
+    responseStream: StreamedResponse | undefined,
   ) {
     const ok = outcome === 'success';
     const f = parts.figures;
@@ -76,6 +79,7 @@ export class InvocationRecord implements InvocationResultBase {
     this.maxMemoryUsedMB = f.maxMemoryUsedMB;
     this.startedAt = parts.start;
     this.endedAt = parts.end;
+    this.responseStream = responseStream;
   }
 
   /** The exact body AWS returns (a failure's is rendered on first read: its trace is the dearest part). */

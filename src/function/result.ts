@@ -1,4 +1,5 @@
 import type { ErrorPayload } from '../runtime/error-payload.js';
+import type { StreamedResponse } from '../runtime/response-stream.js';
 
 /** Fields every synchronous invocation result carries. */
 export interface InvocationResultBase {
@@ -33,6 +34,12 @@ export interface InvocationResultBase {
   /** Virtual epoch ms when the invocation started and ended. */
   readonly startedAt: number;
   readonly endedAt: number;
+  /**
+   * A streaming handler's (`awslambda.streamifyResponse`) response: its content type and every byte written, in order
+   * (on failure, what it wrote before failing). Undefined for other handlers. A success's `payload` and `rawPayload`
+   * are then the body as text.
+   */
+  readonly responseStream: StreamedResponse | undefined;
 }
 
 /**

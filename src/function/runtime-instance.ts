@@ -4,6 +4,7 @@ import type { LogSink } from '../logs/sink.js';
 import type { AnyHandler } from '../handler/load.js';
 import { createIoState, type CrashKind, type EnvScope, type IoState } from '../runtime/scope.js';
 import { forgetIo } from '../runtime/io-tracker.js';
+import { awslambdaGlobal } from '../runtime/response-stream.js';
 
 /**
  * One Node.js runtime process inside an execution environment: what a reset throws away. Its module state (the
@@ -19,6 +20,7 @@ export class RuntimeInstance implements EnvScope {
   /** The last sink, for lines written by work that outlives its invocation while the environment is frozen. */
   lastSink: LogSink | undefined;
   dead = false;
+  awslambda: unknown;
   /** Virtual now of this runtime (real now with `clock: 'real'`), bound once for the contexts it hands out. */
   readonly now: () => number;
   /** The current invocation's X-Ray trace header, rendered when first read (`_X_AMZN_TRACE_ID`, `xRayTraceId`). */
@@ -30,6 +32,7 @@ export class RuntimeInstance implements EnvScope {
     private readonly onCrash: (runtime: RuntimeInstance, kind: CrashKind, detail: unknown) => void,
   ) {
     this.now = timers ? () => timers.now() : () => Date.now();
+    this.awslambda = awslambdaGlobal(processEnv);
     // Per invocation, only the inputs change; the header is built if the handler or an SDK reads it.
     Object.defineProperty(processEnv, '_X_AMZN_TRACE_ID', {
       get: () => this.traceId(),

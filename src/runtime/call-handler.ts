@@ -2,6 +2,8 @@ import type { CallbackControls } from '../context/context.js';
 import type { HandlerRun } from './handler-run.js';
 import { CallbackHandlerDeprecated, CALLBACK_DEPRECATED_MESSAGE, NodeJsExit, NODEJS_EXIT_MESSAGE } from './error-payload.js';
 import type { RuntimeProfile } from './profiles.js';
+import { HANDLER_STREAMING, isStreamingHandler, ResponseStream, streamHighWaterMark } from './response-stream.js';
+import { finished } from 'node:stream';
 
 type Handler = (event: unknown, context: unknown, callback?: unknown) => unknown;
 
@@ -81,6 +83,12 @@ export function isAsyncHandler(handler: Handler): boolean {
  * which RIC v4 refuses (`Runtime.CallbackHandlerDeprecated`), even when it is `async`.
  */
 export function checkHandlerForRuntime(handler: Handler, profile: RuntimeProfile): Error | undefined {
+  try {
+    // A streaming handler takes three parameters by design: (event, responseStream, context).
+    if (isStreamingHandler(handler)) return undefined;
+  } catch (error) {
+    return error as Error;
+  }
   if (profile.ric === 4 && handler.length >= 3) return new CallbackHandlerDeprecated(CALLBACK_DEPRECATED_MESSAGE);
   return undefined;
 }
@@ -106,6 +114,10 @@ export function callHandler(
   profile: RuntimeProfile,
   run: HandlerRun,
 ): void {
+  if ((handler as { [HANDLER_STREAMING]?: unknown })[HANDLER_STREAMING] !== undefined) {
+    callStreamingHandler(handler, event, makeContext, profile, run);
+    return;
+  }
   if (profile.ric === 4) {
     run.drainAction = () => run.finish({ kind: 'crash', crash: 'exit', detail: 13 });
     let result: unknown;
@@ -136,4 +148,68 @@ export function callHandler(
     // A synchronous throw goes to callback(err): so a sync `throw null` is a success with null (spec §2.1).
     callback(error);
   }
+}
+
+/**
+ * Calls a streaming handler as the runtime does (spec §2.5; RIC3 `Runtime.handleOnceStreaming`, RIC4
+ * `StreamingInvokeProcessor`): `(event, responseStream, context)`, which must return a promise; a value it resolves
+ * with is ignored with a warning. The response is complete once the promise has settled and the stream has ended.
+ * The stream is the runtime's open request to the Runtime API, which keeps the event loop alive: a handler that never
+ * ends it runs into its timeout [INFERRED: the runtime awaits the Runtime API's answer, which comes only after the
+ * request ends]. An error (a throw, a rejection, a destroyed stream) fails the invocation, also after writes.
+ */
+function callStreamingHandler(
+  handler: Handler,
+  event: unknown,
+  makeContext: (controls: CallbackControls | undefined) => unknown,
+  profile: RuntimeProfile,
+  run: HandlerRun,
+): void {
+  const stream = new ResponseStream(streamHighWaterMark(handler));
+  const io = run.scope.io;
+  io.waits++;
+  let open = true;
+  let resolved = false;
+  const fail = (error: unknown): void => {
+    close();
+    run.finish({ kind: 'error', error: error ?? null, stream: stream.response() });
+  };
+  const close = (): void => {
+    if (open) io.waits--;
+    open = false;
+  };
+  const complete = (): void => {
+    if (!resolved || open) return;
+    // RIC: after the Runtime API answered, a stream that did not finish writing is an error.
+    if (!stream.writableFinished) fail('Response stream is not finished.');
+    else run.respondStream(stream);
+  };
+  finished(stream, (error) => {
+    close();
+    if (error) fail(error);
+    else complete();
+  });
+  // v3 ends a streaming invocation whose loop drains with the stream ended as complete; v4 exits (see callHandler).
+  run.drainAction = profile.ric === 4 ? () => run.finish({ kind: 'crash', crash: 'exit', detail: 13 }) : () => run.respondStream(stream);
+  let result: unknown;
+  try {
+    result = handler(event, stream, makeContext(undefined));
+  } catch (error) {
+    fail(error);
+    return;
+  }
+  if (!isThenable(result)) {
+    // RIC3 fails with the message itself (so its errorType is "string"); RIC4 throws an Error.
+    const message = 'Streaming does not support non-async handlers.';
+    fail(profile.ric === 4 ? new Error(message) : message);
+    return;
+  }
+  result.then(
+    (value) => {
+      if (value !== undefined) console.warn('Streaming handlers ignore return values.');
+      resolved = true;
+      complete();
+    },
+    (error: unknown) => fail(error),
+  );
 }

@@ -129,6 +129,8 @@ export const UnhandledPromiseRejection = runtimeErrorClass('UnhandledPromiseReje
 export const CallbackHandlerDeprecated = runtimeErrorClass('CallbackHandlerDeprecated');
 export const NodeJsExit = runtimeErrorClass('NodeJsExit');
 export const JSONStringifyError = runtimeErrorClass('JSONStringifyError');
+export const MalformedStreamingHandler = runtimeErrorClass('MalformedStreamingHandler');
+export const InvalidStreamingOperation = runtimeErrorClass('InvalidStreamingOperation');
 
 /** The message of `Runtime.CallbackHandlerDeprecated` on nodejs24.x (spec §2.4). */
 export const CALLBACK_DEPRECATED_MESSAGE =

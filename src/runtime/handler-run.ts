@@ -1,5 +1,6 @@
 import type { ClockRun, VirtualClock } from '../clock/virtual-clock.js';
 import { scopeStorage, type CrashKind, type EnvScope } from './scope.js';
+import type { ResponseStream, StreamedResponse } from './response-stream.js';
 
 /** How a run of simulated code ended, before it is turned into an AWS-shaped result. */
 export type RunOutcome =
@@ -8,8 +9,13 @@ export type RunOutcome =
    * function), or `unserialisable` when it threw (a cycle, a BigInt).
    */
   | { kind: 'response'; json: string | undefined; unserialisable?: true }
-  /** The runtime posted an error raised by user code (formatted later, per runtime). */
-  | { kind: 'error'; error: unknown }
+  /** A streaming handler's response, complete. */
+  | { kind: 'stream'; stream: StreamedResponse }
+  /**
+   * The runtime posted an error raised by user code (formatted later, per runtime); for a streaming handler, with what
+   * it had streamed before failing.
+   */
+  | { kind: 'error'; error: unknown; stream?: StreamedResponse }
   /** The function exceeded its deadline. */
   | { kind: 'timeout' }
   /** The runtime went down: uncaught exception, unhandled rejection, `process.exit`. */
@@ -66,6 +72,12 @@ export class HandlerRun implements ClockRun {
     if (this.finished) return;
     // Already inside the scope on the promise path (a cheap check); the drain path is called from the scheduler.
     this.finish(scopeStorage.run(this.scope, () => responseOutcome(value)));
+  }
+
+  /** Finishes with what a streaming handler wrote, if the run is still going. */
+  respondStream(stream: ResponseStream): void {
+    if (this.finished) return;
+    this.finish({ kind: 'stream', stream: stream.response() });
   }
 
   onTimeout(): void {

@@ -12,6 +12,11 @@ export interface EnvScope {
   readonly timers: EnvTimers | null;
   /** The environment's `process.env` (Lambda's variables over the host's). */
   readonly processEnv: Record<string, string | undefined>;
+  /**
+   * The runtime's `awslambda` global (`streamifyResponse`, `HttpResponseStream`), or undefined where the function opts
+   * out of it. Assignable, like any global.
+   */
+  awslambda: unknown;
   /** Where `console.*` of this environment goes (the current invocation, or init). */
   log(level: LogLevel, args: unknown[]): void;
   /** Raw writes to `process.stdout`/`process.stderr`: Lambda logs them as they are, without a prefix. */

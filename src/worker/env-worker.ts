@@ -65,9 +65,8 @@ port.on('message', (message: ToWorker) => {
     }
     const r = await env.invoke(message.request);
     measureMemoryMB();
-    // Materialise the lazy fields (logs, traces) into plain data for the structured clone.
     // Plain data (logs and the exact body included) for the structured clone.
-    const result = JSON.parse(JSON.stringify(r)) as PlainResult;
+    const result = { ...(JSON.parse(JSON.stringify(r)) as PlainResult), responseStream: r.responseStream };
     port.postMessage({ type: 'result', id: message.id, now: clock.now(), result } satisfies FromWorker);
   })();
 });

@@ -24,6 +24,8 @@ export interface PlainResult {
   readonly [key: string]: unknown;
   readonly rawPayload: string;
   readonly logs: string;
+  /** A streaming handler's response, outside the JSON form: its bytes cross as a Uint8Array. */
+  readonly responseStream?: { readonly contentType: string; readonly body: Uint8Array };
 }
 
 /** Worker → main thread. */

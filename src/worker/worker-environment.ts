@@ -201,7 +201,10 @@ export class WorkerEnvironment extends ExecutionEnvironment {
 
 /** Rebuilds a result from its plain form: `payload`/`error` are parsed back from the exact body. */
 function fromPlain(plain: PlainResult): InvocationResult {
-  const parsed = JSON.parse(plain.rawPayload) as unknown;
   const ok = plain['ok'] === true;
-  return { ...plain, payload: parsed, error: ok ? undefined : parsed } as unknown as InvocationResult;
+  const stream = plain.responseStream;
+  // A streamed success's payload is its body text, not JSON; the body crossed the thread as a Uint8Array.
+  const parsed = ok && stream ? plain.rawPayload : (JSON.parse(plain.rawPayload) as unknown);
+  const responseStream = stream && { contentType: stream.contentType, body: Buffer.from(stream.body.buffer, stream.body.byteOffset, stream.body.byteLength) };
+  return { ...plain, payload: parsed, error: ok ? undefined : parsed, responseStream } as unknown as InvocationResult;
 }

@@ -342,6 +342,7 @@ describe('the virtual clock', () => {
     expect(AbortSignal.timeout).toBe(nativeAbortTimeout);
     expect(performance.mark).toBe(nativeMark);
     expect(process.uptime).toBe(nativeUptime);
+    expect(Object.getOwnPropertyDescriptor(globalThis, 'awslambda')).toBeUndefined();
     expect(timersOf()).toBe(before);
   });
 

@@ -7,9 +7,10 @@
  * and `content` (parsed by the snapshot library when it starts with `{`).
  *
  * Not replayed: the 403s (`url-missing-permission-403`, `url-alias-deleted-403`, `url-nonexistent-403`: AuthType,
- * resource policies and aliases are not modelled, every URL served is public) and `url-node-response-stream`
- * (`awslambda.streamifyResponse` handlers are not supported).
+ * resource policies and aliases are not modelled, every URL served is public).
  */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { LambdaFunctionURLEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { createFunction, HarnessError, startFunctionUrl, type FunctionUrlOptions, type LambdaFunction, type RunningServer } from '../../src/index.js';
@@ -167,6 +168,19 @@ describe('function URLs, as recorded on AWS', () => {
     expect(raw.status).toBe(200);
     expect(JSON.parse(await raw.text())).toEqual({ statusCode: 200, body: 'answered' });
     expect(seen[2]).toEqual({ hasBody: true, body: 'text', isBase64Encoded: false });
+  });
+
+  it('url-node-response-stream: sends a streaming handler’s status, headers and chunks as one HTTP response', async () => {
+    const expected = recorded<{ status: number; body: string }>('url-node-response-stream');
+    // The recorded handler (functions/lambda_response_streaming.js), written against the runtime's awslambda global.
+    const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/handlers');
+    const fn = release(createFunction({ name: 'url-fn', handler: 'streaming/handlers.hello', root }) as LambdaFunction);
+    const server = release(await startFunctionUrl(fn, { invokeMode: 'RESPONSE_STREAM' }));
+    const response = await fetch(`${server.url}${POST_PATH}`, { method: 'POST', body: recording('url-node-response-stream').request['body'] as string });
+    expect({ status: response.status, body: await response.text() }).toEqual(expected);
+    // The handler's headers, from the prelude (the recording kept only status and body).
+    expect(response.headers.get('content-type')).toBe('text/html');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
   });
 
   it('url-config-invalid-invoke-mode: refuses an unknown invoke mode with AWS’s validation message', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { httpResponseOf } from '../../src/function-url/http-response.js';
+import { httpResponseOf, httpResponseOfStream } from '../../src/function-url/http-response.js';
 
 const of = (payload: unknown) => httpResponseOf(payload, JSON.stringify(payload), 'BUFFERED');
 
@@ -23,5 +23,37 @@ describe('how a function URL answers a result', () => {
 
   it('answers null as the body null', () => {
     expect(of(null).body.toString()).toBe('null');
+  });
+});
+
+describe('how a function URL answers a streamed response', () => {
+  const integration = 'application/vnd.awslambda.http-integration-response';
+  const framed = (prelude: unknown, body: string) => Buffer.concat([Buffer.from(JSON.stringify(prelude)), Buffer.alloc(8), Buffer.from(body)]);
+
+  it('takes status, headers and cookies from the prelude, and the bytes after the 8 NULs as the body', () => {
+    const r = httpResponseOfStream({ contentType: integration, body: framed({ statusCode: '201', headers: { 'X-Id': 7 }, cookies: ['a=1', 'b=2'] }, 'made') });
+    expect(r.status).toBe(201);
+    expect(r.headers).toEqual([
+      ['X-Id', '7'],
+      ['Content-Type', 'application/octet-stream'],
+      ['Set-Cookie', 'a=1'],
+      ['Set-Cookie', 'b=2'],
+    ]);
+    expect(r.body.toString()).toBe('made');
+  });
+
+  it('keeps NUL bytes that belong to the body, splitting at the first delimiter only', () => {
+    const r = httpResponseOfStream({ contentType: integration, body: framed({ statusCode: 200 }, '\0'.repeat(9)) });
+    expect(r.body).toEqual(Buffer.alloc(9));
+  });
+
+  it('sends any other stream as a 200 body with its own content type', () => {
+    const r = httpResponseOfStream({ contentType: 'text/csv', body: Buffer.from('a,b') });
+    expect(r).toEqual({ status: 200, headers: [['Content-Type', 'text/csv']], body: Buffer.from('a,b') });
+  });
+
+  it('answers a prelude that is not a JSON object, or no HTTP status, as a malformed response (502)', () => {
+    expect(httpResponseOfStream({ contentType: integration, body: Buffer.concat([Buffer.from('{oops'), Buffer.alloc(8)]) }).status).toBe(502);
+    expect(httpResponseOfStream({ contentType: integration, body: framed({ statusCode: 42 }, '') }).status).toBe(502);
   });
 });

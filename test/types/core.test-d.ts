@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Context, SQSEvent } from 'aws-lambda';
-import { createContext, createFunction, type ErrorPayload, type InvocationResult, type LambdaContext } from '../../src/index.js';
+import { createContext, createFunction, streamifyResponse, type ErrorPayload, type InvocationResult, type LambdaContext, type ResponseStream, type StreamedResponse } from '../../src/index.js';
 
 describe('types of the core API', () => {
   it('infers the event and result types from the handler', async () => {
@@ -44,5 +44,19 @@ describe('types of the core API', () => {
     expectTypeOf(createContext()).toEqualTypeOf<LambdaContext>();
     // @ts-expect-error -- unknown options are rejected at compile time too
     createContext({ timout: 3 });
+  });
+
+  it('types a streaming handler: its stream and context parameters, and a text payload', async () => {
+    const handler = streamifyResponse(async (event: { name: string }, stream, context) => {
+      expectTypeOf(stream).toEqualTypeOf<ResponseStream>();
+      expectTypeOf(context).toEqualTypeOf<LambdaContext>();
+      stream.end(`hello ${event.name}`);
+    });
+    const fn = createFunction({ handler });
+    const r = await fn.invoke({ name: 'a' });
+    if (r.ok) expectTypeOf(r.payload).toEqualTypeOf<string>();
+    expectTypeOf(r.responseStream).toEqualTypeOf<StreamedResponse | undefined>();
+    // @ts-expect-error -- the event type comes from the handler
+    await fn.invoke({ name: 1 });
   });
 });

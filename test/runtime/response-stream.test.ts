@@ -1,0 +1,154 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createClock, createFunction, HttpResponseStream, streamifyResponse, type LambdaFunction } from '../../src/index.js';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/handlers');
+const fns: LambdaFunction[] = [];
+afterEach(async () => {
+  for (const fn of fns.splice(0)) await fn.dispose();
+});
+function make(options: Parameters<typeof createFunction>[0]): LambdaFunction {
+  const fn = createFunction(options) as LambdaFunction;
+  fns.push(fn);
+  return fn;
+}
+
+describe('streaming handlers (awslambda.streamifyResponse)', () => {
+  it('gives a handler file the awslambda global: its chunks, prelude and delimiter arrive in order', async () => {
+    const fn = make({ handler: 'streaming/handlers.hello', root });
+    const r = await fn.invoke({ key: 'value' });
+    expect(r.ok).toBe(true);
+    expect(r.responseStream?.contentType).toBe('application/vnd.awslambda.http-integration-response');
+    const prelude = JSON.stringify({ statusCode: 200, headers: { 'Content-Type': 'text/html', 'Cache-Control': 'no-cache' } });
+    expect(r.responseStream?.body).toEqual(Buffer.concat([Buffer.from(prelude), Buffer.alloc(8), Buffer.from('Hello, world!')]));
+    // The half-second pause between the chunks is virtual time.
+    expect(r.durationMs).toBeGreaterThanOrEqual(500);
+  });
+
+  it('streams a piped readable with the content type the handler set, and the payload is the body as text', async () => {
+    const fn = make({ handler: 'streaming/handlers.piped', root });
+    const r = await fn.invoke({});
+    expect(r.responseStream).toEqual({ contentType: 'text/plain', body: Buffer.from('abc') });
+    expect(r.payload).toBe('abc');
+    expect(r.rawPayload).toBe('abc');
+  });
+
+  it('sends application/octet-stream unless told otherwise, and writes anything but strings and bytes as JSON', async () => {
+    const fn = make({ handler: 'streaming/plain.handler', root });
+    const r = await fn.invoke({});
+    expect(r.responseStream?.contentType).toBe('application/octet-stream');
+    expect(r.responseStream?.body).toEqual(Buffer.concat([Buffer.from(JSON.stringify({ requestId: r.requestId })), Buffer.from([0, 1, 2])]));
+  });
+
+  it('runs streaming handlers in worker isolation, bytes intact', async () => {
+    const fn = make({ handler: 'streaming/plain.handler', root, isolation: 'worker' });
+    const r = await fn.invoke({});
+    expect(r.ok).toBe(true);
+    expect(Buffer.isBuffer(r.responseStream?.body)).toBe(true);
+    expect(r.responseStream?.body.subarray(-3)).toEqual(Buffer.from([0, 1, 2]));
+  });
+
+  it('gives the global to simulated code only, and none to a function that opts out', async () => {
+    const withGlobal = make({ handler: 'streaming/probe.handler', root });
+    expect((await withGlobal.invoke({})).payload).toBe('object');
+    expect((globalThis as { awslambda?: unknown }).awslambda).toBeUndefined();
+    const without = make({ handler: 'streaming/probe.handler', root, environment: { AWS_LAMBDA_NODEJS_NO_GLOBAL_AWSLAMBDA: 'true' } });
+    expect((await without.invoke({})).payload).toBe('undefined');
+    // A module that reads it at import fails init. (On Lambda with a ReferenceError: here the global is an accessor
+    // shared with the test process, which reads undefined, so the member access is a TypeError.)
+    const broken = make({ handler: 'streaming/handlers.hello', root, environment: { AWS_LAMBDA_NODEJS_NO_GLOBAL_AWSLAMBDA: '1' } });
+    expect((await broken.invoke({})).error?.errorMessage).toBe("Cannot read properties of undefined (reading 'streamifyResponse')");
+  });
+
+  it('accepts the three-parameter signature on nodejs24.x, which refuses callback handlers', async () => {
+    const fn = make({ runtime: 'nodejs24.x', handler: streamifyResponse(async (_event, stream) => void stream.end('ok')) });
+    const r = await fn.invoke({});
+    expect(r.payload).toBe('ok');
+  });
+
+  it('ignores a returned value, with the runtime warning in the logs', async () => {
+    const fn = make({
+      handler: streamifyResponse(async (_event, stream) => {
+        stream.end('body');
+        return { ignored: true };
+      }),
+    });
+    const r = await fn.invoke({});
+    expect(r.payload).toBe('body');
+    expect(r.logs).toMatch(/\tWARN\tStreaming handlers ignore return values\.\n/);
+  });
+
+  it('fails a handler that does not return a promise: errorType "string" on nodejs22.x, Error on nodejs24.x', async () => {
+    const sync = (() => undefined) as unknown as Parameters<typeof streamifyResponse>[0];
+    const v3 = await make({ runtime: 'nodejs22.x', handler: streamifyResponse(sync) }).invoke({});
+    expect(v3.error).toMatchObject({ errorType: 'string', errorMessage: 'Streaming does not support non-async handlers.' });
+    const v4 = await make({ runtime: 'nodejs24.x', handler: streamifyResponse(sync) }).invoke({});
+    expect(v4.error).toMatchObject({ errorType: 'Error', errorMessage: 'Streaming does not support non-async handlers.' });
+  });
+
+  it('refuses setContentType after the first write with Runtime.InvalidStreamingOperation', async () => {
+    const fn = make({
+      handler: streamifyResponse(async (_event, stream) => {
+        stream.write('a');
+        stream.setContentType('text/plain');
+      }),
+    });
+    const r = await fn.invoke({});
+    expect(r.error).toMatchObject({ errorType: 'Runtime.InvalidStreamingOperation', errorMessage: 'Cannot set content-type, too late.' });
+  });
+
+  it('fails on an error after streaming started, keeping what was written, and logs Invoke Error', async () => {
+    const fn = make({
+      handler: streamifyResponse(async (_event, stream) => {
+        stream.write('partial');
+        throw new TypeError('lost the upstream');
+      }),
+    });
+    const r = await fn.invoke({});
+    expect(r.outcome).toBe('error');
+    expect(r.error).toMatchObject({ errorType: 'TypeError', errorMessage: 'lost the upstream' });
+    expect(r.responseStream?.body.toString()).toBe('partial');
+    expect(r.logs).toContain('\tERROR\tInvoke Error \t{"errorType":"TypeError","errorMessage":"lost the upstream"');
+  });
+
+  it('times out a handler that never ends its stream, in virtual time', async () => {
+    const clock = createClock({ realTimeFlow: false });
+    const fn = make({ clock, timeout: 900, handler: streamifyResponse(async (_event, stream) => void stream.write('never ends')) });
+    const started = performance.now();
+    const r = await fn.invoke({});
+    expect(r.outcome).toBe('timeout');
+    expect(r.durationMs).toBe(900_000);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    await clock.dispose();
+  });
+
+  it('responds once the stream ends, even when the promise settled first', async () => {
+    const fn = make({
+      handler: streamifyResponse(async (_event, stream) => {
+        stream.write('now, ');
+        setTimeout(() => stream.end('later'), 2000);
+      }),
+    });
+    const r = await fn.invoke({});
+    expect(r.payload).toBe('now, later');
+    expect(r.durationMs).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('refuses a handler tagged with another streaming mode at init (Runtime.MalformedStreamingHandler)', async () => {
+    const handler = Object.assign(async () => undefined, { [Symbol.for('aws.lambda.runtime.handler.streaming')]: 'request' });
+    const r = await make({ handler }).invoke({});
+    expect(r.error).toMatchObject({ errorType: 'Runtime.MalformedStreamingHandler', errorMessage: 'Only response streaming is supported.' });
+  });
+
+  it('HttpResponseStream.from sends the prelude only when something is written', async () => {
+    const fn = make({
+      handler: streamifyResponse(async (_event, stream) => {
+        HttpResponseStream.from(stream, { statusCode: 204 });
+        stream.end();
+      }),
+    });
+    const r = await fn.invoke({});
+    expect(r.responseStream).toEqual({ contentType: 'application/vnd.awslambda.http-integration-response', body: Buffer.alloc(0) });
+  });
+});
