@@ -62,7 +62,7 @@ export function httpResponseOf(payload: unknown, rawPayload: string, mode: Invok
  * @example
  * httpResponseOfStream({ contentType: 'text/plain', body: Buffer.from('hi') }).headers; // [['Content-Type', 'text/plain']]
  */
-export function httpResponseOfStream(stream: StreamedResponse): UrlResponse {
+export function httpResponseOfStream(stream: Pick<StreamedResponse, 'contentType' | 'body'>): UrlResponse {
   const bytes = stream.body;
   if (stream.contentType !== HTTP_INTEGRATION_CONTENT_TYPE) {
     return { status: 200, headers: [['Content-Type', stream.contentType]], body: bytes };

@@ -6,7 +6,8 @@ import { asyncRequestTooLarge, LIMITS, syncRequestTooLarge } from '../limits/lim
 import { parseEventBody } from './event-body.js';
 import { functionNameViolations, functionNotFound, lengthViolations, qualifierViolations, splitFunctionReference, wrongRegion } from './function-name.js';
 import { FunctionRegistry, type InvokeTarget, type RegisteredFunction } from './registry.js';
-import { errorResponse, invocationResponse, rawErrorResponse, type ApiResponse } from './response.js';
+import { errorResponse, invocationResponse, rawErrorResponse, streamInvocationResponse, type ApiResponse } from './response.js';
+import type { EventAccepted } from '../function/result.js';
 import { isRegionName, signedRegion } from './region.js';
 import { validationError, type ConstraintViolation } from './validation.js';
 
@@ -68,7 +69,10 @@ export interface InvokeApi {
 }
 
 const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]*)\/invocations$/;
+const STREAM_PATH = /^\/2021-11-15\/functions\/([^/]*)\/response-streaming-invocations$/;
 const INVOCATION_TYPES = ['Event', 'RequestResponse', 'DryRun'] as const;
+/** `InvokeWithResponseStream` has no asynchronous invocation. */
+const STREAM_INVOCATION_TYPES = ['RequestResponse', 'DryRun'] as const;
 const LOG_TYPES = ['None', 'Tail'] as const;
 const TENANT_ID = /^[a-zA-Z0-9._:/=+\-@ ]+$/;
 const TENANT_ID_PATTERN = '[a-zA-Z0-9\\._:\\/=+\\-@ ]+';
@@ -126,15 +130,19 @@ class Api implements InvokeApi {
   }
 
   start(head: RequestHead): InvokeStart {
-    const route = INVOKE_PATH.exec(head.path);
+    const invokeRoute = INVOKE_PATH.exec(head.path);
+    const route = invokeRoute ?? STREAM_PATH.exec(head.path);
     if (!route) {
       return this.respond(
         rawErrorResponse(404, 'UnknownOperationException', {
           Type: 'User',
-          message: `lambda-harness serves the Invoke API only (POST /2015-03-31/functions/{FunctionName}/invocations), not ${head.method} ${head.path}.`,
+          message:
+            'lambda-harness serves Invoke (POST /2015-03-31/functions/{FunctionName}/invocations) and InvokeWithResponseStream ' +
+            `(POST /2021-11-15/functions/{FunctionName}/response-streaming-invocations) only, not ${head.method} ${head.path}.`,
         }, this.random.uuid()),
       );
     }
+    const streaming = invokeRoute === null;
     if (head.method !== 'POST') {
       return this.respond(
         rawErrorResponse(405, 'MethodNotAllowedException', { Type: 'User', message: `Method ${head.method} is not allowed on ${head.path}; use POST.` }, this.random.uuid(), { Allow: 'POST' }),
@@ -148,7 +156,7 @@ class Api implements InvokeApi {
     // One ValidationException lists every failed member, in the order of the request shape.
     const violations = [
       ...functionNameViolations(functionName),
-      ...enumViolation('invocationType', invocationType, INVOCATION_TYPES),
+      ...enumViolation('invocationType', invocationType, streaming ? STREAM_INVOCATION_TYPES : INVOCATION_TYPES),
       ...enumViolation('logType', logType, LOG_TYPES),
       ...(qualifierParam === undefined ? [] : qualifierViolations(qualifierParam)),
       ...tenantViolations(tenantId),
@@ -181,11 +189,11 @@ class Api implements InvokeApi {
       quotesSize: type === 'Event',
       tooLarge: (size) =>
         errorResponse(type === 'Event' ? asyncRequestTooLarge(size ?? bodyLimit + 1) : syncRequestTooLarge(), this.random.uuid()),
-      run: (body) => this.run(found, options, body),
+      run: (body) => this.run(found, options, body, streaming),
     };
   }
 
-  private async run(fn: RegisteredFunction, options: InvokeOptions, body: Uint8Array): Promise<ApiResponse> {
+  private async run(fn: RegisteredFunction, options: InvokeOptions, body: Uint8Array, streaming: boolean): Promise<ApiResponse> {
     const parsed = parseEventBody(body);
     if (!parsed.ok) return errorResponse(parsed.error, this.random.uuid());
     try {
@@ -193,7 +201,8 @@ class Api implements InvokeApi {
       const invoke = fn.target.invoke as (event: unknown, options: InvokeOptions) => ReturnType<InvokeTarget['invoke']>;
       // The text as sent goes along: it is not serialised again, and an Event payload is dead-lettered as sent.
       (options as { [PAYLOAD_TEXT]?: string })[PAYLOAD_TEXT] = parsed.text;
-      return invocationResponse(await invoke.call(fn.target, parsed.event, options));
+      const result = await invoke.call(fn.target, parsed.event, options);
+      return streaming ? streamInvocationResponse(result as Exclude<typeof result, EventAccepted>) : invocationResponse(result);
     } catch (error) {
       if (error instanceof LambdaServiceError) return errorResponse(error, this.random.uuid());
       return this.internalError(error);

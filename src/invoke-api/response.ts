@@ -1,13 +1,14 @@
 import type { LambdaServiceError } from '../errors.js';
 import type { DryRunResult, EventAccepted, InvocationResult } from '../function/result.js';
+import { responseStreamBody, type InvokeComplete } from './event-stream.js';
 
 /** A transport-independent HTTP response: what both the msw handlers and the HTTP server send. */
 export interface ApiResponse {
   readonly status: number;
   /** Header names in AWS's spelling (HTTP header names are case-insensitive on the wire). */
   readonly headers: Readonly<Record<string, string>>;
-  /** The exact body; empty for 202 and 204. */
-  readonly body: string;
+  /** The exact body; empty for 202 and 204; bytes for `InvokeWithResponseStream`'s event stream. */
+  readonly body: string | Uint8Array;
 }
 
 /**
@@ -29,6 +30,33 @@ export function invocationResponse(result: InvocationResult | DryRunResult | Eve
   if (result.functionError !== undefined) headers['X-Amz-Function-Error'] = result.functionError;
   if (result.logResult !== undefined) headers['X-Amz-Log-Result'] = result.logResult;
   return { status: 200, headers, body: result.rawPayload };
+}
+
+/**
+ * The response to `InvokeWithResponseStream`: 200 with the stream's content type (`application/json` for a handler
+ * that does not stream) and an event stream of what the function wrote (a plain handler's whole payload as one chunk),
+ * ended by `InvokeComplete` with the log tail if asked for and, for a failed invocation, `ErrorCode` and
+ * `ErrorDetails` ([UNCERTAIN] their values: the error's type and message, as the runtime's error trailer carries
+ * them); 204 for `DryRun`.
+ * @example
+ * streamInvocationResponse(await fn.invoke({})).headers['Content-Type']; // 'application/json'
+ */
+export function streamInvocationResponse(result: InvocationResult | DryRunResult): ApiResponse {
+  if (result.statusCode !== 200) return invocationResponse(result);
+  const stream = result.responseStream;
+  const complete: { -readonly [K in keyof InvokeComplete]: InvokeComplete[K] } = {};
+  if (!result.ok) {
+    complete.ErrorCode = result.error.errorType;
+    complete.ErrorDetails = result.error.errorMessage;
+  }
+  if (result.logResult !== undefined) complete.LogResult = result.logResult;
+  const chunks = stream ? stream.chunks : result.ok ? [Buffer.from(result.rawPayload)] : [];
+  const headers: Record<string, string> = {
+    'Content-Type': stream?.contentType ?? 'application/json',
+    'x-amzn-RequestId': result.requestId,
+    'X-Amz-Executed-Version': result.executedVersion,
+  };
+  return { status: 200, headers, body: responseStreamBody(chunks, complete) };
 }
 
 /**

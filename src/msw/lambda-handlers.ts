@@ -26,8 +26,8 @@ const ENDPOINT = /^https?:\/\/lambda\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\//;
 
 /**
  * msw request handlers that serve the Lambda Invoke API (`POST /2015-03-31/functions/{FunctionName}/invocations`
- * on `https://lambda.<region>.amazonaws.com`) from simulated functions, so code that calls `@aws-sdk/client-lambda`
- * (or any HTTP client) reaches them: statuses, headers and error bodies as AWS sends them.
+ * on `https://lambda.<region>.amazonaws.com`, and `InvokeWithResponseStream`) from simulated functions, so code that
+ * calls `@aws-sdk/client-lambda` (or any HTTP client) reaches them: statuses, headers and error bodies as AWS sends them.
  * @example
  * import { setupServer } from 'msw/node';
  * import { lambdaHandlers } from 'lambda-harness/msw';
@@ -43,7 +43,9 @@ export function lambdaHandlers(functions: readonly InvokeTarget[], options: Lamb
   }
   const api = createInvokeApi(functions, apiOptions);
   const host = region === undefined ? '[a-z0-9-]+' : region.replace(/-/g, '\\-');
-  const route = new RegExp(`^https?://lambda\\.${host}\\.amazonaws\\.com(?:\\.cn)?/2015-03-31/functions/[^/]+/invocations$`);
+  const route = new RegExp(
+    `^https?://lambda\\.${host}\\.amazonaws\\.com(?:\\.cn)?/(?:2015-03-31/functions/[^/]+/invocations|2021-11-15/functions/[^/]+/response-streaming-invocations)$`,
+  );
   return [
     http.post(route, async ({ request }) => {
       const url = new URL(request.url);

@@ -33,6 +33,8 @@ export interface StreamedResponse {
   readonly contentType: string;
   /** Every byte written, in order (a `HttpResponseStream`'s prelude and delimiter included, as Lambda receives them). */
   readonly body: Buffer;
+  /** The same bytes as written, one Buffer per write: what `InvokeWithResponseStream` sends as `PayloadChunk` events. */
+  readonly chunks: readonly Buffer[];
 }
 
 /**
@@ -92,7 +94,7 @@ export class ResponseStream extends Writable {
 
   /** What was written so far. */
   response(): StreamedResponse {
-    return { contentType: this.contentType, body: Buffer.concat(this.chunks) };
+    return { contentType: this.contentType, body: Buffer.concat(this.chunks), chunks: [...this.chunks] };
   }
 }
 

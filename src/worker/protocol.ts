@@ -25,7 +25,7 @@ export interface PlainResult {
   readonly rawPayload: string;
   readonly logs: string;
   /** A streaming handler's response, outside the JSON form: its bytes cross as a Uint8Array. */
-  readonly responseStream?: { readonly contentType: string; readonly body: Uint8Array };
+  readonly responseStream?: { readonly contentType: string; readonly body: Uint8Array; readonly chunks: readonly Uint8Array[] };
 }
 
 /** Worker → main thread. */

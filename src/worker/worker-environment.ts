@@ -205,6 +205,7 @@ function fromPlain(plain: PlainResult): InvocationResult {
   const stream = plain.responseStream;
   // A streamed success's payload is its body text, not JSON; the body crossed the thread as a Uint8Array.
   const parsed = ok && stream ? plain.rawPayload : (JSON.parse(plain.rawPayload) as unknown);
-  const responseStream = stream && { contentType: stream.contentType, body: Buffer.from(stream.body.buffer, stream.body.byteOffset, stream.body.byteLength) };
+  const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const responseStream = stream && { contentType: stream.contentType, body: toBuffer(stream.body), chunks: stream.chunks.map(toBuffer) };
   return { ...plain, payload: parsed, error: ok ? undefined : parsed, responseStream } as unknown as InvocationResult;
 }

@@ -7,13 +7,15 @@ import {
   InvalidParameterValueException,
   InvalidRequestContentException,
   InvokeCommand,
+  InvokeWithResponseStreamCommand,
   LambdaClient,
   LambdaServiceException,
   ResourceNotFoundException,
   TooManyRequestsException,
   type InvokeCommandInput,
+  type InvokeWithResponseStreamCommandInput,
 } from '@aws-sdk/client-lambda';
-import { createFunction, LambdaServiceError, type LambdaFunction } from '../../src/index.js';
+import { createFunction, LambdaServiceError, streamifyResponse, type LambdaFunction } from '../../src/index.js';
 import type { InvokeTarget } from '../../src/invoke-api/registry.js';
 
 export const REGION = 'us-east-1';
@@ -51,6 +53,16 @@ export function contractFunctions(): { functions: InvokeTarget[]; hello: LambdaF
       return number;
     },
   });
+  const streaming = createFunction({
+    name: 'streaming',
+    handler: streamifyResponse(async (event: { fail?: boolean }, stream) => {
+      stream.setContentType('text/plain');
+      stream.write('Hello,');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (event.fail) throw new RangeError('upstream went away');
+      stream.end(' world!');
+    }),
+  });
   const throttled: InvokeTarget = {
     name: 'throttled',
     arn: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:throttled`,
@@ -65,11 +77,12 @@ export function contractFunctions(): { functions: InvokeTarget[]; hello: LambdaF
     },
   };
   return {
-    functions: [hello, failing, throttled],
+    functions: [hello, failing, streaming, throttled],
     hello: hello as LambdaFunction,
     dispose: async () => {
       await hello.dispose();
       await failing.dispose();
+      await streaming.dispose();
     },
   };
 }
@@ -263,6 +276,58 @@ export function describeInvokeContract(
       const error = await rejection({ FunctionName: 'hello-world', Qualifier: 'a'.repeat(129) });
       expect(error.name).toBe('ValidationException');
       expect(error.message).toBe(`1 validation error detected: Value '${'a'.repeat(129)}' at 'qualifier' failed to satisfy constraint: Member must have length less than or equal to 128`);
+    });
+
+    /** InvokeWithResponseStream's events, read as the SDK hands them over. */
+    const streamInvoke = async (input: Omit<InvokeWithResponseStreamCommandInput, 'Payload'> & { Payload?: string }) => {
+      const out = await client.send(new InvokeWithResponseStreamCommand({ ...input, Payload: new TextEncoder().encode(input.Payload ?? '{}') }));
+      const chunks: string[] = [];
+      let complete: unknown;
+      for await (const event of out.EventStream ?? []) {
+        if (event.PayloadChunk) chunks.push(decode(event.PayloadChunk.Payload));
+        if (event.InvokeComplete) complete = event.InvokeComplete;
+      }
+      return { out, chunks, complete };
+    };
+
+    it('streams a streaming handler through InvokeWithResponseStream: its chunks, its content type, then InvokeComplete', async () => {
+      const { out, chunks, complete } = await streamInvoke({ FunctionName: 'streaming' });
+      expect(out.StatusCode).toBe(200);
+      expect(out.ExecutedVersion).toBe('$LATEST');
+      expect(out.ResponseStreamContentType).toBe('text/plain');
+      expect(chunks).toEqual(['Hello,', ' world!']);
+      expect(complete).toEqual({});
+    });
+
+    it('ends a stream that failed midway with InvokeComplete carrying the error and the log tail', async () => {
+      const { chunks, complete } = await streamInvoke({ FunctionName: 'streaming', Payload: '{"fail":true}', LogType: 'Tail' });
+      expect(chunks).toEqual(['Hello,']);
+      const { LogResult, ...error } = complete as { LogResult: string; ErrorCode: string; ErrorDetails: string };
+      expect(error).toEqual({ ErrorCode: 'RangeError', ErrorDetails: 'upstream went away' });
+      expect(Buffer.from(LogResult, 'base64').toString()).toContain('\tERROR\tInvoke Error \t{"errorType":"RangeError"');
+    });
+
+    it('streams a handler that does not stream as one chunk of its JSON payload', async () => {
+      const { out, chunks } = await streamInvoke({ FunctionName: 'hello-world', Payload: '{"name":"stream"}' });
+      expect(out.ResponseStreamContentType).toBe('application/json');
+      expect(chunks).toHaveLength(1);
+      expect((JSON.parse(chunks[0]!) as Greeting).greeting).toBe('Hello, stream!');
+    });
+
+    it('buffers a streaming handler’s response for a plain Invoke', async () => {
+      const out = await invoke({ FunctionName: 'streaming', Payload: '{}' });
+      expect(decode(out.Payload)).toBe('Hello, world!');
+    });
+
+    it('refuses an Event InvokeWithResponseStream with ValidationException: it has no asynchronous mode', async () => {
+      const error = await client.send(new InvokeWithResponseStreamCommand({ FunctionName: 'streaming', InvocationType: 'Event' as never })).then(
+        () => undefined,
+        (e: unknown) => e as LambdaServiceException,
+      );
+      expect(error?.name).toBe('ValidationException');
+      expect(error?.message).toBe(
+        "1 validation error detected: Value 'Event' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [RequestResponse, DryRun]",
+      );
     });
 
     it('surfaces a name qualifier that disagrees with Qualifier as InvalidParameterValueException', async () => {

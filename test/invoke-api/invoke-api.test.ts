@@ -33,7 +33,7 @@ describe('createInvokeApi', () => {
 
   it('falls back to the first function region for unsigned requests', async () => {
     const response = await api.handle(head('/2015-03-31/functions/hello-world/invocations'), body('{"a":1}'));
-    expect(JSON.parse(response.body)).toEqual({ event: { a: 1 } });
+    expect(JSON.parse(response.body as string)).toEqual({ event: { a: 1 } });
   });
 
   it('decodes percent-encoded names as the SDK sends them', async () => {
@@ -45,7 +45,7 @@ describe('createInvokeApi', () => {
   it('answers a function from another account with 404 naming that account', async () => {
     const response = await api.handle(head('/2015-03-31/functions/999999999999:function:hello-world/invocations'), body('{}'));
     expect(response.status).toBe(404);
-    expect(JSON.parse(response.body).Message).toBe('Function not found: arn:aws:lambda:us-east-1:999999999999:function:hello-world:$LATEST');
+    expect(JSON.parse(response.body as string).Message).toBe('Function not found: arn:aws:lambda:us-east-1:999999999999:function:hello-world:$LATEST');
   });
 
   it('returns tail logs only for synchronous invokes: an Event invoke with LogType Tail is a bare 202', async () => {
@@ -62,7 +62,7 @@ describe('createInvokeApi', () => {
   it('validates X-Amz-Tenant-Id', async () => {
     const response = await api.handle(head('/2015-03-31/functions/hello-world/invocations', { headers: { 'x-amz-tenant-id': 'bad\u0001' } }), body('{}'));
     expect(response.headers['x-amzn-ErrorType']).toBe('ValidationException');
-    expect(JSON.parse(response.body).message).toContain("at 'tenantId' failed to satisfy constraint: Member must satisfy regular expression pattern");
+    expect(JSON.parse(response.body as string).message).toContain("at 'tenantId' failed to satisfy constraint: Member must satisfy regular expression pattern");
   });
 
   it('checks sizes before parsing: a start tells the transport how much body it may read', () => {
@@ -70,7 +70,7 @@ describe('createInvokeApi', () => {
     const event = api.start(head('/2015-03-31/functions/hello-world/invocations', { headers: { 'x-amz-invocation-type': 'Event' } }));
     expect(sync.kind === 'invoke' && sync.bodyLimit).toBe(6_291_456);
     expect(event.kind === 'invoke' && event.bodyLimit).toBe(1_048_576);
-    expect(event.kind === 'invoke' && JSON.parse(event.tooLarge(2_000_000).body).message).toBe('2000000 byte payload is too large for the Event invocation type (limit 1048576 bytes)');
+    expect(event.kind === 'invoke' && JSON.parse(event.tooLarge(2_000_000).body as string).message).toBe('2000000 byte payload is too large for the Event invocation type (limit 1048576 bytes)');
   });
 
   it('gives error responses seeded request ids: same seed, same ids', async () => {

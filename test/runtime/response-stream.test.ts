@@ -29,7 +29,7 @@ describe('streaming handlers (awslambda.streamifyResponse)', () => {
   it('streams a piped readable with the content type the handler set, and the payload is the body as text', async () => {
     const fn = make({ handler: 'streaming/handlers.piped', root });
     const r = await fn.invoke({});
-    expect(r.responseStream).toEqual({ contentType: 'text/plain', body: Buffer.from('abc') });
+    expect(r.responseStream).toEqual({ contentType: 'text/plain', body: Buffer.from('abc'), chunks: ['a', 'b', 'c'].map((c) => Buffer.from(c)) });
     expect(r.payload).toBe('abc');
     expect(r.rawPayload).toBe('abc');
   });
@@ -149,6 +149,6 @@ describe('streaming handlers (awslambda.streamifyResponse)', () => {
       }),
     });
     const r = await fn.invoke({});
-    expect(r.responseStream).toEqual({ contentType: 'application/vnd.awslambda.http-integration-response', body: Buffer.alloc(0) });
+    expect(r.responseStream).toEqual({ contentType: 'application/vnd.awslambda.http-integration-response', body: Buffer.alloc(0), chunks: [] });
   });
 });
