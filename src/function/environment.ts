@@ -364,8 +364,12 @@ export class ExecutionEnvironment {
     return outcome.kind === 'response' ? undefined : outcome;
   }
 
-  /** Runs one invocation on this environment. The caller has marked it busy. */
-  invoke(req: InvokeRequest): Promise<InvocationResult> {
+  /**
+   * Runs one invocation on this environment. The caller has marked it busy; `onSettled` (the function's bookkeeping:
+   * history, releasing the environment) sees the result, or undefined when the harness itself failed, just before the
+   * returned promise settles.
+   */
+  invoke(req: InvokeRequest, onSettled: OnSettled = ignore): Promise<InvocationResult> {
     const clock = this.fn.clock;
     this.invocationCount++;
     const runtime = this.runtime;
@@ -381,31 +385,49 @@ export class ExecutionEnvironment {
     if (runtime.timers && runtime.timers.now() < clock.now() && runtime.timers.thawTo(clock.preciseNow())) {
       const thaw = new HandlerRun(runtime, clock.preciseNow() + this.fn.options.timeoutMs, clock);
       thaw.onCaughtUp = thaw.drainAction = () => thaw.finish({ kind: 'response', json: undefined });
-      return thaw.start(() => undefined).then(() => this.invokeThawed(req, invokeSink));
+      return thaw.start(() => undefined).then(() => this.invokeThawed(req, invokeSink, onSettled));
     }
-    return this.invokeThawed(req, invokeSink);
+    return this.invokeThawed(req, invokeSink, onSettled);
   }
 
   /** Runs one invocation on this environment once it has thawed. */
-  private invokeThawed(req: InvokeRequest, invokeSink: LogSink): Promise<InvocationResult> {
+  private invokeThawed(req: InvokeRequest, invokeSink: LogSink, onSettled: OnSettled): Promise<InvocationResult> {
     const clock = this.fn.clock;
     const runtime = this.runtime;
-    if (runtime.handler === undefined) return this.invokeCold(req, invokeSink);
-    // Warm: one promise chain, without an async function's own promise and awaits — the path property tests run
-    // thousands of times.
-    const start = this.beginInvokePhase(req, runtime);
-    return this.runHandler(req, runtime, start).then((outcome) =>
-      this.finishInvocation(req, outcome, {
-        coldStart: false,
-        initStart: '',
-        initText: '',
-        initDurationMs: undefined,
-        start,
-        end: clock.preciseNow(),
-        sink: invokeSink,
-        runtime,
-      }),
-    );
+    if (runtime.handler === undefined) return settling(this.invokeCold(req, invokeSink), onSettled);
+    // Warm: the run hands its outcome straight to a callback — no async function, no promise between the handler's
+    // and the caller's. This is the path property tests run thousands of times.
+    return new Promise((resolve, reject) => {
+      const fail = (error: unknown): void => {
+        onSettled(undefined);
+        reject(error);
+      };
+      try {
+        const start = this.beginInvokePhase(req, runtime);
+        this.runHandler(req, runtime, start, (outcome) => {
+          let result: InvocationResult;
+          try {
+            result = this.finishInvocation(req, outcome, {
+              coldStart: false,
+              initStart: '',
+              initText: '',
+              initDurationMs: undefined,
+              start,
+              end: clock.preciseNow(),
+              sink: invokeSink,
+              runtime,
+            });
+          } catch (error) {
+            fail(error);
+            return;
+          }
+          onSettled(result);
+          resolve(result);
+        });
+      } catch (error) {
+        fail(error);
+      }
+    });
   }
 
   /** An invocation that must initialise first: a cold start, or the first one after a reset. */
@@ -443,7 +465,7 @@ export class ExecutionEnvironment {
       // init counts against the timeout.
       outcome = await this.init(runtime, start + this.fn.options.timeoutMs, invokeSink);
     }
-    if (outcome === undefined) outcome = await this.runHandler(req, runtime, start);
+    if (outcome === undefined) outcome = await new Promise<RunOutcome>((resolve) => this.runHandler(req, runtime, start, resolve));
     return this.finishInvocation(req, outcome, {
       coldStart: true,
       initStart,
@@ -482,8 +504,8 @@ export class ExecutionEnvironment {
     return start;
   }
 
-  /** Calls the loaded handler on the clock, with a fresh context; resolves with how the run ended. */
-  private runHandler(req: InvokeRequest, runtime: RuntimeInstance, start: number): Promise<RunOutcome> {
+  /** Calls the loaded handler on the clock, with a fresh context; `onFinish` learns how the run ended. */
+  private runHandler(req: InvokeRequest, runtime: RuntimeInstance, start: number, onFinish: (outcome: RunOutcome) => void): void {
     const o = this.fn.options;
     this.fn.onHandlerStart?.();
     const handler = runtime.handler!;
@@ -512,7 +534,7 @@ export class ExecutionEnvironment {
         o.runtime.name,
         controls,
       );
-    return run.start((r) => callHandler(handler, req.event, makeContext, o.runtime, r));
+    run.startThen((r) => callHandler(handler, req.event, makeContext, o.runtime, r), onFinish);
   }
 
   protected finishInvocation(
@@ -644,6 +666,26 @@ export class ExecutionEnvironment {
     const record = new InvocationRecord(kind, payload, error, raw, parts, this.id, t.coldStart, req.logTail, stream);
     return record as unknown as InvocationResult;
   }
+}
+
+/** Told of an invocation's result (undefined: the harness failed) just before the caller is. */
+export type OnSettled = (result: InvocationResult | undefined) => void;
+
+const ignore: OnSettled = () => undefined;
+
+/** `onSettled` called on `running`'s way to the caller, for paths that are promises already. */
+export function settling(running: Promise<InvocationResult>, onSettled: OnSettled): Promise<InvocationResult> {
+  if (onSettled === ignore) return running;
+  return running.then(
+    (result) => {
+      onSettled(result);
+      return result;
+    },
+    (error: unknown) => {
+      onSettled(undefined);
+      throw error;
+    },
+  );
 }
 
 /** Module instances must differ across every environment of every function in the process. */

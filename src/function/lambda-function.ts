@@ -345,25 +345,17 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     // it is neither idle nor doing real I/O, so virtual time may still jump for the callee.
     const caller = currentScope();
     if (caller) caller.io.waits++;
-    let running: Promise<InvocationResult>;
     try {
-      running = env.invoke(req);
+      // The bookkeeping rides on the environment's own completion rather than a `.then`: one promise fewer on the path
+      // every invocation takes.
+      return env.invoke(req, (result) => {
+        if (result) this.record(result as InvocationResult<TResult>);
+        this.ended(env, caller);
+      }) as Promise<InvocationResult<TResult>>;
     } catch (error) {
       this.ended(env, caller);
       return Promise.reject(error);
     }
-    // `.then` rather than an async function: one promise fewer on the path every invocation takes.
-    return running.then(
-      (result) => {
-        this.record(result as InvocationResult<TResult>);
-        this.ended(env, caller);
-        return result as InvocationResult<TResult>;
-      },
-      (error: unknown) => {
-        this.ended(env, caller);
-        throw error;
-      },
-    );
   }
 
   private ended(env: ExecutionEnvironment, caller: EnvScope | undefined): void {

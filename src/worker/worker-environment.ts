@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { ExecutionEnvironment, type FunctionInternals, type InvokeRequest } from '../function/environment.js';
+import { ExecutionEnvironment, settling, type FunctionInternals, type InvokeRequest, type OnSettled } from '../function/environment.js';
 import type { InvocationResult } from '../function/result.js';
 import { hashSeed } from '../internal/random.js';
 import { real } from '../clock/real.js';
@@ -166,7 +166,11 @@ export class WorkerEnvironment extends ExecutionEnvironment {
     return false;
   }
 
-  override async invoke(req: InvokeRequest): Promise<InvocationResult> {
+  override invoke(req: InvokeRequest, onSettled?: OnSettled): Promise<InvocationResult> {
+    return onSettled ? settling(this.invokeInWorker(req), onSettled) : this.invokeInWorker(req);
+  }
+
+  private async invokeInWorker(req: InvokeRequest): Promise<InvocationResult> {
     const clock = this.fn.clock;
     const start = clock.now();
     this.invocationCount++;
