@@ -1,5 +1,5 @@
 // What a warm invocation cannot go below on this Node version, whatever the harness does (bench/lib/skeleton.mjs):
-// JSON round trips, a context and two promises, with and without the AsyncLocalStorage scope the harness routes
+// JSON round trips, a context and three promises, with and without the AsyncLocalStorage scope the harness routes
 // timers and logs by. Run: `node bench/fidelity-floor.mjs` (no build needed); compare with `node bench/invoke.mjs`.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { fidelitySkeleton } from './lib/skeleton.mjs';
@@ -21,5 +21,5 @@ async function measure(label, invoke) {
 
 console.log(`Node ${process.version}\n\n| skeleton of a warm invocation | median µs |\n|---|---|`);
 // Without a scope first: once an AsyncLocalStorage has run, its hooks stay on for the rest of the process.
-await measure('JSON round trips + context + two promises', fidelitySkeleton(handler, undefined));
+await measure('JSON round trips + context + three promises', fidelitySkeleton(handler, undefined));
 await measure('the same inside an AsyncLocalStorage scope', fidelitySkeleton(handler, new AsyncLocalStorage()));

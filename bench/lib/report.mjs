@@ -8,7 +8,7 @@ import { stats } from './measure.mjs';
 export const SUBJECTS = ['floor', 'fidelity-floor', 'harness-module', 'harness-module-h0', 'harness-worker', 'lambda-local', 'lambda-tester', 'mock-context', 'lambda-wrapper'];
 const LABEL = {
   floor: 'direct `await handler(event, context)` (floor)',
-  'fidelity-floor': 'fidelity floor: JSON round trips, a context and two promises in an AsyncLocalStorage scope, nothing else (`bench/lib/skeleton.mjs`)',
+  'fidelity-floor': 'fidelity floor: JSON round trips, a context and three promises (the handler’s, its reaction, the caller’s) in an AsyncLocalStorage scope, nothing else (`bench/lib/skeleton.mjs`)',
   'harness-module': '**lambda-harness** warm invoke, module isolation',
   'harness-module-h0': '**lambda-harness** warm invoke, module isolation, `historyLimit: 0`',
   'harness-worker': '**lambda-harness** warm invoke, worker isolation',
@@ -267,7 +267,7 @@ export function renderResults({ machine, peers, unavailable, warm, harnessTimeou
       const ff = w['fidelity-floor'];
       if (ff?.median !== undefined) {
         targets.push([
-          `For scale: 4x needs ≤ ${formatUs(w[f].median / 4)}; the fidelity floor (JSON round trips, a context, two promises, an AsyncLocalStorage scope) measures`,
+          `For scale: 4x needs ≤ ${formatUs(w[f].median / 4)}; the fidelity floor (JSON round trips, a context, three promises, an AsyncLocalStorage scope) measures`,
           formatUs(ff.median),
           '',
         ]);

@@ -1,7 +1,8 @@
 // The least a faithful warm invocation does, whoever implements it: a JSON round trip of the event and of the result,
-// a context object, the handler's promise and one that carries its outcome — optionally inside an AsyncLocalStorage
-// scope, which a harness needs to tell which simulated environment a timer or a console call belongs to. On Node 20
-// AsyncLocalStorage runs on async hooks, so every promise then pays an init hook and a few more properties.
+// a context object, the handler's promise, the reaction observing it and the promise the caller awaits — optionally
+// inside an AsyncLocalStorage scope, which a harness needs to tell which simulated environment a timer or a console
+// call belongs to. On Node 20 AsyncLocalStorage runs on async hooks, so every promise then pays an init hook and a few
+// more properties.
 // Used by `npm run bench` (the "fidelity floor" row) and bench/fidelity-floor.mjs. Below it, the same for handing
 // timer firings over (the "scheduler floor" row of the timeout table).
 import { createHook } from 'node:async_hooks';
@@ -9,16 +10,23 @@ import { createHook } from 'node:async_hooks';
 /** A warm "invoke" of `handler` doing only the work above. `scope` is an AsyncLocalStorage, or undefined for none. */
 export function fidelitySkeleton(handler, scope) {
   let seq = 0;
-  return async (event) => {
+  // Promises: the handler's, the reaction that observes it, and the one the caller awaits — no async function (its own
+  // promise and an await each cost one more, and an async-hooks call each once AsyncLocalStorage is on).
+  return (event) => {
     const json = JSON.stringify(event);
     const copy = JSON.parse(json);
     const context = {};
     context.awsRequestId = `00000000-0000-4000-8000-${String(seq++).padStart(12, '0')}`;
     context.getRemainingTimeInMillis = () => 3000;
-    const call = () => new Promise((resolve, reject) => handler(copy, context).then(resolve, reject));
-    const value = await (scope ? scope.run(context, call) : call());
-    const rawPayload = JSON.stringify(value);
-    return { rawPayload, payload: JSON.parse(rawPayload) };
+    return new Promise((resolve, reject) => {
+      const call = () =>
+        handler(copy, context).then((value) => {
+          const rawPayload = JSON.stringify(value);
+          resolve({ rawPayload, payload: JSON.parse(rawPayload) });
+        }, reject);
+      if (scope) scope.run(context, call);
+      else call();
+    });
   };
 }
 
