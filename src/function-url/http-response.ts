@@ -68,8 +68,10 @@ export function httpResponseOfStream(stream: Pick<StreamedResponse, 'contentType
     return { status: 200, headers: [['Content-Type', stream.contentType]], body: bytes };
   }
   const delimiter = bytes.indexOf(DELIMITER);
-  // Nothing written: the prelude never went out (it is sent just before the first write).
-  if (delimiter < 0) return { status: 200, headers: [['Content-Type', 'application/octet-stream']], body: bytes };
+  // No prelude: it goes out just before the first `write()`, and `end(chunk)` does not call `write()`. As on AWS
+  // (aws-lambda-nodejs-runtime-interface-client#97): no bytes at all is a 200 without the handler's status and
+  // headers, bytes without a prelude a malformed response (502).
+  if (delimiter < 0) return bytes.length === 0 ? { status: 200, headers: [['Content-Type', 'application/octet-stream']], body: bytes } : functionErrorResponse();
   let prelude: unknown;
   try {
     prelude = JSON.parse(bytes.subarray(0, delimiter).toString());

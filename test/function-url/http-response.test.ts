@@ -47,6 +47,11 @@ describe('how a function URL answers a streamed response', () => {
     expect(r.body).toEqual(Buffer.alloc(9));
   });
 
+  it('answers an integration stream without its prelude as AWS does: 200 when empty, else 502 (RIC issue #97)', () => {
+    expect(httpResponseOfStream({ contentType: integration, body: Buffer.alloc(0) }).status).toBe(200);
+    expect(httpResponseOfStream({ contentType: integration, body: Buffer.from('Not Found') }).status).toBe(502);
+  });
+
   it('sends any other stream as a 200 body with its own content type', () => {
     const r = httpResponseOfStream({ contentType: 'text/csv', body: Buffer.from('a,b') });
     expect(r).toEqual({ status: 200, headers: [['Content-Type', 'text/csv']], body: Buffer.from('a,b') });

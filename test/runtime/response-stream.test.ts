@@ -141,6 +141,16 @@ describe('streaming handlers (awslambda.streamifyResponse)', () => {
     expect(r.error).toMatchObject({ errorType: 'Runtime.MalformedStreamingHandler', errorMessage: 'Only response streaming is supported.' });
   });
 
+  it('sends no prelude when the stream is ended with a chunk and never written, as the runtime does (RIC issue #97)', async () => {
+    const fn = make({
+      handler: streamifyResponse(async (_event, stream) => {
+        HttpResponseStream.from(stream, { statusCode: 404 }).end('Not Found');
+      }),
+    });
+    const r = await fn.invoke({});
+    expect(r.responseStream?.body.toString()).toBe('Not Found');
+  });
+
   it('HttpResponseStream.from sends the prelude only when something is written', async () => {
     const fn = make({
       handler: streamifyResponse(async (_event, stream) => {
