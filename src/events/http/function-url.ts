@@ -2,7 +2,9 @@ import type { LambdaFunctionURLEvent } from 'aws-lambda';
 import { deepMerge, type DeepPartial } from '../_internals/deep.js';
 import { randomString } from '../_internals/format.js';
 import { buildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
+import { isTextContent } from '../../function-url/request-event.js';
 import { apiGatewayV2, type ApiGatewayV2Input } from './api-gateway-v2.js';
+import { toPairs } from './_request.js';
 
 /** Intent for a Lambda function URL request: the same intent as `apiGatewayV2`, without routes and stages. */
 export interface FunctionUrlInput extends Omit<ApiGatewayV2Input, 'route' | 'stage' | 'pathParameters' | 'stageVariables' | 'overrides'> {
@@ -55,7 +57,9 @@ export const functionUrlFixture: LambdaFunctionURLEvent = {
 
 /**
  * A Lambda function URL request (payload format 2.0, like HTTP APIs, but on `<url-id>.lambda-url.<region>.on.aws`,
- * with `accountId: 'anonymous'` for AUTH_TYPE NONE, UUID request ids and TLS headers).
+ * with `accountId: 'anonymous'` for AUTH_TYPE NONE, UUID request ids and TLS headers). A string body arrives as text
+ * only for text media types (`text/*`, JSON, XML, JavaScript, YAML); any other, or none, is base64-encoded, as the
+ * URL does (pass `isBase64Encoded` to choose).
  * @example
  * const event = events.functionUrl({ method: 'POST', path: '/hooks', json: { ok: true } });
  * event.requestContext.domainName; // '<url-id>.lambda-url.us-east-1.on.aws'
@@ -65,9 +69,14 @@ export function functionUrl(input: FunctionUrlInput = {}, options?: EventOptions
   const urlId = randomString(random, 32);
   const domainName = `${urlId}.lambda-url.us-east-1.on.aws`;
   const { overrides, headers, ...request } = input;
+  // A function URL delivers only text media types as text: any other string body (a form, an unknown or missing
+  // content type) arrives base64-encoded, as recorded (url-multipart-base64) and captured (content-type "idk").
+  const contentType = toPairs(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+  const textBody = typeof request.body === 'string' && request.json === undefined;
   const event = apiGatewayV2(
     {
       ...request,
+      isBase64Encoded: request.isBase64Encoded ?? (textBody && !isTextContent(contentType)),
       headers: {
         ...FUNCTION_URL_TLS_HEADERS,
         host: domainName,
@@ -113,6 +122,11 @@ export const functionUrlKind: EventKind = {
       name: 'with a JSON body, query and cookies',
       build: (options) => functionUrl({ method: 'POST', path: '/my/path', query: { p: ['1', '2'] }, cookies: ['a=b'], json: { hello: 'world' } }, options),
       samples: [...SAMPLES, 'aws-lambda-go/lambdaurl__testdata__function-url-request-with-headers-and-cookies-and-text-body.json'],
+    },
+    {
+      name: 'with a body of a media type that is not text (base64-encoded)',
+      build: (options) => functionUrl({ method: 'POST', headers: { 'content-type': 'idk' }, body: '<idk/>' }, options),
+      samples: [...SAMPLES, 'aws-lambda-go/lambdaurl__testdata__function-url-domain-only-request-with-base64-encoded-body.json'],
     },
   ],
 };

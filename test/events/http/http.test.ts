@@ -58,6 +58,21 @@ describe('apiGatewayV2', () => {
   });
 });
 
+describe('functionUrl', () => {
+  it('base64-encodes a string body whose media type is not text, as the captured event with content-type "idk" shows', () => {
+    const event = events.functionUrl({ method: 'POST', headers: { 'Content-Type': 'idk' }, body: '<idk/>' });
+    expect([event.isBase64Encoded, event.body]).toEqual([true, 'PGlkay8+']);
+    expect(events.functionUrl({ method: 'POST', body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }).isBase64Encoded).toBe(true);
+    expect(events.functionUrl({ method: 'POST', body: 'no type' }).isBase64Encoded).toBe(true);
+  });
+
+  it('keeps text media types and JSON as text, and an explicit isBase64Encoded wins', () => {
+    expect(events.functionUrl({ method: 'POST', body: 'hi', headers: { 'content-type': 'text/plain; charset=utf-8' } }).body).toBe('hi');
+    expect(events.functionUrl({ json: { a: 1 } }).body).toBe('{"a":1}');
+    expect(events.functionUrl({ method: 'POST', body: 'raw', isBase64Encoded: false }).body).toBe('raw');
+  });
+});
+
 describe('apiGatewayV1', () => {
   it('sends null for empty maps and both single- and multi-value maps otherwise', () => {
     expect(events.apiGatewayV1()).toMatchObject({ queryStringParameters: null, multiValueQueryStringParameters: null, body: null });
