@@ -1,7 +1,8 @@
 import { regionOfArn } from '../events/_internals/aws.js';
 import { HarnessError, LambdaServiceError } from '../errors.js';
 import { randomString } from '../events/_internals/format.js';
-import { codeTimeOf, type LambdaFunction } from '../function/lambda-function.js';
+import { codeTimeOf, type InvokeOptions, type LambdaFunction } from '../function/lambda-function.js';
+import { STREAMED_RESPONSE } from '../internal/response-mode.js';
 import { createRandom, hashSeed } from '../internal/random.js';
 import { LIMITS, syncRequestTooLarge } from '../limits/limits.js';
 import { functionErrorResponse, httpResponseOf, httpResponseOfStream, type InvokeMode, type UrlResponse } from './http-response.js';
@@ -68,6 +69,8 @@ export function createFunctionUrl(caller: string, fn: LambdaFunction, config: Fu
   const random = createRandom(hashSeed(`function-url:${fn.name}`, seed));
   const urlId = randomString(random, 32);
   const region = regionOfArn(fn.arn)!;
+  // In RESPONSE_STREAM mode the URL reads a streaming handler's response as a stream (up to 200 MB, not 6 MB).
+  const streamed = invokeMode === 'RESPONSE_STREAM' ? ({ [STREAMED_RESPONSE]: true } as InvokeOptions & { invocationType?: 'RequestResponse' }) : undefined;
   return {
     region,
     bodyLimit: LIMITS.syncRequestBytes,
@@ -79,7 +82,7 @@ export function createFunctionUrl(caller: string, fn: LambdaFunction, config: Fu
       let response: UrlResponse;
       let requestId: string;
       try {
-        const result = await fn.invoke(event);
+        const result = await fn.invoke(event, streamed);
         requestId = result.requestId;
         if (!result.ok) response = functionErrorResponse();
         else if (result.responseStream) response = httpResponseOfStream(result.responseStream);

@@ -89,6 +89,8 @@ export class InvokeRequest {
     readonly identity: CognitoIdentity | undefined,
     readonly tenantId: string | undefined,
     readonly logTail: boolean,
+    /** The caller reads the response as a stream: a streamed response may reach 200 MB, not 6 MB. */
+    readonly streamedResponse = false,
     readonly executedVersion = '$LATEST',
   ) {}
 }
@@ -588,6 +590,14 @@ export class ExecutionEnvironment {
       case 'stream': {
         // Streamed bytes are the payload as they are (a buffered Invoke returns them as its body): text here.
         stream = outcome.stream;
+        // Buffered, a streamed response has the buffered limit; read as a stream, the streamed one (the error past it
+        // is [UNCERTAIN]: the buffered one's).
+        const limit = req.streamedResponse ? LIMITS.streamedResponseBytes : LIMITS.responseBytes;
+        if (stream.body.length > limit) {
+          error = responseTooLargePayload(limit);
+          kind = 'error';
+          break;
+        }
         rawPayload = stream.body.toString();
         payload = rawPayload;
         break;

@@ -14,6 +14,7 @@ import { ExecutionEnvironment, InvokeRequest, type EnvironmentInfo, type Functio
 import { resolveOptions, type FunctionOptions } from './options.js';
 import { resolveHandler } from '../handler/resolve.js';
 import { PAYLOAD_TEXT } from '../internal/payload-text.js';
+import { STREAMED_RESPONSE } from '../internal/response-mode.js';
 import { releaseSpares, WorkerEnvironment } from '../worker/worker-environment.js';
 import type { DryRunResult, EventAccepted, InvocationResult } from './result.js';
 
@@ -329,6 +330,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       options.identity,
       options.tenantId,
       options.logType === 'Tail',
+      (options as { [STREAMED_RESPONSE]?: boolean })[STREAMED_RESPONSE] === true,
     );
     const start = (): Promise<InvocationResult<TResult>> => {
       const env = this.acquire();

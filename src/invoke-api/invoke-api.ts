@@ -1,6 +1,7 @@
 import { HarnessError, LambdaServiceError, rejectUnknownKeys } from '../errors.js';
 import type { InvokeOptions } from '../function/lambda-function.js';
 import { PAYLOAD_TEXT } from '../internal/payload-text.js';
+import { STREAMED_RESPONSE } from '../internal/response-mode.js';
 import { createRandom, hashSeed, type Random } from '../internal/random.js';
 import { asyncRequestTooLarge, LIMITS, syncRequestTooLarge } from '../limits/limits.js';
 import { parseEventBody } from './event-body.js';
@@ -201,6 +202,7 @@ class Api implements InvokeApi {
       const invoke = fn.target.invoke as (event: unknown, options: InvokeOptions) => ReturnType<InvokeTarget['invoke']>;
       // The text as sent goes along: it is not serialised again, and an Event payload is dead-lettered as sent.
       (options as { [PAYLOAD_TEXT]?: string })[PAYLOAD_TEXT] = parsed.text;
+      if (streaming) (options as { [STREAMED_RESPONSE]?: boolean })[STREAMED_RESPONSE] = true;
       const result = await invoke.call(fn.target, parsed.event, options);
       return streaming ? streamInvocationResponse(result as Exclude<typeof result, EventAccepted>) : invocationResponse(result);
     } catch (error) {

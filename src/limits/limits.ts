@@ -15,6 +15,8 @@ export const LIMITS = {
   asyncRequestBytes: 1_048_576,
   /** Buffered response: 6 MiB + 100 bytes, as observed (spec §2.2). */
   responseBytes: 6_291_556,
+  /** Streamed response (a streaming handler read as a stream): 200 MB since July 2025 [UNCERTAIN: MB or MiB]. */
+  streamedResponseBytes: 209_715_200,
   /** JSON of the environment variable map. */
   environmentBytes: 4096,
   memoryMB: { min: 128, max: 10_240 },

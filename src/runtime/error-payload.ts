@@ -103,10 +103,13 @@ export function exitPayload(requestId: string, exitCode: number): ErrorPayload {
   };
 }
 
-/** `Function.ResponseSizeTooLarge`; key order as recorded on AWS (message first). */
-export function responseTooLargePayload(): ErrorPayload {
+/**
+ * `Function.ResponseSizeTooLarge`; key order as recorded on AWS (message first). `limitBytes` is the buffered limit
+ * unless a streamed response overran the streamed one.
+ */
+export function responseTooLargePayload(limitBytes = 6_291_556): ErrorPayload {
   return {
-    errorMessage: 'Response payload size exceeded maximum allowed payload size (6291556 bytes).',
+    errorMessage: `Response payload size exceeded maximum allowed payload size (${limitBytes} bytes).`,
     errorType: 'Function.ResponseSizeTooLarge',
   } as ErrorPayload;
 }

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createFunction, HarnessError } from '../../src/index.js';
+import { createFunction, HarnessError, LIMITS, streamifyResponse } from '../../src/index.js';
 import { createInvokeApi, type RequestHead } from '../../src/invoke-api/invoke-api.js';
 import { signedRegion } from '../../src/invoke-api/region.js';
 
@@ -24,6 +24,21 @@ const body = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 describe('createInvokeApi', () => {
   const api = createInvokeApi([hello, paris]);
+
+  it('reads a streaming handler as a stream on InvokeWithResponseStream: past the 6 MB a plain Invoke allows', async () => {
+    const big = createFunction({ name: 'big', handler: streamifyResponse(async (_e, stream) => void stream.end(Buffer.alloc(LIMITS.responseBytes + 1))) });
+    try {
+      const bigApi = createInvokeApi([big]);
+      const streamed = await bigApi.handle(head('/2021-11-15/functions/big/response-streaming-invocations'), body('{}'));
+      // The body: one PayloadChunk of every byte, then an InvokeComplete without an error.
+      expect(streamed.body.length).toBeGreaterThan(LIMITS.responseBytes);
+      expect(Buffer.from(streamed.body).toString('latin1')).not.toContain('ErrorCode');
+      const buffered = await bigApi.handle(head('/2015-03-31/functions/big/invocations'), body('{}'));
+      expect(JSON.parse(buffered.body as string).errorType).toBe('Function.ResponseSizeTooLarge');
+    } finally {
+      await big.dispose();
+    }
+  });
 
   it('finds a function in the region the request was signed for', async () => {
     const auth = 'AWS4-HMAC-SHA256 Credential=AKID/20250101/eu-west-3/lambda/aws4_request, SignedHeaders=host, Signature=00';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClock, createFunction, HttpResponseStream, streamifyResponse, type LambdaFunction } from '../../src/index.js';
+import { createClock, createFunction, HttpResponseStream, LIMITS, startFunctionUrl, streamifyResponse, type LambdaFunction } from '../../src/index.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/handlers');
 const fns: LambdaFunction[] = [];
@@ -149,6 +149,24 @@ describe('streaming handlers (awslambda.streamifyResponse)', () => {
     });
     const r = await fn.invoke({});
     expect(r.responseStream?.body.toString()).toBe('Not Found');
+  });
+
+  it('holds a buffered invoke to 6 MB, while a RESPONSE_STREAM URL reads the same stream whole (200 MB limit)', async () => {
+    const size = LIMITS.responseBytes + 1;
+    const fn = make({ handler: streamifyResponse(async (_event, stream) => void stream.end(Buffer.alloc(size, 'x'))) });
+    const buffered = await fn.invoke({});
+    expect(buffered.error).toEqual({
+      errorMessage: 'Response payload size exceeded maximum allowed payload size (6291556 bytes).',
+      errorType: 'Function.ResponseSizeTooLarge',
+    });
+    const url = await startFunctionUrl(fn, { invokeMode: 'RESPONSE_STREAM' });
+    try {
+      const response = await fetch(url.url);
+      expect(response.status).toBe(200);
+      expect((await response.arrayBuffer()).byteLength).toBe(size);
+    } finally {
+      await url.close();
+    }
   });
 
   it('HttpResponseStream.from sends the prelude only when something is written', async () => {
