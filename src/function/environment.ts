@@ -536,7 +536,13 @@ export class ExecutionEnvironment {
         o.runtime.name,
         controls,
       );
-    run.startThen((r) => callHandler(handler, req.event, makeContext, o.runtime, r), onFinish);
+    try {
+      run.startThen((r) => callHandler(handler, req.event, makeContext, o.runtime, r), onFinish);
+    } catch (error) {
+      // The clock refused the run (disposed, or another fake clock owns the timers): it never started.
+      this.current = undefined;
+      throw error;
+    }
   }
 
   protected finishInvocation(

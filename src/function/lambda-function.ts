@@ -9,7 +9,7 @@ import { uninstallIfIdle, writeToHostStderr } from '../clock/globals.js';
 import { real } from '../clock/real.js';
 import { createRandom, hashSeed } from '../internal/random.js';
 import { asyncRequestTooLarge, checkConcurrency, exceedsBytes, invalidRequestContent, LIMITS, syncRequestTooLarge, throttled } from '../limits/limits.js';
-import { currentScope, type EnvScope } from '../runtime/scope.js';
+import { currentScope } from '../runtime/scope.js';
 import { ExecutionEnvironment, InvokeRequest, type EnvironmentInfo, type FunctionInternals } from './environment.js';
 import { resolveOptions, type FunctionOptions } from './options.js';
 import { resolveHandler } from '../handler/resolve.js';
@@ -347,22 +347,25 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     // it is neither idle nor doing real I/O, so virtual time may still jump for the callee.
     const caller = currentScope();
     if (caller) caller.io.waits++;
+    let settled = false;
+    const ended = (result: InvocationResult | undefined): void => {
+      if (settled) return;
+      settled = true;
+      if (result) this.record(result as InvocationResult<TResult>);
+      this.release(env);
+      // The caller stops waiting once the callee's result reaches it, a microtask later: ended synchronously, inside the
+      // scheduler turn that finished the callee, the caller would look drained in that very turn, with the result it
+      // waits for not yet delivered.
+      if (caller) queueMicrotask(() => caller.io.waits--);
+    };
     try {
       // The bookkeeping rides on the environment's own completion rather than a `.then`: one promise fewer on the path
       // every invocation takes.
-      return env.invoke(req, (result) => {
-        if (result) this.record(result as InvocationResult<TResult>);
-        this.ended(env, caller);
-      }) as Promise<InvocationResult<TResult>>;
+      return env.invoke(req, ended) as Promise<InvocationResult<TResult>>;
     } catch (error) {
-      this.ended(env, caller);
+      ended(undefined);
       return Promise.reject(error);
     }
-  }
-
-  private ended(env: ExecutionEnvironment, caller: EnvScope | undefined): void {
-    if (caller) caller.io.waits--;
-    this.release(env);
   }
 
   /**

@@ -122,4 +122,26 @@ describe('a handler invoking another simulated function', () => {
     expect(performance.now() - wall).toBeLessThan(5_000);
     await caller.dispose();
   });
+
+  it('keeps waiting for a callee started before the caller’s run, whose loop drains in the same scheduler turn', async () => {
+    // A callback-style callee responds when its loop drains; the caller's module started the invoke at import.
+    const callee = make({
+      name: 'config',
+      handler: (_e: unknown, _c: unknown, callback: (error: null, result: string) => void) => void setTimeout(() => callback(null, 'config'), 100),
+    });
+    await callee.invoke({});
+    const caller = make({
+      name: 'reader',
+      clock: callee.clock,
+      handler: {
+        init: () => {
+          const config = callee.invoke({});
+          return async () => (await config).payload;
+        },
+      },
+    });
+    const r = await caller.invoke({});
+    expect(r.outcome).toBe('success');
+    expect(r.payload).toBe('config');
+  });
 });
