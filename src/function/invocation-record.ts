@@ -105,9 +105,21 @@ export class InvocationRecord implements InvocationResultBase {
     return this.#logs;
   }
 
-  /** Plain data with `logs` and `rawPayload` included (for JSON, snapshots, or sending across threads). */
+  /** Plain data with `logs` and `rawPayload` included, without `responseStream` (bytes travel apart: see toJSON). */
+  plainData(): Record<string, unknown> {
+    const { responseStream: _bytes, ...data } = this as unknown as Record<string, unknown>;
+    return { ...data, rawPayload: this.rawPayload, logs: this.logs };
+  }
+
+  /**
+   * Plain data for JSON and snapshots: `logs` and `rawPayload` included, a streamed response as its content type, its
+   * body in base64 and the length of each chunk (not as arrays of numbers).
+   */
   toJSON(): Record<string, unknown> {
-    return { ...(this as object), rawPayload: this.rawPayload, logs: this.logs };
+    const data = this.plainData();
+    const stream = this.responseStream;
+    if (stream === undefined) return data;
+    return { ...data, responseStream: { contentType: stream.contentType, body: stream.body.toString('base64'), chunkLengths: stream.chunks.map((c) => c.length) } };
   }
 }
 

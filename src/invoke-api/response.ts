@@ -29,7 +29,9 @@ export function invocationResponse(result: InvocationResult | DryRunResult | Eve
   };
   if (result.functionError !== undefined) headers['X-Amz-Function-Error'] = result.functionError;
   if (result.logResult !== undefined) headers['X-Amz-Log-Result'] = result.logResult;
-  return { status: 200, headers, body: result.rawPayload };
+  // A streaming handler's bytes as written (its text form would mangle what is not UTF-8).
+  const stream = result.ok ? result.responseStream : undefined;
+  return { status: 200, headers, body: stream ? stream.body : result.rawPayload };
 }
 
 /**

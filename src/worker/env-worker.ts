@@ -10,6 +10,7 @@ import { ExecutionEnvironment, type FunctionInternals } from '../function/enviro
 import type { ResolvedOptions } from '../function/options.js';
 import { createRandom } from '../internal/random.js';
 import { installFsSandbox } from './fs-sandbox.js';
+import type { InvocationRecord } from '../function/invocation-record.js';
 import type { FromWorker, PlainResult, ToWorker, WorkerSetup } from './protocol.js';
 
 /*
@@ -66,7 +67,11 @@ port.on('message', (message: ToWorker) => {
     const r = await env.invoke(message.request);
     measureMemoryMB();
     // Plain data (logs and the exact body included) for the structured clone.
-    const result = { ...(JSON.parse(JSON.stringify(r)) as PlainResult), responseStream: r.responseStream };
+    const record = r as unknown as InvocationRecord;
+    const stream = record.responseStream;
+    // A streamed body crosses once, as bytes, with the chunk lengths to cut it again (not through JSON).
+    const responseStream = stream && { contentType: stream.contentType, body: stream.body, chunkLengths: stream.chunks.map((c) => c.length) };
+    const result = { ...(JSON.parse(JSON.stringify(record.plainData())) as PlainResult), responseStream };
     port.postMessage({ type: 'result', id: message.id, now: clock.now(), result } satisfies FromWorker);
   })();
 });

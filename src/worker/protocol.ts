@@ -24,8 +24,8 @@ export interface PlainResult {
   readonly [key: string]: unknown;
   readonly rawPayload: string;
   readonly logs: string;
-  /** A streaming handler's response, outside the JSON form: its bytes cross as a Uint8Array. */
-  readonly responseStream?: { readonly contentType: string; readonly body: Uint8Array; readonly chunks: readonly Uint8Array[] };
+  /** A streaming handler's response, outside the JSON form: its bytes cross once, with the length of each chunk. */
+  readonly responseStream?: { readonly contentType: string; readonly body: Uint8Array; readonly chunkLengths: readonly number[] };
 }
 
 /** Worker → main thread. */

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { ExecutionEnvironment, settling, type FunctionInternals, type InvokeRequest, type OnSettled } from '../function/environment.js';
 import type { InvocationResult } from '../function/result.js';
+import type { StreamedResponse } from '../runtime/response-stream.js';
 import { hashSeed } from '../internal/random.js';
 import { real } from '../clock/real.js';
 import { outsideScope } from '../runtime/scope.js';
@@ -209,7 +210,16 @@ function fromPlain(plain: PlainResult): InvocationResult {
   const stream = plain.responseStream;
   // A streamed success's payload is its body text, not JSON; the body crossed the thread as a Uint8Array.
   const parsed = ok && stream ? plain.rawPayload : (JSON.parse(plain.rawPayload) as unknown);
-  const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const responseStream = stream && { contentType: stream.contentType, body: toBuffer(stream.body), chunks: stream.chunks.map(toBuffer) };
+  let responseStream: StreamedResponse | undefined;
+  if (stream) {
+    const body = Buffer.from(stream.body.buffer, stream.body.byteOffset, stream.body.byteLength);
+    const chunks: Buffer[] = [];
+    let at = 0;
+    for (const length of stream.chunkLengths) {
+      chunks.push(body.subarray(at, at + length));
+      at += length;
+    }
+    responseStream = { contentType: stream.contentType, body, chunks };
+  }
   return { ...plain, payload: parsed, error: ok ? undefined : parsed, responseStream } as unknown as InvocationResult;
 }

@@ -55,7 +55,8 @@ export function contractFunctions(): { functions: InvokeTarget[]; hello: LambdaF
   });
   const streaming = createFunction({
     name: 'streaming',
-    handler: streamifyResponse(async (event: { fail?: boolean }, stream) => {
+    handler: streamifyResponse(async (event: { fail?: boolean; binary?: boolean }, stream) => {
+      if (event.binary) return void stream.end(Buffer.from([0xff, 0x00, 0x80, 0x41]));
       stream.setContentType('text/plain');
       stream.write('Hello,');
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -314,9 +315,11 @@ export function describeInvokeContract(
       expect((JSON.parse(chunks[0]!) as Greeting).greeting).toBe('Hello, stream!');
     });
 
-    it('buffers a streaming handler’s response for a plain Invoke', async () => {
+    it('buffers a streaming handler’s response for a plain Invoke, bytes as written', async () => {
       const out = await invoke({ FunctionName: 'streaming', Payload: '{}' });
       expect(decode(out.Payload)).toBe('Hello, world!');
+      const binary = await invoke({ FunctionName: 'streaming', Payload: '{"binary":true}' });
+      expect(Buffer.from(binary.Payload!)).toEqual(Buffer.from([0xff, 0x00, 0x80, 0x41]));
     });
 
     it('refuses an Event InvokeWithResponseStream with ValidationException: it has no asynchronous mode', async () => {

@@ -47,6 +47,13 @@ describe('streaming handlers (awslambda.streamifyResponse)', () => {
     expect(r.ok).toBe(true);
     expect(Buffer.isBuffer(r.responseStream?.body)).toBe(true);
     expect(r.responseStream?.body.subarray(-3)).toEqual(Buffer.from([0, 1, 2]));
+    expect(r.responseStream?.chunks.map((c) => c.toString('hex'))).toEqual([Buffer.from(JSON.stringify({ requestId: r.requestId })).toString('hex'), '000102']);
+  });
+
+  it('shows a streamed response in JSON as its content type, base64 body and chunk lengths', async () => {
+    const fn = make({ handler: streamifyResponse(async (_event, stream) => void stream.end(Buffer.from([0xff, 0x00]))) });
+    const json = JSON.parse(JSON.stringify(await fn.invoke({})));
+    expect(json.responseStream).toEqual({ contentType: 'application/octet-stream', body: '/wA=', chunkLengths: [2] });
   });
 
   it('gives the global to simulated code only, and none to a function that opts out', async () => {
