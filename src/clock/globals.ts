@@ -167,37 +167,8 @@ function buildShims(): Patch[] {
   }
 
   // The runtime's `awslambda` global, per environment: a handler module reads it at import (init runs in the scope).
-  // Outside every environment, the host's own value (usually none).
-  const hostAwslambda = Object.getOwnPropertyDescriptor(g, 'awslambda');
-  let hostValue = hostAwslambda?.value as unknown;
-  const awslambdaAccessor: PropertyDescriptor = {
-    configurable: true,
-    enumerable: hostAwslambda?.enumerable ?? false,
-    get: () => {
-      const scope = scopeStorage.getStore();
-      if (scope) return scope.awslambda;
-      return hostAwslambda?.get ? hostAwslambda.get.call(g) : hostValue;
-    },
-    set: (value: unknown) => {
-      const scope = scopeStorage.getStore();
-      if (scope) scope.awslambda = value;
-      else if (hostAwslambda?.get) hostAwslambda.set?.call(g, value);
-      else hostValue = value;
-    },
-  };
-  patches.push({
-    target: g,
-    key: 'awslambda',
-    original: hostAwslambda,
-    shim: undefined,
-    had: hostAwslambda !== undefined,
-    accessor: awslambdaAccessor,
-    restore: () => {
-      if (hostAwslambda?.get) Object.defineProperty(g, 'awslambda', hostAwslambda);
-      else if (hostAwslambda === undefined && hostValue === undefined) delete g['awslambda'];
-      else Object.defineProperty(g, 'awslambda', { configurable: true, enumerable: true, writable: true, ...hostAwslambda, value: hostValue });
-    },
-  });
+  const awslambda = awslambdaPatch(g);
+  if (awslambda) patches.push(awslambda);
 
   // Local time: inside an environment whose TZ (Lambda: UTC) is not the host's zone, Date's local methods, its string
   // forms, `new Date(y, m, …)`, local date strings and Intl's default zone follow the environment's zone.
@@ -587,14 +558,61 @@ function onUnhandled(reason: unknown): void {
   }
 }
 
+/**
+ * The accessor that gives each environment its runtime's `awslambda` global, and the host its own value (usually
+ * none). None when the host's property cannot be redefined (`Object.defineProperty`'s default): that value then stays
+ * what every environment sees.
+ */
+function awslambdaPatch(g: Record<string, unknown>): Patch | undefined {
+  const host = Object.getOwnPropertyDescriptor(g, 'awslambda');
+  if (host !== undefined && !host.configurable) return undefined;
+  let hostValue = host?.value as unknown;
+  const accessor: PropertyDescriptor = {
+    configurable: true,
+    enumerable: host?.enumerable ?? false,
+    get: () => {
+      const scope = scopeStorage.getStore();
+      if (scope) return scope.awslambda;
+      return host?.get ? host.get.call(g) : hostValue;
+    },
+    set: (value: unknown) => {
+      const scope = scopeStorage.getStore();
+      if (scope) scope.awslambda = value;
+      else if (host?.get) host.set?.call(g, value);
+      else hostValue = value;
+    },
+  };
+  return {
+    target: g,
+    key: 'awslambda',
+    original: host,
+    shim: undefined,
+    had: host !== undefined,
+    accessor,
+    restore: () => {
+      if (host?.get) Object.defineProperty(g, 'awslambda', host);
+      else if (host === undefined && hostValue === undefined) delete g['awslambda'];
+      else Object.defineProperty(g, 'awslambda', { configurable: true, enumerable: true, writable: true, ...host, value: hostValue });
+    },
+  };
+}
+
 function install(): void {
   const g = globalThis as unknown as Record<string, unknown>;
   if (fakedBySomeoneElse(g['setTimeout']) || fakedBySomeoneElse(g['Date'])) throw fakeTimersError();
   const patches = buildShims();
-  for (const p of patches) {
-    if (p.accessor) Object.defineProperty(p.target, p.key, p.accessor);
-    else if (p.getter) Object.defineProperty(p.target, p.key, { ...p.getter, get: p.shim as () => unknown });
-    else (p.target as Record<string | symbol, unknown>)[p.key] = p.shim;
+  const applied: Patch[] = [];
+  try {
+    for (const p of patches) {
+      if (p.accessor) Object.defineProperty(p.target, p.key, p.accessor);
+      else if (p.getter) Object.defineProperty(p.target, p.key, { ...p.getter, get: p.shim as () => unknown });
+      else (p.target as Record<string | symbol, unknown>)[p.key] = p.shim;
+      applied.push(p);
+    }
+  } catch (error) {
+    // A global the host froze: leave every global as it was, rather than half patched.
+    restorePatches(applied);
+    throw error;
   }
   syncBuiltinESMExports();
   process.on('uncaughtException', onUncaught);
@@ -606,7 +624,15 @@ function uninstall(): void {
   const patches = installed;
   if (!patches) return;
   installed = null;
-  for (const p of patches.reverse()) {
+  restorePatches(patches);
+  syncBuiltinESMExports();
+  process.off('uncaughtException', onUncaught);
+  process.off('unhandledRejection', onUnhandled);
+}
+
+/** Puts back what `patches` replaced, last first, except where someone replaced a shim after us. */
+function restorePatches(patches: Patch[]): void {
+  for (const p of [...patches].reverse()) {
     const target = p.target as Record<string | symbol, unknown>;
     if (p.accessor) {
       if (Object.getOwnPropertyDescriptor(target, p.key)?.get === p.accessor.get) p.restore!();
@@ -621,9 +647,6 @@ function uninstall(): void {
     if (p.had) target[p.key] = p.original;
     else delete target[p.key];
   }
-  syncBuiltinESMExports();
-  process.off('uncaughtException', onUncaught);
-  process.off('unhandledRejection', onUnhandled);
 }
 
 /**

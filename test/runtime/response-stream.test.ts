@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -66,6 +67,27 @@ describe('streaming handlers (awslambda.streamifyResponse)', () => {
     // shared with the test process, which reads undefined, so the member access is a TypeError.)
     const broken = make({ handler: 'streaming/handlers.hello', root, environment: { AWS_LAMBDA_NODEJS_NO_GLOBAL_AWSLAMBDA: '1' } });
     expect((await broken.invoke({})).error?.errorMessage).toBe("Cannot read properties of undefined (reading 'streamifyResponse')");
+  });
+
+  it('leaves a host’s own awslambda global as it was: restored after the run, or, frozen, shared with every environment', () => {
+    // In a child process (the built package): a frozen global cannot be removed from this one afterwards.
+    const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../dist/index.js');
+    const script = `
+      const { createFunction } = await import(${JSON.stringify(dist)});
+      const seen = async () => typeof awslambda.streamifyResponse === 'function' ? 'runtime' : awslambda.mark;
+      globalThis.awslambda = { mark: 'host mock' };
+      const fn = createFunction({ handler: seen });
+      const a = (await fn.invoke({})).payload;
+      await fn.dispose();
+      const afterwards = globalThis.awslambda.mark;
+      delete globalThis.awslambda;
+      Object.defineProperty(globalThis, 'awslambda', { value: { mark: 'frozen' } });
+      const frozen = createFunction({ handler: seen });
+      const b = (await frozen.invoke({})).payload;
+      await frozen.dispose();
+      console.log(JSON.stringify([a, afterwards, b, typeof setTimeout.clock]));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual(['runtime', 'host mock', 'frozen', 'undefined']);
   });
 
   it('accepts the three-parameter signature on nodejs24.x, which refuses callback handlers', async () => {
