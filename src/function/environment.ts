@@ -572,7 +572,8 @@ export class ExecutionEnvironment {
     let payload: unknown;
     let durationMs = t.end - t.start;
     let reset = false;
-    let stream: StreamedResponse | undefined;
+    // A streaming handler's output, also when it failed: what it wrote had reached the caller by then.
+    let stream: StreamedResponse | undefined = outcome.kind === 'response' ? undefined : outcome.stream;
 
     switch (outcome.kind) {
       case 'response': {
@@ -606,10 +607,11 @@ export class ExecutionEnvironment {
         }
         rawPayload = stream.body.toString();
         payload = rawPayload;
+        const late = outcome.lateError;
+        if (late) t.sink.deferConsole(t.end, 'ERROR', () => ['Invoke Error', formatErrorForLog(late.error)]);
         break;
       }
       case 'error': {
-        stream = outcome.stream;
         // v3 turns an empty failure into the string "handled"; v4 formats null as {"errorType":"object","errorMessage":"null"}.
         const value = outcome.error === undefined && profile.ric === 3 ? 'handled' : outcome.error;
         error = toErrorPayload(value, profile);

@@ -46,16 +46,24 @@ export interface InvokeComplete {
 }
 
 /**
+ * Largest `PayloadChunk` sent: a bigger write is split (AWS keeps no write boundaries either, and SDKs refuse event
+ * payloads over 16 MB).
+ */
+const MAX_CHUNK_BYTES = 1_048_576;
+
+/**
  * The body of an `InvokeWithResponseStream` response: one `PayloadChunk` event per chunk the function wrote (empty
- * ones skipped), then `InvokeComplete`.
+ * ones skipped, those over 1 MB split), then `InvokeComplete`.
  * @example
  * responseStreamBody([Buffer.from('Hello,'), Buffer.from(' world!')], {}); // three messages
  */
 export function responseStreamBody(chunks: readonly Uint8Array[], complete: InvokeComplete): Buffer {
   const messages: Buffer[] = [];
   for (const chunk of chunks) {
-    if (chunk.length === 0) continue;
-    messages.push(eventStreamMessage({ ':event-type': 'PayloadChunk', ':content-type': 'application/octet-stream', ':message-type': 'event' }, chunk));
+    for (let at = 0; at < chunk.length; at += MAX_CHUNK_BYTES) {
+      const piece = chunk.subarray(at, at + MAX_CHUNK_BYTES);
+      messages.push(eventStreamMessage({ ':event-type': 'PayloadChunk', ':content-type': 'application/octet-stream', ':message-type': 'event' }, piece));
+    }
   }
   messages.push(eventStreamMessage({ ':event-type': 'InvokeComplete', ':content-type': 'application/json', ':message-type': 'event' }, Buffer.from(JSON.stringify(complete))));
   return Buffer.concat(messages);

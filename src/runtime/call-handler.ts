@@ -168,14 +168,12 @@ function callStreamingHandler(
   run: HandlerRun,
 ): void {
   const stream = new ResponseStream(streamHighWaterMark(handler));
+  run.stream = stream;
   const io = run.scope.io;
   io.waits++;
   let open = true;
   let resolved = false;
-  const fail = (error: unknown): void => {
-    close();
-    run.finish({ kind: 'error', error: error ?? null, stream: stream.response() });
-  };
+  let lateError: { error: unknown } | undefined;
   const close = (): void => {
     if (open) io.waits--;
     open = false;
@@ -183,7 +181,19 @@ function callStreamingHandler(
   // Complete once both the promise has settled and the stream has finished. (RIC's "Response stream is not finished."
   // needs the Runtime API to answer before the request ends, which here it never does.)
   const complete = (): void => {
-    if (resolved && !open) run.respondStream(stream);
+    if (resolved && !open) run.respondStream(stream, lateError);
+  };
+  const fail = (error: unknown): void => {
+    if (stream.writableEnded && !stream.errored) {
+      // The response went out whole with end(): the runtime's error trailers come too late to count, so the error is
+      // only logged and the invocation succeeds [INFERRED from RIC: trailers added after end() are not sent].
+      lateError = { error: error ?? null };
+      resolved = true;
+      complete();
+      return;
+    }
+    close();
+    run.finish({ kind: 'error', error: error ?? null, stream: stream.response() });
   };
   finished(stream, (error) => {
     close();

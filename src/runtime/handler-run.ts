@@ -9,17 +9,20 @@ export type RunOutcome =
    * function), or `unserialisable` when it threw (a cycle, a BigInt).
    */
   | { kind: 'response'; json: string | undefined; unserialisable?: true }
-  /** A streaming handler's response, complete. */
-  | { kind: 'stream'; stream: StreamedResponse }
   /**
-   * The runtime posted an error raised by user code (formatted later, per runtime); for a streaming handler, with what
-   * it had streamed before failing.
+   * A streaming handler's response, complete; `lateError` when the handler failed after ending its stream (the runtime
+   * only logs it: the response has gone).
+   */
+  | { kind: 'stream'; stream: StreamedResponse; lateError?: { error: unknown } }
+  /**
+   * The runtime posted an error raised by user code (formatted later, per runtime). The failures of a streaming
+   * handler carry what it had streamed by then (`stream`).
    */
   | { kind: 'error'; error: unknown; stream?: StreamedResponse }
   /** The function exceeded its deadline. */
-  | { kind: 'timeout' }
+  | { kind: 'timeout'; stream?: StreamedResponse }
   /** The runtime went down: uncaught exception, unhandled rejection, `process.exit`. */
-  | { kind: 'crash'; crash: CrashKind; detail: unknown };
+  | { kind: 'crash'; crash: CrashKind; detail: unknown; stream?: StreamedResponse };
 
 /**
  * One run of simulated code (an init or an invocation) on the clock: it finishes exactly once, by whichever comes
@@ -69,10 +72,16 @@ export class HandlerRun implements ClockRun {
     }
   }
 
+  /** A streaming handler's response stream, so that a timeout or a crash reports what it had written. */
+  stream: ResponseStream | undefined;
+
   finish(outcome: RunOutcome): void {
     if (this.finished) return;
     this.finished = true;
     this.clock.endRun(this);
+    if (this.stream !== undefined && (outcome.kind === 'timeout' || outcome.kind === 'crash') && outcome.stream === undefined) {
+      outcome = { ...outcome, stream: this.stream.response() };
+    }
     this.settle!(outcome);
   }
 
@@ -88,9 +97,9 @@ export class HandlerRun implements ClockRun {
   }
 
   /** Finishes with what a streaming handler wrote, if the run is still going. */
-  respondStream(stream: ResponseStream): void {
+  respondStream(stream: ResponseStream, lateError?: { error: unknown }): void {
     if (this.finished) return;
-    this.finish({ kind: 'stream', stream: stream.response() });
+    this.finish(lateError ? { kind: 'stream', stream: stream.response(), lateError } : { kind: 'stream', stream: stream.response() });
   }
 
   onTimeout(): void {

@@ -75,6 +75,8 @@ export class ResponseStream extends Writable {
   /** Sets the response's content type; only before the first write, as the runtime sends it as a request header. */
   setContentType(contentType: string): void {
     if (this.writeCalled) throw new InvalidStreamingOperation('Cannot set content-type, too late.');
+    // The runtime's stream is an HTTP request: once ended, its headers are sent (Node's own error).
+    if (this.writableEnded) throw Object.assign(new Error('Cannot set headers after they are sent to the client'), { code: 'ERR_HTTP_HEADERS_SENT' });
     this.contentType = contentType;
   }
 
@@ -88,7 +90,8 @@ export class ResponseStream extends Writable {
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    this.chunks.push(chunk);
+    // A copy: the runtime sends the bytes at once, so a handler may reuse its buffer after the write.
+    this.chunks.push(Buffer.from(chunk));
     callback();
   }
 

@@ -315,6 +315,14 @@ export function describeInvokeContract(
       expect((JSON.parse(chunks[0]!) as Greeting).greeting).toBe('Hello, stream!');
     });
 
+    it('ends the stream of a failing handler that does not stream with InvokeComplete alone, and answers DryRun with 204', async () => {
+      const { chunks, complete } = await streamInvoke({ FunctionName: 'failing' });
+      expect(chunks).toEqual([]);
+      expect(complete).toEqual({ ErrorCode: 'TypeError', ErrorDetails: 'Assignment to constant variable.' });
+      const dry = await client.send(new InvokeWithResponseStreamCommand({ FunctionName: 'streaming', InvocationType: 'DryRun' }));
+      expect(dry.StatusCode).toBe(204);
+    });
+
     it('buffers a streaming handler’s response for a plain Invoke, bytes as written', async () => {
       const out = await invoke({ FunctionName: 'streaming', Payload: '{}' });
       expect(decode(out.Payload)).toBe('Hello, world!');

@@ -39,4 +39,9 @@ describe('the event stream of InvokeWithResponseStream', () => {
     ]);
     expect(messages[2]!.headers[':content-type']).toBe('application/json');
   });
+
+  it('splits a write over 1 MB into several chunks', () => {
+    const messages = decode(responseStreamBody([Buffer.alloc(2_500_000, 'a')], {}));
+    expect(messages.map((m) => m.payload.length)).toEqual([1_048_576, 1_048_576, 402_848, 2]);
+  });
 });

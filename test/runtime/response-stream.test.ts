@@ -116,6 +116,30 @@ describe('streaming handlers (awslambda.streamifyResponse)', () => {
     expect(v4.error).toMatchObject({ errorType: 'Error', errorMessage: 'Streaming does not support non-async handlers.' });
   });
 
+  it('keeps what was written even when the handler reuses its buffer', async () => {
+    const fn = make({
+      handler: streamifyResponse(async (_event, stream) => {
+        const buffer = Buffer.from('one');
+        stream.write(buffer);
+        buffer.write('two');
+        stream.end(buffer);
+      }),
+    });
+    expect((await fn.invoke({})).payload).toBe('onetwo');
+  });
+
+  it('refuses setContentType once the stream has ended, as Node refuses headers already sent', async () => {
+    const fn = make({
+      handler: streamifyResponse(async (_event, stream) => {
+        stream.end();
+        stream.setContentType('text/plain');
+      }),
+    });
+    // The response had gone whole, so the error is only logged (see above).
+    const r = await fn.invoke({});
+    expect(r.logs).toContain('Cannot set headers after they are sent to the client');
+  });
+
   it('refuses setContentType after the first write with Runtime.InvalidStreamingOperation', async () => {
     const fn = make({
       handler: streamifyResponse(async (_event, stream) => {
@@ -139,6 +163,26 @@ describe('streaming handlers (awslambda.streamifyResponse)', () => {
     expect(r.error).toMatchObject({ errorType: 'TypeError', errorMessage: 'lost the upstream' });
     expect(r.responseStream?.body.toString()).toBe('partial');
     expect(r.logs).toContain('\tERROR\tInvoke Error \t{"errorType":"TypeError","errorMessage":"lost the upstream"');
+  });
+
+  it('succeeds when the handler fails after ending its stream: the response had gone, the error is only logged', async () => {
+    const fn = make({
+      handler: streamifyResponse(async (_event, stream) => {
+        stream.end('complete');
+        throw new Error('too late to matter');
+      }),
+    });
+    const r = await fn.invoke({});
+    expect(r.outcome).toBe('success');
+    expect(r.payload).toBe('complete');
+    expect(r.logs).toContain('\tERROR\tInvoke Error \t{"errorType":"Error","errorMessage":"too late to matter"');
+  });
+
+  it('reports what was written before a timeout', async () => {
+    const fn = make({ timeout: 2, handler: streamifyResponse(async (_event, stream) => void stream.write('first bytes')) });
+    const r = await fn.invoke({});
+    expect(r.outcome).toBe('timeout');
+    expect(r.responseStream?.body.toString()).toBe('first bytes');
   });
 
   it('times out a handler that never ends its stream, in virtual time', async () => {
