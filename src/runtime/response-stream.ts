@@ -157,6 +157,8 @@ export function streamHighWaterMark(handler: object): number | undefined {
   return typeof mark === 'number' ? mark : undefined;
 }
 
+const SharedHttpResponseStream = HttpResponseStream;
+
 /**
  * A runtime's `awslambda` global, or undefined where the function opts out with `AWS_LAMBDA_NODEJS_NO_GLOBAL_AWSLAMBDA`
  * set to `1` or `true`.
@@ -164,5 +166,9 @@ export function streamHighWaterMark(handler: object): number | undefined {
 export function awslambdaGlobal(env: Record<string, string | undefined>): object | undefined {
   const optOut = env['AWS_LAMBDA_NODEJS_NO_GLOBAL_AWSLAMBDA'];
   if (optOut === '1' || optOut === 'true') return undefined;
-  return { streamifyResponse, HttpResponseStream };
+  // Each runtime its own function and class, so that a module patching them (a test double) does not reach others.
+  return {
+    streamifyResponse: (handler: Parameters<typeof streamifyResponse>[0], options?: { highWaterMark?: number }) => streamifyResponse(handler, options),
+    HttpResponseStream: class HttpResponseStream extends SharedHttpResponseStream {},
+  };
 }
