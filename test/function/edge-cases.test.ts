@@ -124,9 +124,11 @@ describe('a handler invoking another simulated function', () => {
   });
 
   it('keeps waiting for a callee started before the caller’s run, whose loop drains in the same scheduler turn', async () => {
-    // A callback-style callee responds when its loop drains; the caller's module started the invoke at import.
+    // A callback-style callee (nodejs22.x: 24.x refuses them) responds when its loop drains; the caller's module
+    // started the invoke at import.
     const callee = make({
       name: 'config',
+      runtime: 'nodejs22.x',
       handler: (_e: unknown, _c: unknown, callback: (error: null, result: string) => void) => void setTimeout(() => callback(null, 'config'), 100),
     });
     await callee.invoke({});
