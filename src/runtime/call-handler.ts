@@ -158,7 +158,8 @@ export function callHandler(
  * with is ignored with a warning. The response is complete once the promise has settled and the stream has ended.
  * The stream is the runtime's open request to the Runtime API, which keeps the event loop alive: a handler that never
  * ends it runs into its timeout [INFERRED: the runtime awaits the Runtime API's answer, which comes only after the
- * request ends]. An error (a throw, a rejection, a destroyed stream) fails the invocation, also after writes.
+ * request ends]. An error (a throw, a rejection, a destroyed stream) fails the invocation, also after writes, unless
+ * the stream had ended: the response has then gone whole, and the error is only logged.
  */
 function callStreamingHandler(
   handler: Handler,
