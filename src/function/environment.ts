@@ -400,35 +400,34 @@ export class ExecutionEnvironment {
     // Warm: the run hands its outcome straight to a callback — no async function, no promise between the handler's
     // and the caller's. This is the path property tests run thousands of times.
     return new Promise((resolve, reject) => {
-      const fail = (error: unknown): void => {
-        onSettled(undefined);
-        reject(error);
+      let start = 0;
+      const deliver = (outcome: RunOutcome, end: number): void => {
+        let result: InvocationResult;
+        try {
+          result = this.finishInvocation(req, outcome, { coldStart: false, initStart: '', initText: '', initDurationMs: undefined, start, end, sink: invokeSink, runtime });
+        } catch (error) {
+          onSettled(undefined);
+          reject(error);
+          return;
+        }
+        onSettled(result);
+        resolve(result);
       };
+      // A handler that completes synchronously (context.succeed, a sync callback) must not release its environment
+      // within the invoke() call: invocations started together overlap, whatever their handlers do.
+      let starting = true;
       try {
-        const start = this.beginInvokePhase(req, runtime);
+        start = this.beginInvokePhase(req, runtime);
         this.runHandler(req, runtime, start, (outcome) => {
-          let result: InvocationResult;
-          try {
-            result = this.finishInvocation(req, outcome, {
-              coldStart: false,
-              initStart: '',
-              initText: '',
-              initDurationMs: undefined,
-              start,
-              end: clock.preciseNow(),
-              sink: invokeSink,
-              runtime,
-            });
-          } catch (error) {
-            fail(error);
-            return;
-          }
-          onSettled(result);
-          resolve(result);
+          const end = clock.preciseNow();
+          if (starting) queueMicrotask(() => deliver(outcome, end));
+          else deliver(outcome, end);
         });
       } catch (error) {
-        fail(error);
+        onSettled(undefined);
+        reject(error);
       }
+      starting = false;
     });
   }
 

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createClock } from '../../src/index.js';
+import { createClock, streamifyResponse } from '../../src/index.js';
 import { disposableFunctions } from '../_support/functions.js';
 
 const make = disposableFunctions();
@@ -176,6 +176,36 @@ describe('execution environments', () => {
     expect(new Set(results.map((r) => r.environmentId)).size).toBe(50);
     expect(results.every((r) => r.coldStart && r.ok)).toBe(true);
     expect(fn.environments).toHaveLength(50);
+  });
+
+  // Every way a warm invocation can end must record it once and release its environment once: a leak would throttle
+  // the next pair, a double release would let both through.
+  it.each([
+    ['a returned value', 'nodejs22.x', async () => 'ok'],
+    ['context.succeed (completes synchronously)', 'nodejs22.x', (_e: unknown, c: { succeed(r: unknown): void }) => c.succeed('ok')],
+    ['a callback that does not wait for the loop', 'nodejs22.x', (_e: unknown, c: { callbackWaitsForEmptyEventLoop: boolean }, cb: (e: null, r: string) => void) => {
+      c.callbackWaitsForEmptyEventLoop = false;
+      cb(null, 'ok');
+    }],
+    ['the loop draining', 'nodejs22.x', () => void setTimeout(() => undefined, 10)],
+    ['a thrown error', 'nodejs24.x', async () => {
+      throw new Error('no');
+    }],
+    ['a timeout', 'nodejs24.x', async () => new Promise((r) => setTimeout(r, 60_000))],
+    ['a crash', 'nodejs22.x', async () => {
+      setTimeout(() => {
+        throw new Error('later');
+      }, 0);
+      await new Promise(() => undefined);
+    }],
+    ['a streaming handler that is not async (fails synchronously)', 'nodejs22.x', streamifyResponse((() => undefined) as never)],
+  ])('records and releases once when an invocation ends by %s', async (_label, runtime, handler) => {
+    const fn = make({ reservedConcurrency: 1, timeout: 1, runtime: runtime as 'nodejs22.x', handler: handler as never });
+    await fn.invoke({});
+    await fn.invoke({});
+    expect(fn.invocations).toHaveLength(2);
+    const pair = await Promise.allSettled([fn.invoke({}), fn.invoke({})]);
+    expect(pair.map((s) => s.status).sort()).toEqual(['fulfilled', 'rejected']);
   });
 
   it('throttles exactly the invocations over reserved concurrency with AWS’s 429', async () => {
