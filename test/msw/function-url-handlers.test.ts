@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { describe, expect, it } from 'vitest';
 import { functionUrlHandlers } from '../../src/msw/index.js';
-import { createFunction, HarnessError, type LambdaFunction } from '../../src/index.js';
+import { createFunction, HarnessError, streamifyResponse, type LambdaFunction } from '../../src/index.js';
 import { releasedAfterEach } from '../_support/functions.js';
 
 const release = releasedAfterEach();
@@ -18,6 +18,20 @@ function make(handler: (event: never) => Promise<unknown>, region = 'us-east-1')
 }
 
 describe('functionUrlHandlers', () => {
+  it('answers with a streaming handler’s bytes and content type', async () => {
+    const fn = release(
+      createFunction({ name: 'csv', handler: streamifyResponse(async (_event, stream) => {
+        stream.setContentType('text/csv');
+        stream.write('a,b\n');
+        stream.end(Buffer.from([0xff]));
+      }) }) as LambdaFunction,
+    );
+    intercept(...functionUrlHandlers(fn, { url: 'https://csv123.lambda-url.us-east-1.on.aws', invokeMode: 'RESPONSE_STREAM' }));
+    const res = await fetch('https://csv123.lambda-url.us-east-1.on.aws/export');
+    expect(res.headers.get('content-type')).toBe('text/csv');
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(Buffer.concat([Buffer.from('a,b\n'), Buffer.from([0xff])]));
+  });
+
   it('runs the function for a request to its URL and answers as the URL does', async () => {
     const fn = make(async (event: { rawPath: string; rawQueryString: string; requestContext: { domainName: string }; body: string }) => ({
       statusCode: 201,

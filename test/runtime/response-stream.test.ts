@@ -208,6 +208,35 @@ describe('streaming handlers (awslambda.streamifyResponse)', () => {
     expect(r.durationMs).toBeGreaterThanOrEqual(2000);
   });
 
+  it('honours streamifyResponse’s highWaterMark', async () => {
+    const fn = make({ handler: streamifyResponse(async (_event, stream) => void stream.end(String(stream.writableHighWaterMark)), { highWaterMark: 1024 }) });
+    expect((await fn.invoke({})).payload).toBe('1024');
+  });
+
+  it('fails an invocation whose stream is destroyed before it ends', async () => {
+    const fn = make({
+      handler: streamifyResponse(async (_event, stream) => {
+        stream.write('half');
+        stream.destroy(new Error('socket hang up'));
+        await new Promise(() => undefined);
+      }),
+    });
+    const r = await fn.invoke({});
+    expect(r.error).toMatchObject({ errorType: 'Error', errorMessage: 'socket hang up' });
+    expect(r.responseStream?.body.toString()).toBe('half');
+  });
+
+  it('when the stream has ended but the promise never settles: nodejs22.x responds as the loop drains, nodejs24.x exits', async () => {
+    const handler = streamifyResponse(async (_event, stream) => {
+      stream.end('done');
+      await new Promise(() => undefined);
+    });
+    const v3 = await make({ runtime: 'nodejs22.x', handler }).invoke({});
+    expect([v3.outcome, v3.payload]).toEqual(['success', 'done']);
+    const v4 = await make({ runtime: 'nodejs24.x', handler }).invoke({});
+    expect(v4.error?.errorType).toBe('Runtime.ExitError');
+  });
+
   it('refuses a handler tagged with another streaming mode at init (Runtime.MalformedStreamingHandler)', async () => {
     const handler = Object.assign(async () => undefined, { [Symbol.for('aws.lambda.runtime.handler.streaming')]: 'request' });
     const r = await make({ handler }).invoke({});

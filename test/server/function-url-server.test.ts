@@ -3,7 +3,7 @@
  * and results is replayed in test/conformance/function-urls.test.ts; this covers the rest a user relies on.
  */
 import { describe, expect, it } from 'vitest';
-import { createFunction, HarnessError, startFunctionUrl, type LambdaFunction, type RunningServer } from '../../src/index.js';
+import { createFunction, HarnessError, HttpResponseStream, startFunctionUrl, streamifyResponse, type LambdaFunction, type RunningServer } from '../../src/index.js';
 import { releasedAfterEach } from '../_support/functions.js';
 
 const release = releasedAfterEach();
@@ -54,6 +54,26 @@ describe('startFunctionUrl', () => {
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(res.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2']);
     expect(Buffer.from(await res.arrayBuffer()).equals(png)).toBe(true);
+  });
+
+  it.each(['BUFFERED', 'RESPONSE_STREAM'] as const)('sends a streaming handler’s bytes as written, with its prelude’s status and headers (%s)', async (invokeMode) => {
+    const bytes = Buffer.from([0xff, 0x00, 0x80, 0x41]);
+    const server = await serve(
+      createFunction({
+        handler: streamifyResponse(async (_event, stream) => {
+          const http = HttpResponseStream.from(stream, { statusCode: 201, headers: { 'content-type': 'application/x-thing' }, cookies: ['s=1'] });
+          http.write(bytes);
+          http.end();
+        }),
+      }) as LambdaFunction,
+      { invokeMode },
+    );
+    const res = await fetch(`${server.url}/things`, { method: 'POST' });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('content-type')).toBe('application/x-thing');
+    expect(res.headers.getSetCookie()).toEqual(['s=1']);
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(bytes);
+    expect(res.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('runs on the function’s virtual clock: a handler waiting 10 minutes answers at once, with its time in the REPORT', async () => {
