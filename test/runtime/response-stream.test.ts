@@ -227,7 +227,7 @@ describe('streaming handlers (awslambda.streamifyResponse)', () => {
   });
 
   it('when the stream has ended but the promise never settles: nodejs22.x responds as the loop drains, nodejs24.x exits', async () => {
-    const handler = streamifyResponse(async (_event, stream) => {
+    const handler = streamifyResponse(async (_event: unknown, stream) => {
       stream.end('done');
       await new Promise(() => undefined);
     });
