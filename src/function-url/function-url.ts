@@ -2,7 +2,8 @@ import { regionOfArn } from '../events/_internals/aws.js';
 import { HarnessError, LambdaServiceError } from '../errors.js';
 import { randomString } from '../events/_internals/format.js';
 import { codeTimeOf, type InvokeOptions, type LambdaFunction } from '../function/lambda-function.js';
-import { STREAMED_RESPONSE } from '../internal/response-mode.js';
+import { STREAM_LISTENER, STREAMED_RESPONSE } from '../internal/response-mode.js';
+import { LiveResponse, type LiveOutcome, type LiveSink } from './live-response.js';
 import { createRandom, hashSeed } from '../internal/random.js';
 import { LIMITS, syncRequestTooLarge } from '../limits/limits.js';
 import { functionErrorResponse, httpResponseOf, httpResponseOfStream, type InvokeMode, type UrlResponse } from './http-response.js';
@@ -17,9 +18,11 @@ export interface FunctionUrl {
   tooLarge(): UrlResponse;
   /**
    * Invokes the function with the request's event (`urlId`: the first label of the host it was sent to); resolves
-   * with the response, never rejecting for a function's failure. A body over `bodyLimit` is refused unrun.
+   * with the response, never rejecting for a function's failure. A body over `bodyLimit` is refused unrun. With a
+   * `sink`, a `RESPONSE_STREAM` URL sends a streaming handler's response there as it is written, and resolves with
+   * whether it ended whole (the transport finishes it) or was cut short by a failure (the transport aborts it).
    */
-  handle(request: UrlRequest, urlId?: string): Promise<UrlResponse>;
+  handle(request: UrlRequest, urlId?: string, sink?: LiveSink): Promise<UrlResponse | LiveOutcome>;
 }
 
 /** A service error (a throttle, a body over the limit) as the URL answers it: its status and message. [UNCERTAIN] */
@@ -75,14 +78,18 @@ export function createFunctionUrl(caller: string, fn: LambdaFunction, config: Fu
     region,
     bodyLimit: LIMITS.syncRequestBytes,
     tooLarge: () => serviceErrorResponse(syncRequestTooLarge(), random.uuid()),
-    handle: async (request, requestedId = urlId) => {
+    handle: async (request, requestedId = urlId, sink) => {
       if (request.body.byteLength > LIMITS.syncRequestBytes) return serviceErrorResponse(syncRequestTooLarge(), random.uuid());
       const place: UrlPlace = { urlId: requestedId, region, port: 443 };
       const event = functionUrlEvent(request, place, random, codeTimeOf(fn));
       let response: UrlResponse;
       let requestId: string;
       try {
-        const result = await fn.invoke(event, streamed);
+        const live = sink && invokeMode === 'RESPONSE_STREAM' ? new LiveResponse(sink) : undefined;
+        const options = live ? ({ ...streamed, [STREAM_LISTENER]: live.chunk.bind(live) } as typeof streamed) : streamed;
+        const result = await fn.invoke(event, options);
+        // Once the status went out, a failure can only cut the body short, as on AWS.
+        if (live?.started) return { live: result.ok ? 'complete' : 'cut' };
         requestId = result.requestId;
         if (!result.ok) response = functionErrorResponse();
         else if (result.responseStream) response = httpResponseOfStream(result.responseStream);

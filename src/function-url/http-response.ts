@@ -17,7 +17,8 @@ import { HTTP_INTEGRATION_CONTENT_TYPE, type StreamedResponse } from '../runtime
 
 const JSON_TYPE: readonly [string, string] = ['Content-Type', 'application/json'];
 /** What separates a streamed HTTP response's prelude from its body. */
-const DELIMITER = Buffer.alloc(8);
+export const PRELUDE_DELIMITER = Buffer.alloc(8);
+const DELIMITER = PRELUDE_DELIMITER;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -57,8 +58,9 @@ export function httpResponseOf(payload: unknown, rawPayload: string, mode: Invok
  * The HTTP response a function URL makes of what a streaming handler wrote (spec §9.3): after
  * `awslambda.HttpResponseStream.from`, the JSON prelude before the 8 NUL bytes gives the status (200 unless set),
  * headers and cookies, and the bytes after them are the body; any other stream is the body, with its content type.
- * (recorded: url-node-response-stream.) [UNCERTAIN] the same in `BUFFERED` mode; a prelude without `content-type`
- * sends `application/octet-stream`.
+ * (recorded: url-node-response-stream.) This is the answer once the invocation is over; a `RESPONSE_STREAM` URL sends
+ * it live instead (live-response.ts). [UNCERTAIN] the same in `BUFFERED` mode; a prelude without `content-type` sends
+ * `application/octet-stream`.
  * @example
  * httpResponseOfStream({ contentType: 'text/plain', body: Buffer.from('hi') }).headers; // [['Content-Type', 'text/plain']]
  */
@@ -85,14 +87,14 @@ export function httpResponseOfStream(stream: Pick<StreamedResponse, 'contentType
 }
 
 /** An HTTP status given as a number or a numeric string; undefined for anything else. */
-function statusOf(value: unknown): number | undefined {
+export function statusOf(value: unknown): number | undefined {
   const status = Number(value);
   // [UNCERTAIN] a status that is no HTTP status: treated as a malformed response, like a function error.
   return Number.isInteger(status) && status >= 100 && status <= 599 ? status : undefined;
 }
 
 /** The header pairs of a response object: its `headers` but the framing ones, a content type, one `set-cookie` per cookie. */
-function headersOf(response: Record<string, unknown>, defaultType: string): [string, string][] {
+export function headersOf(response: Record<string, unknown>, defaultType: string): [string, string][] {
   const headers: [string, string][] = [];
   if (isPlainObject(response['headers'])) {
     for (const [name, value] of Object.entries(response['headers'])) {

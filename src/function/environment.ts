@@ -33,7 +33,7 @@ import {
   type ErrorPayload,
 } from '../runtime/error-payload.js';
 import { HandlerRun, type RunOutcome } from '../runtime/handler-run.js';
-import type { StreamedResponse } from '../runtime/response-stream.js';
+import type { StreamedResponse, StreamListener } from '../runtime/response-stream.js';
 import type { CrashKind } from '../runtime/scope.js';
 import type { ResolvedOptions } from './options.js';
 import type { InvocationResult } from './result.js';
@@ -93,6 +93,9 @@ export class InvokeRequest {
     readonly streamedResponse = false,
     readonly executedVersion = '$LATEST',
   ) {}
+
+  /** Where a streaming handler's chunks go as they are written (a live function URL response); never sent to a worker. */
+  streamListener: StreamListener | undefined = undefined;
 }
 
 /** Shared, per-function things an environment needs. */
@@ -512,6 +515,8 @@ export class ExecutionEnvironment {
     const handler = runtime.handler!;
     const deadline = start + o.timeoutMs;
     const run = new HandlerRun(runtime, deadline, this.fn.clock);
+    const listener = req.streamListener;
+    if (listener) run.streamListener = (chunk, contentType) => listener(chunk, contentType, req.requestId);
     this.current = run;
     // The context's data is made inside the closure, so that it is not one of the variables this function's
     // closures keep alive (see InvokeRequest).

@@ -6,3 +6,11 @@
  * fn.invoke(event, { [STREAMED_RESPONSE]: true });
  */
 export const STREAMED_RESPONSE = Symbol('lambda-harness.streamedResponse');
+
+/**
+ * Internal invoke option: a `StreamListener` told of each chunk a streaming handler writes, as it writes it, so that a
+ * `RESPONSE_STREAM` function URL sends the response to its client live.
+ * @example
+ * fn.invoke(event, { [STREAMED_RESPONSE]: true, [STREAM_LISTENER]: (chunk) => res.write(chunk) });
+ */
+export const STREAM_LISTENER = Symbol('lambda-harness.streamListener');

@@ -168,7 +168,7 @@ function callStreamingHandler(
   profile: RuntimeProfile,
   run: HandlerRun,
 ): void {
-  const stream = new ResponseStream(streamHighWaterMark(handler));
+  const stream = new ResponseStream(streamHighWaterMark(handler), run.streamListener);
   run.stream = stream;
   const io = run.scope.io;
   io.waits++;

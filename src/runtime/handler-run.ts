@@ -74,6 +74,8 @@ export class HandlerRun implements ClockRun {
 
   /** A streaming handler's response stream, so that a timeout or a crash reports what it had written. */
   stream: ResponseStream | undefined;
+  /** Where a streaming handler's chunks go as they are written, if the caller reads them live. */
+  streamListener: ((chunk: Buffer, contentType: string) => void) | undefined;
 
   finish(outcome: RunOutcome): void {
     if (this.finished) return;

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import type { LambdaContext } from '../context/context.js';
 import type { HandlerFunction } from '../function/options.js';
 import { InvalidStreamingOperation, MalformedStreamingHandler } from './error-payload.js';
+import { outsideScope } from './scope.js';
 
 /**
  * Response streaming as the Node.js runtime offers it (spec §2.5, §9.3): the `awslambda` global with
@@ -47,6 +48,12 @@ export interface StreamedResponse {
  */
 export type StreamingHandlerFunction<TEvent = never> = HandlerFunction<TEvent, string> & { readonly [HANDLER_STREAMING]: 'response' };
 
+/**
+ * Told of each chunk a streaming handler writes, as it writes it, outside the environment: what carries a response on
+ * to a client chunk by chunk (a `RESPONSE_STREAM` function URL). `requestId` is the invocation's.
+ */
+export type StreamListener = (chunk: Buffer, contentType: string, requestId: string) => void;
+
 type StreamingHandler = ((event: unknown, responseStream: ResponseStream, context: unknown) => unknown) & {
   [HANDLER_STREAMING]?: unknown;
   [HANDLER_HIGHWATERMARK]?: unknown;
@@ -68,7 +75,10 @@ export class ResponseStream extends Writable {
   private readonly chunks: Buffer[] = [];
   private writeCalled = false;
 
-  constructor(highWaterMark?: number) {
+  constructor(
+    highWaterMark?: number,
+    private readonly listener?: (chunk: Buffer, contentType: string) => void,
+  ) {
     super(highWaterMark === undefined ? {} : { highWaterMark });
   }
 
@@ -91,7 +101,10 @@ export class ResponseStream extends Writable {
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
     // A copy: the runtime sends the bytes at once, so a handler may reuse its buffer after the write.
-    this.chunks.push(Buffer.from(chunk));
+    const copy = Buffer.from(chunk);
+    this.chunks.push(copy);
+    // Outside the environment: the client's socket is the harness's I/O, not the function's.
+    if (this.listener) outsideScope(() => this.listener!(copy, this.contentType));
     callback();
   }
 

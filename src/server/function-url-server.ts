@@ -3,6 +3,7 @@ import { HarnessError, rejectUnknownKeys } from '../errors.js';
 import type { LambdaFunction } from '../function/lambda-function.js';
 import { createFunctionUrl, type FunctionUrlConfig } from '../function-url/function-url.js';
 import type { UrlResponse } from '../function-url/http-response.js';
+import { isBuffered, type LiveSink } from '../function-url/live-response.js';
 import type { RunningServer } from './start-server.js';
 import { harnessHttpServer, listenSettings, ServerLifecycle } from './lifecycle.js';
 import { readBody } from './read-body.js';
@@ -68,7 +69,21 @@ export async function startFunctionUrl(fn: LambdaFunction, options: FunctionUrlO
     for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
     // An IPv4 client of a dual-stack socket shows as ::ffff:a.b.c.d; AWS reports the IPv4 address.
     const sourceIp = (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
-    send(res, await url.handle({ method: req.method ?? 'GET', target: req.url ?? '/', headers, body: read.body, sourceIp }));
+    // A streaming handler's response goes out as it is written (RESPONSE_STREAM): chunked, no length.
+    const sink: LiveSink = {
+      head: (status, pairs) => {
+        const raw: string[] = [];
+        for (const [name, value] of pairs) raw.push(name, value);
+        res.writeHead(status, raw);
+        res.flushHeaders();
+      },
+      write: (body) => void res.write(body),
+    };
+    const answer = await url.handle({ method: req.method ?? 'GET', target: req.url ?? '/', headers, body: read.body, sourceIp }, undefined, sink);
+    if (isBuffered(answer)) send(res, answer);
+    // Cut short: the client sees the body end without its last chunk, as when Lambda's stream breaks.
+    else if (answer.live === 'cut') res.destroy();
+    else res.end();
   };
 
   const server = harnessHttpServer(listen.requestTimeoutMs);
@@ -76,7 +91,9 @@ export async function startFunctionUrl(fn: LambdaFunction, options: FunctionUrlO
   server.on('request', (req: IncomingMessage, res: ServerResponse) =>
     void life.track(() =>
       serve(req, res).catch((error: unknown) => {
-        // A harness failure (never a function's: those are 502s above) answers 500 and leaves the server serving.
+        // A harness failure (never a function's: those are 502s above) answers 500 and leaves the server serving; a
+        // live response, whose status has gone, is cut instead.
+        if (res.headersSent) return void res.destroy();
         const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         send(res, { status: 500, headers: [['Content-Type', 'text/plain']], body: Buffer.from(`lambda-harness could not run the invocation: ${detail}`) });
       }),

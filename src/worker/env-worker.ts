@@ -64,7 +64,11 @@ port.on('message', (message: ToWorker) => {
       port.postMessage({ type: 'prewarmed', id: message.id, now: clock.now(), ok } satisfies FromWorker);
       return;
     }
-    const r = await env.invoke(message.request);
+    const request = message.request;
+    if (message.liveChunks) {
+      request.streamListener = (chunk, contentType) => port.postMessage({ type: 'chunk', chunk, contentType } satisfies FromWorker);
+    }
+    const r = await env.invoke(request);
     measureMemoryMB();
     // Plain data (logs and the exact body included) for the structured clone.
     const record = r as unknown as InvocationRecord;

@@ -16,7 +16,8 @@ export interface WorkerSetup {
 export type ToWorker =
   /** First message to a spare worker started without workerData. */
   | { readonly type: 'setup'; readonly setup: WorkerSetup }
-  | { readonly type: 'invoke'; readonly id: number; readonly now: number; readonly request: InvokeRequest }
+  /** `liveChunks`: send each chunk a streaming handler writes as it is written (the request's listener stays here). */
+  | { readonly type: 'invoke'; readonly id: number; readonly now: number; readonly request: InvokeRequest; readonly liveChunks?: boolean }
   | { readonly type: 'prewarm'; readonly id: number; readonly now: number };
 
 /** An invocation result as plain data (getters materialised), to cross the thread boundary. */
@@ -34,4 +35,6 @@ export type FromWorker =
   /** Provisioned init finished; `ok` tells whether it succeeded. */
   | { readonly type: 'prewarmed'; readonly id: number; readonly now: number; readonly ok: boolean }
   /** The handler is about to run (init is done): the timeout watchdog starts now. */
-  | { readonly type: 'started' };
+  | { readonly type: 'started' }
+  /** A chunk a streaming handler just wrote, for an invocation that asked for live chunks. */
+  | { readonly type: 'chunk'; readonly chunk: Uint8Array; readonly contentType: string };

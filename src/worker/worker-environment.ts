@@ -104,6 +104,7 @@ export class WorkerEnvironment extends ExecutionEnvironment {
     worker.on('message', (message: FromWorker) => {
       if (this.worker !== worker) return;
       if (message.type === 'started') this.onStarted?.();
+      else if (message.type === 'chunk') this.onChunk?.(Buffer.from(message.chunk.buffer, message.chunk.byteOffset, message.chunk.byteLength), message.contentType);
       else this.settle({ kind: 'message', message });
     });
     worker.on('error', (error: Error & { code?: string }) => {
@@ -167,6 +168,9 @@ export class WorkerEnvironment extends ExecutionEnvironment {
     return false;
   }
 
+  /** The running invocation's live chunks, if its caller reads them as they come. */
+  private onChunk: ((chunk: Buffer, contentType: string) => void) | undefined;
+
   override invoke(req: InvokeRequest, onSettled?: OnSettled): Promise<InvocationResult> {
     return onSettled ? settling(this.invokeInWorker(req), onSettled) : this.invokeInWorker(req);
   }
@@ -177,11 +181,16 @@ export class WorkerEnvironment extends ExecutionEnvironment {
     this.invocationCount++;
     const timeoutMs = this.fn.options.timeoutMs;
     // Init (up to 10 s) plus the invocation's own timeout, in real time, before a silent worker counts as stuck.
+    const listener = req.streamListener;
+    this.onChunk = listener && ((chunk, contentType) => listener(chunk, contentType, req.requestId));
+    // The listener stays on this side: the worker is only asked to send chunks as they are written.
+    const request = { ...req, streamListener: undefined } as InvokeRequest;
     const reply = await this.request(
-      { type: 'invoke', id: this.nextId++, now: start, request: req },
+      { type: 'invoke', id: this.nextId++, now: start, request, liveChunks: listener !== undefined },
       10_000 + timeoutMs + WATCHDOG_GRACE_MS,
       timeoutMs + WATCHDOG_GRACE_MS,
     );
+    this.onChunk = undefined;
     if (reply.kind === 'message' && reply.message.type === 'result') {
       clock.catchUp(reply.message.now);
       this.lastUsedAt = clock.now();

@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { describe, expect, it } from 'vitest';
 import { functionUrlHandlers } from '../../src/msw/index.js';
-import { createFunction, HarnessError, streamifyResponse, type LambdaFunction } from '../../src/index.js';
+import { createFunction, HarnessError, HttpResponseStream, streamifyResponse, type LambdaFunction } from '../../src/index.js';
 import { releasedAfterEach } from '../_support/functions.js';
 
 const release = releasedAfterEach();
@@ -18,6 +18,22 @@ function make(handler: (event: never) => Promise<unknown>, region = 'us-east-1')
 }
 
 describe('functionUrlHandlers', () => {
+  it('answers a RESPONSE_STREAM response once its status is known, and breaks its body when the handler fails later', async () => {
+    const fn = release(
+      createFunction({ name: 'feed', handler: streamifyResponse(async (_event, stream) => {
+        HttpResponseStream.from(stream, { statusCode: 206, headers: { 'content-type': 'text/plain' } }).write('partial');
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        throw new Error('upstream went away');
+      }) }) as LambdaFunction,
+    );
+    intercept(...functionUrlHandlers(fn, { url: 'https://feed123.lambda-url.us-east-1.on.aws', invokeMode: 'RESPONSE_STREAM' }));
+    const res = await fetch('https://feed123.lambda-url.us-east-1.on.aws/');
+    expect([res.status, res.headers.get('content-type')]).toEqual([206, 'text/plain']);
+    const reader = res.body!.getReader();
+    expect(Buffer.from((await reader.read()).value!).toString()).toBe('partial');
+    await expect(reader.read()).rejects.toThrow('the function failed while streaming its response');
+  });
+
   it('answers with a streaming handler’s bytes and content type', async () => {
     const fn = release(
       createFunction({ name: 'csv', handler: streamifyResponse(async (_event, stream) => {

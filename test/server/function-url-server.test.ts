@@ -2,6 +2,9 @@
  * `startFunctionUrl`: a function behind a real loopback URL, called with fetch. AWS's recorded mapping of requests
  * and results is replayed in test/conformance/function-urls.test.ts; this covers the rest a user relies on.
  */
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createFunction, HarnessError, HttpResponseStream, startFunctionUrl, streamifyResponse, type LambdaFunction, type RunningServer } from '../../src/index.js';
 import { releasedAfterEach } from '../_support/functions.js';
@@ -74,6 +77,41 @@ describe('startFunctionUrl', () => {
     expect(res.headers.getSetCookie()).toEqual(['s=1']);
     expect(Buffer.from(await res.arrayBuffer())).toEqual(bytes);
     expect(res.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  /** A loopback server whose requests wait until `open()`: real I/O a handler can be held on. */
+  async function gate(): Promise<{ url: string; open(): void }> {
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    const server: Server = createServer((_req, res) => void opened.then(() => res.end('go')));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    release({ close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
+    return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, open };
+  }
+  const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/handlers');
+
+  it.each(['module', 'worker'] as const)('sends a RESPONSE_STREAM response as it is written: the client reads the first event while the handler waits (%s isolation)', async (isolation) => {
+    const held = await gate();
+    const server = await serve(createFunction({ handler: 'streaming/gated.handler', root: fixtures, isolation, timeout: 30 }) as LambdaFunction, { invokeMode: 'RESPONSE_STREAM' });
+    const res = await fetch(`${server.url}/events?gate=${encodeURIComponent(held.url)}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/event-stream');
+    const reader = res.body!.getReader();
+    const first = await reader.read();
+    expect(Buffer.from(first.value!).toString()).toBe('data: first\n\n');
+    held.open();
+    let rest = '';
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += Buffer.from(chunk.value).toString();
+    expect(rest).toBe('data: last\n\n');
+  });
+
+  it('cuts a live response short when the handler fails after its status went out, as Lambda’s stream breaks', async () => {
+    const held = await gate();
+    held.open();
+    const server = await serve(createFunction({ handler: 'streaming/gated.handler', root: fixtures }) as LambdaFunction, { invokeMode: 'RESPONSE_STREAM' });
+    const res = await fetch(`${server.url}/events?fail=1&gate=${encodeURIComponent(held.url)}`);
+    expect(res.status).toBe(200);
+    await expect(res.text()).rejects.toThrow();
   });
 
   it('runs on the function’s virtual clock: a handler waiting 10 minutes answers at once, with its time in the REPORT', async () => {
