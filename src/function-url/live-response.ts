@@ -1,13 +1,6 @@
 import { HTTP_INTEGRATION_CONTENT_TYPE } from '../runtime/response-stream.js';
-import { headersOf, PRELUDE_DELIMITER as DELIMITER, statusOf, type UrlResponse } from './http-response.js';
-
-/** Where a live response goes: a transport's HTTP response, written as the function streams. */
-export interface LiveSink {
-  /** Sends the status line and headers (once, before any body). */
-  head(status: number, headers: readonly (readonly [string, string])[]): void;
-  /** Sends body bytes. */
-  write(body: Buffer): void;
-}
+import type { LiveSink } from '../internal/live.js';
+import { headersOf, PRELUDE_DELIMITER as DELIMITER, statusOf } from './http-response.js';
 
 /**
  * A `RESPONSE_STREAM` function URL's response, sent as the streaming handler writes it: after a
@@ -64,12 +57,4 @@ export class LiveResponse {
     this.sink.head(status, [...headers, ['x-amzn-RequestId', requestId]]);
     if (body.length > 0) this.sink.write(body);
   }
-}
-
-/** What `FunctionUrl.handle` resolves with when the response went out live: whether it ended whole or was cut short. */
-export type LiveOutcome = { readonly live: 'complete' | 'cut' };
-
-/** Whether `handle` answered with a buffered response (else it went out live). */
-export function isBuffered(answer: UrlResponse | LiveOutcome): answer is UrlResponse {
-  return !('live' in answer);
 }

@@ -52,19 +52,33 @@ export interface InvokeComplete {
 const MAX_CHUNK_BYTES = 1_048_576;
 
 /**
- * The body of an `InvokeWithResponseStream` response: one `PayloadChunk` event per chunk the function wrote (empty
- * ones skipped, those over 1 MB split), then `InvokeComplete`.
+ * The `PayloadChunk` events of one chunk the function wrote: none for an empty one, several for one over 1 MB.
+ * @example
+ * payloadChunks(Buffer.from('Hello,')).length; // 1
+ */
+export function payloadChunks(chunk: Uint8Array): Buffer[] {
+  const messages: Buffer[] = [];
+  for (let at = 0; at < chunk.length; at += MAX_CHUNK_BYTES) {
+    messages.push(eventStreamMessage({ ':event-type': 'PayloadChunk', ':content-type': 'application/octet-stream', ':message-type': 'event' }, chunk.subarray(at, at + MAX_CHUNK_BYTES)));
+  }
+  return messages;
+}
+
+/**
+ * The `InvokeComplete` event that ends a response stream.
+ * @example
+ * invokeCompleteMessage({ LogResult: 'U1RBUlQ=' });
+ */
+export function invokeCompleteMessage(complete: InvokeComplete): Buffer {
+  return eventStreamMessage({ ':event-type': 'InvokeComplete', ':content-type': 'application/json', ':message-type': 'event' }, Buffer.from(JSON.stringify(complete)));
+}
+
+/**
+ * The body of an `InvokeWithResponseStream` response: the `PayloadChunk` events of each chunk the function wrote, then
+ * `InvokeComplete`.
  * @example
  * responseStreamBody([Buffer.from('Hello,'), Buffer.from(' world!')], {}); // three messages
  */
 export function responseStreamBody(chunks: readonly Uint8Array[], complete: InvokeComplete): Buffer {
-  const messages: Buffer[] = [];
-  for (const chunk of chunks) {
-    for (let at = 0; at < chunk.length; at += MAX_CHUNK_BYTES) {
-      const piece = chunk.subarray(at, at + MAX_CHUNK_BYTES);
-      messages.push(eventStreamMessage({ ':event-type': 'PayloadChunk', ':content-type': 'application/octet-stream', ':message-type': 'event' }, piece));
-    }
-  }
-  messages.push(eventStreamMessage({ ':event-type': 'InvokeComplete', ':content-type': 'application/json', ':message-type': 'event' }, Buffer.from(JSON.stringify(complete))));
-  return Buffer.concat(messages);
+  return Buffer.concat([...chunks.flatMap(payloadChunks), invokeCompleteMessage(complete)]);
 }

@@ -1,14 +1,17 @@
 import { HarnessError, LambdaServiceError, rejectUnknownKeys } from '../errors.js';
 import type { InvokeOptions } from '../function/lambda-function.js';
 import { PAYLOAD_TEXT } from '../internal/payload-text.js';
-import { STREAMED_RESPONSE } from '../internal/response-mode.js';
+import { STREAM_LISTENER, STREAMED_RESPONSE } from '../internal/response-mode.js';
+import type { LiveOutcome, LiveSink } from '../internal/live.js';
+import type { StreamListener } from '../runtime/response-stream.js';
+import { invokeCompleteMessage, payloadChunks } from './event-stream.js';
 import { createRandom, hashSeed, type Random } from '../internal/random.js';
 import { asyncRequestTooLarge, LIMITS, syncRequestTooLarge } from '../limits/limits.js';
 import { parseEventBody } from './event-body.js';
 import { functionNameViolations, functionNotFound, lengthViolations, qualifierViolations, splitFunctionReference, wrongRegion } from './function-name.js';
 import { FunctionRegistry, type InvokeTarget, type RegisteredFunction } from './registry.js';
-import { errorResponse, invocationResponse, rawErrorResponse, streamInvocationResponse, type ApiResponse } from './response.js';
-import type { EventAccepted } from '../function/result.js';
+import { errorResponse, invocationResponse, invokeComplete, rawErrorResponse, streamHeaders, streamInvocationResponse, type ApiResponse } from './response.js';
+import type { EventAccepted, InvocationResult } from '../function/result.js';
 import { isRegionName, signedRegion } from './region.js';
 import { validationError, type ConstraintViolation } from './validation.js';
 
@@ -38,9 +41,16 @@ export type InvokeStart =
       readonly quotesSize: boolean;
       /** The 413 for a body over `bodyLimit` (`size` when known: the `Event` message quotes it). */
       tooLarge(size: number | undefined): ApiResponse;
-      /** Runs the invocation with the complete body. Never rejects: every failure is a response. */
+      /**
+       * Runs the invocation with the complete body. Never rejects: every failure is a response. With a `sink`,
+       * `InvokeWithResponseStream` sends a streaming handler's response there as it is written, and resolves with how it
+       * ended (the transport then finishes or aborts it).
+       */
       run(body: Uint8Array): Promise<ApiResponse>;
+      run(body: Uint8Array, sink: LiveSink | undefined): Promise<ApiResponse | LiveOutcome>;
     };
+
+type RunInvocation = Extract<InvokeStart, { kind: 'invoke' }>['run'];
 
 /** Options of {@link createInvokeApi}. */
 export interface InvokeApiOptions {
@@ -65,6 +75,8 @@ export interface InvokeApi {
   start(head: RequestHead): InvokeStart;
   /** Serves a request whose body is already in memory (start, size check, run). */
   handle(head: RequestHead, body: Uint8Array): Promise<ApiResponse>;
+  /** The same, sending a live `InvokeWithResponseStream` response to `sink` (see `InvokeStart.run`). */
+  handle(head: RequestHead, body: Uint8Array, sink: LiveSink | undefined): Promise<ApiResponse | LiveOutcome>;
   /** The 500 `ServiceException` for a failure of the harness itself (reported to `onError` first). */
   internalError(error: unknown): ApiResponse;
 }
@@ -190,22 +202,40 @@ class Api implements InvokeApi {
       quotesSize: type === 'Event',
       tooLarge: (size) =>
         errorResponse(type === 'Event' ? asyncRequestTooLarge(size ?? bodyLimit + 1) : syncRequestTooLarge(), this.random.uuid()),
-      run: (body) => this.run(found, options, body, streaming),
+      run: ((body: Uint8Array, sink?: LiveSink) => this.run(found, options, body, streaming ? sink : undefined, streaming)) as RunInvocation,
     };
   }
 
-  private async run(fn: RegisteredFunction, options: InvokeOptions, body: Uint8Array, streaming: boolean): Promise<ApiResponse> {
+  private async run(fn: RegisteredFunction, options: InvokeOptions, body: Uint8Array, sink: LiveSink | undefined, streaming: boolean): Promise<ApiResponse | LiveOutcome> {
     const parsed = parseEventBody(body);
     if (!parsed.ok) return errorResponse(parsed.error, this.random.uuid());
+    let live = false;
     try {
       // The overloads of invoke narrow on the literal type; the API chooses it at run time.
       const invoke = fn.target.invoke as (event: unknown, options: InvokeOptions) => ReturnType<InvokeTarget['invoke']>;
       // The text as sent goes along: it is not serialised again, and an Event payload is dead-lettered as sent.
       (options as { [PAYLOAD_TEXT]?: string })[PAYLOAD_TEXT] = parsed.text;
       if (streaming) (options as { [STREAMED_RESPONSE]?: boolean })[STREAMED_RESPONSE] = true;
+      if (sink) {
+        // Each write goes out as it is written, as PayloadChunk events after the headers (the stream's content type).
+        (options as { [STREAM_LISTENER]?: StreamListener })[STREAM_LISTENER] = (chunk, contentType, requestId) => {
+          if (!live) sink.head(200, Object.entries(streamHeaders(contentType, requestId, '$LATEST')));
+          live = true;
+          for (const message of payloadChunks(chunk)) sink.write(message);
+        };
+      }
       const result = await invoke.call(fn.target, parsed.event, options);
+      if (live) {
+        // However it ended, a live stream ends with InvokeComplete (carrying the error, if any), as on AWS.
+        sink!.write(invokeCompleteMessage(invokeComplete(result as unknown as InvocationResult)));
+        return { live: 'complete' };
+      }
       return streaming ? streamInvocationResponse(result as Exclude<typeof result, EventAccepted>) : invocationResponse(result);
     } catch (error) {
+      if (live) {
+        this.onError?.(error);
+        return { live: 'cut' };
+      }
       if (error instanceof LambdaServiceError) return errorResponse(error, this.random.uuid());
       return this.internalError(error);
     }
@@ -217,11 +247,13 @@ class Api implements InvokeApi {
     return rawErrorResponse(500, 'ServiceException', { Message: `lambda-harness could not run the invocation: ${detail}`, Type: 'Service' }, this.random.uuid());
   }
 
-  async handle(head: RequestHead, body: Uint8Array): Promise<ApiResponse> {
+  handle(head: RequestHead, body: Uint8Array): Promise<ApiResponse>;
+  handle(head: RequestHead, body: Uint8Array, sink: LiveSink | undefined): Promise<ApiResponse | LiveOutcome>;
+  async handle(head: RequestHead, body: Uint8Array, sink?: LiveSink): Promise<ApiResponse | LiveOutcome> {
     const start = this.start(head);
     if (start.kind === 'respond') return start.response;
     if (body.length > start.bodyLimit) return start.tooLarge(body.length);
-    return start.run(body);
+    return start.run(body, sink);
   }
 }
 

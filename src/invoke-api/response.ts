@@ -46,19 +46,34 @@ export function invocationResponse(result: InvocationResult | DryRunResult | Eve
 export function streamInvocationResponse(result: InvocationResult | DryRunResult): ApiResponse {
   if (result.statusCode !== 200) return invocationResponse(result);
   const stream = result.responseStream;
+  const chunks = stream ? stream.chunks : result.ok ? [Buffer.from(result.rawPayload)] : [];
+  const headers = streamHeaders(stream?.contentType ?? 'application/json', result.requestId, result.executedVersion);
+  return { status: 200, headers, body: responseStreamBody(chunks, invokeComplete(result)) };
+}
+
+/**
+ * The headers of an `InvokeWithResponseStream` response: the stream's content type, the request id and the version.
+ * @example
+ * streamHeaders('text/plain', requestId, '$LATEST')['Content-Type']; // 'text/plain'
+ */
+export function streamHeaders(contentType: string, requestId: string, executedVersion: string): Record<string, string> {
+  return { 'Content-Type': contentType, 'x-amzn-RequestId': requestId, 'X-Amz-Executed-Version': executedVersion };
+}
+
+/**
+ * What ends a response stream for `result`: the log tail if asked for and, for a failed invocation, `ErrorCode` and
+ * `ErrorDetails` ([UNCERTAIN] their values: the error's type and message).
+ * @example
+ * invokeComplete(await fn.invoke({})); // {}
+ */
+export function invokeComplete(result: InvocationResult): InvokeComplete {
   const complete: { -readonly [K in keyof InvokeComplete]: InvokeComplete[K] } = {};
   if (!result.ok) {
     complete.ErrorCode = result.error.errorType;
     complete.ErrorDetails = result.error.errorMessage;
   }
   if (result.logResult !== undefined) complete.LogResult = result.logResult;
-  const chunks = stream ? stream.chunks : result.ok ? [Buffer.from(result.rawPayload)] : [];
-  const headers: Record<string, string> = {
-    'Content-Type': stream?.contentType ?? 'application/json',
-    'x-amzn-RequestId': result.requestId,
-    'X-Amz-Executed-Version': result.executedVersion,
-  };
-  return { status: 200, headers, body: responseStreamBody(chunks, complete) };
+  return complete;
 }
 
 /**

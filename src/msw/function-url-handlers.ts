@@ -2,14 +2,7 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import { HarnessError, rejectUnknownKeys } from '../errors.js';
 import type { LambdaFunction } from '../function/lambda-function.js';
 import { createFunctionUrl, type FunctionUrlConfig } from '../function-url/function-url.js';
-import { isBuffered, type LiveSink } from '../function-url/live-response.js';
-
-/** Header pairs (a name may repeat, as `set-cookie` does) as `Headers`. */
-function headersFrom(pairs: readonly (readonly [string, string])[]): Headers {
-  const headers = new Headers();
-  for (const [name, value] of pairs) headers.append(name, value);
-  return headers;
-}
+import { answerLive, headersFrom } from './live-response.js';
 
 /**
  * Options of {@link functionUrlHandlers}. Unknown keys are rejected.
@@ -71,32 +64,18 @@ export function functionUrlHandlers(fn: LambdaFunction, options: FunctionUrlHand
     http.all(origin, async ({ request }) => {
       const target = new URL(request.url);
       const requestBody = new Uint8Array(await request.arrayBuffer());
-      // The raw target as sent: msw hands over a parsed URL, whose path and query keep their escapes.
-      // A streaming handler's response is answered as soon as its status is known, its body a stream fed as it is
-      // written (RESPONSE_STREAM); anything else once the invocation is over.
-      let body!: ReadableStreamDefaultController<Uint8Array>;
-      let started!: (response: Response) => void;
-      const live = new Promise<Response>((resolve) => (started = resolve));
-      const sink: LiveSink = {
-        head: (status, pairs) => {
-          const stream = new ReadableStream<Uint8Array>({ start: (controller) => void (body = controller) });
-          started(new HttpResponse(stream, { status, headers: headersFrom(pairs) }));
-        },
-        write: (bytes) => body.enqueue(new Uint8Array(bytes)),
-      };
-      const answered = functionUrl
-        .handle(
-          { method: request.method, target: `${target.pathname}${target.search}`, headers: [...request.headers], body: requestBody, sourceIp: '127.0.0.1' },
-          URL_HOST.exec(target.hostname)?.[1],
-          sink,
-        )
-        .then((answer): Response | Promise<Response> => {
-          if (isBuffered(answer)) return new HttpResponse(answer.body.byteLength === 0 ? null : answer.body, { status: answer.status, headers: headersFrom(answer.headers) });
-          if (answer.live === 'cut') body.error(new Error('lambda-harness: the function failed while streaming its response'));
-          else body.close();
-          return live;
-        });
-      return Promise.race([live, answered]);
+      // The raw target as sent: msw hands over a parsed URL, whose path and query keep their escapes. A streaming
+      // handler's response is answered as soon as its status is known, its body a stream fed as it is written
+      // (RESPONSE_STREAM); anything else once the invocation is over.
+      return answerLive(
+        (sink) =>
+          functionUrl.handle(
+            { method: request.method, target: `${target.pathname}${target.search}`, headers: [...request.headers], body: requestBody, sourceIp: '127.0.0.1' },
+            URL_HOST.exec(target.hostname)?.[1],
+            sink,
+          ),
+        (answer) => new HttpResponse(answer.body.byteLength === 0 ? null : answer.body, { status: answer.status, headers: headersFrom(answer.headers) }),
+      );
     }),
   ];
 }

@@ -3,6 +3,7 @@ import { HarnessError, rejectUnknownKeys } from '../errors.js';
 import { createInvokeApi, type InvokeApiOptions } from '../invoke-api/invoke-api.js';
 import type { InvokeTarget } from '../invoke-api/registry.js';
 import { isRegionName } from '../invoke-api/region.js';
+import { answerLive } from './live-response.js';
 
 /**
  * Options of {@link lambdaHandlers}. Unknown keys are rejected.
@@ -49,17 +50,13 @@ export function lambdaHandlers(functions: readonly InvokeTarget[], options: Lamb
   return [
     http.post(route, async ({ request }) => {
       const url = new URL(request.url);
-      const response = await api.handle(
-        {
-          method: request.method,
-          path: url.pathname,
-          query: url.searchParams,
-          headers: request.headers,
-          region: ENDPOINT.exec(request.url)?.[1],
-        },
-        new Uint8Array(await request.arrayBuffer()),
+      const head = { method: request.method, path: url.pathname, query: url.searchParams, headers: request.headers, region: ENDPOINT.exec(request.url)?.[1] };
+      const body = new Uint8Array(await request.arrayBuffer());
+      // InvokeWithResponseStream answers as soon as a streaming handler writes, its events fed as they are written.
+      return answerLive(
+        (sink) => api.handle(head, body, sink),
+        (response) => new HttpResponse(response.body === '' ? null : response.body, { status: response.status, headers: response.headers }),
       );
-      return new HttpResponse(response.body === '' ? null : response.body, { status: response.status, headers: response.headers });
     }),
   ];
 }

@@ -3,7 +3,8 @@ import { HarnessError, rejectUnknownKeys } from '../errors.js';
 import type { LambdaFunction } from '../function/lambda-function.js';
 import { createFunctionUrl, type FunctionUrlConfig } from '../function-url/function-url.js';
 import type { UrlResponse } from '../function-url/http-response.js';
-import { isBuffered, type LiveSink } from '../function-url/live-response.js';
+import { isBuffered } from '../internal/live.js';
+import { endLive, liveSink } from './live-http.js';
 import type { RunningServer } from './start-server.js';
 import { harnessHttpServer, listenSettings, ServerLifecycle } from './lifecycle.js';
 import { readBody } from './read-body.js';
@@ -69,21 +70,10 @@ export async function startFunctionUrl(fn: LambdaFunction, options: FunctionUrlO
     for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
     // An IPv4 client of a dual-stack socket shows as ::ffff:a.b.c.d; AWS reports the IPv4 address.
     const sourceIp = (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
-    // A streaming handler's response goes out as it is written (RESPONSE_STREAM): chunked, no length.
-    const sink: LiveSink = {
-      head: (status, pairs) => {
-        const raw: string[] = [];
-        for (const [name, value] of pairs) raw.push(name, value);
-        res.writeHead(status, raw);
-        res.flushHeaders();
-      },
-      write: (body) => void res.write(body),
-    };
-    const answer = await url.handle({ method: req.method ?? 'GET', target: req.url ?? '/', headers, body: read.body, sourceIp }, undefined, sink);
+    // A streaming handler's response goes out as it is written (RESPONSE_STREAM).
+    const answer = await url.handle({ method: req.method ?? 'GET', target: req.url ?? '/', headers, body: read.body, sourceIp }, undefined, liveSink(res));
     if (isBuffered(answer)) send(res, answer);
-    // Cut short: the client sees the body end without its last chunk, as when Lambda's stream breaks.
-    else if (answer.live === 'cut') res.destroy();
-    else res.end();
+    else endLive(res, answer);
   };
 
   const server = harnessHttpServer(listen.requestTimeoutMs);

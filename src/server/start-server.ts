@@ -5,6 +5,8 @@ import type { InvokeTarget } from '../invoke-api/registry.js';
 import type { ApiResponse } from '../invoke-api/response.js';
 import { harnessHttpServer, listenSettings, ServerLifecycle } from './lifecycle.js';
 import { readBody } from './read-body.js';
+import { isBuffered } from '../internal/live.js';
+import { endLive, liveSink } from './live-http.js';
 
 /**
  * Options of {@link startServer}. Unknown keys are rejected.
@@ -107,9 +109,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         send(res, start.tooLarge(read.size));
         return;
       }
-      send(res, await start.run(read.body));
+      // InvokeWithResponseStream sends a streaming handler's events as they are written.
+      const answer = await start.run(read.body, liveSink(res));
+      if (isBuffered(answer)) send(res, answer);
+      else endLive(res, answer);
     } catch (error) {
-      send(res, api.internalError(error));
+      if (res.headersSent) res.destroy();
+      else send(res, api.internalError(error));
     }
   };
 
