@@ -16,7 +16,7 @@ export function headersFrom(pairs: readonly (readonly [string, string])[]): Head
  * return answerLive((sink) => api.handle(head, body, sink), (r) => new HttpResponse(r.body, { status: r.status }));
  */
 export function answerLive<T extends object>(run: (sink: LiveSink) => Promise<T | LiveOutcome>, buffered: (answer: T) => Response): Promise<Response> {
-  let body!: ReadableStreamDefaultController<Uint8Array>;
+  let body: ReadableStreamDefaultController<Uint8Array> | undefined;
   let started!: (response: Response) => void;
   const live = new Promise<Response>((resolve) => (started = resolve));
   const sink: LiveSink = {
@@ -24,13 +24,21 @@ export function answerLive<T extends object>(run: (sink: LiveSink) => Promise<T 
       const stream = new ReadableStream<Uint8Array>({ start: (controller) => void (body = controller) });
       started(new HttpResponse(stream, { status, headers: headersFrom(pairs) }));
     },
-    write: (bytes) => body.enqueue(new Uint8Array(bytes)),
+    write: (bytes) => body!.enqueue(new Uint8Array(bytes)),
   };
-  const answered = run(sink).then((answer): Response | Promise<Response> => {
-    if (isBuffered(answer)) return buffered(answer);
-    if (answer.live === 'cut') body.error(new Error('lambda-harness: the function failed while streaming its response'));
-    else body.close();
-    return live;
-  });
+  const answered = run(sink).then(
+    (answer): Response | Promise<Response> => {
+      if (isBuffered(answer)) return buffered(answer);
+      if (answer.live === 'cut') body!.error(new Error('lambda-harness: the function failed while streaming its response'));
+      else body!.close();
+      return live;
+    },
+    (error: unknown) => {
+      // After the status went out, a failure can only break the body (the race is already won by `live`).
+      if (body === undefined) throw error;
+      body.error(error);
+      return live;
+    },
+  );
   return Promise.race([live, answered]);
 }
