@@ -1,3 +1,4 @@
+import type { InvokeMode } from '../function-url/http-response.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createFunction, type LambdaFunction } from '../function/lambda-function.js';
@@ -11,8 +12,9 @@ import type { CommandIo } from './generate-event.js';
 const USAGE =
   'usage: lambda-harness serve --function <name>=<path/file.export> [--function ...] [--config file.json]\n' +
   '         [--port 0] [--host 127.0.0.1] [--region us-east-1] [--timeout s] [--memory mb] [--runtime nodejs20.x|nodejs22.x|nodejs24.x]\n' +
-  '         [--root dir] [--url <name> ...] [--quiet]\n' +
-  '  --url <name>: also serve that function at a function URL of its own (a free port on the same host)\n' +
+  '         [--root dir] [--url <name>[=RESPONSE_STREAM] ...] [--quiet]\n' +
+  '  --url <name>: also serve that function at a function URL of its own (a free port on the same host);\n' +
+  '                <name>=RESPONSE_STREAM streams a streaming handler\'s response as it is written\n' +
   '  config file: { "port": 0, "host": "127.0.0.1", "region": "us-east-1",\n' +
   '                 "functions": { "<name>": "path/file.export" | { "handler": "path/file.export", "timeout": 3, "memorySize": 128, "runtime": "nodejs22.x", "environment": {} } } }';
 
@@ -34,8 +36,8 @@ interface ServeSettings {
   host?: string;
   region?: string;
   functions: FunctionSpec[];
-  /** Names of the functions also served at a function URL. */
-  urls?: string[];
+  /** The functions also served at a function URL, and the URL's invoke mode. */
+  urls?: { name: string; invokeMode: InvokeMode }[];
 }
 
 const CONFIG_KEYS = ['port', 'host', 'region', 'functions'];
@@ -84,7 +86,7 @@ function readConfig(file: string): ServeSettings {
 function parseArgs(argv: readonly string[]): { settings: ServeSettings; defaults: FunctionSettings; quiet: boolean; help: boolean } {
   const settings: ServeSettings = { functions: [] };
   const fromFlags: FunctionSpec[] = [];
-  const urls: string[] = [];
+  const urls: { name: string; invokeMode: InvokeMode }[] = [];
   const defaults: FunctionSettings = {};
   let config: ServeSettings | undefined;
   let quiet = false;
@@ -109,9 +111,17 @@ function parseArgs(argv: readonly string[]): { settings: ServeSettings; defaults
         fromFlags.push({ name: spec.slice(0, eq), handler: spec.slice(eq + 1) });
         break;
       }
-      case '--url':
-        urls.push(value());
+      case '--url': {
+        const spec = value();
+        const eq = spec.indexOf('=');
+        const name = eq < 0 ? spec : spec.slice(0, eq);
+        const invokeMode = eq < 0 ? 'BUFFERED' : spec.slice(eq + 1);
+        if (invokeMode !== 'BUFFERED' && invokeMode !== 'RESPONSE_STREAM') {
+          throw new UsageError(`--url takes <name> or <name>=RESPONSE_STREAM (or =BUFFERED, the default; got ${JSON.stringify(spec)})`);
+        }
+        urls.push({ name, invokeMode });
         break;
+      }
       case '--config':
         config = readConfig(value());
         break;
@@ -154,7 +164,7 @@ function parseArgs(argv: readonly string[]): { settings: ServeSettings; defaults
     urls,
   };
   if (merged.functions.length === 0) throw new UsageError('give at least one --function name=path/file.export (or a --config file)');
-  for (const name of urls) {
+  for (const { name } of urls) {
     if (!merged.functions.some((f) => f.name === name)) throw new UsageError(`--url ${name}: no function of that name (give it with --function ${name}=path/file.export)`);
   }
   return { settings: merged, defaults, quiet, help: false };
@@ -224,9 +234,9 @@ export async function serveCommand(argv: readonly string[], io: CommandIo, contr
       onError: (error) => io.stderr(`lambda-harness serve: internal error: ${error instanceof Error ? error.stack : String(error)}\n`),
     });
     opened.push(server);
-    for (const name of settings.urls ?? []) {
+    for (const { name, invokeMode } of settings.urls ?? []) {
       const fn = functions.find((f) => f.name === name)!;
-      const url = await startFunctionUrl(fn, settings.host === undefined ? {} : { host: settings.host });
+      const url = await startFunctionUrl(fn, { invokeMode, ...(settings.host === undefined ? {} : { host: settings.host }) });
       opened.push(url);
       urls.push({ name, server: url });
     }

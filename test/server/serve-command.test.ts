@@ -72,6 +72,26 @@ describe('lambda-harness serve', () => {
     await expect(fetch(url!)).rejects.toThrow();
   });
 
+  it('serves a streaming handler at a RESPONSE_STREAM URL with --url <name>=RESPONSE_STREAM', async () => {
+    const c = capture();
+    const stop = new AbortController();
+    let ready!: () => void;
+    const listening = new Promise<void>((r) => (ready = r));
+    const finished = serveCommand(
+      ['--function', 'feed=test/fixtures/handlers/streaming/handlers.hello', '--url', 'feed=RESPONSE_STREAM', '--quiet'],
+      c.io,
+      { signal: stop.signal, onListening: () => ready() },
+    );
+    await listening;
+    const url = /feed\tfunction URL (http:\/\/127\.0\.0\.1:\d+)\//.exec(c.out())?.[1];
+    const res = await fetch(`${url!}/`);
+    expect([res.status, res.headers.get('content-type'), await res.text()]).toEqual([200, 'text/html', 'Hello, world!']);
+    stop.abort();
+    expect(await finished).toBe(0);
+    expect(await serveCommand(['--function', 'a=b.handler', '--url', 'a=STREAMING'], c.io)).toBe(2);
+    expect(c.err()).toContain('--url takes <name> or <name>=RESPONSE_STREAM');
+  });
+
   it('exits 2 for --url naming a function it does not serve', async () => {
     const c = capture();
     expect(await serveCommand(['--function', 'a=b.handler', '--url', 'b'], c.io)).toBe(2);
