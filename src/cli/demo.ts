@@ -58,6 +58,16 @@ export async function demoCommand(argv: readonly string[], io: CommandIo): Promi
   io.stdout(`-> ${(timedOut.durationMs / 1000).toFixed(0)} s of virtual time reported in ${wall.toFixed(1)} ms of wall time\n`);
   await slow.dispose();
 
+  section(io, 'Response streaming: a server-sent events handler writing a word every 200 ms (streaming-sse/index.handler)');
+  const answers = createFunction({ handler: 'streaming-sse/index.handler', root, name: 'answers' });
+  const streamStarted = performance.now();
+  const streamed = await answers.invoke({ queryStringParameters: { q: 'hello' } });
+  const streamWall = performance.now() - streamStarted;
+  const chunks = streamed.responseStream?.chunks ?? [];
+  io.stdout(`-> ${chunks.length} chunks as written: the prelude ${String(chunks[0])}, 8 NUL bytes, then ${JSON.stringify(String(chunks[2]))}, ${JSON.stringify(String(chunks[3]))}, …\n`);
+  io.stdout(`-> ${(streamed.durationMs / 1000).toFixed(1)} s of virtual time in ${streamWall.toFixed(1)} ms of wall time\n`);
+  await answers.dispose();
+
   section(io, 'An async invoke of a failing handler: retries at +60 s and +180 s, then the dead-letter queue');
   const dlq = createQueue('number-increment-dlq');
   const failing = createFunction({ handler: 'number-increment/index.handler', root, name: 'number-increment-async', deadLetterQueue: dlq });
