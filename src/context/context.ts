@@ -45,11 +45,17 @@ export interface CallbackControls {
 }
 
 /**
+ * What a v3 runtime puts first in a context: the callback members, or for a streaming handler (RIC3's
+ * StreamingContext) only `callbackWaitsForEmptyEventLoop`.
+ */
+export type ContextControls = CallbackControls | 'streaming';
+
+/**
  * Builds the context object with the members, key order and formats of the real runtime (spec §6): on v3 the
  * callback members come first (so `JSON.stringify(context)` matches AWS's recording), then the environment data,
  * then the header data. `identity`/`clientContext`/`tenantId` are present only when set.
  */
-export function buildContext(data: ContextData, runtime: RuntimeName, controls?: CallbackControls): LambdaContext {
+export function buildContext(data: ContextData, runtime: RuntimeName, controls?: ContextControls): LambdaContext {
   const { deadline, now } = data;
   // Built key by key from `{}` rather than as an object literal, in the runtime's key order. V8 tracks where literals
   // are allocated and, when it sees a literal's objects survive young-generation collections (as everything of the
@@ -63,9 +69,11 @@ export function buildContext(data: ContextData, runtime: RuntimeName, controls?:
     // A plain data property (the runtime reads it when the callback is called): what a handler sets is what counts,
     // and JSON.stringify(context) shows it first, as AWS recorded.
     ctx['callbackWaitsForEmptyEventLoop'] = true;
-    ctx['succeed'] = v3Controls.succeed;
-    ctx['fail'] = v3Controls.fail;
-    ctx['done'] = v3Controls.done;
+    if (v3Controls !== 'streaming') {
+      ctx['succeed'] = v3Controls.succeed;
+      ctx['fail'] = v3Controls.fail;
+      ctx['done'] = v3Controls.done;
+    }
   }
   ctx['functionVersion'] = data.functionVersion;
   ctx['functionName'] = data.functionName;

@@ -3,7 +3,7 @@ import { mkdirSync, rm } from 'node:fs';
 import path from 'node:path';
 import type { ClientContext, CognitoIdentity } from 'aws-lambda';
 import type { VirtualClock } from '../clock/virtual-clock.js';
-import { buildContext, type CallbackControls, type LambdaContext } from '../context/context.js';
+import { buildContext, type ContextControls, type LambdaContext } from '../context/context.js';
 import { loadHandler, type AnyHandler } from '../handler/load.js';
 import { resolveHandler, type HandlerParse } from '../handler/resolve.js';
 import type { Random } from '../internal/random.js';
@@ -520,7 +520,7 @@ export class ExecutionEnvironment {
     this.current = run;
     // The context's data is made inside the closure, so that it is not one of the variables this function's
     // closures keep alive (see InvokeRequest).
-    const makeContext = (controls: CallbackControls | undefined): LambdaContext =>
+    const makeContext = (controls: ContextControls | undefined): LambdaContext =>
       buildContext(
         {
           functionName: o.name,

@@ -3,7 +3,7 @@ import type { InvocationResultBase } from './result.js';
 import { LIMITS } from '../limits/limits.js';
 import { endLine, jsonReportLine, jsonStartLine, reportLine, startLine, type ReportFigures } from '../logs/format.js';
 import type { LogSink } from '../logs/sink.js';
-import type { StreamedResponse } from '../runtime/response-stream.js';
+import { streamedResponseJson, type StreamedResponse } from '../runtime/response-stream.js';
 
 /** What an invocation's log text is made of, rendered only when someone reads `logs`. */
 export interface LogParts {
@@ -119,7 +119,7 @@ export class InvocationRecord implements InvocationResultBase {
     const data = this.plainData();
     const stream = this.responseStream;
     if (stream === undefined) return data;
-    return { ...data, responseStream: { contentType: stream.contentType, body: stream.body.toString('base64'), chunkLengths: stream.chunks.map((c) => c.length) } };
+    return { ...data, responseStream: streamedResponseJson(stream) };
   }
 }
 

@@ -1,4 +1,4 @@
-import type { CallbackControls } from '../context/context.js';
+import type { CallbackControls, ContextControls } from '../context/context.js';
 import type { HandlerRun } from './handler-run.js';
 import { CallbackHandlerDeprecated, CALLBACK_DEPRECATED_MESSAGE, NodeJsExit, NODEJS_EXIT_MESSAGE } from './error-payload.js';
 import type { RuntimeProfile } from './profiles.js';
@@ -7,7 +7,7 @@ import { finished } from 'node:stream';
 
 type Handler = (event: unknown, context: unknown, callback?: unknown) => unknown;
 /** Builds the invocation's context, wired to the completion controls of callback-style runtimes (v3). */
-type MakeContext = (controls: CallbackControls | undefined) => unknown;
+type MakeContext = (controls: ContextControls | undefined) => unknown;
 
 function isThenable(v: unknown): v is PromiseLike<unknown> {
   return !!v && typeof (v as { then?: unknown }).then === 'function';
@@ -205,7 +205,8 @@ function callStreamingHandler(
   run.drainAction = profile.ric === 4 ? () => run.finish({ kind: 'crash', crash: 'exit', detail: 13 }) : () => run.respondStream(stream);
   let result: unknown;
   try {
-    result = handler(event, stream, makeContext(undefined));
+    // RIC3's StreamingContext: `callbackWaitsForEmptyEventLoop` first, no succeed/fail/done; v4's context as usual.
+    result = handler(event, stream, makeContext('streaming'));
   } catch (error) {
     fail(error);
     return;

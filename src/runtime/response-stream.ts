@@ -39,6 +39,17 @@ export interface StreamedResponse {
 }
 
 /**
+ * A streamed response as JSON shows it: its content type, its body in base64 and the length of each chunk (not arrays
+ * of numbers).
+ * @example
+ * streamedResponseJson({ contentType: 'text/plain', body: Buffer.from('hi'), chunks: [Buffer.from('hi')] });
+ * // { contentType: 'text/plain', body: 'aGk=', chunkLengths: [2] }
+ */
+export function streamedResponseJson(stream: StreamedResponse): { contentType: string; body: string; chunkLengths: number[] } {
+  return { contentType: stream.contentType, body: stream.body.toString('base64'), chunkLengths: stream.chunks.map((c) => c.length) };
+}
+
+/**
  * A handler marked by `streamifyResponse`. The runtime calls it with `(event, responseStream, context)`; it is typed as
  * a handler `createFunction` accepts, whose result payload is the streamed body as text.
  * @example

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { ExecutionEnvironment, settling, type FunctionInternals, type InvokeRequest, type OnSettled } from '../function/environment.js';
 import type { InvocationResult } from '../function/result.js';
-import type { StreamedResponse } from '../runtime/response-stream.js';
+import { streamedResponseJson, type StreamedResponse } from '../runtime/response-stream.js';
 import { hashSeed } from '../internal/random.js';
 import { real } from '../clock/real.js';
 import { outsideScope } from '../runtime/scope.js';
@@ -230,5 +230,8 @@ function fromPlain(plain: PlainResult): InvocationResult {
     }
     responseStream = { contentType: stream.contentType, body, chunks };
   }
-  return { ...plain, payload: parsed, error: ok ? undefined : parsed, responseStream } as unknown as InvocationResult;
+  const result = { ...plain, payload: parsed, error: ok ? undefined : parsed, responseStream };
+  // JSON shows a streamed body as module isolation's results do (base64 and chunk lengths), not as arrays of numbers.
+  if (responseStream) Object.defineProperty(result, 'toJSON', { value: () => ({ ...result, responseStream: streamedResponseJson(responseStream!) }) });
+  return result as unknown as InvocationResult;
 }

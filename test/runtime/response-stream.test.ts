@@ -49,6 +49,7 @@ describe('streaming handlers (awslambda.streamifyResponse)', () => {
     expect(Buffer.isBuffer(r.responseStream?.body)).toBe(true);
     expect(r.responseStream?.body.subarray(-3)).toEqual(Buffer.from([0, 1, 2]));
     expect(r.responseStream?.chunks.map((c) => c.toString('hex'))).toEqual([Buffer.from(JSON.stringify({ requestId: r.requestId })).toString('hex'), '000102']);
+    expect(JSON.parse(JSON.stringify(r)).responseStream.chunkLengths).toEqual([r.responseStream!.chunks[0]!.length, 3]);
   });
 
   it('shows a streamed response in JSON as its content type, base64 body and chunk lengths', async () => {
@@ -206,6 +207,17 @@ describe('streaming handlers (awslambda.streamifyResponse)', () => {
     const r = await fn.invoke({});
     expect(r.payload).toBe('now, later');
     expect(r.durationMs).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('gives nodejs22.x streaming handlers RIC3’s streaming context: callbackWaitsForEmptyEventLoop, no succeed/fail/done', async () => {
+    const keysOf = streamifyResponse(async (_event: unknown, stream, context) => void stream.end(JSON.stringify(Object.keys(context))));
+    const v3 = JSON.parse((await make({ runtime: 'nodejs22.x', handler: keysOf }).invoke({})).payload as string) as string[];
+    expect(v3[0]).toBe('callbackWaitsForEmptyEventLoop');
+    expect(v3).not.toContain('succeed');
+    expect(v3).not.toContain('xRayTraceId');
+    const v4 = JSON.parse((await make({ runtime: 'nodejs24.x', handler: keysOf }).invoke({})).payload as string) as string[];
+    expect(v4).not.toContain('callbackWaitsForEmptyEventLoop');
+    expect(v4).toContain('xRayTraceId');
   });
 
   it('honours streamifyResponse’s highWaterMark', async () => {
