@@ -487,7 +487,7 @@ export class ExecutionEnvironment {
     const o = this.fn.options;
     const version = o.runtime.version;
     // Runtime version ARNs end in a 64-hex-digit id; derived from the version, so logs are reproducible.
-    const arn = `arn:aws:lambda:${o.region}::runtime:${createHash('sha256').update(version).digest('hex')}`;
+    const arn = `arn:aws:lambda:${o.region}::runtime:${runtimeVersionId(version)}`;
     if (o.logFormat !== 'JSON') return initStartLine(version, arn);
     return jsonInitStartLine(now, {
       initializationType: this.initializationType,
@@ -708,6 +708,18 @@ export function settling(running: Promise<InvocationResult>, onSettled: OnSettle
       throw error;
     },
   );
+}
+
+const runtimeVersionIds = new Map<string, string>();
+
+/** The 64-hex-digit id of a runtime version ARN, derived from the version (hashed once per version, not per cold start). */
+function runtimeVersionId(version: string): string {
+  let id = runtimeVersionIds.get(version);
+  if (id === undefined) {
+    id = createHash('sha256').update(version).digest('hex');
+    runtimeVersionIds.set(version, id);
+  }
+  return id;
 }
 
 /** Module instances must differ across every environment of every function in the process. */
