@@ -2,7 +2,8 @@ import { regionOfArn } from '../events/_internals/aws.js';
 import { HarnessError, LambdaServiceError } from '../errors.js';
 import { randomString } from '../events/_internals/format.js';
 import { codeTimeOf, type InvokeOptions, type LambdaFunction } from '../function/lambda-function.js';
-import { STREAM_LISTENER, STREAMED_RESPONSE } from '../internal/response-mode.js';
+import { STREAM_LISTENER } from '../internal/response-mode.js';
+import type { StreamListener } from '../runtime/response-stream.js';
 import type { LiveOutcome, LiveSink } from '../internal/live.js';
 import { LiveResponse } from './live-response.js';
 import { createRandom, hashSeed } from '../internal/random.js';
@@ -73,8 +74,6 @@ export function createFunctionUrl(caller: string, fn: LambdaFunction, config: Fu
   const random = createRandom(hashSeed(`function-url:${fn.name}`, seed));
   const urlId = randomString(random, 32);
   const region = regionOfArn(fn.arn)!;
-  // In RESPONSE_STREAM mode the URL reads a streaming handler's response as a stream (up to 200 MB, not 6 MB).
-  const streamed = invokeMode === 'RESPONSE_STREAM' ? ({ [STREAMED_RESPONSE]: true } as InvokeOptions & { invocationType?: 'RequestResponse' }) : undefined;
   return {
     region,
     bodyLimit: LIMITS.syncRequestBytes,
@@ -86,8 +85,10 @@ export function createFunctionUrl(caller: string, fn: LambdaFunction, config: Fu
       let response: UrlResponse;
       let requestId: string;
       try {
+        // RESPONSE_STREAM reads a streaming handler's response as a stream (up to 200 MB, not 6 MB): live, with a sink.
         const live = sink && invokeMode === 'RESPONSE_STREAM' ? new LiveResponse(sink) : undefined;
-        const options = live ? ({ ...streamed, [STREAM_LISTENER]: live.chunk.bind(live) } as typeof streamed) : streamed;
+        const listener: StreamListener = live ? live.chunk.bind(live) : () => undefined;
+        const options = invokeMode === 'RESPONSE_STREAM' ? ({ [STREAM_LISTENER]: listener } as InvokeOptions & { invocationType?: 'RequestResponse' }) : undefined;
         const result = await fn.invoke(event, options);
         // Once the status went out, a failure can only cut the body short, as on AWS.
         if (live?.started) return { live: result.ok ? 'complete' : 'cut' };

@@ -33,7 +33,7 @@ import {
   type ErrorPayload,
 } from '../runtime/error-payload.js';
 import { HandlerRun, type RunOutcome } from '../runtime/handler-run.js';
-import type { StreamedResponse, StreamListener } from '../runtime/response-stream.js';
+import type { ChunkListener, StreamedResponse } from '../runtime/response-stream.js';
 import type { CrashKind } from '../runtime/scope.js';
 import type { ResolvedOptions } from './options.js';
 import type { InvocationResult } from './result.js';
@@ -89,13 +89,14 @@ export class InvokeRequest {
     readonly identity: CognitoIdentity | undefined,
     readonly tenantId: string | undefined,
     readonly logTail: boolean,
-    /** The caller reads the response as a stream: a streamed response may reach 200 MB, not 6 MB. */
-    readonly streamedResponse = false,
     readonly executedVersion = '$LATEST',
   ) {}
 
-  /** Where a streaming handler's chunks go as they are written (a live function URL response); never sent to a worker. */
-  streamListener: StreamListener | undefined = undefined;
+  /**
+   * Set when the caller reads the response as a stream: told of each chunk a streaming handler writes, as it is
+   * written; such a response may reach 200 MB, not 6 MB. Never sent to a worker (see WorkerEnvironment).
+   */
+  streamListener: ChunkListener | undefined = undefined;
 }
 
 /** Shared, per-function things an environment needs. */
@@ -515,8 +516,7 @@ export class ExecutionEnvironment {
     const handler = runtime.handler!;
     const deadline = start + o.timeoutMs;
     const run = new HandlerRun(runtime, deadline, this.fn.clock);
-    const listener = req.streamListener;
-    if (listener) run.streamListener = (chunk, contentType) => listener(chunk, contentType, req.requestId);
+    run.streamListener = req.streamListener;
     this.current = run;
     // The context's data is made inside the closure, so that it is not one of the variables this function's
     // closures keep alive (see InvokeRequest).
@@ -577,7 +577,7 @@ export class ExecutionEnvironment {
     let durationMs = t.end - t.start;
     let reset = false;
     // A streaming handler's output, also when it failed: what it wrote had reached the caller by then.
-    let stream: StreamedResponse | undefined = outcome.kind === 'response' ? undefined : outcome.stream;
+    const stream: StreamedResponse | undefined = outcome.kind === 'response' ? undefined : outcome.stream;
 
     switch (outcome.kind) {
       case 'response': {
@@ -600,16 +600,16 @@ export class ExecutionEnvironment {
       }
       case 'stream': {
         // Streamed bytes are the payload as they are (a buffered Invoke returns them as its body): text here.
-        stream = outcome.stream;
         // Buffered, a streamed response has the buffered limit; read as a stream, the streamed one (the error past it
         // is [UNCERTAIN]: the buffered one's).
-        const limit = req.streamedResponse ? LIMITS.streamedResponseBytes : LIMITS.responseBytes;
-        if (stream.body.length > limit) {
+        const body = outcome.stream.body;
+        const limit = req.streamListener ? LIMITS.streamedResponseBytes : LIMITS.responseBytes;
+        if (body.length > limit) {
           error = responseTooLargePayload(limit);
           kind = 'error';
           break;
         }
-        rawPayload = stream.body.toString();
+        rawPayload = body.toString();
         payload = rawPayload;
         const late = outcome.lateError;
         if (late) t.sink.deferConsole(t.end, 'ERROR', () => ['Invoke Error', formatErrorForLog(late.error)]);

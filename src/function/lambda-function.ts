@@ -14,7 +14,7 @@ import { ExecutionEnvironment, InvokeRequest, type EnvironmentInfo, type Functio
 import { resolveOptions, type FunctionOptions } from './options.js';
 import { resolveHandler } from '../handler/resolve.js';
 import { PAYLOAD_TEXT } from '../internal/payload-text.js';
-import { STREAM_LISTENER, STREAMED_RESPONSE } from '../internal/response-mode.js';
+import { STREAM_LISTENER } from '../internal/response-mode.js';
 import type { StreamListener } from '../runtime/response-stream.js';
 import { releaseSpares, WorkerEnvironment } from '../worker/worker-environment.js';
 import type { DryRunResult, EventAccepted, InvocationResult } from './result.js';
@@ -331,9 +331,9 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       options.identity,
       options.tenantId,
       options.logType === 'Tail',
-      (options as { [STREAMED_RESPONSE]?: boolean })[STREAMED_RESPONSE] === true,
     );
-    req.streamListener = (options as { [STREAM_LISTENER]?: StreamListener })[STREAM_LISTENER];
+    const listener = (options as { [STREAM_LISTENER]?: StreamListener })[STREAM_LISTENER];
+    if (listener) req.streamListener = (chunk, contentType) => listener(chunk, contentType, requestId);
     const start = (): Promise<InvocationResult<TResult>> => {
       const env = this.acquire();
       if (typeof env === 'string') return Promise.reject(throttled(env));

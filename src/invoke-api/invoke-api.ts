@@ -1,7 +1,7 @@
 import { HarnessError, LambdaServiceError, rejectUnknownKeys } from '../errors.js';
 import type { InvokeOptions } from '../function/lambda-function.js';
 import { PAYLOAD_TEXT } from '../internal/payload-text.js';
-import { STREAM_LISTENER, STREAMED_RESPONSE } from '../internal/response-mode.js';
+import { STREAM_LISTENER } from '../internal/response-mode.js';
 import type { LiveOutcome, LiveSink } from '../internal/live.js';
 import type { StreamListener } from '../runtime/response-stream.js';
 import { invokeCompleteMessage, payloadChunks } from './event-stream.js';
@@ -215,10 +215,11 @@ class Api implements InvokeApi {
       const invoke = fn.target.invoke as (event: unknown, options: InvokeOptions) => ReturnType<InvokeTarget['invoke']>;
       // The text as sent goes along: it is not serialised again, and an Event payload is dead-lettered as sent.
       (options as { [PAYLOAD_TEXT]?: string })[PAYLOAD_TEXT] = parsed.text;
-      if (streaming) (options as { [STREAMED_RESPONSE]?: boolean })[STREAMED_RESPONSE] = true;
-      if (sink) {
-        // Each write goes out as it is written, as PayloadChunk events after the headers (the stream's content type).
+      if (streaming) {
+        // Read as a stream. With a sink, each write goes out as it is written, as PayloadChunk events after the headers
+        // (the stream's content type).
         (options as { [STREAM_LISTENER]?: StreamListener })[STREAM_LISTENER] = (chunk, contentType, requestId) => {
+          if (!sink) return;
           if (!live) sink.head(200, Object.entries(streamHeaders(contentType, requestId, '$LATEST')));
           live = true;
           for (const message of payloadChunks(chunk)) sink.write(message);

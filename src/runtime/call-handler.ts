@@ -182,7 +182,7 @@ function callStreamingHandler(
   // Complete once both the promise has settled and the stream has finished. (RIC's "Response stream is not finished."
   // needs the Runtime API to answer before the request ends, which here it never does.)
   const complete = (): void => {
-    if (resolved && !open) run.respondStream(stream, lateError);
+    if (resolved && !open) run.respondStream(lateError);
   };
   const fail = (error: unknown): void => {
     if (stream.writableEnded && !stream.errored) {
@@ -194,7 +194,7 @@ function callStreamingHandler(
       return;
     }
     close();
-    run.finish({ kind: 'error', error: error ?? null, stream: stream.response() });
+    run.finish({ kind: 'error', error: error ?? null });
   };
   finished(stream, (error) => {
     close();
@@ -202,7 +202,7 @@ function callStreamingHandler(
     else complete();
   });
   // v3 ends a streaming invocation whose loop drains with the stream ended as complete; v4 exits (see callHandler).
-  run.drainAction = profile.ric === 4 ? () => run.finish({ kind: 'crash', crash: 'exit', detail: 13 }) : () => run.respondStream(stream);
+  run.drainAction = profile.ric === 4 ? () => run.finish({ kind: 'crash', crash: 'exit', detail: 13 }) : () => run.respondStream();
   let result: unknown;
   try {
     // RIC3's StreamingContext: `callbackWaitsForEmptyEventLoop` first, no succeed/fail/done; v4's context as usual.

@@ -1,6 +1,6 @@
 import type { ClockRun, VirtualClock } from '../clock/virtual-clock.js';
 import { outsideScope, scopeStorage, type CrashKind, type EnvScope } from './scope.js';
-import type { ResponseStream, StreamedResponse } from './response-stream.js';
+import type { ChunkListener, ResponseStream, StreamedResponse } from './response-stream.js';
 
 /** How a run of simulated code ended, before it is turned into an AWS-shaped result. */
 export type RunOutcome =
@@ -74,14 +74,15 @@ export class HandlerRun implements ClockRun {
 
   /** A streaming handler's response stream, so that a timeout or a crash reports what it had written. */
   stream: ResponseStream | undefined;
-  /** Where a streaming handler's chunks go as they are written, if the caller reads them live. */
-  streamListener: ((chunk: Buffer, contentType: string) => void) | undefined;
+  /** Where a streaming handler's chunks go as they are written, if the caller reads them as a stream. */
+  streamListener: ChunkListener | undefined;
 
   finish(outcome: RunOutcome): void {
     if (this.finished) return;
     this.finished = true;
     this.clock.endRun(this);
-    if (this.stream !== undefined && (outcome.kind === 'timeout' || outcome.kind === 'crash') && outcome.stream === undefined) {
+    // A streaming handler's failures (an error, a timeout, a crash) carry what it had written by then.
+    if (this.stream !== undefined && outcome.kind !== 'stream' && outcome.kind !== 'response') {
       outcome = { ...outcome, stream: this.stream.response() };
     }
     this.settle!(outcome);
@@ -98,10 +99,11 @@ export class HandlerRun implements ClockRun {
     this.finish(scopeStorage.run(this.scope, () => responseOutcome(value)));
   }
 
-  /** Finishes with what a streaming handler wrote, if the run is still going. */
-  respondStream(stream: ResponseStream, lateError?: { error: unknown }): void {
+  /** Finishes with what the streaming handler wrote (`this.stream`), if the run is still going. */
+  respondStream(lateError?: { error: unknown }): void {
     if (this.finished) return;
-    this.finish(lateError ? { kind: 'stream', stream: stream.response(), lateError } : { kind: 'stream', stream: stream.response() });
+    const stream = this.stream!.response();
+    this.finish(lateError ? { kind: 'stream', stream, lateError } : { kind: 'stream', stream });
   }
 
   onTimeout(): void {

@@ -61,9 +61,12 @@ export type StreamingHandlerFunction<TEvent = never> = HandlerFunction<TEvent, s
 
 /**
  * Told of each chunk a streaming handler writes, as it writes it, outside the environment: what carries a response on
- * to a client chunk by chunk (a `RESPONSE_STREAM` function URL). `requestId` is the invocation's.
+ * to a client chunk by chunk (a `RESPONSE_STREAM` function URL, `InvokeWithResponseStream`). `requestId` is the
+ * invocation's.
  */
 export type StreamListener = (chunk: Buffer, contentType: string, requestId: string) => void;
+/** A `StreamListener` bound to its invocation. */
+export type ChunkListener = (chunk: Buffer, contentType: string) => void;
 
 type StreamingHandler = ((event: unknown, responseStream: ResponseStream, context: unknown) => unknown) & {
   [HANDLER_STREAMING]?: unknown;
@@ -88,7 +91,7 @@ export class ResponseStream extends Writable {
 
   constructor(
     highWaterMark?: number,
-    private readonly listener?: (chunk: Buffer, contentType: string) => void,
+    private readonly listener?: ChunkListener,
   ) {
     super(highWaterMark === undefined ? {} : { highWaterMark });
   }

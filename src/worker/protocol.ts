@@ -16,7 +16,10 @@ export interface WorkerSetup {
 export type ToWorker =
   /** First message to a spare worker started without workerData. */
   | { readonly type: 'setup'; readonly setup: WorkerSetup }
-  /** `liveChunks`: send each chunk a streaming handler writes as it is written (the request's listener stays here). */
+  /**
+   * `liveChunks`: the caller reads the response as a stream; send each chunk a streaming handler writes as it is
+   * written (the request's listener stays on the main thread).
+   */
   | { readonly type: 'invoke'; readonly id: number; readonly now: number; readonly request: InvokeRequest; readonly liveChunks?: boolean }
   | { readonly type: 'prewarm'; readonly id: number; readonly now: number };
 

@@ -181,12 +181,11 @@ export class WorkerEnvironment extends ExecutionEnvironment {
     this.invocationCount++;
     const timeoutMs = this.fn.options.timeoutMs;
     // Init (up to 10 s) plus the invocation's own timeout, in real time, before a silent worker counts as stuck.
-    const listener = req.streamListener;
-    this.onChunk = listener && ((chunk, contentType) => listener(chunk, contentType, req.requestId));
+    this.onChunk = req.streamListener;
     // The listener stays on this side: the worker is only asked to send chunks as they are written.
     const request = { ...req, streamListener: undefined } as InvokeRequest;
     const reply = await this.request(
-      { type: 'invoke', id: this.nextId++, now: start, request, liveChunks: listener !== undefined },
+      { type: 'invoke', id: this.nextId++, now: start, request, liveChunks: this.onChunk !== undefined },
       10_000 + timeoutMs + WATCHDOG_GRACE_MS,
       timeoutMs + WATCHDOG_GRACE_MS,
     );
