@@ -1,7 +1,8 @@
 import FakeTimers from '@sinonjs/fake-timers';
 
 type FakeClock = ReturnType<typeof FakeTimers.createClock>;
-type TimerHandle = { id: number; ref(): unknown; unref(): unknown; hasRef(): boolean };
+/** Sinon's timer handle (Node-like): its id is its primitive value (`Number(handle)`), not a property. */
+type TimerHandle = { ref(): unknown; unref(): unknown; hasRef(): boolean };
 interface HeapTimer {
   id: number;
   callAt: number;
@@ -72,24 +73,21 @@ export class EnvTimers {
     return this.clock === undefined ? Math.floor(this.time) : this.clock.now;
   }
 
-  private heapOfClock(): TimerHeap | undefined {
-    return (this.clock as unknown as { timerHeap?: TimerHeap } | undefined)?.timerHeap;
-  }
-
   private track<T extends object>(handle: T): T {
-    this.timerHeap = this.heapOfClock();
+    this.timerHeap ??= (this.clock as unknown as { timerHeap?: TimerHeap }).timerHeap;
     const h = handle as unknown as TimerHandle;
     timerOwners.set(handle, this);
     const unrefIds = this.unrefIds;
+    const id = Number(handle);
     const ref = h.ref.bind(h);
     const unref = h.unref.bind(h);
     // Sinon records ref state on the handle only; the scheduler needs it per timer to know when the loop is empty.
     h.unref = () => {
-      unrefIds.add(h.id);
+      unrefIds.add(id);
       return unref();
     };
     h.ref = () => {
-      unrefIds.delete(h.id);
+      unrefIds.delete(id);
       return ref();
     };
     return handle;
@@ -106,8 +104,7 @@ export class EnvTimers {
   }
   clear(handle: unknown): void {
     if (handle === undefined || handle === null || this.clock === undefined) return;
-    const id = typeof handle === 'object' ? (handle as TimerHandle).id : Number(handle);
-    this.unrefIds.delete(id);
+    this.unrefIds.delete(Number(handle));
     // clearTimeout/clearInterval/clearImmediate are interchangeable in Node; sinon is stricter, so try each.
     for (const clear of ['clearTimeout', 'clearInterval', 'clearImmediate'] as const) {
       try {
@@ -172,23 +169,26 @@ export class EnvTimers {
    */
   thawTo(target: number): boolean {
     const to = Math.floor(target);
+    if (to < this.now()) return false;
     this.time = target;
+    const clock = this.clock;
+    if (clock === undefined) return false;
+    // The clock moves whether or not a timer is due: performance.now() and hrtime read it too.
+    clock.now = to;
     const heap = this.timerHeap;
-    if (this.clock === undefined || heap === undefined || to <= this.clock.now) return false;
+    const first = heap?.timers[0];
+    if (heap === undefined || first === undefined || first.callAt > to) return false;
     const due = heap.timers.filter((t) => t.callAt <= to);
-    if (due.length > 0) {
-      // Once all are due at `to`, sinon orders them by creation: hand them the same creation numbers in expiry order.
-      const orders = due.map((t) => t.order).sort((a, b) => a - b);
-      due.sort((a, b) => a.callAt - b.callAt || a.order - b.order);
-      for (const t of due) heap.remove(t);
-      due.forEach((t, i) => {
-        t.order = orders[i]!;
-        t.callAt = to;
-        heap.push(t);
-      });
-    }
-    this.clock.now = to;
-    return due.length > 0;
+    // Once all are due at `to`, sinon orders them by creation: hand them the same creation numbers in expiry order.
+    const orders = due.map((t) => t.order).sort((a, b) => a - b);
+    due.sort((a, b) => a.callAt - b.callAt || a.order - b.order);
+    for (const t of due) heap.remove(t);
+    due.forEach((t, i) => {
+      t.order = orders[i]!;
+      t.callAt = to;
+      heap.push(t);
+    });
+    return true;
   }
 
   /** Drops every pending timer (the environment was shut down or its runtime reset). */

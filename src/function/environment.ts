@@ -388,7 +388,7 @@ export class ExecutionEnvironment {
     // due (or the loop is empty). One that throws crashes the runtime as any uncaught exception does (the crash resets
     // it, which clears its timers); the invocation then runs on a fresh runtime, re-initialised inside its invoke
     // phase. [UNCERTAIN] the spec is silent; on Lambda the exit may instead fail this invocation with Runtime.ExitError.
-    if (runtime.timers && runtime.timers.now() < clock.now() && runtime.timers.thawTo(clock.preciseNow())) {
+    if (runtime.timers?.thawTo(clock.preciseNow())) {
       const thaw = new HandlerRun(runtime, clock.preciseNow() + this.fn.options.timeoutMs, clock);
       thaw.onCaughtUp = thaw.drainAction = () => thaw.finish({ kind: 'response', json: undefined });
       return thaw.start(() => undefined).then(() => this.invokeThawed(req, invokeSink, onSettled));

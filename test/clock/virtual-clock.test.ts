@@ -504,6 +504,41 @@ describe('the virtual clock', () => {
     expect((await fn.invoke({})).durationMs).toBe(1001);
   });
 
+  it('counts the loop limit per invocation: two warm invocations of 600 timers each both finish under a limit of 1000', async () => {
+    const clock = track(createClock({ loopLimit: 1000, realTimeFlow: false }));
+    const fn = track(
+      createFunction({
+        clock,
+        handler: async () => {
+          for (let i = 0; i < 600; i++) await new Promise((r) => setTimeout(r, 1));
+          return 'done';
+        },
+      }),
+    );
+    expect((await fn.invoke({})).payload).toBe('done');
+    const warm = await fn.invoke({});
+    expect([warm.coldStart, warm.payload]).toEqual([false, 'done']);
+  });
+
+  it.each([
+    ['an unref’d setTimeout', () => void setTimeout(() => undefined, 60_000).unref()],
+    ['AbortSignal.timeout (a fetch deadline)', () => void AbortSignal.timeout(60_000)],
+  ])('does not keep the event loop alive for %s, as in Node: a callback handler responds when the loop drains', async (_label, pending) => {
+    const fn = track(
+      createFunction({
+        runtime: 'nodejs22.x',
+        timeout: 3,
+        handler: (_e: unknown, _c: unknown, callback: (e: null, r: string) => void) => {
+          pending();
+          setTimeout(() => callback(null, 'answered'), 100);
+        },
+      }),
+    );
+    const r = await fn.invoke({});
+    expect([r.outcome, r.payload]).toEqual(['success', 'answered']);
+    expect(r.durationMs).toBeLessThan(1000);
+  });
+
   it("lets the host's own callbacks run while a handler's timers fire back to back", async () => {
     // 60,000 timer firings before the timeout: the scheduler must come back to the event loop now and then, or a
     // server or the test runner in the same process would stall until the invocation ends.

@@ -85,6 +85,48 @@ describe('execution environments', () => {
     expect(second.logs).toMatch(new RegExp(`\\t${second.requestId}\\tINFO\\tlate timer fired`));
   });
 
+  it('thaws the clocks a handler reads even when no timer is pending: Date, performance.now and the remaining time', async () => {
+    // Init reads performance.now() (cold-start timing, as Powertools does), which gives the environment its own clock.
+    const fn = make({
+      handler: {
+        init: () => {
+          const loaded = performance.now();
+          return async (_e: unknown, context: { getRemainingTimeInMillis(): number }) => ({
+            now: Date.now(),
+            sinceLoad: performance.now() - loaded,
+            remaining: context.getRemainingTimeInMillis(),
+          });
+        },
+      },
+    });
+    await fn.invoke({});
+    await fn.clock.advance('1m');
+    const r = (await fn.invoke({})).payload as { now: number; sinceLoad: number; remaining: number };
+    expect(r.now).toBe(fn.clock.now());
+    expect(r.sinceLoad).toBeGreaterThanOrEqual(60_000);
+    expect(r.remaining).toBeLessThanOrEqual(3000);
+  });
+
+  it('fires a timer due at the instant the last invocation ended before the next handler runs', async () => {
+    const fn = make({
+      handler: {
+        init: () => {
+          const log: string[] = [];
+          return async (e: { arm?: boolean }) => {
+            if (!e.arm) return [...log, 'handler'];
+            await new Promise<void>((resolve) => {
+              setTimeout(resolve, 100);
+              setTimeout(() => log.push('same-instant timer'), 100);
+            });
+            return [];
+          };
+        },
+      },
+    });
+    await fn.invoke({ arm: true });
+    expect((await fn.invoke({})).payload).toEqual(['same-instant timer', 'handler']);
+  });
+
   it('fires the timers that fell due while frozen before the next handler runs, by expiry, each followed by what it queued', async () => {
     // A thawed sandbox's libuv loop runs its timers phase (every expired timer, draining microtasks and nextTick
     // callbacks after each) before the poll phase delivers the next event to the handler.
