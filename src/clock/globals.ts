@@ -270,6 +270,15 @@ function buildShims(): Patch[] {
     const utcFullYear = dateProto['getUTCFullYear']!;
     local('getYear', (zone, t) => (Number.isNaN(t) ? NaN : (utcFullYear.call(wallOf(zone, t)) as number) - 1900));
   }
+  if (typeof dateProto['setYear'] === 'function') {
+    // Annex B: a year 0-99 means 1900-1999; then as setFullYear (the shim, in the environment's zone).
+    local('setYear', (_zone, _t, args, date) => {
+      const year = Number(args[0]);
+      if (Number.isNaN(year)) return setTime.call(date, NaN);
+      const whole = Math.trunc(year);
+      return (date as unknown as { setFullYear(y: number): number }).setFullYear(whole >= 0 && whole <= 99 ? 1900 + whole : year);
+    });
+  }
   local('toString', (zone, t) => dateText(zone, t, 'full'));
   local('toDateString', (zone, t) => dateText(zone, t, 'date'));
   local('toTimeString', (zone, t) => dateText(zone, t, 'time'));

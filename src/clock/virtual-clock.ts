@@ -504,9 +504,9 @@ export class VirtualClock implements Clock {
       } else if (this.time >= run.deadline) {
         run.onTimeout();
         changed = true;
-      } else if (run.onCaughtUp !== undefined && !((run.scope.timers?.nextDue() ?? Infinity) <= this.time)) {
-        // No timer fired this turn, so what the last ones queued has run: the thaw is over, before time may move on
-        // and fire the environment's later timers ahead of its next event.
+      } else if (run.onCaughtUp !== undefined) {
+        // No timer fired this turn (a due one would have), so what the last ones queued has run: the thaw is over,
+        // before time may move on and fire the environment's later timers ahead of its next event.
         run.onCaughtUp();
         changed = true;
       }
