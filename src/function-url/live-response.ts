@@ -53,8 +53,9 @@ export class LiveResponse {
   }
 
   private begin(status: number, headers: [string, string][], requestId: string, body: Buffer): void {
-    this.started = true;
+    // Started once the head went out: a transport that refused it leaves the answer to the invocation's end.
     this.sink.head(status, [...headers, ['x-amzn-RequestId', requestId]]);
+    this.started = true;
     if (body.length > 0) this.sink.write(body);
   }
 }

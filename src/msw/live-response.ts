@@ -17,18 +17,23 @@ export function headersFrom(pairs: readonly (readonly [string, string])[]): Head
  */
 export function answerLive<T extends object>(run: (sink: LiveSink) => Promise<T | LiveOutcome>, buffered: (answer: T) => Response): Promise<Response> {
   let body: ReadableStreamDefaultController<Uint8Array> | undefined;
+  // The client may cancel the body (stop reading): later chunks and the end then go nowhere.
+  let cancelled = false;
   let started!: (response: Response) => void;
   const live = new Promise<Response>((resolve) => (started = resolve));
   const sink: LiveSink = {
     head: (status, pairs) => {
-      const stream = new ReadableStream<Uint8Array>({ start: (controller) => void (body = controller) });
+      const stream = new ReadableStream<Uint8Array>({ start: (controller) => void (body = controller), cancel: () => void (cancelled = true) });
       started(new HttpResponse(stream, { status, headers: headersFrom(pairs) }));
     },
-    write: (bytes) => body!.enqueue(new Uint8Array(bytes)),
+    write: (bytes) => {
+      if (!cancelled) body!.enqueue(new Uint8Array(bytes));
+    },
   };
   const answered = run(sink).then(
     (answer): Response | Promise<Response> => {
       if (isBuffered(answer)) return buffered(answer);
+      if (cancelled) return live;
       if (answer.live === 'cut') body!.error(new Error('lambda-harness: the function failed while streaming its response'));
       else body!.close();
       return live;
@@ -36,7 +41,7 @@ export function answerLive<T extends object>(run: (sink: LiveSink) => Promise<T 
     (error: unknown) => {
       // After the status went out, a failure can only break the body (the race is already won by `live`).
       if (body === undefined) throw error;
-      body.error(error);
+      if (!cancelled) body.error(error);
       return live;
     },
   );

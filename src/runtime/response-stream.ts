@@ -91,7 +91,7 @@ export class ResponseStream extends Writable {
 
   constructor(
     highWaterMark?: number,
-    private readonly listener?: ChunkListener,
+    private listener?: ChunkListener,
   ) {
     super(highWaterMark === undefined ? {} : { highWaterMark });
   }
@@ -117,8 +117,16 @@ export class ResponseStream extends Writable {
     // A copy: the runtime sends the bytes at once, so a handler may reuse its buffer after the write.
     const copy = Buffer.from(chunk);
     this.chunks.push(copy);
-    // Outside the environment: the client's socket is the harness's I/O, not the function's.
-    if (this.listener) outsideScope(() => this.listener!(copy, this.contentType));
+    // Outside the environment: the client's socket is the harness's I/O, not the function's. A client that went away
+    // (or a transport that refused a header) is never the function's failure: it just stops being told.
+    const listener = this.listener;
+    if (listener) {
+      try {
+        outsideScope(() => listener(copy, this.contentType));
+      } catch {
+        this.listener = undefined;
+      }
+    }
     callback();
   }
 

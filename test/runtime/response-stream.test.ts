@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { STREAM_LISTENER } from '../../src/internal/response-mode.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -218,6 +219,23 @@ describe('streaming handlers (awslambda.streamifyResponse)', () => {
     const v4 = JSON.parse((await make({ runtime: 'nodejs24.x', handler: keysOf }).invoke({})).payload as string) as string[];
     expect(v4).not.toContain('callbackWaitsForEmptyEventLoop');
     expect(v4).toContain('xRayTraceId');
+  });
+
+  it('keeps a handler running when whoever reads its stream fails (a client gone): it is not the function’s error', async () => {
+    const fn = make({
+      handler: streamifyResponse(async (_event, stream) => {
+        stream.write('one');
+        stream.end('two');
+      }),
+    });
+    const told: string[] = [];
+    const listener = (chunk: Buffer): void => {
+      told.push(chunk.toString());
+      throw new TypeError('Invalid state: Controller is already closed');
+    };
+    const r = await fn.invoke({}, { [STREAM_LISTENER]: listener } as object);
+    expect([r.outcome, r.payload]).toEqual(['success', 'onetwo']);
+    expect(told).toEqual(['one']);
   });
 
   it('honours streamifyResponse’s highWaterMark', async () => {

@@ -105,6 +105,31 @@ describe('startFunctionUrl', () => {
     expect(rest).toBe('data: last\n\n');
   });
 
+  it('answers a live prelude the transport refuses (a header with a newline) as in BUFFERED mode: 500, the invocation unharmed', async () => {
+    const fn = createFunction({
+      handler: streamifyResponse(async (_event, stream) => {
+        HttpResponseStream.from(stream, { statusCode: 200, headers: { 'x-bad': 'a\nb' } }).write('body');
+        stream.end();
+      }),
+    }) as LambdaFunction;
+    const server = await serve(fn, { invokeMode: 'RESPONSE_STREAM' });
+    const res = await fetch(`${server.url}/`);
+    expect(res.status).toBe(500);
+    expect(fn.invocations.map((r) => r.outcome)).toEqual(['success']);
+  });
+
+  it('answers 502 when a RESPONSE_STREAM handler fails before writing anything, with the invocation’s request id', async () => {
+    const fn = createFunction({
+      handler: streamifyResponse(async () => {
+        throw new Error('no data');
+      }),
+    }) as LambdaFunction;
+    const server = await serve(fn, { invokeMode: 'RESPONSE_STREAM' });
+    const res = await fetch(`${server.url}/`);
+    expect([res.status, await res.text()]).toEqual([502, 'Internal Server Error']);
+    expect(res.headers.get('x-amzn-requestid')).toBe(fn.invocations[0]!.requestId);
+  });
+
   it('cuts a live response short when the handler fails after its status went out, as Lambda’s stream breaks', async () => {
     const held = await gate();
     held.open();
