@@ -1,3 +1,5 @@
+import { HTTP_INTEGRATION_CONTENT_TYPE, PRELUDE_DELIMITER, type StreamedResponse } from '../runtime/response-stream.js';
+
 /**
  * How a function URL answers: `BUFFERED` (the default) maps the result to an HTTP response; `RESPONSE_STREAM` streams
  * it (a handler that does not stream has its whole return value sent as the body).
@@ -13,12 +15,7 @@ export interface UrlResponse {
   readonly body: Buffer;
 }
 
-import { HTTP_INTEGRATION_CONTENT_TYPE, type StreamedResponse } from '../runtime/response-stream.js';
-
 const JSON_TYPE: readonly [string, string] = ['Content-Type', 'application/json'];
-/** What separates a streamed HTTP response's prelude from its body. */
-export const PRELUDE_DELIMITER = Buffer.alloc(8);
-const DELIMITER = PRELUDE_DELIMITER;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -65,36 +62,49 @@ export function httpResponseOf(payload: unknown, rawPayload: string, mode: Invok
  * httpResponseOfStream({ contentType: 'text/plain', body: Buffer.from('hi') }).headers; // [['Content-Type', 'text/plain']]
  */
 export function httpResponseOfStream(stream: Pick<StreamedResponse, 'contentType' | 'body'>): UrlResponse {
-  const bytes = stream.body;
-  if (stream.contentType !== HTTP_INTEGRATION_CONTENT_TYPE) {
-    return { status: 200, headers: [['Content-Type', stream.contentType]], body: bytes };
-  }
-  const delimiter = bytes.indexOf(DELIMITER);
+  const head = streamHead(stream.contentType, stream.body);
   // No prelude: it goes out just before the first `write()`, and `end(chunk)` does not call `write()`. As on AWS
   // (aws-lambda-nodejs-runtime-interface-client#97): no bytes at all is a 200 without the handler's status and
   // headers, bytes without a prelude a malformed response (502).
-  if (delimiter < 0) return bytes.length === 0 ? { status: 200, headers: [['Content-Type', 'application/octet-stream']], body: bytes } : functionErrorResponse();
+  if (head === 'incomplete') {
+    return stream.body.length === 0 ? { status: 200, headers: [['Content-Type', 'application/octet-stream']], body: stream.body } : functionErrorResponse();
+  }
+  return head === 'malformed' ? functionErrorResponse() : head;
+}
+
+/**
+ * The status, headers and body a streamed response's bytes so far give a function URL: any stream but the HTTP
+ * integration type is a 200 body of its content type; an integration stream needs its whole JSON prelude, up to the
+ * 8 NUL bytes (`incomplete` until then), and a prelude that is no JSON object with an HTTP status is `malformed`.
+ * Shared by the answer at the end (`httpResponseOfStream`) and the live one (live-response.ts).
+ * @example
+ * streamHead('text/plain', Buffer.from('hi')); // { status: 200, headers: [['Content-Type', 'text/plain']], body }
+ */
+export function streamHead(contentType: string, bytes: Buffer): UrlResponse | 'incomplete' | 'malformed' {
+  if (contentType !== HTTP_INTEGRATION_CONTENT_TYPE) return { status: 200, headers: [['Content-Type', contentType]], body: bytes };
+  const delimiter = bytes.indexOf(PRELUDE_DELIMITER);
+  if (delimiter < 0) return 'incomplete';
   let prelude: unknown;
   try {
     prelude = JSON.parse(bytes.subarray(0, delimiter).toString());
   } catch {
-    return functionErrorResponse();
+    return 'malformed';
   }
-  if (!isPlainObject(prelude)) return functionErrorResponse();
+  if (!isPlainObject(prelude)) return 'malformed';
   const status = statusOf(prelude['statusCode'] ?? 200);
-  if (status === undefined) return functionErrorResponse();
-  return { status, headers: headersOf(prelude, 'application/octet-stream'), body: bytes.subarray(delimiter + DELIMITER.length) };
+  if (status === undefined) return 'malformed';
+  return { status, headers: headersOf(prelude, 'application/octet-stream'), body: bytes.subarray(delimiter + PRELUDE_DELIMITER.length) };
 }
 
 /** An HTTP status given as a number or a numeric string; undefined for anything else. */
-export function statusOf(value: unknown): number | undefined {
+function statusOf(value: unknown): number | undefined {
   const status = Number(value);
   // [UNCERTAIN] a status that is no HTTP status: treated as a malformed response, like a function error.
   return Number.isInteger(status) && status >= 100 && status <= 599 ? status : undefined;
 }
 
 /** The header pairs of a response object: its `headers` but the framing ones, a content type, one `set-cookie` per cookie. */
-export function headersOf(response: Record<string, unknown>, defaultType: string): [string, string][] {
+function headersOf(response: Record<string, unknown>, defaultType: string): [string, string][] {
   const headers: [string, string][] = [];
   if (isPlainObject(response['headers'])) {
     for (const [name, value] of Object.entries(response['headers'])) {

@@ -21,7 +21,8 @@ const STREAM_RESPONSE = 'response';
 export const DEFAULT_STREAM_CONTENT_TYPE = 'application/octet-stream';
 /** The content type `HttpResponseStream.from` sets: a JSON prelude, 8 NUL bytes, then the body. */
 export const HTTP_INTEGRATION_CONTENT_TYPE = 'application/vnd.awslambda.http-integration-response';
-const DELIMITER_LENGTH = 8;
+/** What `HttpResponseStream.from` writes between its JSON prelude and the body: 8 NUL bytes. */
+export const PRELUDE_DELIMITER: Uint8Array = new Uint8Array(8);
 
 /**
  * What a streaming handler wrote: its content type and the bytes, in order.
@@ -149,7 +150,7 @@ export class HttpResponseStream {
     const metadata = JSON.stringify(prelude);
     underlyingStream._onBeforeFirstWrite = (write) => {
       write(metadata);
-      write(new Uint8Array(DELIMITER_LENGTH));
+      write(PRELUDE_DELIMITER);
     };
     return underlyingStream;
   }
