@@ -34,7 +34,7 @@ describe('a streaming SSE endpoint', () => {
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 
-  it('answers fetch with the stream as it is written: status and headers first, then the events', async () => {
+  it('answers fetch with the prelude’s status and headers, then the events', async () => {
     const res = await fetch(`${url.url}/ask?q=${encodeURIComponent('what is lambda')}`);
 
     expect(res.status).toBe(200);

@@ -92,7 +92,8 @@ describe('startFunctionUrl', () => {
 
   it.each(['module', 'worker'] as const)('sends a RESPONSE_STREAM response as it is written: the client reads the first event while the handler waits (%s isolation)', async (isolation) => {
     const held = await gate();
-    const server = await serve(createFunction({ handler: 'streaming/gated.handler', root: fixtures, isolation, timeout: 30 }) as LambdaFunction, { invokeMode: 'RESPONSE_STREAM' });
+    const fn = createFunction({ handler: 'streaming/gated.handler', root: fixtures, isolation, timeout: 30 }) as LambdaFunction;
+    const server = await serve(fn, { invokeMode: 'RESPONSE_STREAM' });
     const res = await fetch(`${server.url}/events?gate=${encodeURIComponent(held.url)}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/event-stream');
@@ -103,6 +104,8 @@ describe('startFunctionUrl', () => {
     let rest = '';
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += Buffer.from(chunk.value).toString();
     expect(rest).toBe('data: last\n\n');
+    // Sent with the head, before the invocation ended: the invocation's own id.
+    expect(res.headers.get('x-amzn-requestid')).toBe(fn.invocations[0]!.requestId);
   });
 
   it('answers a live prelude the transport refuses (a header with a newline) as in BUFFERED mode: 500, the invocation unharmed', async () => {

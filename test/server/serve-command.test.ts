@@ -78,14 +78,18 @@ describe('lambda-harness serve', () => {
     let ready!: () => void;
     const listening = new Promise<void>((r) => (ready = r));
     const finished = serveCommand(
-      ['--function', 'feed=test/fixtures/handlers/streaming/handlers.hello', '--url', 'feed=RESPONSE_STREAM', '--quiet'],
+      ['--function', 'feed=test/fixtures/handlers/streaming/gated.handler', '--url', 'feed=RESPONSE_STREAM', '--quiet'],
       c.io,
       { signal: stop.signal, onListening: () => ready() },
     );
     await listening;
     const url = /feed\tfunction URL (http:\/\/127\.0\.0\.1:\d+)\//.exec(c.out())?.[1];
-    const res = await fetch(`${url!}/`);
-    expect([res.status, res.headers.get('content-type'), await res.text()]).toEqual([200, 'text/html', 'Hello, world!']);
+    const api = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(c.out())?.[1];
+    // The handler streams its status and a first event, then fails: a streaming URL has already sent the 200 and cuts
+    // the body, where a BUFFERED one would answer 502.
+    const res = await fetch(`${url!}/?fail=1&gate=${encodeURIComponent(`${api!}/`)}`);
+    expect([res.status, res.headers.get('content-type')]).toEqual([200, 'text/event-stream']);
+    await expect(res.text()).rejects.toThrow();
     stop.abort();
     expect(await finished).toBe(0);
     expect(await serveCommand(['--function', 'a=b.handler', '--url', 'a=STREAMING'], c.io)).toBe(2);
