@@ -74,12 +74,13 @@ export function createFunctionUrl(caller: string, fn: LambdaFunction, config: Fu
   const random = createRandom(hashSeed(`function-url:${fn.name}`, seed));
   const urlId = randomString(random, 32);
   const region = regionOfArn(fn.arn)!;
+  const tooLarge = (): UrlResponse => serviceErrorResponse(syncRequestTooLarge(), random.uuid());
   return {
     region,
     bodyLimit: LIMITS.syncRequestBytes,
-    tooLarge: () => serviceErrorResponse(syncRequestTooLarge(), random.uuid()),
+    tooLarge,
     handle: async (request, requestedId = urlId, sink) => {
-      if (request.body.byteLength > LIMITS.syncRequestBytes) return serviceErrorResponse(syncRequestTooLarge(), random.uuid());
+      if (request.body.byteLength > LIMITS.syncRequestBytes) return tooLarge();
       const place: UrlPlace = { urlId: requestedId, region, port: 443 };
       const event = functionUrlEvent(request, place, random, codeTimeOf(fn));
       let response: UrlResponse;

@@ -1,6 +1,6 @@
 import type { LambdaFunctionURLEvent } from 'aws-lambda';
 import { clfTime, traceId } from '../events/_internals/format.js';
-import { joinedValues } from '../events/http/_request.js';
+import { isTextContent, joinedValues } from '../events/http/_request.js';
 import { FUNCTION_URL_TLS_HEADERS } from '../events/http/function-url.js';
 import type { Random } from '../internal/random.js';
 
@@ -20,21 +20,6 @@ export interface UrlPlace {
   readonly urlId: string;
   readonly region: string;
   readonly port: number;
-}
-
-// Media types delivered as text; anything else (multipart forms, images, an unknown or missing type) arrives
-// base64-encoded (recorded: url-multipart-base64; a captured event with content-type "idk" is base64 too).
-// [UNCERTAIN] application/x-www-form-urlencoded: reported base64 by users, treated as binary here.
-const TEXT_TYPE = /^(text\/[^;]+|application\/([\w.+-]+\+)?(json|xml|javascript|yaml))\s*(;|$)/i;
-
-/**
- * Whether a body of this content type reaches the function as text (else base64).
- * @example
- * isTextContent('application/json; charset=utf-8'); // true
- * isTextContent('multipart/form-data; boundary=x'); // false
- */
-export function isTextContent(contentType: string | undefined): boolean {
-  return contentType !== undefined && TEXT_TYPE.test(contentType);
 }
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te']);

@@ -4,7 +4,7 @@ import type { LambdaFunction } from '../function/lambda-function.js';
 import { createFunctionUrl, type FunctionUrlConfig } from '../function-url/function-url.js';
 import type { UrlResponse } from '../function-url/http-response.js';
 import { isBuffered } from '../internal/live.js';
-import { endLive, liveSink } from './live-http.js';
+import { endLive, liveSink, rawHeaders } from './live-http.js';
 import type { RunningServer } from './start-server.js';
 import { harnessHttpServer, listenSettings, ServerLifecycle } from './lifecycle.js';
 import { readBody } from './read-body.js';
@@ -33,10 +33,7 @@ function invalid(message: string): HarnessError {
 
 function send(res: ServerResponse, response: UrlResponse): void {
   if (res.headersSent || res.destroyed) return;
-  const headers: string[] = [];
-  for (const [name, value] of response.headers) headers.push(name, value);
-  headers.push('Content-Length', String(response.body.byteLength));
-  res.writeHead(response.status, headers);
+  res.writeHead(response.status, [...rawHeaders(response.headers), 'Content-Length', String(response.body.byteLength)]);
   res.end(response.body);
 }
 

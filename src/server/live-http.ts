@@ -2,6 +2,17 @@ import type { ServerResponse } from 'node:http';
 import type { LiveOutcome, LiveSink } from '../internal/live.js';
 
 /**
+ * Header pairs as the flat list `writeHead` takes (a name may repeat, as `set-cookie` does).
+ * @example
+ * res.writeHead(200, rawHeaders([['Set-Cookie', 'a=1'], ['Set-Cookie', 'b=2']]));
+ */
+export function rawHeaders(pairs: readonly (readonly [string, string])[]): string[] {
+  const raw: string[] = [];
+  for (const [name, value] of pairs) raw.push(name, value);
+  return raw;
+}
+
+/**
  * A live response on a `node:http` response: headers flushed at once, then each chunk (chunked encoding, no length).
  * @example
  * const answer = await api.handle(head, body, liveSink(res));
@@ -9,9 +20,7 @@ import type { LiveOutcome, LiveSink } from '../internal/live.js';
 export function liveSink(res: ServerResponse): LiveSink {
   return {
     head: (status, pairs) => {
-      const raw: string[] = [];
-      for (const [name, value] of pairs) raw.push(name, value);
-      res.writeHead(status, raw);
+      res.writeHead(status, rawHeaders(pairs));
       res.flushHeaders();
     },
     write: (body) => void res.write(body),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { functionUrlEvent, isTextContent } from '../../src/function-url/request-event.js';
+import { functionUrlEvent } from '../../src/function-url/request-event.js';
+import { isTextContent } from '../../src/events/http/_request.js';
 import { createRandom } from '../../src/internal/random.js';
 
 const place = { urlId: 'abcdefghijklmnopqrstuvwxyz012345', region: 'eu-west-1', port: 443 };

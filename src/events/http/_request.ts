@@ -135,3 +135,18 @@ export function multiValues(list: readonly (readonly [string, string])[], lowerN
   for (const [n, v] of list) ownList(out, lowerNames ? n.toLowerCase() : n).push(v);
   return out;
 }
+
+// Media types delivered as text; anything else (multipart forms, images, an unknown or missing type) arrives
+// base64-encoded (recorded: url-multipart-base64; a captured event with content-type "idk" is base64 too).
+// [UNCERTAIN] application/x-www-form-urlencoded: reported base64 by users, treated as binary here.
+const TEXT_TYPE = /^(text\/[^;]+|application\/([\w.+-]+\+)?(json|xml|javascript|yaml))\s*(;|$)/i;
+
+/**
+ * Whether a body of this content type reaches a function URL's handler as text (else base64).
+ * @example
+ * isTextContent('application/json; charset=utf-8'); // true
+ * isTextContent('multipart/form-data; boundary=x'); // false
+ */
+export function isTextContent(contentType: string | undefined): boolean {
+  return contentType !== undefined && TEXT_TYPE.test(contentType);
+}

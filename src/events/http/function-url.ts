@@ -2,9 +2,8 @@ import type { LambdaFunctionURLEvent } from 'aws-lambda';
 import { deepMerge, type DeepPartial } from '../_internals/deep.js';
 import { randomString } from '../_internals/format.js';
 import { buildContext, type EventKind, type EventOptions } from '../_internals/kind.js';
-import { isTextContent } from '../../function-url/request-event.js';
 import { apiGatewayV2, type ApiGatewayV2Input } from './api-gateway-v2.js';
-import { toPairs } from './_request.js';
+import { isTextContent, toPairs } from './_request.js';
 
 /** Intent for a Lambda function URL request: the same intent as `apiGatewayV2`, without routes and stages. */
 export interface FunctionUrlInput extends Omit<ApiGatewayV2Input, 'route' | 'stage' | 'pathParameters' | 'stageVariables' | 'overrides'> {
