@@ -20,14 +20,9 @@ const HEX = '0123456789abcdef';
 const BYTE_HEX: readonly string[] = Array.from({ length: 256 }, (_, b) => HEX[b & 15]! + HEX[b >> 4]!);
 const HEX_CODES: readonly number[] = Array.from(HEX, (ch) => ch.charCodeAt(0));
 const DASH = 0x2d;
-/** Shared by every generator: ids are decoded from it at once, so it never holds anything between calls. */
-let scratch: Buffer | undefined;
-
-/** Writes a byte's two hex digits, low nibble first (the order `hex()` uses). */
-function putByte(out: Buffer, at: number, byte: number): void {
-  out[at] = HEX_CODES[byte & 15]!;
-  out[at + 1] = HEX_CODES[(byte >>> 4) & 15]!;
-}
+/** The char code of a byte's low hex digit, then of its high one (the order `hex()` uses). */
+const lo = (byte: number): number => HEX_CODES[byte & 15]!;
+const hi = (byte: number): number => HEX_CODES[(byte >>> 4) & 15]!;
 
 /** Hashes a string to a 32-bit seed (FNV-1a), so labels can derive independent streams. */
 export function hashSeed(text: string, base = 0x811c9dc5): number {
@@ -67,37 +62,23 @@ export function createRandom(seed: number): Random {
     int: (max) => Math.floor((nextU32() / 0x1_0000_0000) * max),
     hex,
     uuid: () => {
-      // The digits of hex(32), with the version and variant nibbles set and dashes inserted. Written as bytes into a
-      // scratch buffer and decoded once: concatenating 20 pieces would make a tree of cons strings (~0.6 KB per id,
-      // not 56 bytes), and a result keeps its request id for as long as the history keeps the result.
+      // The digits of hex(32), with the version and variant nibbles set and dashes inserted, made by one
+      // String.fromCharCode call: a flat 36-byte string (concatenating 20 pieces would make a tree of cons strings,
+      // ~0.6 KB per id, and a result keeps its request id for as long as the history keeps the result), and at about
+      // 60 ns three times faster than decoding a scratch buffer — the request id is made on every invocation.
       const a = nextU32();
       const b = nextU32();
       const c = nextU32();
       const d = nextU32();
-      const out = (scratch ??= Buffer.alloc(36));
-      putByte(out, 0, a);
-      putByte(out, 2, a >>> 8);
-      putByte(out, 4, a >>> 16);
-      putByte(out, 6, a >>> 24);
-      out[8] = DASH;
-      putByte(out, 9, b);
-      putByte(out, 11, b >>> 8);
-      out[13] = DASH;
-      out[14] = HEX_CODES[4]!;
-      out[15] = HEX_CODES[(b >>> 20) & 15]!;
-      putByte(out, 16, b >>> 24);
-      out[18] = DASH;
-      out[19] = HEX_CODES[8 + (c & 3)]!;
-      out[20] = HEX_CODES[(c >>> 4) & 15]!;
-      putByte(out, 21, c >>> 8);
-      out[23] = DASH;
-      putByte(out, 24, c >>> 16);
-      putByte(out, 26, c >>> 24);
-      putByte(out, 28, d);
-      putByte(out, 30, d >>> 8);
-      putByte(out, 32, d >>> 16);
-      putByte(out, 34, d >>> 24);
-      return out.toString('latin1', 0, 36);
+      // prettier-ignore
+      return String.fromCharCode(
+        lo(a), hi(a), lo(a >>> 8), hi(a >>> 8), lo(a >>> 16), hi(a >>> 16), lo(a >>> 24), hi(a >>> 24), DASH,
+        lo(b), hi(b), lo(b >>> 8), hi(b >>> 8), DASH,
+        HEX_CODES[4]!, HEX_CODES[(b >>> 20) & 15]!, lo(b >>> 24), hi(b >>> 24), DASH,
+        HEX_CODES[8 + (c & 3)]!, HEX_CODES[(c >>> 4) & 15]!, lo(c >>> 8), hi(c >>> 8), DASH,
+        lo(c >>> 16), hi(c >>> 16), lo(c >>> 24), hi(c >>> 24), lo(d), hi(d), lo(d >>> 8), hi(d >>> 8), lo(d >>> 16),
+        hi(d >>> 16), lo(d >>> 24), hi(d >>> 24),
+      );
     },
     fork: (label) => createRandom(hashSeed(label, nextU32())),
   };

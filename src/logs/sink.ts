@@ -6,7 +6,8 @@ import { formatJsonLine, formatTextLine, levelEnabled, type LogFormat, type LogL
  * asynchronous attempt, say; `text()` renders everything.
  */
 export class LogSink {
-  readonly lines: (string | (() => string))[] = [];
+  /** Made on the first line: most invocations of a test's handler log nothing, and a sink is made for each one. */
+  private lines: (string | (() => string))[] | undefined;
   constructor(
     /** `undefined` during init (printed as the literal `undefined` in Text format). */
     readonly requestId: string | undefined,
@@ -31,7 +32,7 @@ export class LogSink {
 
   /** Appends an already formatted line (platform or runtime line). */
   push(line: string): void {
-    this.lines.push(line);
+    (this.lines ??= []).push(line);
     this.echo?.(line);
   }
 
@@ -42,12 +43,13 @@ export class LogSink {
       return;
     }
     let line: string | undefined;
-    this.lines.push(() => {
+    const lines = (this.lines ??= []);
+    lines.push(() => {
       if (line === undefined) {
-        const before = this.lines.length;
+        const before = lines.length;
         this.console(now, level, args());
         // console() appended the formatted line: take it back out and keep it here.
-        line = this.lines.splice(before, 1)[0] as string;
+        line = lines.splice(before, 1)[0] as string;
       }
       return line;
     });
@@ -56,6 +58,7 @@ export class LogSink {
   /** The collected lines as text. */
   text(): string {
     let out = '';
+    if (this.lines === undefined) return out;
     for (const line of this.lines) out += typeof line === 'string' ? line : line();
     return out;
   }
