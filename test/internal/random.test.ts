@@ -27,7 +27,7 @@ describe('createRandom', () => {
     expect(new Set(ids).size).toBe(1000);
   });
 
-  it('returns ids that stay intact after later calls (they do not share the scratch buffer)', () => {
+  it('returns ids that stay intact after later calls', () => {
     const r = createRandom(3);
     const first = r.uuid();
     const copy = `${first}`;
