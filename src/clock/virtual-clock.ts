@@ -137,10 +137,12 @@ export class VirtualClock implements Clock {
   /** Harness events (async deliveries, expiries) on the same timeline, driven by `advance` and by running code. */
   private readonly system: Timeline;
   private armed = false;
-  /** Turn immediates queued by `soon` (those from `passNext` on have not run yet), and whether the next one is to run a turn. */
+  /**
+   * Turn immediates queued by `soon` (those from `passNext` on have not run yet). The next one runs a turn when `soon`
+   * armed the scheduler: armed, with no turn of `wake`'s pending.
+   */
   private readonly passTurns: ReturnType<typeof setImmediate>[] = [];
   private passNext = 0;
-  private passWanted = false;
   /** How many turn immediates `soon` queues next: doubles while turns follow each other, back to 1 when they stop. */
   private passSize = 1;
   /** The scheduler's own pending real callback, to cancel it on dispose (never clear one kind with the other's function: it corrupts Node's queues). */
@@ -428,7 +430,6 @@ export class VirtualClock implements Clock {
   private soon(): void {
     if (this.armed) return;
     this.armed = true;
-    this.passWanted = true;
     if (this.passNext < this.passTurns.length) return;
     this.passTurns.length = 0;
     this.passNext = 0;
@@ -440,12 +441,12 @@ export class VirtualClock implements Clock {
 
   private readonly passTurn = (): void => {
     this.passNext++;
-    if (!this.passWanted) {
-      // The turns stopped needing each other (a run ended or waits on I/O): start small again.
+    if (!this.armed || this.pendingTurn !== undefined) {
+      // The turns stopped needing each other (a run ended, or waits on I/O and `wake` armed its own turn): start small
+      // again.
       this.passSize = 1;
       return;
     }
-    this.passWanted = false;
     this.turn();
   };
 
@@ -568,7 +569,6 @@ export class VirtualClock implements Clock {
     for (const handle of this.passTurns.slice(this.passNext)) real.clearImmediate(handle);
     this.passTurns.length = 0;
     this.passNext = 0;
-    this.passWanted = false;
     const pending = this.pendingTurn;
     if (pending !== undefined) {
       if (pending.kind === 'immediate') real.clearImmediate(pending.handle);
