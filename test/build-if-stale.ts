@@ -1,0 +1,28 @@
+// Vitest global setup. Worker isolation, the CLI and the time-zone probe run the built package (a worker thread cannot
+// load TypeScript), so a `npx vitest run` after editing src/ without `npm run build` would test the old build and pass
+// or fail for the wrong reason. `npm test` builds first; this catches every other way of starting the tests. (Watch
+// mode checks once, at start.)
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** The newest modification time of the files under `dir` (ms). */
+function newestUnder(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+export default function buildIfStale(): void {
+  // The build empties dist/ and writes every file, so any one of them dates it.
+  const built = path.join(root, 'dist', 'index.js');
+  const builtAt = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0;
+  if (newestUnder(path.join(root, 'src')) <= builtAt) return;
+  console.log('dist/ is missing or older than src/: building it first (worker isolation and the CLI tests run the build).');
+  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+}
