@@ -22,13 +22,11 @@ type AnyFn = (...args: never[]) => unknown;
 interface Patch {
   target: object;
   key: string | symbol;
-  original: unknown;
-  shim: unknown;
-  had: boolean;
-  /** An accessor property (`shim` and `original` are its getters), patched and restored with its descriptor. */
-  getter?: PropertyDescriptor;
-  /** A whole accessor to install over a data property (or none), and how to put the host's value back. */
-  accessor?: PropertyDescriptor;
+  /** The property's own descriptor before the patch, or undefined when it was inherited or absent (then deleted). */
+  original: PropertyDescriptor | undefined;
+  /** The descriptor installed: the shim as a value, or an accessor. */
+  patched: PropertyDescriptor;
+  /** Puts the host's state back when re-defining `original` would not (awslambda: a value the host set meanwhile). */
   restore?: () => void;
 }
 
@@ -80,8 +78,10 @@ function buildShims(): Patch[] {
   const g = globalThis as unknown as Record<string, unknown>;
   const patches: Patch[] = [];
   const add = (target: object, key: string | symbol, shim: unknown): void => {
-    const t = target as Record<string | symbol, unknown>;
-    patches.push({ target, key, original: t[key], shim, had: Object.prototype.hasOwnProperty.call(target, key) });
+    const original = Object.getOwnPropertyDescriptor(target, key);
+    // The shim takes the place of the value, with the original's attributes (an inherited one becomes an own property).
+    const attributes = original && 'value' in original ? original : { writable: true, enumerable: original?.enumerable ?? true, configurable: true };
+    patches.push({ target, key, original, patched: { ...attributes, value: shim } });
   };
 
   const origSetTimeout = g['setTimeout'] as typeof setTimeout;
@@ -338,7 +338,7 @@ function buildShims(): Patch[] {
         return format(date === undefined && timers ? timers.now() : date);
       };
     };
-    patches.push({ target: dtf, key: 'format', original: origFormatGetter, shim: formatGetter, had: true, getter: formatDescriptor });
+    patches.push({ target: dtf, key: 'format', original: formatDescriptor, patched: { ...formatDescriptor, get: formatGetter } });
   }
 
   // performance.now and process.hrtime
@@ -595,9 +595,7 @@ function awslambdaPatch(g: Record<string, unknown>): Patch | undefined {
     target: g,
     key: 'awslambda',
     original: host,
-    shim: undefined,
-    had: host !== undefined,
-    accessor,
+    patched: accessor,
     restore: () => {
       if (host?.get) Object.defineProperty(g, 'awslambda', host);
       else if (host === undefined && hostValue === undefined) delete g['awslambda'];
@@ -613,9 +611,7 @@ function install(): void {
   const applied: Patch[] = [];
   try {
     for (const p of patches) {
-      if (p.accessor) Object.defineProperty(p.target, p.key, p.accessor);
-      else if (p.getter) Object.defineProperty(p.target, p.key, { ...p.getter, get: p.shim as () => unknown });
-      else (p.target as Record<string | symbol, unknown>)[p.key] = p.shim;
+      Object.defineProperty(p.target, p.key, p.patched);
       applied.push(p);
     }
   } catch (error) {
@@ -642,19 +638,13 @@ function uninstall(): void {
 /** Puts back what `patches` replaced, last first, except where someone replaced a shim after us. */
 function restorePatches(patches: Patch[]): void {
   for (const p of [...patches].reverse()) {
-    const target = p.target as Record<string | symbol, unknown>;
-    if (p.accessor) {
-      if (Object.getOwnPropertyDescriptor(target, p.key)?.get === p.accessor.get) p.restore!();
-      continue;
-    }
-    if (p.getter) {
-      if (Object.getOwnPropertyDescriptor(target, p.key)?.get === p.shim) Object.defineProperty(target, p.key, p.getter);
-      continue;
-    }
+    const now = Object.getOwnPropertyDescriptor(p.target, p.key);
     // Someone replaced our shim after us (e.g. vi.useFakeTimers mid-test): leave theirs in place.
-    if (target[p.key] !== p.shim) continue;
-    if (p.had) target[p.key] = p.original;
-    else delete target[p.key];
+    const ours = p.patched.get !== undefined ? now?.get === p.patched.get : now !== undefined && 'value' in now && now.value === p.patched.value;
+    if (!ours) continue;
+    if (p.restore) p.restore();
+    else if (p.original) Object.defineProperty(p.target, p.key, p.original);
+    else delete (p.target as Record<string | symbol, unknown>)[p.key];
   }
 }
 
@@ -665,7 +655,7 @@ function restorePatches(patches: Patch[]): void {
 export function enterSimulation(): void {
   if (installed === null) {
     install();
-  } else if ((globalThis as unknown as Record<string, unknown>)['setTimeout'] !== installed[0]!.shim) {
+  } else if ((globalThis as unknown as Record<string, unknown>)['setTimeout'] !== installed[0]!.patched.value) {
     if (fakedBySomeoneElse(globalThis.setTimeout)) throw fakeTimersError();
   }
   active++;
