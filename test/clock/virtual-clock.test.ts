@@ -346,6 +346,28 @@ describe('the virtual clock', () => {
     expect(timersOf()).toBe(before);
   });
 
+  it('patches a global the host made read-only (but configurable), with its attributes, and puts it back read-only', async () => {
+    const original = Object.getOwnPropertyDescriptor(process, 'uptime')!;
+    Object.defineProperty(process, 'uptime', { writable: false });
+    try {
+      const fn = createFunction({
+        handler: async () => {
+          await new Promise((r) => setTimeout(r, 90_000));
+          const { writable, enumerable } = Object.getOwnPropertyDescriptor(process, 'uptime')!;
+          return { uptime: Math.round(process.uptime()), writable, enumerable };
+        },
+        timeout: 120,
+      });
+      const r = await fn.invoke({});
+      // The environment's uptime, on virtual time: 90 s of timer, not the test process's.
+      expect(r.payload).toEqual({ uptime: 90, writable: false, enumerable: true });
+      await fn.dispose();
+      expect(Object.getOwnPropertyDescriptor(process, 'uptime')).toEqual({ ...original, writable: false });
+    } finally {
+      Object.defineProperty(process, 'uptime', original);
+    }
+  });
+
   it('refuses to run under vi.useFakeTimers() with a message naming the fix, and patches nothing', async () => {
     const fn = track(createFunction({ handler: async () => 'ok' }));
     vi.useFakeTimers();
