@@ -29,8 +29,13 @@ export { startServer, type ServerOptions, type RunningServer } from './server/st
 export { startFunctionUrl, type FunctionUrlOptions } from './server/function-url-server.js';
 export type { InvokeMode } from './function-url/http-response.js';
 export type { InvokeTarget } from './invoke-api/registry.js';
-export { createQueue, createTopic, createEventBus } from './async/targets.js';
-export type { Queue, QueueMessage, Topic, TopicMessage, EventBus, BusEvent, TargetOptions } from './async/targets.js';
+export { createTopic, createEventBus } from './async/targets.js';
+export type { Topic, TopicMessage, EventBus, BusEvent, TargetOptions } from './async/targets.js';
+export { createQueue } from './event-sources/sqs-queue.js';
+export type { Queue, QueueMessage, QueueOptions, SendMessageOptions } from './event-sources/sqs-queue.js';
+export { createEventSourceMapping } from './event-sources/sqs-mapping.js';
+export type { EventSourceMapping, SqsBatch, SqsBatchFate, SqsDrainSummary } from './event-sources/sqs-mapping.js';
+export type { SqsMappingOptions } from './event-sources/sqs-rules.js';
 export type { AsyncEventRecord, AsyncAttempt, AsyncFate, DrainSummary } from './async/event-queue.js';
 export type { InvocationRecord, DestinationCondition, MessageAttribute } from './async/records.js';
 export type { Destination } from './function/options.js';

@@ -4,7 +4,7 @@ import type { Random } from '../internal/random.js';
 import { THROTTLE_MESSAGE } from '../limits/limits.js';
 import { deadLetterAttributes, invocationRecord, type DestinationCondition, type LastResponse } from './records.js';
 import { afterFailure, afterThrottle, type AsyncRetryConfig } from './schedule.js';
-import { deliverableOf } from './targets.js';
+import { deliverableOf } from './deliverable.js';
 
 /** What a dead-letter queue or a destination can be. */
 export type AsyncTarget = object;

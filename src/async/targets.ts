@@ -1,6 +1,5 @@
 import { createRandom, hashSeed, type Random } from '../internal/random.js';
-import { md5Hex, md5OfMessageAttributes } from '../events/messaging/_hash.js';
-import type { MessageAttribute } from './records.js';
+import { registerDeliverable } from './deliverable.js';
 import { isoTime } from '../logs/format.js';
 import { isoTimeSeconds } from '../events/_internals/format.js';
 
@@ -16,45 +15,6 @@ export interface TargetOptions {
   accountId?: string;
   /** Seed of message ids. @defaultValue derived from the name */
   seed?: number;
-}
-
-/**
- * A message as SQS `ReceiveMessage` returns it (top-level keys camelCased, attributes as on the wire).
- * @example
- * dlq.messages[0]?.messageAttributes['ErrorCode']; // { DataType: 'Number', StringValue: '200' }
- */
-export interface QueueMessage {
-  readonly messageId: string;
-  readonly receiptHandle: string;
-  readonly body: string;
-  readonly md5OfBody: string;
-  readonly messageAttributes: Readonly<Record<string, MessageAttribute>>;
-  readonly md5OfMessageAttributes: string | undefined;
-  readonly attributes: {
-    readonly ApproximateReceiveCount: string;
-    readonly SentTimestamp: string;
-    readonly SenderId: string;
-    readonly ApproximateFirstReceiveTimestamp: string;
-  };
-}
-
-/**
- * An in-memory SQS standard queue: a dead-letter queue or a destination.
- * @example
- * const dlq: Queue = createQueue('orders-dlq');
- * await fn.drain();
- * dlq.bodies[0]; // the original event
- */
-export interface Queue {
-  readonly kind: 'queue';
-  readonly name: string;
-  readonly arn: string;
-  readonly url: string;
-  /** Messages in arrival order. */
-  readonly messages: readonly QueueMessage[];
-  /** The bodies parsed as JSON (destination records, or the original events of dead letters). */
-  readonly bodies: readonly unknown[];
-  clear(): void;
 }
 
 /**
@@ -115,71 +75,13 @@ export interface EventBus {
   clear(): void;
 }
 
-/** What an in-memory target does when something is delivered to it (internal). */
-export interface Deliverable {
-  /** Delivers a message body with optional SQS-style attributes at virtual time `at`. */
-  deliver(body: string, attributes: Record<string, MessageAttribute>, at: number, meta: { detailType: string; functionArn: string }): void;
-}
-
-const delivery = new WeakMap<object, Deliverable>();
-
-/** The delivery hook of an in-memory target, or undefined for anything else. */
-export function deliverableOf(target: object): Deliverable | undefined {
-  return delivery.get(target);
-}
-
-function place(name: string, options: TargetOptions): { region: string; accountId: string; random: Random } {
+/** Where a target lives and the seed of its ids (internal). */
+export function place(name: string, options: TargetOptions): { region: string; accountId: string; random: Random } {
   return {
     region: options.region ?? 'us-east-1',
     accountId: options.accountId ?? '123456789012',
     random: createRandom(hashSeed(name, options.seed ?? 1)),
   };
-}
-
-/**
- * An in-memory SQS standard queue, to use as a dead-letter queue or an asynchronous destination.
- * @example
- * const dlq = createQueue('orders-dlq');
- * createFunction({ handler, deadLetterQueue: dlq });
- * // later: dlq.messages[0].messageAttributes.ErrorCode → { DataType: 'Number', StringValue: '200' }
- */
-export function createQueue(name: string, options: TargetOptions = {}): Queue {
-  const { region, accountId, random } = place(name, options);
-  const messages: QueueMessage[] = [];
-  const queue: Queue = {
-    kind: 'queue',
-    name,
-    arn: `arn:aws:sqs:${region}:${accountId}:${name}`,
-    url: `https://sqs.${region}.amazonaws.com/${accountId}/${name}`,
-    messages,
-    get bodies() {
-      return messages.map((m) => JSON.parse(m.body) as unknown);
-    },
-    clear: () => void (messages.length = 0),
-  };
-  delivery.set(queue, {
-    deliver(body, attributes, at) {
-      const lowercase = Object.fromEntries(
-        Object.entries(attributes).map(([k, v]) => [k, { dataType: v.DataType, stringValue: v.StringValue }]),
-      );
-      messages.push({
-        messageId: random.uuid(),
-        receiptHandle: random.hex(64),
-        body,
-        md5OfBody: md5Hex(body),
-        messageAttributes: attributes,
-        md5OfMessageAttributes: md5OfMessageAttributes(lowercase),
-        attributes: {
-          ApproximateReceiveCount: '1',
-          SentTimestamp: String(at),
-          // The service principal Lambda sends as (an account-less role id, as SQS shows it).
-          SenderId: 'AROAEXAMPLELAMBDASENDER:awslambda',
-          ApproximateFirstReceiveTimestamp: String(at),
-        },
-      });
-    },
-  });
-  return queue;
 }
 
 /**
@@ -193,7 +95,7 @@ export function createTopic(name: string, options: TargetOptions = {}): Topic {
   const messages: TopicMessage[] = [];
   const arn = `arn:aws:sns:${region}:${accountId}:${name}`;
   const topic: Topic = { kind: 'topic', name, arn, messages, clear: () => void (messages.length = 0) };
-  delivery.set(topic, {
+  registerDeliverable(topic, {
     deliver(body, attributes, at) {
       messages.push({
         MessageId: random.uuid(),
@@ -219,7 +121,7 @@ export function createEventBus(name: string, options: TargetOptions = {}): Event
   const events: BusEvent[] = [];
   const arn = `arn:aws:events:${region}:${accountId}:event-bus/${name}`;
   const bus: EventBus = { kind: 'event-bus', name, arn, events, clear: () => void (events.length = 0) };
-  delivery.set(bus, {
+  registerDeliverable(bus, {
     deliver(body, _attributes, at, meta) {
       events.push({
         version: '0',

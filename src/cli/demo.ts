@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createFunction } from '../function/lambda-function.js';
-import { createQueue } from '../async/targets.js';
+import { createQueue } from '../event-sources/sqs-queue.js';
 import { LambdaServiceError } from '../errors.js';
 import type { CommandIo } from './generate-event.js';
 

@@ -6,7 +6,9 @@ import { LIMITS, checkCount, checkEnvironment, checkRange } from '../limits/limi
 import { LOG_LEVELS, type LogFormat, type LogLevel } from '../logs/format.js';
 import { hostRuntime, runtimeProfile, type RuntimeName, type RuntimeProfile } from '../runtime/profiles.js';
 import type { LambdaContext } from '../context/context.js';
-import { deliverableOf, type EventBus, type Queue, type Topic } from '../async/targets.js';
+import { deliverableOf } from '../async/deliverable.js';
+import type { EventBus, Topic } from '../async/targets.js';
+import type { Queue } from '../event-sources/sqs-queue.js';
 import { isRegionName } from '../invoke-api/region.js';
 
 /**
@@ -262,6 +264,11 @@ export function resolveOptions<E, R>(input: FunctionOptions<E, R>): ResolvedOpti
   for (const d of [destinations.onSuccess, destinations.onFailure]) {
     if (d !== undefined && !isTarget(d, ['queue', 'topic', 'event-bus']) && !isFunction(d)) {
       throw invalid('a destination must be a queue, topic or event bus (createQueue/createTopic/createEventBus) or another simulated function.');
+    }
+  }
+  for (const [what, target] of [['deadLetterQueue', dlq], ['destinations.onSuccess', destinations.onSuccess], ['destinations.onFailure', destinations.onFailure]] as const) {
+    if ((target as Partial<Queue> | undefined)?.fifo === true) {
+      throw new InvalidParameterValueError(`${what}: ${(target as Queue).name} is a FIFO queue; Lambda sends asynchronous failures and records to standard queues only.`);
     }
   }
   const isolation = input.isolation ?? 'module';

@@ -90,12 +90,9 @@ export function throttled(reason: ThrottleReason): LambdaServiceError {
 }
 
 /** Checks that `value` is an integer within `range`, else throws AWS's style of validation error. */
-export function checkRange(name: string, value: unknown, range: { min: number; max: number }, unit: string): number {
+export function checkRange(name: string, value: unknown, range: { min: number; max: number }, unit: string, api = 'Lambda rejects other values at CreateFunction'): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < range.min || value > range.max) {
-    throw new InvalidParameterValueError(
-      `${name} must be an integer between ${range.min} and ${range.max} ${unit} (got ${JSON.stringify(value)}). ` +
-        `Lambda rejects other values at CreateFunction.`,
-    );
+    throw new InvalidParameterValueError(`${name} must be an integer between ${range.min} and ${range.max} ${unit} (got ${JSON.stringify(value)}). ${api}.`);
   }
   return value;
 }

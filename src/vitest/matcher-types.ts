@@ -1,5 +1,6 @@
 import type { DestinationCondition } from '../async/records.js';
-import type { Queue, Topic } from '../async/targets.js';
+import type { Topic } from '../async/targets.js';
+import type { Queue } from '../event-sources/sqs-queue.js';
 import type { InvocationResult } from '../function/result.js';
 import type { LogLevel } from '../logs/format.js';
 import type { DestinationRecordMatch } from './matchers.js';

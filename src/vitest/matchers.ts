@@ -1,6 +1,8 @@
 import { ranAttempts, type AsyncAttempt, type AsyncEventRecord } from '../async/event-queue.js';
 import type { DestinationCondition, InvocationRecord } from '../async/records.js';
-import type { Queue, Topic } from '../async/targets.js';
+import type { Topic } from '../async/targets.js';
+import { batchItemFailureIds } from '../event-sources/batch-response.js';
+import type { Queue } from '../event-sources/sqs-queue.js';
 import type { InvocationResult } from '../function/result.js';
 import type { LogLevel } from '../logs/format.js';
 import { compact } from './_internals/compact.js';
@@ -79,24 +81,6 @@ function matchesSubset(ctx: MatcherContext, actual: unknown, subset: unknown): b
     return Object.keys(subset).every((key) => key in actual && matchesSubset(ctx, actual[key], subset[key]));
   }
   return ctx.equals(actual, subset, ctx.customTesters);
-}
-
-function batchItemIds(payload: unknown): string[] | undefined {
-  // AWS treats an empty response as "every record succeeded": null, "", [], {}, and batchItemFailures [] or null
-  // (recorded: kinesis-batch-response-semantics, sqs-batch-response-empty-object).
-  if (payload === null || payload === undefined || payload === '') return [];
-  if (typeof payload !== 'object') return undefined;
-  const failures = (payload as { batchItemFailures?: unknown }).batchItemFailures;
-  if (failures === undefined) return Object.keys(payload).length === 0 ? [] : undefined;
-  if (failures === null) return [];
-  if (!Array.isArray(failures)) return undefined;
-  const ids: string[] = [];
-  for (const item of failures as unknown[]) {
-    const id = item !== null && typeof item === 'object' ? (item as { itemIdentifier?: unknown }).itemIdentifier : undefined;
-    if (typeof id !== 'string' || id === '') return undefined;
-    ids.push(id);
-  }
-  return ids;
 }
 
 /**
@@ -451,7 +435,7 @@ function toReportBatchItemFailures(this: MatcherContext, received: unknown, ids:
     }
     payload = received.payload;
   }
-  const reported = batchItemIds(payload);
+  const reported = batchItemFailureIds(payload);
   if (reported === undefined) {
     return {
       pass: false,

@@ -16,7 +16,6 @@
  * `concurrency-config-errors` (`invokeUnqualifiedWhenReservedEqualsProvisioned`), which AWS returns because
  * provisioned concurrency on version 1 takes the reserved concurrency away from `$LATEST`.
  */
-import { createHash } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
@@ -29,8 +28,8 @@ import {
   type FunctionOptions,
   type LambdaContext,
   type LambdaFunction,
-  type QueueMessage,
 } from '../../src/index.js';
+import { expectDistinct, expectRecordedMessage, pythonJson } from './_messages.js';
 import { expectRecorded, recorded, RECORDED_ACCOUNT, recording, replays, type Bindings } from './_recordings.js';
 
 const { serve, release } = replays();
@@ -39,17 +38,6 @@ const { serve, release } = replays();
 function make<E, R>(options: FunctionOptions<E, R>): LambdaFunction {
   return release(createFunction({ accountId: RECORDED_ACCOUNT, ...options }) as unknown as LambdaFunction);
 }
-
-/** `json.dumps` of Python (boto's tests send their payloads this way): `", "` and `": "` separators. */
-function pythonJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(pythonJson).join(', ')}]`;
-  if (value !== null && typeof value === 'object') {
-    return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${pythonJson(v)}`).join(', ')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-const md5 = (text: string): string => createHash('md5').update(text).digest('hex');
 
 /** The Python handler's error payload, as recorded. */
 interface PythonError {
@@ -69,73 +57,6 @@ function asNodeError(python: PythonError): Record<string, unknown> {
 /** A recorded invocation record whose `responsePayload` is the Python error, with the Node runtime's instead. */
 function withNodeError(record: Record<string, unknown>): Record<string, unknown> {
   return { ...record, responsePayload: asNodeError(record['responsePayload'] as PythonError) };
-}
-
-/** The legacy transformer replaced values of keys containing "timestamp" by the literal `timestamp`: SQS's are epoch ms. */
-function normaliseTimestamps(attributes: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, /timestamp/i.test(k) && /^\d{13}$/.test(v) ? 'timestamp' : v]));
-}
-
-/** botocore's view of an in-memory queue message (`Attributes` only when the recorded test asked for them). */
-function receiveView(message: QueueMessage, withAttributes: boolean): Record<string, unknown> {
-  const view: Record<string, unknown> = {};
-  if (withAttributes) view['Attributes'] = normaliseTimestamps({ ...message.attributes });
-  view['Body'] = JSON.parse(message.body) as unknown;
-  view['MD5OfBody'] = message.md5OfBody;
-  // SQS returns message attributes (and their MD5) only when the message has some.
-  if (Object.keys(message.messageAttributes).length > 0) {
-    view['MD5OfMessageAttributes'] = message.md5OfMessageAttributes;
-    view['MessageAttributes'] = message.messageAttributes;
-  }
-  view['MessageId'] = message.messageId;
-  view['ReceiptHandle'] = message.receiptHandle;
-  return view;
-}
-
-/**
- * Compares a queue message with a recorded SQS message: the body (AWS's key order) against `body` (default: the
- * recorded `Body`), then the envelope. `notCompared` names attributes left out on both sides (with the reason at the
- * call).
- */
-function expectRecordedMessage(
-  message: QueueMessage,
-  expected: Record<string, unknown>,
-  options: { bindings: Bindings; body?: unknown; notCompared?: readonly string[] },
-): void {
-  const { Body: recordedBody, ...envelope } = expected;
-  const { Body: actualBody, ...actualEnvelope } = receiveView(message, 'Attributes' in expected);
-  if (envelope['Attributes'] !== undefined) {
-    const attributes = { ...(envelope['Attributes'] as Record<string, unknown>) };
-    const actualAttributes = { ...(actualEnvelope['Attributes'] as Record<string, unknown>) };
-    // AWSTraceHeader: X-Ray tracing is not modelled by the in-memory queue.
-    delete attributes['AWSTraceHeader'];
-    for (const key of options.notCompared ?? []) {
-      delete attributes[key];
-      delete actualAttributes[key];
-    }
-    envelope['Attributes'] = attributes;
-    actualEnvelope['Attributes'] = actualAttributes;
-  }
-  expectRecorded(actualBody, options.body ?? recordedBody, { bindings: options.bindings, ordered: true });
-  expectRecorded(actualEnvelope, envelope, { bindings: options.bindings });
-  // The placeholder of MD5OfBody stands for the MD5 of the body as delivered.
-  expect(message.md5OfBody).toBe(md5(message.body));
-}
-
-/**
- * Different numbers of one placeholder mean the values differed on AWS (reference replacement numbers each distinct
- * value): hold the replay to that too.
- */
-function expectDistinct(bindings: Bindings): void {
-  const seen = new Map<string, string>();
-  for (const [name, value] of bindings) {
-    const family = /^<([a-z_-]+):\d+>$/.exec(name)?.[1];
-    // The harness's SenderId is one fixed stand-in for Lambda's role session (AWS's differ per sending session).
-    if (family === undefined || family === 'sender-id') continue;
-    const other = seen.get(`${family}\n${value}`);
-    if (other !== undefined) throw new Error(`${other} and ${name} stood for different values on AWS, but both are ${JSON.stringify(value)} here`);
-    seen.set(`${family}\n${value}`, name);
-  }
 }
 
 /** The InvalidParameterValueException `createFunction` throws for `options` (fails the test if it accepts them). */

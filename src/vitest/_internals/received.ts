@@ -1,6 +1,7 @@
 import type { AsyncEventRecord } from '../../async/event-queue.js';
 import type { InvocationRecord } from '../../async/records.js';
-import type { EventBus, Queue, Topic } from '../../async/targets.js';
+import type { EventBus, Topic } from '../../async/targets.js';
+import type { Queue } from '../../event-sources/sqs-queue.js';
 import type { InvocationResult } from '../../function/result.js';
 
 /**

@@ -1,0 +1,19 @@
+import type { MessageAttribute } from './records.js';
+
+/** What an in-memory target does when Lambda delivers something to it (internal). */
+export interface Deliverable {
+  /** Delivers a message body with optional SQS-style attributes at virtual time `at`. */
+  deliver(body: string, attributes: Record<string, MessageAttribute>, at: number, meta: { detailType: string; functionArn: string }): void;
+}
+
+const delivery = new WeakMap<object, Deliverable>();
+
+/** Makes `target` (a queue, topic or bus) a place Lambda can deliver to. */
+export function registerDeliverable(target: object, deliverable: Deliverable): void {
+  delivery.set(target, deliverable);
+}
+
+/** The delivery hook of an in-memory target, or undefined for anything else. */
+export function deliverableOf(target: object): Deliverable | undefined {
+  return delivery.get(target);
+}

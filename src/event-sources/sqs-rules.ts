@@ -1,0 +1,96 @@
+import { InvalidParameterValueError, rejectUnknownKeys } from '../errors.js';
+import { LIMITS } from '../limits/limits.js';
+
+/** SQS and SQS event source mapping limits (spec §8.1; SQS quotas). */
+export const SQS_LIMITS = {
+  /** The largest message SQS accepts: 1 MiB since August 2025 (256 KiB before). */
+  messageBytes: 1_048_576,
+  /** BatchSize: standard queues. */
+  standardBatchSize: { min: 1, max: 10_000 },
+  /** BatchSize: FIFO queues. */
+  fifoBatchSize: { min: 1, max: 10 },
+  /** MaximumBatchingWindowInSeconds. */
+  batchingWindowSeconds: { min: 0, max: 300 },
+  /** ScalingConfig.MaximumConcurrency. */
+  maximumConcurrency: { min: 2, max: 1000 },
+  /** Concurrent batches a mapping starts with, adds per minute while messages wait, and never exceeds. */
+  pollers: { initial: 5, addedPerMinute: 300, max: 1000 },
+  /** What a batch may weigh: the synchronous Invoke payload limit, metadata included. */
+  batchBytes: LIMITS.syncRequestBytes,
+} as const;
+
+/**
+ * Options of {@link createEventSourceMapping} for an SQS queue, as `CreateEventSourceMapping` names them.
+ * @example
+ * const options: SqsMappingOptions = { batchSize: 10, functionResponseTypes: ['ReportBatchItemFailures'] };
+ */
+export interface SqsMappingOptions {
+  /** Messages per batch: 1–10,000 (standard), 1–10 (FIFO). Above 10 needs a batching window. @defaultValue 10 */
+  batchSize?: number;
+  /** Seconds to gather a batch before invoking (0–300; standard queues only). @defaultValue 0 */
+  maximumBatchingWindowInSeconds?: number;
+  /** `['ReportBatchItemFailures']`: the function's response names the messages that failed. @defaultValue [] */
+  functionResponseTypes?: readonly 'ReportBatchItemFailures'[];
+  /** `ScalingConfig.MaximumConcurrency`: the most batches in flight at once (2–1,000). @defaultValue no cap below 1,000 */
+  maximumConcurrency?: number;
+  /** A disabled mapping does not poll until enabled. @defaultValue true */
+  enabled?: boolean;
+}
+
+/** The options with defaults applied (internal). */
+export interface ResolvedSqsMapping {
+  readonly batchSize: number;
+  readonly windowMs: number;
+  readonly reportBatchItemFailures: boolean;
+  readonly maximumConcurrency: number;
+  readonly enabled: boolean;
+}
+
+const KEYS = ['batchSize', 'maximumBatchingWindowInSeconds', 'functionResponseTypes', 'maximumConcurrency', 'enabled'];
+
+function integerIn(name: string, value: unknown, range: { min: number; max: number }, what: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < range.min || value > range.max) {
+    throw new InvalidParameterValueError(`${name} must be an integer between ${range.min} and ${range.max} ${what} (got ${JSON.stringify(value)}). Lambda rejects other values at CreateEventSourceMapping.`);
+  }
+  return value;
+}
+
+/**
+ * Validates a mapping's options as `CreateEventSourceMapping` does for an SQS queue, and applies the defaults.
+ * @example
+ * resolveSqsMapping({ batchSize: 100 }, false); // throws: a batch above 10 needs maximumBatchingWindowInSeconds ≥ 1
+ */
+export function resolveSqsMapping(options: SqsMappingOptions, fifo: boolean): ResolvedSqsMapping {
+  if (options === null || typeof options !== 'object') throw new InvalidParameterValueError('createEventSourceMapping: options must be an object.');
+  rejectUnknownKeys('createEventSourceMapping', options, KEYS);
+  const batchSize = integerIn('batchSize', options.batchSize ?? 10, fifo ? SQS_LIMITS.fifoBatchSize : SQS_LIMITS.standardBatchSize, fifo ? 'for a FIFO queue' : 'for a standard queue');
+  const window = options.maximumBatchingWindowInSeconds;
+  if (fifo && window !== undefined && window !== 0) {
+    throw new InvalidParameterValueError('maximumBatchingWindowInSeconds is not supported for FIFO queues: Lambda rejects it at CreateEventSourceMapping.');
+  }
+  const windowSeconds = integerIn('maximumBatchingWindowInSeconds', window ?? 0, SQS_LIMITS.batchingWindowSeconds, 'seconds');
+  if (batchSize > 10 && windowSeconds < 1) {
+    // AWS's message for this rule.
+    throw new InvalidParameterValueError('Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10');
+  }
+  const types = options.functionResponseTypes ?? [];
+  if (!Array.isArray(types) || !types.every((t) => t === 'ReportBatchItemFailures')) {
+    throw new InvalidParameterValueError(`functionResponseTypes must be [] or ['ReportBatchItemFailures'] (got ${JSON.stringify(types)}).`);
+  }
+  const maximumConcurrency = options.maximumConcurrency === undefined ? SQS_LIMITS.pollers.max : integerIn('maximumConcurrency', options.maximumConcurrency, SQS_LIMITS.maximumConcurrency, 'batches');
+  const enabled = options.enabled ?? true;
+  if (typeof enabled !== 'boolean') throw new InvalidParameterValueError(`enabled must be true or false (got ${JSON.stringify(enabled)}).`);
+  return { batchSize, windowMs: windowSeconds * 1000, reportBatchItemFailures: types.length > 0, maximumConcurrency, enabled };
+}
+
+/**
+ * How many batches a mapping may have in flight after messages have waited `waitingMs`: it starts at 5 and adds 300
+ * a minute, up to 1,000 or `maximumConcurrency` (spec §8.1). Modelled in whole-minute steps.
+ * @example
+ * pollerConcurrency(0, 1000); // 5
+ * pollerConcurrency(60_000, 1000); // 305
+ */
+export function pollerConcurrency(waitingMs: number, maximumConcurrency: number): number {
+  const { initial, addedPerMinute, max } = SQS_LIMITS.pollers;
+  return Math.min(maximumConcurrency, max, initial + addedPerMinute * Math.floor(Math.max(0, waitingMs) / 60_000));
+}

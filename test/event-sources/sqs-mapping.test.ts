@@ -1,0 +1,289 @@
+import type { SQSEvent } from 'aws-lambda';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createClock, createEventSourceMapping, createFunction, createQueue, HarnessError, type FunctionOptions, type LambdaFunction } from '../../src/index.js';
+
+const created: LambdaFunction[] = [];
+afterEach(async () => {
+  for (const fn of created.splice(0)) await fn.dispose();
+});
+
+/** A function on its own exact clock (no real time flowing into it), disposed after the test. */
+function make(handler: (event: SQSEvent) => unknown, options: Omit<FunctionOptions<SQSEvent, unknown>, 'handler'> = {}): LambdaFunction {
+  const fn = createFunction({ clock: createClock({ realTimeFlow: false }), ...options, handler: handler as never }) as unknown as LambdaFunction;
+  created.push(fn);
+  return fn;
+}
+
+const bodies = (event: SQSEvent): string[] => event.Records.map((r) => r.body);
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('createEventSourceMapping (SQS)', () => {
+  it('delivers messages sent before and after it in batches of batchSize, and deletes them once the function succeeds', async () => {
+    const queue = createQueue('orders');
+    queue.send('early');
+    const fn = make(async () => 'ok');
+    const mapping = createEventSourceMapping(fn, queue, { batchSize: 2 });
+    for (const body of ['a', 'b', 'c']) queue.send(body);
+    const summary = await mapping.drain();
+    expect(mapping.batches.map((b) => bodies(b.event))).toEqual([['early', 'a'], ['b', 'c']]);
+    expect(summary).toEqual({ batches: 2, deleted: 4, deadLettered: 0, expired: 0, virtualMs: 0 });
+    expect(queue.messages).toEqual([]);
+    // The poller invokes synchronously: the invocations are the function's own.
+    expect(fn.invocations.map((r) => (r.ok ? r.payload : r.outcome))).toEqual(['ok', 'ok']);
+  });
+
+  it('redelivers a failed batch after the visibility timeout, each time with a new receipt handle and the receive count up', async () => {
+    const queue = createQueue('flaky', { visibilityTimeout: 30 });
+    const fn = make(async (event) => {
+      if (event.Records[0]!.attributes.ApproximateReceiveCount !== '3') throw new Error('not yet');
+      return 'done';
+    });
+    const mapping = createEventSourceMapping(fn, queue);
+    queue.send('x');
+    await mapping.drain();
+    const [first, ...rest] = mapping.batches;
+    expect(mapping.batches.map((b) => [b.at - first!.at, b.event.Records[0]!.attributes.ApproximateReceiveCount, b.fate.kind])).toEqual([
+      [0, '1', 'failed'],
+      [30_000, '2', 'failed'],
+      [60_000, '3', 'succeeded'],
+    ]);
+    expect(new Set(mapping.batches.map((b) => b.event.Records[0]!.receiptHandle)).size).toBe(3);
+    expect(rest.every((b) => b.event.Records[0]!.messageId === first!.event.Records[0]!.messageId)).toBe(true);
+    expect(first!.event.Records[0]!.attributes.ApproximateFirstReceiveTimestamp).toBe(rest[1]!.event.Records[0]!.attributes.ApproximateFirstReceiveTimestamp);
+  });
+
+  it('deletes what a partial batch response does not name, and redelivers only the named messages', async () => {
+    const queue = createQueue('partial', { visibilityTimeout: 10 });
+    const fn = make(async (event) => ({
+      batchItemFailures: event.Records.filter((r) => r.body === 'poison' && r.attributes.ApproximateReceiveCount === '1').map((r) => ({ itemIdentifier: r.messageId })),
+    }));
+    const mapping = createEventSourceMapping(fn, queue, { functionResponseTypes: ['ReportBatchItemFailures'] });
+    const poison = queue.send('poison');
+    queue.send('fine');
+    await mapping.drain();
+    expect(mapping.batches.map((b) => [bodies(b.event), b.fate])).toEqual([
+      [['poison', 'fine'], { kind: 'partial', failed: [poison] }],
+      [['poison'], { kind: 'succeeded' }],
+    ]);
+  });
+
+  it('without ReportBatchItemFailures, takes a response naming failures as success', async () => {
+    const queue = createQueue('unreported');
+    const fn = make(async (event) => ({ batchItemFailures: [{ itemIdentifier: event.Records[0]!.messageId }] }));
+    const mapping = createEventSourceMapping(fn, queue);
+    queue.send('x');
+    expect(await mapping.drain()).toMatchObject({ batches: 1, deleted: 1 });
+  });
+
+  it('gathers a batch for up to the batching window, and invokes at once when the batch is full', async () => {
+    const queue = createQueue('windowed');
+    const fn = make(async () => 'ok');
+    const mapping = createEventSourceMapping(fn, queue, { batchSize: 50, maximumBatchingWindowInSeconds: 20 });
+    for (let i = 0; i < 3; i++) queue.send(`m${i}`);
+    const t0 = fn.clock.now();
+    await mapping.drain();
+    expect(mapping.batches.map((b) => [b.at - t0, b.event.Records.length])).toEqual([[20_000, 3]]);
+
+    for (let i = 0; i < 120; i++) queue.send(`n${i}`);
+    const t1 = fn.clock.now();
+    await mapping.drain();
+    expect(mapping.batches.slice(1).map((b) => [b.at - t1, b.event.Records.length])).toEqual([
+      [0, 50],
+      [0, 50],
+      [20_000, 20],
+    ]);
+  });
+
+  it('cuts a batch where its records would pass the 6 MB Invoke payload limit', async () => {
+    const queue = createQueue('heavy');
+    const fn = make(async () => 'ok');
+    const mapping = createEventSourceMapping(fn, queue, { batchSize: 10 });
+    for (let i = 0; i < 10; i++) queue.send(String(i).repeat(1_048_576));
+    await mapping.drain();
+    expect(mapping.batches.map((b) => b.event.Records.length)).toEqual([5, 5]);
+  });
+
+  it('holds a FIFO group behind its batch in flight, retries it before the group’s later messages, and keeps groups apart', async () => {
+    const queue = createQueue('orders.fifo', { visibilityTimeout: 10 });
+    const seen: string[] = [];
+    const fn = make(async (event) => {
+      const record = event.Records[0]!;
+      seen.push(`${record.body}#${record.attributes.ApproximateReceiveCount}`);
+      if (record.body === 'a1' && record.attributes.ApproximateReceiveCount === '1') throw new Error('first try fails');
+      return 'ok';
+    });
+    const mapping = createEventSourceMapping(fn, queue, { batchSize: 1 });
+    queue.send('a1', { messageGroupId: 'a' });
+    queue.send('a2', { messageGroupId: 'a' });
+    queue.send('b1', { messageGroupId: 'b' });
+    await mapping.drain();
+    expect(seen).toEqual(['a1#1', 'b1#1', 'a1#2', 'a2#1']);
+    const record = mapping.batches[0]!.event.Records[0]!;
+    expect(Object.keys(record.attributes)).toEqual([
+      'ApproximateReceiveCount',
+      'SentTimestamp',
+      'SequenceNumber',
+      'MessageGroupId',
+      'SenderId',
+      'MessageDeduplicationId',
+      'ApproximateFirstReceiveTimestamp',
+    ]);
+  });
+
+  it('starts with 5 batches in flight and scales up by 300 a minute, or to maximumConcurrency', async () => {
+    const slow = async (): Promise<string> => {
+      await sleep(10_000);
+      return 'ok';
+    };
+    const queue = createQueue('backlog');
+    const fn = make(slow, { timeout: 60 });
+    const mapping = createEventSourceMapping(fn, queue, { batchSize: 1 });
+    for (let i = 0; i < 12; i++) queue.send(String(i));
+    const t0 = fn.clock.now();
+    await mapping.drain();
+    const starts = mapping.batches.map((b) => b.at - t0).sort((a, b) => a - b);
+    expect(starts).toEqual([0, 0, 0, 0, 0, 10_000, 10_000, 10_000, 10_000, 10_000, 20_000, 20_000]);
+
+    // A minute of waiting adds 300 pollers: what waits behind five 90 s batches starts at 60 s. (Hidden for longer
+    // than the function runs, as AWS advises: with the default 30 s they would be received again while in flight.)
+    const long = createQueue('long', { visibilityTimeout: 600 });
+    const fn3 = make(
+      async () => {
+        await sleep(90_000);
+        return 'ok';
+      },
+      { timeout: 120 },
+    );
+    const scaling = createEventSourceMapping(fn3, long, { batchSize: 1 });
+    for (let i = 0; i < 8; i++) long.send(String(i));
+    const t2 = fn3.clock.now();
+    await scaling.drain();
+    expect(scaling.batches.map((b) => b.at - t2).sort((a, b) => a - b)).toEqual([0, 0, 0, 0, 0, 60_000, 60_000, 60_000]);
+
+    const capped = createQueue('capped');
+    const fn2 = make(slow, { timeout: 60 });
+    const limited = createEventSourceMapping(fn2, capped, { batchSize: 1, maximumConcurrency: 2 });
+    for (let i = 0; i < 4; i++) capped.send(String(i));
+    const t1 = fn2.clock.now();
+    await limited.drain();
+    expect(limited.batches.map((b) => b.at - t1).sort((a, b) => a - b)).toEqual([0, 0, 10_000, 10_000]);
+  });
+
+  it('receives a message again while its batch still runs when the visibility timeout is shorter than the run', async () => {
+    const queue = createQueue('short-visibility', { visibilityTimeout: 5 });
+    const fn = make(
+      async () => {
+        await sleep(12_000);
+        return 'ok';
+      },
+      { timeout: 30 },
+    );
+    const mapping = createEventSourceMapping(fn, queue);
+    queue.send('x');
+    await mapping.drain();
+    // Received at 0, 5 and 10 s: three invocations of one message, as SQS's at-least-once delivery allows.
+    expect(mapping.batches.map((b) => b.event.Records[0]!.attributes.ApproximateReceiveCount).sort()).toEqual(['1', '2', '3']);
+    expect(fn.invocations).toHaveLength(3);
+  });
+
+  it('leaves a throttled batch to come back after the visibility timeout: the receive counts', async () => {
+    const queue = createQueue('throttled', { visibilityTimeout: 30 });
+    const fn = make(
+      async () => {
+        await sleep(1000);
+        return 'ok';
+      },
+      { reservedConcurrency: 1 },
+    );
+    const mapping = createEventSourceMapping(fn, queue, { batchSize: 1 });
+    queue.send('first');
+    queue.send('second');
+    await mapping.drain();
+    const t0 = mapping.batches[0]!.at;
+    expect(mapping.batches.map((b) => [b.at - t0, bodies(b.event)[0], b.event.Records[0]!.attributes.ApproximateReceiveCount, b.fate])).toEqual([
+      [0, 'second', '1', { kind: 'failed', reason: 'throttled' }],
+      [0, 'first', '1', { kind: 'succeeded' }],
+      [30_000, 'second', '2', { kind: 'succeeded' }],
+    ]);
+    expect(mapping.batches[0]!.result).toBeUndefined();
+  });
+
+  it('delivers a delayed message once its delay is over', async () => {
+    const queue = createQueue('delayed', { delaySeconds: 45 });
+    const fn = make(async () => 'ok');
+    const mapping = createEventSourceMapping(fn, queue);
+    const t0 = fn.clock.now();
+    queue.send('later');
+    queue.send('sooner', { delaySeconds: 0 });
+    await mapping.drain();
+    expect(mapping.batches.map((b) => [b.at - t0, bodies(b.event)])).toEqual([
+      [0, ['sooner']],
+      [45_000, ['later']],
+    ]);
+  });
+
+  it('lets a message that always fails, with no redrive policy, expire at the end of the retention period', async () => {
+    const queue = createQueue('doomed', { visibilityTimeout: 20, messageRetentionPeriod: 60 });
+    const fn = make(async () => {
+      throw new Error('never works');
+    });
+    const mapping = createEventSourceMapping(fn, queue);
+    queue.send('x');
+    const summary = await mapping.drain();
+    expect(summary).toMatchObject({ batches: 3, deleted: 0, deadLettered: 0, expired: 1, virtualMs: 60_000 });
+    expect(queue.messages).toEqual([]);
+  });
+
+  it('does not poll while disabled, and picks up where it left off once enabled', async () => {
+    const queue = createQueue('paused');
+    const fn = make(async () => 'ok');
+    const mapping = createEventSourceMapping(fn, queue, { enabled: false });
+    queue.send('x');
+    expect(mapping.state).toBe('Disabled');
+    expect(await mapping.drain()).toMatchObject({ batches: 0 });
+    expect(queue.messages).toHaveLength(1);
+    mapping.enable();
+    expect(await mapping.drain()).toMatchObject({ batches: 1, deleted: 1 });
+  });
+
+  it('stops for good once deleted, or once its function is disposed', async () => {
+    const queue = createQueue('gone');
+    const fn = make(async () => 'ok');
+    const mapping = createEventSourceMapping(fn, queue);
+    mapping.delete();
+    queue.send('x');
+    expect(mapping.state).toBe('Deleted');
+    await expect(mapping.drain()).rejects.toThrow(/was deleted/);
+    expect(queue.messages).toHaveLength(1);
+
+    const other = createEventSourceMapping(fn, queue);
+    await fn.dispose();
+    queue.send('y');
+    await fn.clock.settle();
+    expect(other.state).toBe('Deleted');
+    expect(queue.messages.map((m) => m.body)).toEqual(['x', 'y']);
+  });
+
+  it('refuses what is not a function and a queue, a real-time function, and a queue read on two clocks', () => {
+    const queue = createQueue('q');
+    const fn = make(async () => 'ok');
+    expect(() => createEventSourceMapping({} as never, queue)).toThrow(/a function from createFunction/);
+    expect(() => createEventSourceMapping(fn, { arn: 'arn:aws:sqs:us-east-1:123456789012:q' } as never)).toThrow(/a queue from createQueue/);
+    const real = make(async () => 'ok', { clock: 'real' });
+    expect(() => createEventSourceMapping(real, createQueue('r'))).toThrow(/clock: 'real'/);
+    createEventSourceMapping(fn, queue);
+    const elsewhere = make(async () => 'ok');
+    expect(() => createEventSourceMapping(elsewhere, queue)).toThrow(HarnessError);
+    expect(() => createEventSourceMapping(elsewhere, queue)).toThrow(/read on another clock/);
+  });
+
+  it('has a deterministic UUID for a function and a queue', () => {
+    const queue = createQueue('ids');
+    const a = createEventSourceMapping(make(async () => 'ok', { name: 'f' }), queue);
+    a.delete();
+    const clock = (created.at(-1)!.clock);
+    const b = createEventSourceMapping(make(async () => 'ok', { name: 'f', clock }), queue);
+    expect(b.uuid).toBe(a.uuid);
+    expect(a.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
