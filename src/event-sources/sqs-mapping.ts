@@ -1,13 +1,13 @@
 import type { SQSEvent } from 'aws-lambda';
-import { VirtualClock } from '../clock/virtual-clock.js';
-import { HarnessError, LambdaServiceError } from '../errors.js';
+import type { VirtualClock } from '../clock/virtual-clock.js';
+import type { LambdaServiceError } from '../errors.js';
 import type { LambdaFunction } from '../function/lambda-function.js';
 import type { InvocationResult } from '../function/result.js';
-import { createRandom, hashSeed } from '../internal/random.js';
 import { judgeBatch } from './batch-response.js';
-import { queueState, type Queue, type QueueState, type StoredMessage } from './sqs-queue.js';
-import { recordBytes, sqsRecord } from './sqs-record.js';
-import { pollerConcurrency, resolveSqsMapping, SQS_LIMITS, type ResolvedSqsMapping, type SqsMappingOptions } from './sqs-rules.js';
+import { PollingMapping, type BatchOutcome } from './polling-mapping.js';
+import type { QueueState, StoredMessage } from './sqs-queue.js';
+import { sqsRecord } from './sqs-record.js';
+import { pollerConcurrency, SQS_LIMITS, type ResolvedSqsMapping } from './sqs-rules.js';
 
 /**
  * What became of one batch.
@@ -41,6 +41,8 @@ export interface SqsBatch {
   readonly event: SQSEvent;
   /** The invocation's result, or undefined when Lambda refused the invoke. */
   readonly result: InvocationResult | undefined;
+  /** Why Lambda refused the invoke (a throttle, a payload over 6 MB...), when it did. */
+  readonly error: LambdaServiceError | undefined;
   readonly fate: SqsBatchFate;
 }
 
@@ -72,7 +74,7 @@ export interface SqsDrainSummary {
  * await mapping.drain();
  * mapping.batches[0]?.fate; // { kind: 'succeeded' }
  */
-export interface EventSourceMapping {
+export interface SqsEventSourceMapping {
   /** The mapping's UUID (deterministic for a function and queue). */
   readonly uuid: string;
   readonly eventSourceArn: string;
@@ -95,95 +97,46 @@ export interface EventSourceMapping {
   drain(): Promise<SqsDrainSummary>;
 }
 
-/** How many batches `mapping.batches` remembers. */
-const BATCHES_KEPT = 1000;
-
-class SqsEventSourceMapping implements EventSourceMapping {
-  readonly uuid: string;
-  readonly eventSourceArn: string;
-  readonly functionArn: string;
-  private current: 'Enabled' | 'Disabled' | 'Deleted';
-  private readonly history: SqsBatch[] = [];
-  private inFlight = 0;
+export class SqsMapping extends PollingMapping<SqsBatch> implements SqsEventSourceMapping {
   /** Since when messages have been waiting (the pollers scale up from then); undefined while the queue is empty. */
   private waitingSince: number | undefined;
-  /** The pending wake-up on the clock, and when it is due. */
-  private wakeAt: number | undefined;
-  private cancelWake: (() => void) | undefined;
-  private readonly removeDispatcher: () => void;
-  private readonly onMessage = (): void => this.messageArrived();
   private readonly counters = { batches: 0, deleted: 0, deadLettered: 0, expired: 0 };
 
   constructor(
-    private readonly fn: LambdaFunction,
+    fn: LambdaFunction,
     private readonly queue: QueueState,
-    private readonly clock: VirtualClock,
+    clock: VirtualClock,
     private readonly config: ResolvedSqsMapping,
   ) {
-    this.eventSourceArn = queue.queue.arn;
-    this.functionArn = fn.arn;
-    this.uuid = createRandom(hashSeed(`${fn.arn} ${queue.queue.arn}`)).uuid();
-    this.current = config.enabled ? 'Enabled' : 'Disabled';
+    super(fn, clock, queue.queue.arn, config.enabled, queue.listeners);
     queue.bind(clock);
-    queue.listeners.add(this.onMessage);
-    this.removeDispatcher = clock.addDispatcher({ hasReady: () => this.hasReady(), dispatchOne: () => this.poll() });
-    this.messageArrived();
-  }
-
-  get state(): 'Enabled' | 'Disabled' | 'Deleted' {
-    return this.current;
-  }
-
-  get batches(): readonly SqsBatch[] {
-    return this.history.slice();
-  }
-
-  enable(): void {
-    this.assertNotDeleted('enable');
-    this.current = 'Enabled';
-    this.messageArrived();
-  }
-
-  disable(): void {
-    this.assertNotDeleted('disable');
-    this.current = 'Disabled';
-    this.arm();
-  }
-
-  delete(): void {
-    if (this.current === 'Deleted') return;
-    this.current = 'Deleted';
-    this.queue.listeners.delete(this.onMessage);
-    this.removeDispatcher();
-    this.cancelWake?.();
-    this.cancelWake = undefined;
-    this.wakeAt = undefined;
+    this.arrived();
   }
 
   async drain(): Promise<SqsDrainSummary> {
-    this.assertNotDeleted('drain');
     const before = { ...this.counters };
-    const t0 = this.clock.now();
-    await this.clock.runUntil(() => this.inFlight === 0 && (this.queue.stored.length === 0 || this.current !== 'Enabled'));
+    const virtualMs = await this.runDrain();
     const c = this.counters;
     return {
       batches: c.batches - before.batches,
       deleted: c.deleted - before.deleted,
       deadLettered: c.deadLettered - before.deadLettered,
       expired: c.expired - before.expired,
-      virtualMs: this.clock.now() - t0,
+      virtualMs,
     };
   }
 
-  private assertNotDeleted(what: string): void {
-    if (this.current === 'Deleted') throw new HarnessError('DISPOSED', `mapping.${what}(): this event source mapping was deleted; create a new one with createEventSourceMapping().`);
+  protected override arrivedHook(): void {
+    if (this.waitingSince === undefined && this.queue.stored.length > 0) this.waitingSince = this.clock.now();
   }
 
-  private messageArrived(): void {
-    if (this.current !== 'Enabled') return;
-    if (this.waitingSince === undefined && this.queue.stored.length > 0) this.waitingSince = this.clock.now();
-    this.arm();
-    this.clock.kick();
+  /** The pollers scale down again once nothing waits and nothing runs, however the queue emptied. */
+  private noteIdle(): void {
+    if (this.queue.stored.length === 0 && this.inFlight === 0) this.waitingSince = undefined;
+  }
+
+  protected drained(): boolean {
+    return this.queue.stored.length === 0;
   }
 
   /** Batches that may be in flight now: the pollers scale up while messages wait. */
@@ -191,122 +144,62 @@ class SqsEventSourceMapping implements EventSourceMapping {
     return pollerConcurrency(now - (this.waitingSince ?? now), this.config.maximumConcurrency);
   }
 
-  /** Whether a poll now would receive a batch (or move a message to the dead-letter queue): the clock asks each turn. */
-  private hasReady(): boolean {
-    if (this.current !== 'Enabled') return false;
-    const now = this.clock.now();
+  protected hasReady(now: number): boolean {
     if (this.inFlight >= this.concurrency(now)) return false;
-    const { count, since } = this.queue.receivable(now);
+    const { count, bytes, since } = this.queue.receivable(now);
     if (count === 0) return false;
-    return this.config.windowMs === 0 || count >= this.config.batchSize || now >= since + this.config.windowMs;
+    // A batch goes when it is full, when its window closes, or when it weighs the 6 MB an Invoke may carry.
+    return this.config.windowMs === 0 || count >= this.config.batchSize || bytes >= SQS_LIMITS.batchBytes || now >= since + this.config.windowMs;
   }
 
   /** Receives one batch and hands it to the function (one per scheduler turn, like the async queue's deliveries). */
-  private poll(): void {
-    const now = this.clock.now();
+  protected poll(now: number): void {
     this.counters.expired += this.queue.expire(now);
     let bytes = 0;
     const { messages, redriven } = this.queue.receive(now, this.config.batchSize, (m) => {
-      bytes += recordBytes(m);
-      return bytes <= SQS_LIMITS.batchBytes;
+      if (bytes + m.recordBytes > SQS_LIMITS.batchBytes) return false;
+      bytes += m.recordBytes;
+      return true;
     });
     this.counters.deadLettered += redriven;
-    if (messages.length > 0) {
-      const event: SQSEvent = { Records: messages.map((m) => sqsRecord(m, this.queue.queue.arn, this.queue.region)) };
-      this.inFlight++;
-      void this.clock.track(this.run(event, messages, now));
+    if (messages.length === 0) {
+      this.noteIdle();
+      return;
     }
-    this.arm();
+    const event: SQSEvent = { Records: messages.map((m) => sqsRecord(m, this.queue.queue.arn, this.queue.region)) };
+    this.runBatch(event, (outcome) => this.settle(event, messages, now, outcome));
   }
 
-  private async run(event: SQSEvent, messages: readonly StoredMessage[], at: number): Promise<void> {
-    let result: InvocationResult | undefined;
-    let fate: SqsBatchFate;
-    try {
-      result = await this.fn.invoke(event);
-      fate = judgeBatch(result, messages.map((m) => m.messageId), this.config.reportBatchItemFailures);
-    } catch (error) {
-      if (error instanceof HarnessError && error.code === 'DISPOSED') {
-        // The function was disposed under the mapping: it ends with it, as a mapping ends with its function on AWS.
-        this.inFlight--;
-        this.delete();
-        return;
-      }
-      if (!(error instanceof LambdaServiceError)) throw error;
-      fate = { kind: 'failed', reason: error.statusCode === 429 ? 'throttled' : 'service-error' };
-    }
-    const now = this.clock.now();
+  private settle(event: SQSEvent, messages: readonly StoredMessage[], at: number, outcome: BatchOutcome): void {
+    const result = outcome.kind === 'ran' ? outcome.result : undefined;
+    const fate: SqsBatchFate =
+      outcome.kind === 'ran' ? judgeBatch(outcome.result, messages.map((m) => m.messageId), this.config.reportBatchItemFailures) : { kind: 'failed', reason: outcome.reason };
+    // Counted as actually deleted: a message received again while this batch ran may be gone already.
     if (fate.kind === 'succeeded') {
-      this.queue.delete(messages);
-      this.counters.deleted += messages.length;
+      this.counters.deleted += this.queue.delete(messages);
     } else if (fate.kind === 'partial') {
       const failed = new Set(fate.failed);
-      const done = messages.filter((m) => !failed.has(m.messageId));
-      this.queue.delete(done);
-      this.counters.deleted += done.length;
+      this.counters.deleted += this.queue.delete(messages.filter((m) => !failed.has(m.messageId)));
     }
     // Failed messages stay hidden until their visibility timeout ends: nothing to do for them.
-    this.inFlight--;
     this.counters.batches++;
-    this.history.push({ at, endedAt: now, event, result, fate });
-    if (this.history.length > BATCHES_KEPT) this.history.shift();
-    if (this.queue.stored.length === 0) this.waitingSince = undefined;
-    this.arm();
+    this.remember({ at, endedAt: this.clock.now(), event, result, error: outcome.kind === 'refused' ? outcome.error : undefined, fate });
   }
 
-  /**
-   * Keeps one wake-up on the clock at the next instant something may become ready: a message turning visible (its
-   * delay or visibility timeout ended), a batching window closing, or the pollers scaling up.
-   */
-  private arm(): void {
-    const now = this.clock.now();
-    let next: number | undefined;
-    if (this.current === 'Enabled') {
-      next = this.queue.nextVisibleAfter(now);
-      const { count, since } = this.queue.receivable(now);
-      if (count > 0 && this.config.windowMs > 0 && count < this.config.batchSize && since + this.config.windowMs > now) {
-        next = Math.min(next ?? Infinity, since + this.config.windowMs);
-      }
-      if (count > 0 && this.inFlight >= this.concurrency(now) && this.waitingSince !== undefined && this.concurrency(now) < this.config.maximumConcurrency) {
-        const step = this.waitingSince + 60_000 * (Math.floor((now - this.waitingSince) / 60_000) + 1);
-        next = Math.min(next ?? Infinity, step);
-      }
+  /** A message turning visible (its delay or visibility timeout ended), a batching window closing, or the pollers scaling up. */
+  protected nextWake(now: number): number | undefined {
+    // Expired messages go now, so that the next expiry is always ahead.
+    this.counters.expired += this.queue.expire(now);
+    this.noteIdle();
+    let next = Math.min(this.queue.nextVisibleAfter(now) ?? Infinity, this.queue.nextExpiry() ?? Infinity);
+    const { count, since } = this.queue.receivable(now);
+    if (count > 0 && this.config.windowMs > 0 && count < this.config.batchSize && since + this.config.windowMs > now) {
+      next = Math.min(next, since + this.config.windowMs);
     }
-    if (next === this.wakeAt) return;
-    this.cancelWake?.();
-    this.cancelWake = undefined;
-    this.wakeAt = next;
-    if (next !== undefined) {
-      this.cancelWake = this.clock.schedule(next, () => {
-        this.wakeAt = undefined;
-        this.cancelWake = undefined;
-        this.arm();
-        this.clock.kick();
-      });
+    const limit = this.concurrency(now);
+    if (count > 0 && this.inFlight >= limit && this.waitingSince !== undefined && limit < this.config.maximumConcurrency) {
+      next = Math.min(next, this.waitingSince + 60_000 * (Math.floor((now - this.waitingSince) / 60_000) + 1));
     }
+    return next === Infinity ? undefined : next;
   }
-}
-
-/**
- * Connects an SQS queue (from {@link createQueue}) to a function, as `CreateEventSourceMapping` does: from now on the
- * function's clock polls the queue. Messages sent before are delivered too. Validated like AWS (batch size per queue
- * type, a batching window for batches above 10, none on FIFO queues).
- * @example
- * const dlq = createQueue('orders-dlq');
- * const queue = createQueue('orders', { visibilityTimeout: 30, redrivePolicy: { deadLetterQueue: dlq, maxReceiveCount: 3 } });
- * const fn = createFunction({ handler });
- * const mapping = createEventSourceMapping(fn, queue, { batchSize: 10, functionResponseTypes: ['ReportBatchItemFailures'] });
- * queue.send({ orderId: 7 });
- * await mapping.drain();
- */
-export function createEventSourceMapping(fn: LambdaFunction, queue: Queue, options: SqsMappingOptions = {}): EventSourceMapping {
-  if (fn === null || typeof fn !== 'object' || typeof fn.invoke !== 'function' || !(fn.clock instanceof VirtualClock)) {
-    throw new HarnessError('INVALID_ARGUMENT', 'createEventSourceMapping: the first argument must be a function from createFunction().');
-  }
-  if ((fn as { runsOnRealTime?: boolean }).runsOnRealTime) {
-    throw new HarnessError('INVALID_ARGUMENT', "createEventSourceMapping: mappings poll on virtual time; create the function without clock: 'real'.");
-  }
-  const state = queueState(queue);
-  if (state === undefined) throw new HarnessError('INVALID_ARGUMENT', 'createEventSourceMapping: the event source must be a queue from createQueue().');
-  return new SqsEventSourceMapping(fn, state, fn.clock, resolveSqsMapping(options, state.fifo));
 }

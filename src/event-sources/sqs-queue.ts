@@ -6,8 +6,10 @@ import { HarnessError, rejectUnknownKeys } from '../errors.js';
 import { md5Hex, md5OfMessageAttributes } from '../events/messaging/_hash.js';
 import { randomBase64, randomDigits } from '../events/messaging/_defaults.js';
 import type { Random } from '../internal/random.js';
+import type { Clock } from '../clock/virtual-clock.js';
 import { checkRange } from '../limits/limits.js';
-import { recordAttributes } from './sqs-record.js';
+import { sourceClock } from './source-clock.js';
+import { recordAttributes, recordBytes } from './sqs-record.js';
 import { SQS_LIMITS } from './sqs-rules.js';
 
 /**
@@ -49,8 +51,8 @@ export interface SendMessageOptions {
   /** FIFO queues: required. Messages of one group are delivered in order, one batch at a time. */
   messageGroupId?: string;
   /**
-   * FIFO queues: a message sent again with the same id within 5 minutes is accepted but not queued again.
-   * @defaultValue the SHA-256 of the body (content-based deduplication)
+   * FIFO queues: a message sent again with the same id within 5 minutes is accepted but not queued again. Required
+   * unless the queue has `contentBasedDeduplication`, which uses the SHA-256 of the body.
    */
   messageDeduplicationId?: string;
   /** The `SenderId` attribute. @defaultValue an IAM user id */
@@ -72,6 +74,13 @@ export interface QueueOptions extends TargetOptions {
   delaySeconds?: number;
   /** Where SQS moves a message received `maxReceiveCount` times (1–1,000) when it is received again. */
   redrivePolicy?: { deadLetterQueue: Queue; maxReceiveCount: number };
+  /** FIFO queues: the SHA-256 of a body is its deduplication id when a send gives none. @defaultValue false */
+  contentBasedDeduplication?: boolean;
+  /**
+   * The clock whose time messages are sent at (a function's `clock`, or one from `createClock()`). @defaultValue the
+   * clock of the first function mapped to the queue; messages sent before it count as sent when it is mapped
+   */
+  clock?: Clock;
 }
 
 /**
@@ -88,9 +97,9 @@ export interface Queue {
   readonly arn: string;
   readonly url: string;
   readonly fifo: boolean;
-  /** Messages in the queue (visible or in flight), in arrival order. */
+  /** A snapshot of the messages in the queue (visible or in flight), in arrival order. */
   readonly messages: readonly QueueMessage[];
-  /** The bodies parsed as JSON (destination records, or the original events of dead letters). */
+  /** The bodies parsed as JSON (destination records, or the original events of dead letters); a text body as text. */
   readonly bodies: readonly unknown[];
   /**
    * Sends a message (`SendMessage`): a string body as it is, anything else as its JSON. Returns its message id.
@@ -112,6 +121,10 @@ export interface StoredMessage {
   readonly senderId: string;
   /** Virtual epoch ms it was sent (`SentTimestamp`); undefined until the queue knows its clock. */
   sentAt: number | undefined;
+  /** When its retention period started: when it was sent, or moved to a FIFO dead-letter queue. */
+  enqueuedAt: number | undefined;
+  /** What it weighs in a batch: its record as JSON. */
+  readonly recordBytes: number;
   /** When it can next be received (epoch ms): after its delay, or once its visibility timeout ends. */
   visibleAt: number;
   /** Its delay, kept until `sentAt` is known. */
@@ -147,6 +160,9 @@ export class QueueState {
   readonly retentionMs: number;
   readonly delayMs: number;
   readonly redrive: { target: QueueState; maxReceiveCount: number } | undefined;
+  private readonly contentBasedDeduplication: boolean;
+  /** FIFO: deduplication ids sent in the last 5 minutes, with the id of the message they stand for. */
+  private readonly deduplication = new Map<string, { messageId: string; at: number | undefined }>();
   private time: TimeSource | undefined;
   private sequence: bigint;
   /** Told when a message arrives (mappings reading this queue wake their poller). */
@@ -175,29 +191,39 @@ export class QueueState {
       this.redrive = { target, maxReceiveCount };
     }
     this.sequence = BigInt(randomDigits(random, 20));
+    const content = options.contentBasedDeduplication ?? false;
+    if (typeof content !== 'boolean') throw new HarnessError('INVALID_OPTION', `createQueue: contentBasedDeduplication must be true or false.`);
+    if (content && !this.fifo) throw new HarnessError('INVALID_OPTION', 'createQueue: contentBasedDeduplication is for FIFO queues (a name ending in .fifo).');
+    this.contentBasedDeduplication = content;
   }
 
   /** Adopts a clock: messages sent before are stamped as sent now. Throws for a second, different clock. */
   bind(time: TimeSource): void {
     if (this.time === time) return;
     if (this.time !== undefined) {
-      throw new HarnessError('INVALID_ARGUMENT', `Queue ${this.queue.name} is read on another clock already: give every function reading it one clock (createClock()).`);
+      throw new HarnessError('INVALID_ARGUMENT', `Queue ${this.queue.name} is on another clock than this function's: give it and every function reading it one clock (createClock()).`);
     }
     this.time = time;
     const now = time.now();
     for (const m of this.stored) {
       if (m.sentAt !== undefined) continue;
       m.sentAt = now;
+      m.enqueuedAt = now;
       m.visibleAt = now + m.delayMs;
     }
+    for (const entry of this.deduplication.values()) entry.at ??= now;
   }
 
   /** SendMessage. */
   send(body: unknown, options: SendMessageOptions): string {
     const text = typeof body === 'string' ? body : JSON.stringify(body);
     if (text === undefined) throw new HarnessError('INVALID_ARGUMENT', `${this.queue.name}.send: the body must be a string or a JSON value (got ${typeof body}).`);
-    if (Buffer.byteLength(text) > SQS_LIMITS.messageBytes) {
-      throw new HarnessError('INVALID_ARGUMENT', `${this.queue.name}.send: the message is ${Buffer.byteLength(text)} bytes; SQS accepts at most ${SQS_LIMITS.messageBytes} (1 MiB).`);
+    const attributes = checkAttributes(this.queue.name, options.messageAttributes ?? {});
+    // SQS counts the attributes' names, types and values in the message size.
+    let size = Buffer.byteLength(text);
+    for (const [name, a] of Object.entries(attributes)) size += Buffer.byteLength(name) + a.DataType.length + Buffer.byteLength(a.StringValue);
+    if (size > SQS_LIMITS.messageBytes) {
+      throw new HarnessError('INVALID_ARGUMENT', `${this.queue.name}.send: the message is ${size} bytes with its attributes; SQS accepts at most ${SQS_LIMITS.messageBytes} (1 MiB).`);
     }
     const now = this.time?.now();
     let group: string | undefined;
@@ -206,22 +232,33 @@ export class QueueState {
       group = options.messageGroupId;
       if (typeof group !== 'string' || group === '') throw new HarnessError('INVALID_ARGUMENT', `${this.queue.name}.send: a FIFO queue needs a messageGroupId (SQS: "The request must contain the parameter MessageGroupId.").`);
       if (options.delaySeconds !== undefined) throw new HarnessError('INVALID_ARGUMENT', `${this.queue.name}.send: FIFO queues take no per-message delaySeconds; set delaySeconds on the queue.`);
-      deduplicationId = options.messageDeduplicationId ?? hash('sha256', text, 'hex');
-      const duplicate = this.stored.find((m) => m.deduplicationId === deduplicationId && (now === undefined || m.sentAt === undefined || now - m.sentAt < DEDUPLICATION_MS));
+      deduplicationId = options.messageDeduplicationId ?? (this.contentBasedDeduplication ? hash('sha256', text, 'hex') : undefined);
+      if (deduplicationId === undefined) {
+        throw new HarnessError(
+          'INVALID_ARGUMENT',
+          `${this.queue.name}.send: SQS refuses it: "The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly". Pass messageDeduplicationId, or create the queue with contentBasedDeduplication: true.`,
+        );
+      }
+      // A repeat within 5 minutes of the first is accepted and dropped, even once the first was deleted.
+      for (const [id, entry] of this.deduplication) if (now !== undefined && entry.at !== undefined && now - entry.at >= DEDUPLICATION_MS) this.deduplication.delete(id);
+      const duplicate = this.deduplication.get(deduplicationId);
       if (duplicate) return duplicate.messageId;
     } else if (options.messageGroupId !== undefined || options.messageDeduplicationId !== undefined) {
       throw new HarnessError('INVALID_ARGUMENT', `${this.queue.name}.send: messageGroupId and messageDeduplicationId are for FIFO queues (a name ending in .fifo); fair queues are not simulated.`);
     }
     const delayMs = options.delaySeconds === undefined ? this.delayMs : checkRange('delaySeconds', options.delaySeconds, { min: 0, max: 900 }, 'seconds', 'SQS rejects other values at SendMessage') * 1000;
-    const attributes = checkAttributes(this.queue.name, options.messageAttributes ?? {});
+    const messageId = this.random.uuid();
+    if (deduplicationId !== undefined) this.deduplication.set(deduplicationId, { messageId, at: now });
     this.push({
-      messageId: this.random.uuid(),
+      messageId,
       body: text,
       md5OfBody: md5Hex(text),
       attributes,
       md5OfMessageAttributes: md5OfMessageAttributes(recordAttributes(attributes)),
       senderId: options.senderId ?? TEST_SENDER,
       sentAt: now,
+      enqueuedAt: now,
+      recordBytes: recordBytes(text, attributes),
       visibleAt: now === undefined ? Infinity : now + delayMs,
       delayMs,
       receiveCount: 0,
@@ -231,7 +268,7 @@ export class QueueState {
       deduplicationId,
       sequenceNumber: this.fifo ? this.nextSequenceNumber() : undefined,
     });
-    return this.stored.at(-1)!.messageId;
+    return messageId;
   }
 
   /** A dead letter or destination record from Lambda, sent at `at`. */
@@ -244,6 +281,8 @@ export class QueueState {
       md5OfMessageAttributes: md5OfMessageAttributes(recordAttributes(attributes)),
       senderId: LAMBDA_SENDER,
       sentAt: at,
+      enqueuedAt: at,
+      recordBytes: recordBytes(body, attributes),
       visibleAt: at,
       delayMs: 0,
       receiveCount: 0,
@@ -270,7 +309,7 @@ export class QueueState {
     let expired = 0;
     for (let i = this.stored.length - 1; i >= 0; i--) {
       const m = this.stored[i]!;
-      if (m.sentAt !== undefined && now - m.sentAt >= this.retentionMs) {
+      if (m.enqueuedAt !== undefined && now - m.enqueuedAt >= this.retentionMs) {
         this.stored.splice(i, 1);
         expired++;
       }
@@ -314,18 +353,31 @@ export class QueueState {
   }
 
   /**
-   * A message moved here by a redrive policy: the same id, body and attributes. A standard queue keeps its original
-   * enqueue time; a FIFO queue's restarts (SQS developer guide, "dead-letter queue retention"). The receive count is
-   * kept [UNCERTAIN].
+   * A message moved here by a redrive policy: the same id, body, attributes and `SentTimestamp`. Its retention keeps
+   * running from its first enqueue on a standard queue, and starts again on a FIFO one (SQS developer guide,
+   * "dead-letter queue retention"). The receive count is kept [UNCERTAIN].
    */
   private adopt(message: StoredMessage, now: number): void {
-    this.push({ ...message, sentAt: this.fifo ? now : message.sentAt, visibleAt: now, delayMs: 0, receiptHandle: '' });
+    this.push({ ...message, enqueuedAt: this.fifo ? now : message.enqueuedAt, visibleAt: now, delayMs: 0, receiptHandle: '' });
   }
 
-  /** DeleteMessage of each of `messages` still here. */
-  delete(messages: readonly StoredMessage[]): void {
+  /** DeleteMessage of each of `messages` still here; returns how many were. */
+  delete(messages: readonly StoredMessage[]): number {
     const gone = new Set(messages);
-    for (let i = this.stored.length - 1; i >= 0; i--) if (gone.has(this.stored[i]!)) this.stored.splice(i, 1);
+    let deleted = 0;
+    for (let i = this.stored.length - 1; i >= 0; i--) {
+      if (!gone.has(this.stored[i]!)) continue;
+      this.stored.splice(i, 1);
+      deleted++;
+    }
+    return deleted;
+  }
+
+  /** When the next message's retention period ends, if any. */
+  nextExpiry(): number | undefined {
+    let next: number | undefined;
+    for (const m of this.stored) if (m.enqueuedAt !== undefined && (next === undefined || m.enqueuedAt + this.retentionMs < next)) next = m.enqueuedAt + this.retentionMs;
+    return next;
   }
 
   /** The earliest time after `now` at which a message becomes visible, if any. */
@@ -339,22 +391,24 @@ export class QueueState {
    * How many messages a receive at `now` would take or move to the dead-letter queue (visible, and on a FIFO queue not
    * behind a message of their group in flight), and since when the oldest of them has been visible.
    */
-  receivable(now: number): { count: number; since: number } {
+  receivable(now: number): { count: number; bytes: number; since: number } {
     let count = 0;
+    let bytes = 0;
     let since = Infinity;
     const blocked = this.fifo ? this.groupsInFlight(now) : undefined;
     for (const m of this.stored) {
       if (m.visibleAt > now || (m.group !== undefined && blocked!.has(m.group))) continue;
       count++;
+      bytes += m.recordBytes;
       since = Math.min(since, m.visibleAt);
     }
-    return { count, since };
+    return { count, bytes, since };
   }
 
-  /** FIFO groups with a message not receivable at `now`: their later messages wait for it. */
+  /** FIFO groups with a message received and still hidden (in flight): their later messages wait for it. */
   private groupsInFlight(now: number): Set<string> {
     const blocked = new Set<string>();
-    for (const m of this.stored) if (m.visibleAt > now && m.group !== undefined) blocked.add(m.group);
+    for (const m of this.stored) if (m.receiveCount > 0 && m.visibleAt > now && m.group !== undefined) blocked.add(m.group);
     return blocked;
   }
 
@@ -420,7 +474,7 @@ export function createQueue(name: string, options: QueueOptions = {}): Queue {
     throw new HarnessError('INVALID_ARGUMENT', `createQueue: ${JSON.stringify(name)} is not a queue name: 1-80 letters, digits, '-' and '_' (plus '.fifo' for a FIFO queue).`);
   }
   if (options === null || typeof options !== 'object') throw new HarnessError('INVALID_OPTION', 'createQueue: options must be an object.');
-  rejectUnknownKeys('createQueue', options, ['region', 'accountId', 'seed', 'visibilityTimeout', 'messageRetentionPeriod', 'delaySeconds', 'redrivePolicy']);
+  rejectUnknownKeys('createQueue', options, ['region', 'accountId', 'seed', 'visibilityTimeout', 'messageRetentionPeriod', 'delaySeconds', 'redrivePolicy', 'contentBasedDeduplication', 'clock']);
   const { region, accountId, random } = place(name, options);
   let state!: QueueState;
   const queue: Queue = {
@@ -433,12 +487,19 @@ export function createQueue(name: string, options: QueueOptions = {}): Queue {
       return state.stored.map((m) => state.view(m));
     },
     get bodies() {
-      return state.stored.map((m) => JSON.parse(m.body) as unknown);
+      return state.stored.map((m) => {
+        try {
+          return JSON.parse(m.body) as unknown;
+        } catch {
+          return m.body;
+        }
+      });
     },
     send: (body, sendOptions = {}) => state.send(body, sendOptions),
     clear: () => void (state.stored.length = 0),
   };
   state = new QueueState(queue, region, random, options);
+  if (options.clock !== undefined) state.bind(sourceClock('createQueue', options.clock));
   states.set(queue, state);
   registerDeliverable(queue, { deliver: (body, attributes, at) => state.deliver(body, attributes, at) });
   return queue;

@@ -78,9 +78,12 @@ export function sqsRecord(m: StoredMessage, queueArn: string, region: string): S
   return record;
 }
 
-/** What a message weighs in a batch (its body and attributes, plus the record around them). */
-export function recordBytes(m: StoredMessage): number {
-  let bytes = Buffer.byteLength(m.body) + RECORD_OVERHEAD_BYTES;
-  for (const [name, a] of Object.entries(m.attributes)) bytes += name.length + a.DataType.length + Buffer.byteLength(a.StringValue) + 64;
-  return bytes;
+/**
+ * What a message weighs in a batch: its body and attributes as the record's JSON carries them (escapes included), plus
+ * the rest of the record.
+ * @example
+ * recordBytes('"quoted"', {}); // more than the body's 8 bytes: JSON escapes each quote
+ */
+export function recordBytes(body: string, attributes: Readonly<Record<string, MessageAttribute>>): number {
+  return Buffer.byteLength(JSON.stringify(body)) + Buffer.byteLength(JSON.stringify(recordAttributes(attributes))) + RECORD_OVERHEAD_BYTES;
 }

@@ -119,6 +119,12 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   get runsOnRealTime(): boolean {
     return this.internals.realTime;
   }
+  /** The function's timeout in seconds (event source mappings hold an SQS queue's visibility timeout to it). */
+  get timeoutSeconds(): number {
+    return this.internals.options.timeoutMs / 1000;
+  }
+  /** Told once when the function is disposed: its event source mappings end with it. */
+  readonly disposeListeners = new Set<() => void>();
   private readonly ownsClock: boolean;
   /** Live environments (idle or busy). */
   private readonly pool: ExecutionEnvironment[] = [];
@@ -430,6 +436,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
+    for (const listener of [...this.disposeListeners]) listener();
     await this.internals.clock.whenIdle();
     this.queue.close();
     if (this.provisioning) await this.provisioning;

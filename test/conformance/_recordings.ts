@@ -90,7 +90,8 @@ function matchString(actual: string, expected: string, bindings: Bindings): bool
   let source = '';
   let last = 0;
   // `<name>` / `<name:N>` placeholders, and the legacy transformer's literal `date` standing for an ISO timestamp.
-  const token = /<([a-z0-9_-]+)(?::\d+)?>|\bdate\b/g;
+  // `<timestamp:2022-07-13T13:48:01.000Z>` (the newer transformer) stands for any timestamp in exactly that format.
+  const token = /<([a-z0-9_-]+)(?::\d+)?>|<timestamp:[^>]+>|\bdate\b/g;
   for (let m = token.exec(expected); m !== null; m = token.exec(expected)) {
     source += escape(expected.slice(last, m.index));
     last = m.index + m[0].length;
@@ -98,6 +99,8 @@ function matchString(actual: string, expected: string, bindings: Bindings): bool
     const bound = bindings.get(name);
     if (bound !== undefined) {
       source += escape(bound);
+    } else if (name.startsWith('<timestamp:')) {
+      source += escape(name.slice('<timestamp:'.length, -1)).replace(/\d/g, '\\d');
     } else if (name === 'date') {
       source += '(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z?)';
       names.push('');

@@ -90,7 +90,7 @@ describe('SQS event source mappings, as recorded on AWS', () => {
     const id = 'sqs-partial-batch-failure';
     const request = recording(id).request as { messages: { message: number; fail_attempts: number }[] };
     const dlq = queueIn('partial-dlq.fifo');
-    const queue = queueIn('partial.fifo', { visibilityTimeout: 8, redrivePolicy: { deadLetterQueue: dlq, maxReceiveCount: 2 } });
+    const queue = queueIn('partial.fifo', { visibilityTimeout: 8, contentBasedDeduplication: true, redrivePolicy: { deadLetterQueue: dlq, maxReceiveCount: 2 } });
     const fn = make({
       timeout: 6,
       // The recorded handler: reports every record whose fail_attempts is at least its receive count.
@@ -169,8 +169,9 @@ describe('SQS event source mappings, as recorded on AWS', () => {
     const id = 'sqs-batch-function-error';
     const dlq = queueIn('error-dlq');
     const queue = queueIn('error', { visibilityTimeout: 2, redrivePolicy: { deadLetterQueue: dlq, maxReceiveCount: 2 } });
-    // The recorded handler parses every body (and refuses batches of more than one record).
-    const fn = make({ handler: failWhileAttemptsLeft });
+    // The recorded handler parses every body (and refuses batches of more than one record); its timeout is the queue's
+    // visibility timeout, as recorded.
+    const fn = make({ handler: failWhileAttemptsLeft, timeout: 2 });
     queue.send('{not a json body');
     queue.send(pythonJson({ message: 2, fail_attempts: 0 }));
     const mapping = createEventSourceMapping(fn, queue, { functionResponseTypes: ['ReportBatchItemFailures'] });

@@ -40,7 +40,11 @@ describe('SQS event source mappings, for any messages, outcomes and configuratio
       fc.asyncProperty(scenario, async (s) => {
         const suffix = s.fifo ? '.fifo' : '';
         const dlq = createQueue(`dlq${suffix}`);
-        const queue = createQueue(`source${suffix}`, { visibilityTimeout: s.visibilityTimeout, redrivePolicy: { deadLetterQueue: dlq, maxReceiveCount: s.maxReceiveCount } });
+        const queue = createQueue(`source${suffix}`, {
+          visibilityTimeout: s.visibilityTimeout,
+          redrivePolicy: { deadLetterQueue: dlq, maxReceiveCount: s.maxReceiveCount },
+          ...(s.fifo ? { contentBasedDeduplication: true } : {}),
+        });
         const outcomes = new Map<string, boolean[]>();
         const fn = createFunction({
           clock: createClock({ realTimeFlow: false }),

@@ -1,13 +1,13 @@
 import type { SQSEvent } from 'aws-lambda';
 import { describe, expectTypeOf, it } from 'vitest';
-import { createEventSourceMapping, createFunction, createQueue, type EventSourceMapping, type InvocationResult, type SqsBatch, type SqsDrainSummary } from '../../src/index.js';
+import { createEventSourceMapping, createFunction, createQueue, type SqsEventSourceMapping, type InvocationResult, type SqsBatch, type SqsDrainSummary } from '../../src/index.js';
 
 describe('event source mapping types', () => {
   const fn = createFunction({ handler: async (event: SQSEvent) => event.Records.length });
   const queue = createQueue('orders');
 
   it('maps a queue to any function, with the options CreateEventSourceMapping names', () => {
-    expectTypeOf(createEventSourceMapping(fn, queue, { batchSize: 10, functionResponseTypes: ['ReportBatchItemFailures'], maximumConcurrency: 5 })).toEqualTypeOf<EventSourceMapping>();
+    expectTypeOf(createEventSourceMapping(fn, queue, { batchSize: 10, functionResponseTypes: ['ReportBatchItemFailures'], maximumConcurrency: 5 })).toEqualTypeOf<SqsEventSourceMapping>();
     // @ts-expect-error -- a typo in an option
     createEventSourceMapping(fn, queue, { batchsize: 10 });
     // @ts-expect-error -- only ReportBatchItemFailures exists
@@ -22,7 +22,7 @@ describe('event source mapping types', () => {
     expectTypeOf(batch.result).toEqualTypeOf<InvocationResult | undefined>();
     if (batch.fate.kind === 'partial') expectTypeOf(batch.fate.failed).toEqualTypeOf<readonly string[]>();
     if (batch.fate.kind === 'failed') expectTypeOf(batch.fate.reason).toEqualTypeOf<'function-error' | 'invalid-batch-response' | 'throttled' | 'service-error'>();
-    expectTypeOf<ReturnType<EventSourceMapping['drain']>>().toEqualTypeOf<Promise<SqsDrainSummary>>();
+    expectTypeOf<ReturnType<SqsEventSourceMapping['drain']>>().toEqualTypeOf<Promise<SqsDrainSummary>>();
   });
 
   it('sends SendMessage’s options, and returns the message id', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFunction, createQueue, HarnessError, InvalidParameterValueError } from '../../src/index.js';
+import { createClock, createFunction, createQueue, HarnessError, InvalidParameterValueError } from '../../src/index.js';
 
 describe('createQueue', () => {
   it('keeps what is sent, as a ReceiveMessage would show it: a string body as it is, anything else as JSON', () => {
@@ -16,8 +16,9 @@ describe('createQueue', () => {
     expect(queue.messages).toEqual([]);
   });
 
-  it('makes a FIFO queue of a name ending in .fifo: a message group is required, and a duplicate within 5 minutes is not queued again', () => {
-    const queue = createQueue('orders.fifo');
+  it('makes a FIFO queue of a name ending in .fifo: a message group is required, and a duplicate within 5 minutes is not queued again', async () => {
+    const clock = createClock();
+    const queue = createQueue('orders.fifo', { contentBasedDeduplication: true, clock });
     expect(queue.fifo).toBe(true);
     expect(() => queue.send('x')).toThrow(/needs a messageGroupId/);
     const first = queue.send('created', { messageGroupId: 'order-1' });
@@ -27,6 +28,30 @@ describe('createQueue', () => {
     const [a, b] = queue.messages.map((m) => BigInt(m.attributes.SequenceNumber!));
     expect(b! > a!).toBe(true);
     expect(() => queue.send('x', { messageGroupId: 'g', delaySeconds: 5 })).toThrow(/no per-message delaySeconds/);
+    // Deleted or not, a repeat is dropped for 5 minutes from the first send.
+    queue.clear();
+    expect(queue.send('created', { messageGroupId: 'order-1' })).toBe(first);
+    expect(queue.messages).toEqual([]);
+    await clock.advance('5m');
+    expect(queue.send('created', { messageGroupId: 'order-1' })).not.toBe(first);
+    expect(queue.messages).toHaveLength(1);
+    await clock.dispose();
+  });
+
+  it('refuses a FIFO send without a deduplication id unless the queue deduplicates by content, as SQS does', () => {
+    const queue = createQueue('explicit.fifo');
+    expect(() => queue.send('x', { messageGroupId: 'g' })).toThrow(/ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly/);
+    queue.send('x', { messageGroupId: 'g', messageDeduplicationId: 'x-1' });
+    expect(queue.messages[0]!.attributes.MessageDeduplicationId).toBe('x-1');
+    expect(() => createQueue('plain', { contentBasedDeduplication: true })).toThrow(/for FIFO queues/);
+  });
+
+  it('counts message attributes in the 1 MiB, and reads a text body as text', () => {
+    const queue = createQueue('sized');
+    expect(() => queue.send('x'.repeat(1_048_000), { messageAttributes: { big: { DataType: 'String', StringValue: 'y'.repeat(1000) } } })).toThrow(/with its attributes; SQS accepts at most 1048576/);
+    queue.send('plain text');
+    queue.send({ json: true });
+    expect(queue.bodies).toEqual(['plain text', { json: true }]);
   });
 
   it('refuses FIFO parameters on a standard queue, bodies SQS would refuse, and malformed attributes', () => {

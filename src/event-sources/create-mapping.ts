@@ -1,0 +1,71 @@
+import { VirtualClock } from '../clock/virtual-clock.js';
+import { HarnessError, InvalidParameterValueError } from '../errors.js';
+import type { LambdaFunction } from '../function/lambda-function.js';
+import { streamState, type KinesisStream } from './kinesis-stream.js';
+import { queueState, type Queue } from './sqs-queue.js';
+import { SqsMapping, type SqsEventSourceMapping } from './sqs-mapping.js';
+import { resolveSqsMapping, type SqsMappingOptions } from './sqs-rules.js';
+import { StreamMapping, type StreamEventSourceMapping } from './stream-mapping.js';
+import { resolveStreamMapping, type StreamMappingOptions } from './stream-rules.js';
+
+/**
+ * An event source mapping of either kind.
+ * @example
+ * const mappings: EventSourceMapping[] = [createEventSourceMapping(fn, queue), createEventSourceMapping(fn, stream, { startingPosition: 'LATEST' })];
+ */
+export type EventSourceMapping = SqsEventSourceMapping | StreamEventSourceMapping;
+
+/**
+ * Connects a source to a function, as `CreateEventSourceMapping` does: from now on the function's virtual clock polls
+ * it. An SQS queue (from {@link createQueue}) is received in batches, deleted on success, redelivered after its
+ * visibility timeout (spec §8.1); a Kinesis stream (from {@link createKinesisStream}) is read shard by shard, in order,
+ * with checkpoints, retries and an on-failure destination (spec §8.2). Options are validated as AWS does.
+ * @example
+ * const queue = createQueue('orders', { redrivePolicy: { deadLetterQueue: createQueue('orders-dlq'), maxReceiveCount: 3 } });
+ * const mapping = createEventSourceMapping(fn, queue, { batchSize: 10, functionResponseTypes: ['ReportBatchItemFailures'] });
+ * queue.send({ orderId: 7 });
+ * await mapping.drain();
+ */
+export function createEventSourceMapping(fn: LambdaFunction, queue: Queue, options?: SqsMappingOptions): SqsEventSourceMapping;
+export function createEventSourceMapping(fn: LambdaFunction, stream: KinesisStream, options: StreamMappingOptions): StreamEventSourceMapping;
+export function createEventSourceMapping(fn: LambdaFunction, source: Queue | KinesisStream, options?: SqsMappingOptions | StreamMappingOptions): EventSourceMapping {
+  if (fn === null || typeof fn !== 'object' || typeof fn.invoke !== 'function' || !(fn.clock instanceof VirtualClock)) {
+    throw new HarnessError('INVALID_ARGUMENT', 'createEventSourceMapping: the first argument must be a function from createFunction().');
+  }
+  if ((fn as { runsOnRealTime?: boolean }).runsOnRealTime) {
+    throw new HarnessError('INVALID_ARGUMENT', "createEventSourceMapping: mappings poll on virtual time; create the function without clock: 'real'.");
+  }
+  const queue = queueState(source);
+  const stream = queue === undefined ? streamState(source) : undefined;
+  if (queue === undefined && stream === undefined) {
+    throw new HarnessError('INVALID_ARGUMENT', 'createEventSourceMapping: the event source must be a queue from createQueue() or a stream from createKinesisStream().');
+  }
+  const mapped = live.get(source) ?? new Map<string, EventSourceMapping>();
+  const existing = mapped.get(fn.arn);
+  if (existing !== undefined) {
+    // AWS: ResourceConflictException.
+    throw new HarnessError(
+      'INVALID_ARGUMENT',
+      `An event source mapping with ${queue ? 'SQS' : 'Kinesis'} arn (" ${source.arn} ") and function (" ${fn.name} ") already exists. Please update or delete the existing mapping with UUID ${existing.uuid}`,
+    );
+  }
+  let mapping: SqsMapping | StreamMapping;
+  if (queue !== undefined) {
+    const config = resolveSqsMapping((options ?? {}) as SqsMappingOptions, queue.fifo);
+    const timeout = (fn as { timeoutSeconds?: number }).timeoutSeconds ?? 0;
+    if (queue.visibilityTimeoutMs < timeout * 1000) {
+      // AWS's message: a batch could come back while the function still processes it.
+      throw new InvalidParameterValueError(`Invalid request provided: Queue visibility timeout: ${queue.visibilityTimeoutMs / 1000} seconds is less than Function timeout: ${timeout} seconds`);
+    }
+    mapping = new SqsMapping(fn, queue, fn.clock, config);
+  } else {
+    mapping = new StreamMapping(fn, stream!, fn.clock, resolveStreamMapping(options as StreamMappingOptions));
+  }
+  mapped.set(fn.arn, mapping);
+  live.set(source, mapped);
+  mapping.onDeleted = () => mapped.delete(fn.arn);
+  return mapping;
+}
+
+/** Each source's live mappings, by function ARN: one per function and source, as on AWS. */
+const live = new WeakMap<object, Map<string, EventSourceMapping>>();

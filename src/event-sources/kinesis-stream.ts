@@ -1,0 +1,183 @@
+import { hash } from 'node:crypto';
+import { place, type TargetOptions } from '../async/targets.js';
+import { HarnessError, rejectUnknownKeys } from '../errors.js';
+import { randomDigits } from '../events/messaging/_defaults.js';
+import { toBase64Data, type StreamData } from '../events/messaging/_encoding.js';
+import type { Clock } from '../clock/virtual-clock.js';
+import { checkRange } from '../limits/limits.js';
+import { sourceClock } from './source-clock.js';
+
+/**
+ * Options of {@link createKinesisStream}.
+ * @example
+ * const stream = createKinesisStream('orders', { shardCount: 2 });
+ */
+export interface KinesisStreamOptions extends TargetOptions {
+  /** Shards (1–100 here); a record goes to the shard whose hash key range holds the MD5 of its partition key. @defaultValue 1 */
+  shardCount?: number;
+  /** Hours a record stays readable (24–8,760). @defaultValue 24 */
+  retentionPeriodHours?: number;
+  /**
+   * The clock whose time records arrive at (a function's `clock`, or one from `createClock()`). @defaultValue the clock
+   * of the first function mapped to the stream; records put before it arrive when it is mapped
+   */
+  clock?: Clock;
+}
+
+/**
+ * A record as the stream keeps it.
+ * @example
+ * stream.records[0]?.partitionKey; // 'order-1'
+ */
+export interface KinesisStoredRecord {
+  readonly shardId: string;
+  readonly sequenceNumber: string;
+  readonly partitionKey: string;
+  /** The data, base64. */
+  readonly data: string;
+  /** Virtual epoch ms the stream received it. */
+  readonly arrivedAt: number;
+}
+
+/**
+ * An in-memory Kinesis data stream: the source of a stream event source mapping ({@link createEventSourceMapping}).
+ * @example
+ * const stream = createKinesisStream('orders');
+ * stream.putRecord({ orderId: 7 }, { partitionKey: 'order-7' });
+ */
+export interface KinesisStream {
+  readonly kind: 'kinesis-stream';
+  readonly name: string;
+  readonly arn: string;
+  /** Shard ids, `shardId-000000000000` on. */
+  readonly shardIds: readonly string[];
+  /** Every readable record, shard by shard, in sequence order. */
+  readonly records: readonly KinesisStoredRecord[];
+  /**
+   * PutRecord: strings as UTF-8, bytes as they are, anything else as its JSON. Returns where it went.
+   * @example
+   * const { shardId, sequenceNumber } = stream.putRecord('hello', { partitionKey: 'k' });
+   */
+  putRecord(data: StreamData, options: { partitionKey: string }): { shardId: string; sequenceNumber: string };
+}
+
+/** One shard (internal). */
+export interface ShardState {
+  readonly id: string;
+  /** Records in sequence order; the first ones may have been trimmed (`trimmed` counts them). */
+  readonly records: KinesisStoredRecord[];
+  trimmed: number;
+}
+
+/** Largest record Kinesis accepts (data plus partition key). */
+const RECORD_BYTES = 1_048_576;
+const HASH_SPACE = 2n ** 128n;
+
+/** The state behind a stream, read by event source mappings (internal). */
+export class StreamState {
+  readonly shards: ShardState[];
+  readonly retentionMs: number;
+  private time: { now(): number } | undefined;
+  private sequence: bigint;
+  readonly listeners = new Set<() => void>();
+
+  constructor(
+    readonly stream: KinesisStream,
+    readonly region: string,
+    readonly accountId: string,
+    private readonly random: { int(max: number): number },
+    options: KinesisStreamOptions,
+  ) {
+    const api = 'Kinesis rejects other values at CreateStream';
+    const count = checkRange('shardCount', options.shardCount ?? 1, { min: 1, max: 100 }, 'shards', api);
+    this.retentionMs = checkRange('retentionPeriodHours', options.retentionPeriodHours ?? 24, { min: 24, max: 8760 }, 'hours', api) * 3_600_000;
+    this.shards = Array.from({ length: count }, (_, i) => ({ id: `shardId-${String(i).padStart(12, '0')}`, records: [], trimmed: 0 }));
+    this.sequence = BigInt(randomDigits(random, 56));
+  }
+
+  /** Adopts a clock: records put before are stamped as arrived now. Throws for a second, different clock. */
+  bind(time: { now(): number }): void {
+    if (this.time === time) return;
+    if (this.time !== undefined) {
+      throw new HarnessError('INVALID_ARGUMENT', `Stream ${this.stream.name} is on another clock than this function's: give it and every function reading it one clock (createClock()).`);
+    }
+    this.time = time;
+    const now = time.now();
+    for (const shard of this.shards) {
+      for (let i = 0; i < shard.records.length; i++) if (Number.isNaN(shard.records[i]!.arrivedAt)) shard.records[i] = { ...shard.records[i]!, arrivedAt: now };
+    }
+  }
+
+  putRecord(data: StreamData, options: { partitionKey: string }): { shardId: string; sequenceNumber: string } {
+    const partitionKey = options?.partitionKey;
+    if (typeof partitionKey !== 'string' || partitionKey.length < 1 || partitionKey.length > 256) {
+      throw new HarnessError('INVALID_ARGUMENT', `${this.stream.name}.putRecord: a partitionKey of 1-256 characters is required.`);
+    }
+    const encoded = toBase64Data(data);
+    if (Buffer.byteLength(encoded, 'base64') + Buffer.byteLength(partitionKey) > RECORD_BYTES) {
+      throw new HarnessError('INVALID_ARGUMENT', `${this.stream.name}.putRecord: data and partition key over 1 MiB; Kinesis refuses the record.`);
+    }
+    // The shard whose equal slice of the 128-bit hash key space holds the MD5 of the partition key, as Kinesis maps it.
+    const hashKey = BigInt(`0x${hash('md5', partitionKey, 'hex')}`);
+    const shard = this.shards[Number((hashKey * BigInt(this.shards.length)) / HASH_SPACE)]!;
+    // Increasing per stream, with gaps, as Kinesis's are (56 digits).
+    this.sequence += 10_000_000_000n + BigInt(this.random.int(1_000_000));
+    const record: KinesisStoredRecord = { shardId: shard.id, sequenceNumber: this.sequence.toString(), partitionKey, data: encoded, arrivedAt: this.time?.now() ?? NaN };
+    shard.records.push(record);
+    for (const listener of this.listeners) listener();
+    return { shardId: shard.id, sequenceNumber: record.sequenceNumber };
+  }
+
+  /** Trims records past the retention period. */
+  trim(now: number): void {
+    for (const shard of this.shards) {
+      let n = 0;
+      while (n < shard.records.length && now - shard.records[n]!.arrivedAt >= this.retentionMs) n++;
+      if (n > 0) {
+        shard.records.splice(0, n);
+        shard.trimmed += n;
+      }
+    }
+  }
+}
+
+const states = new WeakMap<object, StreamState>();
+
+/** The state behind a stream from {@link createKinesisStream}, or undefined for anything else (internal). */
+export function streamState(stream: unknown): StreamState | undefined {
+  return stream !== null && typeof stream === 'object' ? states.get(stream) : undefined;
+}
+
+/**
+ * Creates an in-memory Kinesis data stream, the source of a stream event source mapping.
+ * @example
+ * const stream = createKinesisStream('orders', { shardCount: 2 });
+ * const mapping = createEventSourceMapping(fn, stream, { startingPosition: 'TRIM_HORIZON' });
+ * stream.putRecord({ orderId: 7 }, { partitionKey: 'order-7' });
+ * await mapping.drain();
+ */
+export function createKinesisStream(name: string, options: KinesisStreamOptions = {}): KinesisStream {
+  if (typeof name !== 'string' || !/^[A-Za-z0-9_.-]{1,128}$/.test(name)) {
+    throw new HarnessError('INVALID_ARGUMENT', `createKinesisStream: ${JSON.stringify(name)} is not a stream name: 1-128 letters, digits, '_', '-' and '.'.`);
+  }
+  if (options === null || typeof options !== 'object') throw new HarnessError('INVALID_OPTION', 'createKinesisStream: options must be an object.');
+  rejectUnknownKeys('createKinesisStream', options, ['region', 'accountId', 'seed', 'shardCount', 'retentionPeriodHours', 'clock']);
+  const { region, accountId, random } = place(name, options);
+  let state!: StreamState;
+  const stream: KinesisStream = {
+    kind: 'kinesis-stream',
+    name,
+    arn: `arn:aws:kinesis:${region}:${accountId}:stream/${name}`,
+    get shardIds() {
+      return state.shards.map((s) => s.id);
+    },
+    get records() {
+      return state.shards.flatMap((s) => s.records);
+    },
+    putRecord: (data, putOptions) => state.putRecord(data, putOptions),
+  };
+  state = new StreamState(stream, region, accountId, random, options);
+  if (options.clock !== undefined) state.bind(sourceClock('createKinesisStream', options.clock));
+  states.set(stream, state);
+  return stream;
+}

@@ -1,0 +1,213 @@
+import type { VirtualClock } from '../clock/virtual-clock.js';
+import { HarnessError, LambdaServiceError } from '../errors.js';
+import type { LambdaFunction } from '../function/lambda-function.js';
+import type { InvocationResult } from '../function/result.js';
+import { createRandom, hashSeed } from '../internal/random.js';
+
+/** How many batches `mapping.batches` remembers. */
+const BATCHES_KEPT = 1000;
+
+/** What one invoke of a batch came to: the function's result, or Lambda refusing it (internal). */
+export type BatchOutcome =
+  | { readonly kind: 'ran'; readonly result: InvocationResult }
+  | { readonly kind: 'refused'; readonly reason: 'throttled' | 'service-error'; readonly error: LambdaServiceError };
+
+/** Batches settled at one virtual instant after which a drain gives up: a handler feeding its own source, most likely. */
+const LOOP_LIMIT = 10_000;
+
+/** What a mapping needs of its function beyond the public interface (internal: `SimulatedFunction` has it). */
+interface MappedFunction {
+  /** Told once when the function is disposed. */
+  readonly disposeListeners?: Set<() => void>;
+}
+
+/**
+ * What every event source mapping shares (internal): its identity and state, the batches it ran, the one wake-up it
+ * keeps on the clock, its place among the clock's dispatchers, and invoking the function. The source-specific part
+ * (when a poll is ready, what it reads, what an outcome does) is the subclass's.
+ */
+export abstract class PollingMapping<TBatch> {
+  readonly uuid: string;
+  readonly functionArn: string;
+  protected current: 'Enabled' | 'Disabled' | 'Deleted';
+  private readonly history: TBatch[] = [];
+  /** Batches invoked and not yet settled. */
+  protected inFlight = 0;
+  private wakeAt: number | undefined;
+  private cancelWake: (() => void) | undefined;
+  private readonly removeDispatcher: () => void;
+  private readonly onArrival = (): void => this.arrived();
+  private readonly onDispose = (): void => this.delete();
+  /** A harness error raised while settling a batch: the next drain() throws it. */
+  private failure: unknown;
+  /** Batches settled at `lastAt`, the virtual instant of the latest. */
+  private sameInstant = 0;
+  private lastAt = NaN;
+
+  constructor(
+    protected readonly fn: LambdaFunction,
+    protected readonly clock: VirtualClock,
+    readonly eventSourceArn: string,
+    enabled: boolean,
+    /** The source's arrival listeners: the mapping wakes when something is sent or put. */
+    private readonly arrivals: Set<() => void>,
+  ) {
+    this.functionArn = fn.arn;
+    this.uuid = createRandom(hashSeed(`${fn.arn} ${eventSourceArn}`)).uuid();
+    this.current = enabled ? 'Enabled' : 'Disabled';
+    arrivals.add(this.onArrival);
+    (fn as MappedFunction).disposeListeners?.add(this.onDispose);
+    this.removeDispatcher = clock.addDispatcher({ hasReady: () => this.current === 'Enabled' && this.hasReady(this.clock.now()), dispatchOne: () => this.dispatch() });
+  }
+
+  /** Whether a poll now would make progress (the clock asks every turn: it must not be true without progress). */
+  protected abstract hasReady(now: number): boolean;
+  /** Reads one batch and starts it, or otherwise makes the progress `hasReady` promised. */
+  protected abstract poll(now: number): void;
+  /** The next instant something may become ready while enabled, if any. */
+  protected abstract nextWake(now: number): number | undefined;
+  /** Whether there is nothing left for the mapping to do (drain's end, besides batches in flight). */
+  protected abstract drained(): boolean;
+  /** Something arrived at the source (hook). */
+  protected arrivedHook(): void {}
+  /** Called once when the mapping is deleted (its registration as the function's mapping of the source ends). */
+  onDeleted: (() => void) | undefined;
+
+  get state(): 'Enabled' | 'Disabled' | 'Deleted' {
+    return this.current;
+  }
+
+  get batches(): readonly TBatch[] {
+    return this.history.slice();
+  }
+
+  enable(): void {
+    this.assertNotDeleted('enable');
+    this.current = 'Enabled';
+    this.arrived();
+  }
+
+  disable(): void {
+    this.assertNotDeleted('disable');
+    this.current = 'Disabled';
+    this.arm();
+  }
+
+  delete(): void {
+    if (this.current === 'Deleted') return;
+    this.current = 'Deleted';
+    this.arrivals.delete(this.onArrival);
+    (this.fn as MappedFunction).disposeListeners?.delete(this.onDispose);
+    this.onDeleted?.();
+    this.removeDispatcher();
+    this.cancelWake?.();
+    this.cancelWake = undefined;
+    this.wakeAt = undefined;
+  }
+
+  /** Runs the clock until nothing is left to do or in flight (or the mapping is disabled); returns the virtual ms it took. */
+  protected async runDrain(): Promise<number> {
+    this.assertNotDeleted('drain');
+    const t0 = this.clock.now();
+    // A failure disables the mapping, so the clock goes idle and this ends.
+    await this.clock.runUntil(() => this.failure !== undefined || (this.inFlight === 0 && (this.current !== 'Enabled' || this.drained())));
+    if (this.failure !== undefined) {
+      const failure = this.failure;
+      this.failure = undefined;
+      throw failure;
+    }
+    return this.clock.now() - t0;
+  }
+
+  protected assertNotDeleted(what: string): void {
+    if (this.current === 'Deleted') throw new HarnessError('DISPOSED', `mapping.${what}(): this event source mapping was deleted; create a new one with createEventSourceMapping().`);
+  }
+
+  /** Starts (or re-evaluates) polling: after an arrival, an enable, or at creation. */
+  protected arrived(): void {
+    if (this.current !== 'Enabled') return;
+    this.arrivedHook();
+    this.arm();
+    this.clock.kick();
+  }
+
+  private dispatch(): void {
+    this.poll(this.clock.now());
+    this.arm();
+  }
+
+  protected remember(batch: TBatch & { readonly endedAt: number }): void {
+    if (batch.endedAt === this.lastAt) this.sameInstant++;
+    else {
+      this.lastAt = batch.endedAt;
+      this.sameInstant = 1;
+    }
+    if (this.sameInstant > LOOP_LIMIT) {
+      this.sameInstant = 0;
+      this.fail(
+        new HarnessError(
+          'INVALID_ARGUMENT',
+          `mapping.drain(): ${LOOP_LIMIT} batches at one virtual instant; a handler sending to its own source? (AWS stops such loops after about 16 calls; not simulated.) The mapping is now disabled.`,
+        ),
+      );
+    }
+    this.history.push(batch);
+    if (this.history.length > BATCHES_KEPT) this.history.shift();
+  }
+
+  /**
+   * Invokes the function synchronously with a batch, as the poller does, and hands the outcome to `settle`. The batch
+   * counts as in flight (and as the clock's work) until `settle` has run.
+   */
+  protected runBatch(event: unknown, settle: (outcome: BatchOutcome) => void): void {
+    this.inFlight++;
+    const running = this.invoke(event)
+      .then((outcome) => {
+        // Undefined: the function was disposed, and the mapping with it.
+        if (outcome !== undefined) settle(outcome);
+      })
+      .catch((error: unknown) => this.fail(error))
+      .finally(() => {
+        this.inFlight--;
+        this.arm();
+      });
+    void this.clock.track(running);
+  }
+
+  private async invoke(event: unknown): Promise<BatchOutcome | undefined> {
+    try {
+      return { kind: 'ran', result: await this.fn.invoke(event) };
+    } catch (error) {
+      if (error instanceof HarnessError && error.code === 'DISPOSED') {
+        // The function was disposed under the mapping: it ends with it, as a mapping ends with its function on AWS.
+        this.delete();
+        return undefined;
+      }
+      if (!(error instanceof LambdaServiceError)) throw error;
+      return { kind: 'refused', reason: error.statusCode === 429 ? 'throttled' : 'service-error', error };
+    }
+  }
+
+  /** Stops polling, and has the next drain() throw `error`. */
+  private fail(error: unknown): void {
+    this.failure ??= error;
+    if (this.current === 'Enabled') this.current = 'Disabled';
+  }
+
+  /** Keeps one wake-up on the clock at the next instant something may become ready. */
+  protected arm(): void {
+    const next = this.current === 'Enabled' ? this.nextWake(this.clock.now()) : undefined;
+    if (next === this.wakeAt) return;
+    this.cancelWake?.();
+    this.cancelWake = undefined;
+    this.wakeAt = next;
+    if (next !== undefined) {
+      this.cancelWake = this.clock.schedule(next, () => {
+        this.wakeAt = undefined;
+        this.cancelWake = undefined;
+        this.arm();
+        this.clock.kick();
+      });
+    }
+  }
+}

@@ -1,0 +1,350 @@
+import type { KinesisStreamEvent, KinesisStreamRecord } from 'aws-lambda';
+import { deliverableOf } from '../async/deliverable.js';
+import type { VirtualClock } from '../clock/virtual-clock.js';
+import type { LambdaServiceError } from '../errors.js';
+import type { LambdaFunction } from '../function/lambda-function.js';
+import type { InvocationResult } from '../function/result.js';
+import { createRandom, hashSeed, type Random } from '../internal/random.js';
+import { LIMITS } from '../limits/limits.js';
+import { judgeBatch } from './batch-response.js';
+import type { KinesisStoredRecord, ShardState, StreamState } from './kinesis-stream.js';
+import { PollingMapping, type BatchOutcome } from './polling-mapping.js';
+import { streamFailureRecord, streamRetryDelayMs, type ResolvedStreamMapping, type StreamFailureCondition } from './stream-rules.js';
+
+/**
+ * What became of one batch read from a shard.
+ * @example
+ * const fate = mapping.batches[0]!.fate;
+ * if (fate.kind === 'failed' && fate.then === 'skip') fate.reason; // why the batch was given up
+ */
+export type StreamBatchFate =
+  /** The shard's checkpoint moved past the batch. */
+  | { readonly kind: 'succeeded' }
+  /** The response (`ReportBatchItemFailures`) named failures: the checkpoint moved to the lowest, which is read again. */
+  | { readonly kind: 'partial'; readonly retryFrom: string }
+  /**
+   * The batch failed: a function error, a response naming no valid failures, a response naming the batch's first
+   * record (`batch-item-failures`: the checkpoint cannot move), or Lambda refusing the invoke. `then`: read again after a back-off, split in two (`bisectBatchOnFunctionError`), or skipped
+   * with a failure record once the retries are exhausted.
+   */
+  | {
+      readonly kind: 'failed';
+      readonly reason: 'function-error' | 'invalid-batch-response' | 'batch-item-failures' | 'throttled' | 'service-error';
+      readonly then: 'retry' | 'bisect' | 'skip';
+    };
+
+/**
+ * One batch a stream mapping read from a shard and handed to the function.
+ * @example
+ * mapping.batches.map((b) => [b.shardId, b.event.Records.length]);
+ */
+export interface StreamBatch {
+  /** Virtual epoch ms when the batch was read. */
+  readonly at: number;
+  /** Virtual epoch ms when its fate was decided. */
+  readonly endedAt: number;
+  readonly shardId: string;
+  /** The event the function received. */
+  readonly event: KinesisStreamEvent;
+  /** The invocation's result, or undefined when Lambda refused the invoke. */
+  readonly result: InvocationResult | undefined;
+  /** Why Lambda refused the invoke (a throttle, a payload over 6 MB...), when it did. */
+  readonly error: LambdaServiceError | undefined;
+  readonly fate: StreamBatchFate;
+}
+
+/**
+ * Records a stream mapping gave up: their on-failure record was sent to the destination, if there is one.
+ * @example
+ * mapping.skipped[0]?.condition; // 'RetryAttemptsExhausted'
+ */
+export interface StreamSkip {
+  /** Virtual epoch ms. */
+  readonly at: number;
+  readonly shardId: string;
+  readonly condition: StreamFailureCondition;
+  readonly sequenceNumbers: readonly string[];
+  readonly approximateInvokeCount: number;
+  /** The failure record, as sent to the on-failure destination. */
+  readonly record: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Summary of a stream mapping's `drain()`.
+ * @example
+ * const { processed, skipped } = await mapping.drain();
+ */
+export interface StreamDrainSummary {
+  /** Batches whose fate was decided during the drain. */
+  readonly batches: number;
+  /** Records the checkpoint moved past after the function processed them. */
+  readonly processed: number;
+  /** Records given up (retries exhausted or too old). */
+  readonly skipped: number;
+  /** Virtual milliseconds the drain advanced. */
+  readonly virtualMs: number;
+}
+
+/**
+ * An event source mapping from a Kinesis stream to a function: one poller per shard, one batch in flight per shard, in
+ * order; a failing batch is retried (blocking its shard) until it succeeds, its retries or its records' age run out,
+ * or a partial batch response moves the checkpoint (spec §8.2).
+ * @example
+ * const mapping = createEventSourceMapping(fn, stream, { startingPosition: 'TRIM_HORIZON', maximumRetryAttempts: 2 });
+ * stream.putRecord('hello', { partitionKey: 'k' });
+ * await mapping.drain();
+ * mapping.batches[0]?.fate; // { kind: 'succeeded' }
+ */
+export interface StreamEventSourceMapping {
+  /** The mapping's UUID (deterministic for a function and stream). */
+  readonly uuid: string;
+  readonly eventSourceArn: string;
+  readonly functionArn: string;
+  /** `Enabled`, `Disabled`, or `Deleted` after `delete()` or once its function was disposed. */
+  readonly state: 'Enabled' | 'Disabled' | 'Deleted';
+  /** The batches so far, oldest first (the last 1,000). */
+  readonly batches: readonly StreamBatch[];
+  /** The records given up so far, oldest first. */
+  readonly skipped: readonly StreamSkip[];
+  /** Starts reading again from each shard's checkpoint. */
+  enable(): void;
+  /** Stops reading; batches in flight finish. */
+  disable(): void;
+  /** Stops for good (DeleteEventSourceMapping). */
+  delete(): void;
+  /** Runs the virtual clock until every shard is read to its end and nothing is in flight (or the mapping is disabled). */
+  drain(): Promise<StreamDrainSummary>;
+}
+
+/** Where a mapping is in one shard. */
+interface Cursor {
+  readonly shard: ShardState;
+  /** Index of the checkpoint among every record the shard ever had (trimmed ones included). */
+  position: number;
+  /** Invocations that ran for the batch at the checkpoint (reset when the checkpoint moves). */
+  invocations: number;
+  /** Throttles in a row, for their back-off. */
+  throttles: number;
+  /** A bisected batch: the next batch takes at most this many records. */
+  limit: number | undefined;
+  busy: boolean;
+  /** Not read again before this (a retry's back-off). */
+  retryAt: number;
+  lastRequestId: string | undefined;
+}
+
+export class StreamMapping extends PollingMapping<StreamBatch> implements StreamEventSourceMapping {
+  private readonly cursors: Cursor[];
+  private readonly skips: StreamSkip[] = [];
+  private readonly random: Random;
+  private readonly roleArn: string;
+  private readonly counters = { batches: 0, processed: 0, skipped: 0 };
+
+  constructor(
+    fn: LambdaFunction,
+    private readonly stream: StreamState,
+    clock: VirtualClock,
+    private readonly config: ResolvedStreamMapping,
+  ) {
+    super(fn, clock, stream.stream.arn, config.enabled, stream.listeners);
+    stream.bind(clock);
+    this.random = createRandom(hashSeed(`${fn.arn} ${stream.stream.arn} request ids`));
+    // The function's execution role, as `invokeIdentityArn` (recorded: kinesis-batch-item-failures).
+    this.roleArn = `arn:aws:iam::${fn.arn.split(':')[4]}:role/lambda-role`;
+    this.cursors = stream.shards.map((shard) => ({
+      shard,
+      position: config.startingPosition === 'LATEST' ? shard.trimmed + shard.records.length : shard.trimmed,
+      invocations: 0,
+      throttles: 0,
+      limit: undefined,
+      busy: false,
+      retryAt: -Infinity,
+      lastRequestId: undefined,
+    }));
+    this.arrived();
+  }
+
+  get skipped(): readonly StreamSkip[] {
+    return this.skips.slice();
+  }
+
+  async drain(): Promise<StreamDrainSummary> {
+    const before = { ...this.counters };
+    const virtualMs = await this.runDrain();
+    const c = this.counters;
+    return { batches: c.batches - before.batches, processed: c.processed - before.processed, skipped: c.skipped - before.skipped, virtualMs };
+  }
+
+  protected drained(): boolean {
+    return this.cursors.every((c) => !c.busy && this.unread(c).length === 0);
+  }
+
+  /** The records of a shard from its checkpoint on. */
+  private unread(c: Cursor): readonly KinesisStoredRecord[] {
+    return c.shard.records.slice(Math.max(0, c.position - c.shard.trimmed));
+  }
+
+  /** Records from the checkpoint too old to deliver (at most a batch of them). */
+  private agedOut(c: Cursor, now: number): readonly KinesisStoredRecord[] {
+    const max = this.config.maximumRecordAgeMs;
+    if (max === -1) return [];
+    const unread = this.unread(c);
+    let n = 0;
+    while (n < unread.length && n < this.config.batchSize && now - unread[n]!.arrivedAt > max) n++;
+    return unread.slice(0, n);
+  }
+
+  private shardReady(c: Cursor, now: number): boolean {
+    if (c.busy || now < c.retryAt) return false;
+    const unread = this.unread(c);
+    if (unread.length === 0) return false;
+    if (this.agedOut(c, now).length > 0 || c.invocations > 0 || c.throttles > 0 || this.config.windowMs === 0) return true;
+    return unread.length >= this.config.batchSize || now >= unread[0]!.arrivedAt + this.config.windowMs;
+  }
+
+  protected hasReady(now: number): boolean {
+    return this.cursors.some((c) => this.shardReady(c, now));
+  }
+
+  /** Reads one shard that is ready: skips what aged out, or invokes the next batch. */
+  protected poll(now: number): void {
+    this.stream.trim(now);
+    const c = this.cursors.find((cursor) => this.shardReady(cursor, now));
+    if (c === undefined) return;
+    // Records lost to the stream's retention are gone for the mapping too.
+    if (c.position < c.shard.trimmed) c.position = c.shard.trimmed;
+    const aged = this.agedOut(c, now);
+    if (aged.length > 0) {
+      this.skip(c, aged, 'RecordAgeExceeded', Math.max(1, c.invocations), undefined, now);
+      return;
+    }
+    const batch = this.nextBatch(c);
+    const event: KinesisStreamEvent = { Records: batch.map((r) => this.record(r)) };
+    c.busy = true;
+    this.runBatch(event, (outcome) => this.settle(c, batch, event, now, outcome));
+  }
+
+  /** Up to batchSize (or a bisected half) unread records, within the 6 MB Invoke payload. */
+  private nextBatch(c: Cursor): readonly KinesisStoredRecord[] {
+    const unread = this.unread(c);
+    const max = Math.min(this.config.batchSize, c.limit ?? Infinity);
+    let bytes = 0;
+    let n = 0;
+    while (n < unread.length && n < max) {
+      bytes += unread[n]!.data.length + unread[n]!.partitionKey.length + 512;
+      if (bytes > LIMITS.syncRequestBytes && n > 0) break;
+      n++;
+    }
+    return unread.slice(0, n);
+  }
+
+  /** The record as Lambda delivers it (recorded: kinesis-batch-item-failures, kinesis-onfailure-s3-record). */
+  private record(r: KinesisStoredRecord): KinesisStreamRecord {
+    return {
+      kinesis: { kinesisSchemaVersion: '1.0', partitionKey: r.partitionKey, sequenceNumber: r.sequenceNumber, data: r.data, approximateArrivalTimestamp: r.arrivedAt / 1000 },
+      eventSource: 'aws:kinesis',
+      eventVersion: '1.0',
+      eventID: `${r.shardId}:${r.sequenceNumber}`,
+      eventName: 'aws:kinesis:record',
+      invokeIdentityArn: this.roleArn,
+      awsRegion: this.stream.region,
+      eventSourceARN: this.stream.stream.arn,
+    };
+  }
+
+  private settle(c: Cursor, batch: readonly KinesisStoredRecord[], event: KinesisStreamEvent, at: number, outcome: BatchOutcome): void {
+    const now = this.clock.now();
+    c.busy = false;
+    let fate: StreamBatchFate;
+    if (outcome.kind === 'refused') {
+      // Throttles and service errors never reached the function: not a retry, not an invocation.
+      c.throttles++;
+      c.retryAt = now + streamRetryDelayMs(c.throttles);
+      fate = { kind: 'failed', reason: outcome.reason, then: 'retry' };
+    } else {
+      c.throttles = 0;
+      c.invocations++;
+      c.lastRequestId = outcome.result.requestId;
+      const sequenceNumbers = batch.map((r) => r.sequenceNumber);
+      const verdict = judgeBatch(outcome.result, sequenceNumbers, this.config.reportBatchItemFailures);
+      const from = verdict.kind === 'partial' ? Math.min(...verdict.failed.map((s) => sequenceNumbers.indexOf(s))) : 0;
+      if (verdict.kind === 'succeeded') {
+        this.advance(c, batch.length);
+        fate = { kind: 'succeeded' };
+      } else if (verdict.kind === 'partial' && from > 0) {
+        // Checkpointed at the lowest failure: the records before it are done, and it is read again at once.
+        this.advance(c, from);
+        fate = { kind: 'partial', retryFrom: sequenceNumbers[from]! };
+      } else {
+        const reason = verdict.kind === 'failed' ? verdict.reason : 'batch-item-failures';
+        fate = { kind: 'failed', reason, then: this.afterFailure(c, batch, reason, now) };
+      }
+    }
+    this.counters.batches++;
+    this.remember({ at, endedAt: now, shardId: c.shard.id, event, result: outcome.kind === 'ran' ? outcome.result : undefined, error: outcome.kind === 'refused' ? outcome.error : undefined, fate });
+  }
+
+  /** A batch that ran and failed: split it, retry it after a back-off, or skip it once the retries are used up. */
+  private afterFailure(c: Cursor, batch: readonly KinesisStoredRecord[], reason: 'function-error' | 'invalid-batch-response' | 'batch-item-failures', now: number): 'retry' | 'bisect' | 'skip' {
+    if (this.config.bisect && reason === 'function-error' && batch.length > 1) {
+      // Bisecting does not count towards the retry quota: each half is a new batch.
+      c.limit = Math.ceil(batch.length / 2);
+      c.invocations = 0;
+      return 'bisect';
+    }
+    const max = this.config.maximumRetryAttempts;
+    if (max !== -1 && c.invocations > max) {
+      this.skip(c, batch, 'RetryAttemptsExhausted', c.invocations, reason === 'function-error' ? 'Unhandled' : null, now);
+      return 'skip';
+    }
+    c.retryAt = now + streamRetryDelayMs(c.invocations);
+    return 'retry';
+  }
+
+  private advance(c: Cursor, records: number): void {
+    c.position += records;
+    c.invocations = 0;
+    c.limit = undefined;
+    c.retryAt = -Infinity;
+    this.counters.processed += records;
+  }
+
+  /** Gives records up: the on-failure record goes to the destination, and the checkpoint moves past them. */
+  private skip(c: Cursor, records: readonly KinesisStoredRecord[], condition: StreamFailureCondition, approximateInvokeCount: number, functionError: 'Unhandled' | null | undefined, now: number): void {
+    const record = streamFailureRecord({
+      requestId: c.lastRequestId ?? this.random.uuid(),
+      functionArn: this.functionArn,
+      condition,
+      approximateInvokeCount,
+      ...(functionError === undefined ? {} : { functionError }),
+      at: now,
+      shardId: c.shard.id,
+      sequenceNumbers: records.map((r) => r.sequenceNumber),
+      arrivals: records.map((r) => r.arrivedAt),
+      streamArn: this.stream.stream.arn,
+    });
+    const target = this.config.onFailure;
+    if (target !== undefined) deliverableOf(target)!.deliver(JSON.stringify(record), {}, now, { detailType: '', functionArn: this.functionArn });
+    this.skips.push({ at: now, shardId: c.shard.id, condition, sequenceNumbers: records.map((r) => r.sequenceNumber), approximateInvokeCount, record });
+    this.counters.skipped += records.length;
+    c.position += records.length;
+    c.invocations = 0;
+    c.limit = undefined;
+    c.retryAt = -Infinity;
+    c.lastRequestId = undefined;
+  }
+
+  /** A retry's back-off ending, or a batching window closing. */
+  protected nextWake(now: number): number | undefined {
+    let next = Infinity;
+    for (const c of this.cursors) {
+      if (c.busy) continue;
+      const unread = this.unread(c);
+      if (unread.length === 0) continue;
+      if (c.retryAt > now) next = Math.min(next, c.retryAt);
+      else if (this.config.windowMs > 0 && c.invocations === 0 && c.throttles === 0) next = Math.min(next, unread[0]!.arrivedAt + this.config.windowMs);
+      // Records turning too old to deliver are noticed at the next read: no wake-up of their own.
+    }
+    return next === Infinity || next <= now ? undefined : next;
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * Recorded Kinesis event source mappings (the `esm-streams` area of the AWS recordings), replayed with an in-memory
+ * stream, a mapping and a Node handler doing what the recorded Python one did. Compared: the on-failure records as
+ * the destination queue (or topic) received them, the records the function saw, and how often.
+ */
+import type { KinesisStreamEvent } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import {
+  createClock,
+  createEventSourceMapping,
+  createFunction,
+  createKinesisStream,
+  createQueue,
+  createTopic,
+  type FunctionOptions,
+  type LambdaFunction,
+} from '../../src/index.js';
+import { trackedFunctions } from '../_support/functions.js';
+import { expectDistinct, expectRecordedMessage, pythonJson } from './_messages.js';
+import { expectRecorded, recorded, RECORDED_ACCOUNT, recording, type Bindings } from './_recordings.js';
+
+const track = trackedFunctions();
+
+function make(options: FunctionOptions<KinesisStreamEvent, unknown>): LambdaFunction {
+  return track(createFunction({ accountId: RECORDED_ACCOUNT, clock: createClock({ realTimeFlow: false }), ...options }) as unknown as LambdaFunction);
+}
+
+const decoded = (data: string): unknown => JSON.parse(Buffer.from(data, 'base64').toString('utf8'));
+
+/** lambda_integration.py: raises when a record's data asks for it. */
+const raisesOnRequest = async (event: KinesisStreamEvent): Promise<string> => {
+  for (const record of event.Records) if ((decoded(record.kinesis.data) as { raise_error?: number }).raise_error) throw new Error('raise_error');
+  return 'ok';
+};
+
+/** lambda_echofail.py: always raises. */
+const echofail = async (): Promise<never> => {
+  throw new Error('echofail');
+};
+
+describe('Kinesis event source mappings, as recorded on AWS', () => {
+  it('kinesis-onfailure-sqs-record: after its retries, sends a failing batch’s metadata to the on-failure queue (and topic)', async () => {
+    const id = 'kinesis-onfailure-sqs-record';
+    const request = recording(id).request as { recordData: Record<string, unknown>; partitionKey: string };
+    for (const kind of ['queue', 'topic'] as const) {
+      const queue = createQueue('failures', { accountId: RECORDED_ACCOUNT });
+      const topic = createTopic('failures', { accountId: RECORDED_ACCOUNT });
+      const stream = createKinesisStream('records', { accountId: RECORDED_ACCOUNT });
+      const fn = make({ name: 'consumer', handler: raisesOnRequest });
+      const mapping = createEventSourceMapping(fn, stream, {
+        startingPosition: 'TRIM_HORIZON',
+        batchSize: 1,
+        maximumBatchingWindowInSeconds: 1,
+        maximumRetryAttempts: 1,
+        destinations: { onFailure: kind === 'queue' ? queue : topic },
+      });
+      const { sequenceNumber } = stream.putRecord(pythonJson(request.recordData), { partitionKey: request.partitionKey });
+      await mapping.drain();
+
+      expect(fn.invocations).toHaveLength(2);
+      const bindings: Bindings = new Map([
+        ['<resource:3>', fn.name],
+        ['<resource:2>', stream.name],
+        ['<start-sequence-number:1>', sequenceNumber],
+        ['<uuid:2>', fn.invocations[1]!.requestId],
+      ]);
+      if (kind === 'queue') {
+        const [message] = recorded<Record<string, unknown>[]>(id, 'sqsMessages');
+        expect(queue.messages).toHaveLength(1);
+        expectRecordedMessage(queue.messages[0]!, message!, { bindings });
+        expectDistinct(bindings);
+      } else {
+        expect(topic.messages).toHaveLength(1);
+        expectRecorded(JSON.parse(topic.messages[0]!.Message), recorded(id, 'snsVariant.Message'), { bindings, ordered: true });
+      }
+    }
+  });
+
+  it('kinesis-batch-item-failures: checkpoints at the reported record, retries it alone, and reports it with functionError null', async () => {
+    const id = 'kinesis-batch-item-failures';
+    const failures = createQueue('failures', { accountId: RECORDED_ACCOUNT });
+    const stream = createKinesisStream('records', { accountId: RECORDED_ACCOUNT });
+    const seen: string[] = [];
+    const fn = make({
+      name: 'consumer',
+      handler: async (event) => {
+        for (const r of event.Records) seen.push(r.kinesis.partitionKey);
+        return { batchItemFailures: event.Records.filter((r) => (decoded(r.kinesis.data) as { should_fail: boolean }).should_fail).map((r) => ({ itemIdentifier: r.kinesis.sequenceNumber })) };
+      },
+    });
+    const mapping = createEventSourceMapping(fn, stream, {
+      startingPosition: 'TRIM_HORIZON',
+      batchSize: 3,
+      maximumBatchingWindowInSeconds: 1,
+      maximumRetryAttempts: 3,
+      functionResponseTypes: ['ReportBatchItemFailures'],
+      destinations: { onFailure: failures },
+    });
+    const sequenceNumbers = Array.from({ length: 6 }, (_, i) => stream.putRecord(pythonJson({ should_fail: i === 5 }), { partitionKey: `test_${i}` }).sequenceNumber);
+    await mapping.drain();
+
+    expect([...seen].sort()).toEqual(recorded(id, 'partitionKeysSeenByFunction(sorted, all invocations)'));
+    const bindings: Bindings = new Map([
+      ['<resource:3>', fn.name],
+      ['<resource:2>', stream.name],
+      ['<resource:4>', 'lambda-role'],
+      ['<sequence-number:1>', sequenceNumbers[0]!],
+      ['<sequence-number:6>', sequenceNumbers[5]!],
+      ['<uuid:2>', fn.invocations.at(-1)!.requestId],
+    ]);
+    expectRecorded(mapping.batches[0]!.event.Records[0], recorded(id, 'firstRecordSeen'), { bindings });
+    const [message] = recorded<Record<string, unknown>[]>(id, 'sqsMessages');
+    expect(failures.messages).toHaveLength(1);
+    expectRecordedMessage(failures.messages[0]!, message!, { bindings });
+    expectDistinct(bindings);
+  });
+
+  it('kinesis-record-age-exceeded: skips a record that ages out while retrying, one already too old when read, and delivers the fresh ones', async () => {
+    const id = 'kinesis-record-age-exceeded';
+    const variants = [
+      { key: 'expire-while-retrying', options: { batchSize: 1, maximumRetryAttempts: -1 }, handler: echofail, waitBefore: 0, fresh: 0 },
+      // "wait 60 s": a moment more, as the recording's own wait ended after 60 s.
+      { key: 'expire-before-ingestion', options: { maximumRetryAttempts: 0 }, handler: echofail, waitBefore: 60_001, fresh: 0 },
+      { key: 'discard_records.onFailure', options: { batchSize: 10, maximumRetryAttempts: 0 }, handler: async () => 'ok', waitBefore: 80_000, fresh: 5 },
+    ];
+    for (const v of variants) {
+      const failures = createQueue('failures', { accountId: RECORDED_ACCOUNT });
+      const fn = make({ name: 'consumer', handler: v.handler });
+      // On the function's clock from the start: the records age before the mapping exists.
+      const stream = createKinesisStream('records', { accountId: RECORDED_ACCOUNT, clock: fn.clock });
+      const { sequenceNumber } = stream.putRecord(v.fresh > 0 ? 'stream-data' : pythonJson({ hello: 'world' }), { partitionKey: 'p' });
+      await fn.clock.advance(v.waitBefore);
+      for (let i = 1; i <= v.fresh; i++) stream.putRecord(`stream-data-${i}`, { partitionKey: 'p' });
+      const mapping = createEventSourceMapping(fn, stream, { startingPosition: 'TRIM_HORIZON', maximumRecordAgeInSeconds: 60, destinations: { onFailure: failures }, ...v.options });
+      await mapping.drain();
+
+      const bindings: Bindings = new Map([
+        ['<resource:3>', fn.name],
+        ['<resource:2>', stream.name],
+        ['<start-sequence-number:1>', sequenceNumber],
+      ]);
+      if (fn.invocations.length > 0 && v.fresh === 0) bindings.set('<uuid:2>', fn.invocations.at(-1)!.requestId);
+      expect(failures.messages).toHaveLength(1);
+      expectRecorded(JSON.parse(failures.messages[0]!.body), recorded(id, v.key), { bindings, ordered: true });
+      if (v.fresh > 0) {
+        expect(mapping.batches.map((b) => b.event.Records.map((r) => r.kinesis.data))).toEqual([recorded(id, 'discard_records.recordsDeliveredToFunction(data, base64)')]);
+      }
+    }
+  });
+});

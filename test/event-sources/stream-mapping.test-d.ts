@@ -1,0 +1,37 @@
+import type { KinesisStreamEvent } from 'aws-lambda';
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  createEventSourceMapping,
+  createFunction,
+  createKinesisStream,
+  createQueue,
+  type EventSourceMapping,
+  type StreamBatch,
+  type StreamDrainSummary,
+  type StreamEventSourceMapping,
+} from '../../src/index.js';
+
+describe('stream event source mapping types', () => {
+  const fn = createFunction({ handler: async (event: KinesisStreamEvent) => event.Records.length });
+  const stream = createKinesisStream('clicks');
+
+  it('returns the stream mapping for a stream, which needs its starting position', () => {
+    const mapping = createEventSourceMapping(fn, stream, { startingPosition: 'LATEST', destinations: { onFailure: createQueue('f') } });
+    expectTypeOf(mapping).toEqualTypeOf<StreamEventSourceMapping>();
+    expectTypeOf(mapping).toMatchTypeOf<EventSourceMapping>();
+    expectTypeOf(mapping.drain()).toEqualTypeOf<Promise<StreamDrainSummary>>();
+    // @ts-expect-error -- a stream mapping needs options with startingPosition
+    createEventSourceMapping(fn, stream);
+    // @ts-expect-error -- AT_TIMESTAMP is not simulated
+    createEventSourceMapping(fn, stream, { startingPosition: 'AT_TIMESTAMP' });
+    // @ts-expect-error -- streams have no on-success destination
+    createEventSourceMapping(fn, stream, { startingPosition: 'LATEST', destinations: { onSuccess: createQueue('s') } });
+  });
+
+  it('narrows a stream batch’s fate by kind', () => {
+    const batch = {} as StreamBatch;
+    expectTypeOf(batch.event).toEqualTypeOf<KinesisStreamEvent>();
+    if (batch.fate.kind === 'partial') expectTypeOf(batch.fate.retryFrom).toEqualTypeOf<string>();
+    if (batch.fate.kind === 'failed') expectTypeOf(batch.fate.then).toEqualTypeOf<'retry' | 'bisect' | 'skip'>();
+  });
+});

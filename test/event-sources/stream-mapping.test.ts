@@ -1,0 +1,149 @@
+import type { KinesisStreamEvent } from 'aws-lambda';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createClock, createEventSourceMapping, createFunction, createKinesisStream, createQueue, type FunctionOptions, type LambdaFunction } from '../../src/index.js';
+
+const created: LambdaFunction[] = [];
+afterEach(async () => {
+  for (const fn of created.splice(0)) await fn.dispose();
+});
+
+function make(handler: (event: KinesisStreamEvent) => unknown, options: Omit<FunctionOptions<KinesisStreamEvent, unknown>, 'handler'> = {}): LambdaFunction {
+  const fn = createFunction({ clock: createClock({ realTimeFlow: false }), ...options, handler: handler as never }) as unknown as LambdaFunction;
+  created.push(fn);
+  return fn;
+}
+
+const text = (event: KinesisStreamEvent): string[] => event.Records.map((r) => Buffer.from(r.kinesis.data, 'base64').toString());
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('createEventSourceMapping (Kinesis)', () => {
+  it('reads from the oldest record with TRIM_HORIZON, or only what is put afterwards with LATEST', async () => {
+    const fn = make(async () => 'ok', { name: 'horizon' });
+    const stream = createKinesisStream('s', { clock: fn.clock });
+    stream.putRecord('old', { partitionKey: 'k' });
+    const horizon = createEventSourceMapping(fn, stream, { startingPosition: 'TRIM_HORIZON' });
+    const latest = createEventSourceMapping(make(async () => 'ok', { name: 'latest', clock: fn.clock }), stream, { startingPosition: 'LATEST' });
+    stream.putRecord('new', { partitionKey: 'k' });
+    await horizon.drain();
+    await latest.drain();
+    expect(horizon.batches.flatMap((b) => text(b.event))).toEqual(['old', 'new']);
+    expect(latest.batches.flatMap((b) => text(b.event))).toEqual(['new']);
+  });
+
+  it('delivers a shard in order, one batch at a time, and holds it behind a failing batch while other shards go on', async () => {
+    const order: string[] = [];
+    const fn = make(async (event) => {
+      const data = text(event);
+      order.push(...data);
+      if (data.includes('poison')) throw new Error('cannot');
+      return 'ok';
+    });
+    const failures = createQueue('failures');
+    const stream = createKinesisStream('s', { shardCount: 2, clock: fn.clock });
+    const mapping = createEventSourceMapping(fn, stream, { startingPosition: 'TRIM_HORIZON', batchSize: 1, maximumRetryAttempts: 2, destinations: { onFailure: failures } });
+    // Two keys on different shards.
+    const keys = ['a', 'b', 'c', 'd', 'e'];
+    const shardOf = new Map(keys.map((k) => [k, stream.putRecord('probe', { partitionKey: k }).shardId]));
+    const [k1, k2] = [keys.find((k) => shardOf.get(k) === 'shardId-000000000000')!, keys.find((k) => shardOf.get(k) === 'shardId-000000000001')!];
+    await mapping.drain();
+    order.length = 0;
+    const t0 = fn.clock.now();
+    stream.putRecord('poison', { partitionKey: k1 });
+    stream.putRecord('after-poison', { partitionKey: k1 });
+    stream.putRecord('other-shard', { partitionKey: k2 });
+    const summary = await mapping.drain();
+
+    const times = (data: string) => mapping.batches.filter((b) => text(b.event)[0] === data).map((b) => b.at - t0);
+    // Three attempts (two retries, 1 s then 2 s apart), then skipped; only then the next record of its shard.
+    expect(times('poison')).toEqual([0, 1000, 3000]);
+    expect(times('after-poison')).toEqual([3000]);
+    expect(times('other-shard')).toEqual([0]);
+    expect(summary).toMatchObject({ processed: 2, skipped: 1 });
+    expect(mapping.skipped.map((s) => [s.condition, s.approximateInvokeCount])).toEqual([['RetryAttemptsExhausted', 3]]);
+    expect(JSON.parse(failures.messages[0]!.body).KinesisBatchInfo.batchSize).toBe(1);
+  });
+
+  it('with ReportBatchItemFailures, moves the checkpoint to the lowest reported record and reads again from there', async () => {
+    const fn = make(async (event) => ({
+      batchItemFailures: event.Records.filter((r) => Buffer.from(r.kinesis.data, 'base64').toString() === '3' && fn.invocations.length === 0).map((r) => ({ itemIdentifier: r.kinesis.sequenceNumber })),
+    }));
+    const stream = createKinesisStream('s', { clock: fn.clock });
+    const mapping = createEventSourceMapping(fn, stream, { startingPosition: 'TRIM_HORIZON', batchSize: 10, functionResponseTypes: ['ReportBatchItemFailures'] });
+    const sequenceNumbers = ['1', '2', '3', '4'].map((d) => stream.putRecord(d, { partitionKey: 'k' }).sequenceNumber);
+    await mapping.drain();
+    expect(mapping.batches.map((b) => [text(b.event), b.fate])).toEqual([
+      [['1', '2', '3', '4'], { kind: 'partial', retryFrom: sequenceNumbers[2] }],
+      [['3', '4'], { kind: 'succeeded' }],
+    ]);
+  });
+
+  it('takes a response naming an unknown record as a failure of the whole batch, reported with functionError null', async () => {
+    const failures = createQueue('failures');
+    const fn = make(async () => ({ batchItemFailures: [{ itemIdentifier: 'not-a-sequence-number' }] }));
+    const stream = createKinesisStream('s', { clock: fn.clock });
+    const mapping = createEventSourceMapping(fn, stream, { startingPosition: 'TRIM_HORIZON', maximumRetryAttempts: 0, functionResponseTypes: ['ReportBatchItemFailures'], destinations: { onFailure: failures } });
+    stream.putRecord('x', { partitionKey: 'k' });
+    await mapping.drain();
+    expect(mapping.batches.map((b) => b.fate)).toEqual([{ kind: 'failed', reason: 'invalid-batch-response', then: 'skip' }]);
+    expect(JSON.parse(failures.messages[0]!.body).responseContext).toEqual({ statusCode: 200, executedVersion: '$LATEST', functionError: null });
+  });
+
+  it('bisects a failing batch without counting it as a retry, until the bad record is alone', async () => {
+    const fn = make(async (event) => {
+      if (text(event).includes('bad')) throw new Error('bad record');
+      return 'ok';
+    });
+    const stream = createKinesisStream('s', { clock: fn.clock });
+    const mapping = createEventSourceMapping(fn, stream, { startingPosition: 'TRIM_HORIZON', batchSize: 4, maximumRetryAttempts: 0, bisectBatchOnFunctionError: true });
+    for (const d of ['a', 'b', 'bad', 'c']) stream.putRecord(d, { partitionKey: 'k' });
+    await mapping.drain();
+    expect(mapping.batches.map((b) => [text(b.event), b.fate.kind === 'failed' ? b.fate.then : b.fate.kind])).toEqual([
+      [['a', 'b', 'bad', 'c'], 'bisect'],
+      [['a', 'b'], 'succeeded'],
+      [['bad', 'c'], 'bisect'],
+      [['bad'], 'skip'],
+      [['c'], 'succeeded'],
+    ]);
+  });
+
+  it('retries a throttled batch without counting it, and gathers batches for the batching window', async () => {
+    const fn = make(
+      async () => {
+        await sleep(5000);
+        return 'ok';
+      },
+      { reservedConcurrency: 1, timeout: 10 },
+    );
+    const stream = createKinesisStream('s', { shardCount: 2, clock: fn.clock });
+    const mapping = createEventSourceMapping(fn, stream, { startingPosition: 'TRIM_HORIZON', maximumRetryAttempts: 0, maximumBatchingWindowInSeconds: 2 });
+    const t0 = fn.clock.now();
+    const keys = Array.from({ length: 20 }, (_, i) => `k${i}`);
+    const byShard = new Map<string, string>();
+    for (const k of keys) byShard.set(stream.putRecord(k, { partitionKey: k }).shardId, k);
+    await mapping.drain();
+    // Both shards' windows close at 2 s; one runs, the other is throttled (reserved concurrency 1) and tries again.
+    const runs = mapping.batches.map((b) => [b.at - t0, b.fate.kind === 'failed' ? b.fate.reason : b.fate.kind]);
+    expect(runs[0]).toEqual([2000, 'throttled']);
+    expect(runs.filter(([, fate]) => fate === 'succeeded')).toHaveLength(2);
+    expect(mapping.skipped).toEqual([]);
+  });
+
+  it('stops while disabled and for good once deleted', async () => {
+    const fn = make(async () => 'ok');
+    const stream = createKinesisStream('s', { clock: fn.clock });
+    const mapping = createEventSourceMapping(fn, stream, { startingPosition: 'TRIM_HORIZON', enabled: false });
+    stream.putRecord('x', { partitionKey: 'k' });
+    expect(await mapping.drain()).toMatchObject({ batches: 0 });
+    mapping.enable();
+    expect(await mapping.drain()).toMatchObject({ batches: 1, processed: 1 });
+    mapping.delete();
+    await expect(mapping.drain()).rejects.toThrow(/was deleted/);
+  });
+
+  it('refuses a stream mapping without a starting position', () => {
+    const fn = make(async () => 'ok');
+    const stream = createKinesisStream('s');
+    expect(() => createEventSourceMapping(fn, stream, {} as never)).toThrow(/startingPosition must be 'TRIM_HORIZON' or 'LATEST'/);
+    expect(() => createEventSourceMapping(fn, { kind: 'kinesis-stream' } as never, { startingPosition: 'LATEST' })).toThrow(/a stream from createKinesisStream/);
+  });
+});

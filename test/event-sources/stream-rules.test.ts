@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { createQueue, InvalidParameterValueError } from '../../src/index.js';
+import { resolveStreamMapping, streamFailureRecord, streamRetryDelayMs } from '../../src/event-sources/stream-rules.js';
+
+describe('resolveStreamMapping', () => {
+  it('defaults to batches of 100, no window, unlimited retries and age, no bisecting', () => {
+    expect(resolveStreamMapping({ startingPosition: 'LATEST' })).toEqual({
+      startingPosition: 'LATEST',
+      batchSize: 100,
+      windowMs: 0,
+      maximumRetryAttempts: -1,
+      maximumRecordAgeMs: -1,
+      bisect: false,
+      reportBatchItemFailures: false,
+      onFailure: undefined,
+      enabled: true,
+    });
+  });
+
+  it.each([
+    [{}, /startingPosition must be 'TRIM_HORIZON' or 'LATEST'/],
+    [{ startingPosition: 'AT_TIMESTAMP' }, /AT_TIMESTAMP is not simulated/],
+    [{ startingPosition: 'LATEST', maximumRecordAgeInSeconds: 59 }, /between 60 and 604800 seconds \(or -1\)/],
+    [{ startingPosition: 'LATEST', maximumRetryAttempts: -2 }, /between -1 and 10000/],
+    [{ startingPosition: 'LATEST', batchSize: 10_001 }, /between 1 and 10000 records/],
+    [{ startingPosition: 'LATEST', destinations: { onSuccess: createQueue('q') } }, /on-failure destination only/],
+    [{ startingPosition: 'LATEST', destinations: { onFailure: { kind: 'queue' } } }, /a queue \(createQueue\) or a topic/],
+    [{ startingPosition: 'LATEST', destinations: { onFailure: createQueue('q.fifo') } }, /FIFO queue is not supported/],
+    [{ startingPosition: 'LATEST', bisectBatchOnFunctionError: 'yes' }, /bisectBatchOnFunctionError must be true or false/],
+  ])('refuses %j as CreateEventSourceMapping does', (options, message) => {
+    expect(() => resolveStreamMapping(options as never)).toThrow(InvalidParameterValueError);
+    expect(() => resolveStreamMapping(options as never)).toThrow(message);
+  });
+});
+
+describe('streamRetryDelayMs', () => {
+  it('waits 1 s, doubling to at most 12 s', () => {
+    expect([1, 2, 3, 4, 5, 6, 50].map(streamRetryDelayMs)).toEqual([1000, 2000, 4000, 8000, 12_000, 12_000, 12_000]);
+  });
+});
+
+describe('streamFailureRecord', () => {
+  const batch = {
+    requestId: '2b6ef2f8-0e2d-4b8e-9d43-5a0d1f0b8c3e',
+    functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:consumer',
+    approximateInvokeCount: 3,
+    at: Date.UTC(2026, 0, 1),
+    shardId: 'shardId-000000000000',
+    sequenceNumbers: ['1', '2'],
+    arrivals: [Date.UTC(2025, 11, 31, 23, 59, 0, 5), Date.UTC(2025, 11, 31, 23, 59, 1, 7)],
+    streamArn: 'arn:aws:kinesis:us-east-1:123456789012:stream/s',
+  };
+
+  it('reports an exhausted batch with its response context, in AWS’s key order, arrivals to the millisecond', () => {
+    const record = streamFailureRecord({ ...batch, condition: 'RetryAttemptsExhausted', functionError: 'Unhandled' });
+    expect(Object.keys(record)).toEqual(['requestContext', 'responseContext', 'version', 'timestamp', 'KinesisBatchInfo']);
+    expect(record['responseContext']).toEqual({ statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' });
+    expect(record['KinesisBatchInfo']).toEqual({
+      shardId: 'shardId-000000000000',
+      startSequenceNumber: '1',
+      endSequenceNumber: '2',
+      approximateArrivalOfFirstRecord: '2025-12-31T23:59:00.005Z',
+      approximateArrivalOfLastRecord: '2025-12-31T23:59:01.007Z',
+      batchSize: 2,
+      streamArn: batch.streamArn,
+    });
+  });
+
+  it('reports an aged-out batch without a response context', () => {
+    expect(Object.keys(streamFailureRecord({ ...batch, condition: 'RecordAgeExceeded' }))).toEqual(['requestContext', 'version', 'timestamp', 'KinesisBatchInfo']);
+  });
+});
