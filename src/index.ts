@@ -39,7 +39,9 @@ export type { SqsEventSourceMapping, SqsBatch, SqsBatchFate, SqsDrainSummary } f
 export type { SqsMappingOptions } from './event-sources/sqs-rules.js';
 export { createKinesisStream } from './event-sources/kinesis-stream.js';
 export type { KinesisStream, KinesisStreamOptions, KinesisStoredRecord } from './event-sources/kinesis-stream.js';
-export type { StreamEventSourceMapping, StreamBatch, StreamBatchFate, StreamSkip, StreamDrainSummary } from './event-sources/stream-mapping.js';
+export { createDynamoDbTable } from './event-sources/dynamodb-table.js';
+export type { DynamoDbTable, DynamoDbTableOptions } from './event-sources/dynamodb-table.js';
+export type { StreamEventSourceMapping, StreamBatch, StreamBatchFate, StreamSkip, StreamDrainSummary, StreamEvent } from './event-sources/stream-mapping.js';
 export type { StreamMappingOptions, StreamFailureCondition } from './event-sources/stream-rules.js';
 export type { AsyncEventRecord, AsyncAttempt, AsyncFate, DrainSummary } from './async/event-queue.js';
 export type { InvocationRecord, DestinationCondition, MessageAttribute } from './async/records.js';

@@ -1,6 +1,8 @@
 import { VirtualClock } from '../clock/virtual-clock.js';
 import { HarnessError, InvalidParameterValueError } from '../errors.js';
 import type { LambdaFunction } from '../function/lambda-function.js';
+import type { DynamoDBStreamEvent, KinesisStreamEvent } from 'aws-lambda';
+import { tableState, type DynamoDbTable } from './dynamodb-table.js';
 import { streamState, type KinesisStream } from './kinesis-stream.js';
 import { queueState, type Queue } from './sqs-queue.js';
 import { SqsMapping, type SqsEventSourceMapping } from './sqs-mapping.js';
@@ -18,8 +20,9 @@ export type EventSourceMapping = SqsEventSourceMapping | StreamEventSourceMappin
 /**
  * Connects a source to a function, as `CreateEventSourceMapping` does: from now on the function's virtual clock polls
  * it. An SQS queue (from {@link createQueue}) is received in batches, deleted on success, redelivered after its
- * visibility timeout (spec §8.1); a Kinesis stream (from {@link createKinesisStream}) is read shard by shard, in order,
- * with checkpoints, retries and an on-failure destination (spec §8.2). Options are validated as AWS does.
+ * visibility timeout (spec §8.1); a Kinesis stream (from {@link createKinesisStream}) or a DynamoDB table's stream (from
+ * {@link createDynamoDbTable}) is read shard by shard, in order, with checkpoints, retries and an on-failure
+ * destination (spec §8.2). Options are validated as AWS does.
  * @example
  * const queue = createQueue('orders', { redrivePolicy: { deadLetterQueue: createQueue('orders-dlq'), maxReceiveCount: 3 } });
  * const mapping = createEventSourceMapping(fn, queue, { batchSize: 10, functionResponseTypes: ['ReportBatchItemFailures'] });
@@ -27,8 +30,9 @@ export type EventSourceMapping = SqsEventSourceMapping | StreamEventSourceMappin
  * await mapping.drain();
  */
 export function createEventSourceMapping(fn: LambdaFunction, queue: Queue, options?: SqsMappingOptions): SqsEventSourceMapping;
-export function createEventSourceMapping(fn: LambdaFunction, stream: KinesisStream, options: StreamMappingOptions): StreamEventSourceMapping;
-export function createEventSourceMapping(fn: LambdaFunction, source: Queue | KinesisStream, options?: SqsMappingOptions | StreamMappingOptions): EventSourceMapping {
+export function createEventSourceMapping(fn: LambdaFunction, stream: KinesisStream, options: StreamMappingOptions): StreamEventSourceMapping<KinesisStreamEvent>;
+export function createEventSourceMapping(fn: LambdaFunction, table: DynamoDbTable, options: StreamMappingOptions): StreamEventSourceMapping<DynamoDBStreamEvent>;
+export function createEventSourceMapping(fn: LambdaFunction, source: Queue | KinesisStream | DynamoDbTable, options?: SqsMappingOptions | StreamMappingOptions): EventSourceMapping {
   if (fn === null || typeof fn !== 'object' || typeof fn.invoke !== 'function' || !(fn.clock instanceof VirtualClock)) {
     throw new HarnessError('INVALID_ARGUMENT', 'createEventSourceMapping: the first argument must be a function from createFunction().');
   }
@@ -36,9 +40,12 @@ export function createEventSourceMapping(fn: LambdaFunction, source: Queue | Kin
     throw new HarnessError('INVALID_ARGUMENT', "createEventSourceMapping: mappings poll on virtual time; create the function without clock: 'real'.");
   }
   const queue = queueState(source);
-  const stream = queue === undefined ? streamState(source) : undefined;
+  const stream = queue === undefined ? (streamState(source) ?? tableState(source)) : undefined;
   if (queue === undefined && stream === undefined) {
-    throw new HarnessError('INVALID_ARGUMENT', 'createEventSourceMapping: the event source must be a queue from createQueue() or a stream from createKinesisStream().');
+    throw new HarnessError(
+      'INVALID_ARGUMENT',
+      'createEventSourceMapping: the event source must be a queue from createQueue(), a stream from createKinesisStream() or a table from createDynamoDbTable().',
+    );
   }
   const mapped = live.get(source) ?? new Map<string, EventSourceMapping>();
   const existing = mapped.get(fn.arn);
@@ -46,7 +53,7 @@ export function createEventSourceMapping(fn: LambdaFunction, source: Queue | Kin
     // AWS: ResourceConflictException.
     throw new HarnessError(
       'INVALID_ARGUMENT',
-      `An event source mapping with ${queue ? 'SQS' : 'Kinesis'} arn (" ${source.arn} ") and function (" ${fn.name} ") already exists. Please update or delete the existing mapping with UUID ${existing.uuid}`,
+      `An event source mapping with ${queue ? 'SQS' : stream!.label} arn (" ${queue ? source.arn : stream!.arn} ") and function (" ${fn.name} ") already exists. Please update or delete the existing mapping with UUID ${existing.uuid}`,
     );
   }
   let mapping: SqsMapping | StreamMapping;

@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import type { KinesisStreamRecord } from 'aws-lambda';
 import { place, type TargetOptions } from '../async/targets.js';
 import { HarnessError, rejectUnknownKeys } from '../errors.js';
 import { randomDigits } from '../events/messaging/_defaults.js';
@@ -6,6 +7,8 @@ import { toBase64Data, type StreamData } from '../events/messaging/_encoding.js'
 import type { Clock } from '../clock/virtual-clock.js';
 import { checkRange } from '../limits/limits.js';
 import { sourceClock } from './source-clock.js';
+import type { Shard, StreamSource } from './stream-source.js';
+import { isoTime } from '../logs/format.js';
 
 /**
  * Options of {@link createKinesisStream}.
@@ -61,21 +64,17 @@ export interface KinesisStream {
   putRecord(data: StreamData, options: { partitionKey: string }): { shardId: string; sequenceNumber: string };
 }
 
-/** One shard (internal). */
-export interface ShardState {
-  readonly id: string;
-  /** Records in sequence order; the first ones may have been trimmed (`trimmed` counts them). */
-  readonly records: KinesisStoredRecord[];
-  trimmed: number;
-}
 
 /** Largest record Kinesis accepts (data plus partition key). */
 const RECORD_BYTES = 1_048_576;
 const HASH_SPACE = 2n ** 128n;
 
 /** The state behind a stream, read by event source mappings (internal). */
-export class StreamState {
-  readonly shards: ShardState[];
+export class StreamState implements StreamSource<KinesisStoredRecord> {
+  readonly shards: Shard<KinesisStoredRecord>[];
+  readonly label = 'Kinesis';
+  /** Kinesis reports arrivals with milliseconds (recorded: kinesis-onfailure-sqs-record). */
+  readonly batchInfo = { key: 'KinesisBatchInfo' as const, time: isoTime };
   readonly retentionMs: number;
   private time: { now(): number } | undefined;
   private sequence: bigint;
@@ -126,6 +125,28 @@ export class StreamState {
     shard.records.push(record);
     for (const listener of this.listeners) listener();
     return { shardId: shard.id, sequenceNumber: record.sequenceNumber };
+  }
+
+  get arn(): string {
+    return this.stream.arn;
+  }
+
+  /** The record as Lambda delivers it (recorded: kinesis-batch-item-failures, kinesis-onfailure-s3-record). */
+  eventRecord(r: KinesisStoredRecord, roleArn: string): KinesisStreamRecord {
+    return {
+      kinesis: { kinesisSchemaVersion: '1.0', partitionKey: r.partitionKey, sequenceNumber: r.sequenceNumber, data: r.data, approximateArrivalTimestamp: r.arrivedAt / 1000 },
+      eventSource: 'aws:kinesis',
+      eventVersion: '1.0',
+      eventID: `${r.shardId}:${r.sequenceNumber}`,
+      eventName: 'aws:kinesis:record',
+      invokeIdentityArn: roleArn,
+      awsRegion: this.region,
+      eventSourceARN: this.stream.arn,
+    };
+  }
+
+  bytes(r: KinesisStoredRecord): number {
+    return r.data.length + r.partitionKey.length + 512;
   }
 
   /** Trims records past the retention period. */

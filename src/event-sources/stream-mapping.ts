@@ -1,4 +1,4 @@
-import type { KinesisStreamEvent, KinesisStreamRecord } from 'aws-lambda';
+import type { DynamoDBStreamEvent, KinesisStreamEvent } from 'aws-lambda';
 import { deliverableOf } from '../async/deliverable.js';
 import type { VirtualClock } from '../clock/virtual-clock.js';
 import type { LambdaServiceError } from '../errors.js';
@@ -7,7 +7,7 @@ import type { InvocationResult } from '../function/result.js';
 import { createRandom, hashSeed, type Random } from '../internal/random.js';
 import { LIMITS } from '../limits/limits.js';
 import { judgeBatch } from './batch-response.js';
-import type { KinesisStoredRecord, ShardState, StreamState } from './kinesis-stream.js';
+import type { Shard, StreamEntry, StreamSource } from './stream-source.js';
 import { PollingMapping, type BatchOutcome } from './polling-mapping.js';
 import { streamFailureRecord, streamRetryDelayMs, type ResolvedStreamMapping, type StreamFailureCondition } from './stream-rules.js';
 
@@ -38,14 +38,14 @@ export type StreamBatchFate =
  * @example
  * mapping.batches.map((b) => [b.shardId, b.event.Records.length]);
  */
-export interface StreamBatch {
+export interface StreamBatch<TEvent extends StreamEvent = StreamEvent> {
   /** Virtual epoch ms when the batch was read. */
   readonly at: number;
   /** Virtual epoch ms when its fate was decided. */
   readonly endedAt: number;
   readonly shardId: string;
   /** The event the function received. */
-  readonly event: KinesisStreamEvent;
+  readonly event: TEvent;
   /** The invocation's result, or undefined when Lambda refused the invoke. */
   readonly result: InvocationResult | undefined;
   /** Why Lambda refused the invoke (a throttle, a payload over 6 MB...), when it did. */
@@ -95,7 +95,7 @@ export interface StreamDrainSummary {
  * await mapping.drain();
  * mapping.batches[0]?.fate; // { kind: 'succeeded' }
  */
-export interface StreamEventSourceMapping {
+export interface StreamEventSourceMapping<TEvent extends StreamEvent = StreamEvent> {
   /** The mapping's UUID (deterministic for a function and stream). */
   readonly uuid: string;
   readonly eventSourceArn: string;
@@ -103,7 +103,7 @@ export interface StreamEventSourceMapping {
   /** `Enabled`, `Disabled`, or `Deleted` after `delete()` or once its function was disposed. */
   readonly state: 'Enabled' | 'Disabled' | 'Deleted';
   /** The batches so far, oldest first (the last 1,000). */
-  readonly batches: readonly StreamBatch[];
+  readonly batches: readonly StreamBatch<TEvent>[];
   /** The records given up so far, oldest first. */
   readonly skipped: readonly StreamSkip[];
   /** Starts reading again from each shard's checkpoint. */
@@ -116,9 +116,16 @@ export interface StreamEventSourceMapping {
   drain(): Promise<StreamDrainSummary>;
 }
 
+/**
+ * The event of a stream mapping: from a Kinesis stream, or from a DynamoDB table's stream.
+ * @example
+ * const batch: StreamBatch<DynamoDBStreamEvent> = tableMapping.batches[0]!;
+ */
+export type StreamEvent = KinesisStreamEvent | DynamoDBStreamEvent;
+
 /** Where a mapping is in one shard. */
 interface Cursor {
-  readonly shard: ShardState;
+  readonly shard: Shard;
   /** Index of the checkpoint among every record the shard ever had (trimmed ones included). */
   position: number;
   /** Invocations that ran for the batch at the checkpoint (reset when the checkpoint moves). */
@@ -142,13 +149,13 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
 
   constructor(
     fn: LambdaFunction,
-    private readonly stream: StreamState,
+    private readonly stream: StreamSource,
     clock: VirtualClock,
     private readonly config: ResolvedStreamMapping,
   ) {
-    super(fn, clock, stream.stream.arn, config.enabled, stream.listeners);
+    super(fn, clock, stream.arn, config.enabled, stream.listeners);
     stream.bind(clock);
-    this.random = createRandom(hashSeed(`${fn.arn} ${stream.stream.arn} request ids`));
+    this.random = createRandom(hashSeed(`${fn.arn} ${stream.arn} request ids`));
     // The function's execution role, as `invokeIdentityArn` (recorded: kinesis-batch-item-failures).
     this.roleArn = `arn:aws:iam::${fn.arn.split(':')[4]}:role/lambda-role`;
     this.cursors = stream.shards.map((shard) => ({
@@ -180,12 +187,12 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
   }
 
   /** The records of a shard from its checkpoint on. */
-  private unread(c: Cursor): readonly KinesisStoredRecord[] {
+  private unread(c: Cursor): readonly StreamEntry[] {
     return c.shard.records.slice(Math.max(0, c.position - c.shard.trimmed));
   }
 
   /** Records from the checkpoint too old to deliver (at most a batch of them). */
-  private agedOut(c: Cursor, now: number): readonly KinesisStoredRecord[] {
+  private agedOut(c: Cursor, now: number): readonly StreamEntry[] {
     const max = this.config.maximumRecordAgeMs;
     if (max === -1) return [];
     const unread = this.unread(c);
@@ -219,19 +226,19 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
       return;
     }
     const batch = this.nextBatch(c);
-    const event: KinesisStreamEvent = { Records: batch.map((r) => this.record(r)) };
+    const event = { Records: batch.map((r) => this.stream.eventRecord(r, this.roleArn)) } as StreamEvent;
     c.busy = true;
     this.runBatch(event, (outcome) => this.settle(c, batch, event, now, outcome));
   }
 
   /** Up to batchSize (or a bisected half) unread records, within the 6 MB Invoke payload. */
-  private nextBatch(c: Cursor): readonly KinesisStoredRecord[] {
+  private nextBatch(c: Cursor): readonly StreamEntry[] {
     const unread = this.unread(c);
     const max = Math.min(this.config.batchSize, c.limit ?? Infinity);
     let bytes = 0;
     let n = 0;
     while (n < unread.length && n < max) {
-      bytes += unread[n]!.data.length + unread[n]!.partitionKey.length + 512;
+      bytes += this.stream.bytes(unread[n]!);
       if (bytes > LIMITS.syncRequestBytes && n > 0) break;
       n++;
     }
@@ -239,20 +246,8 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
   }
 
   /** The record as Lambda delivers it (recorded: kinesis-batch-item-failures, kinesis-onfailure-s3-record). */
-  private record(r: KinesisStoredRecord): KinesisStreamRecord {
-    return {
-      kinesis: { kinesisSchemaVersion: '1.0', partitionKey: r.partitionKey, sequenceNumber: r.sequenceNumber, data: r.data, approximateArrivalTimestamp: r.arrivedAt / 1000 },
-      eventSource: 'aws:kinesis',
-      eventVersion: '1.0',
-      eventID: `${r.shardId}:${r.sequenceNumber}`,
-      eventName: 'aws:kinesis:record',
-      invokeIdentityArn: this.roleArn,
-      awsRegion: this.stream.region,
-      eventSourceARN: this.stream.stream.arn,
-    };
-  }
 
-  private settle(c: Cursor, batch: readonly KinesisStoredRecord[], event: KinesisStreamEvent, at: number, outcome: BatchOutcome): void {
+  private settle(c: Cursor, batch: readonly StreamEntry[], event: StreamEvent, at: number, outcome: BatchOutcome): void {
     const now = this.clock.now();
     c.busy = false;
     let fate: StreamBatchFate;
@@ -285,7 +280,7 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
   }
 
   /** A batch that ran and failed: split it, retry it after a back-off, or skip it once the retries are used up. */
-  private afterFailure(c: Cursor, batch: readonly KinesisStoredRecord[], reason: 'function-error' | 'invalid-batch-response' | 'batch-item-failures', now: number): 'retry' | 'bisect' | 'skip' {
+  private afterFailure(c: Cursor, batch: readonly StreamEntry[], reason: 'function-error' | 'invalid-batch-response' | 'batch-item-failures', now: number): 'retry' | 'bisect' | 'skip' {
     if (this.config.bisect && reason === 'function-error' && batch.length > 1) {
       // Bisecting does not count towards the retry quota: each half is a new batch.
       c.limit = Math.ceil(batch.length / 2);
@@ -310,7 +305,7 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
   }
 
   /** Gives records up: the on-failure record goes to the destination, and the checkpoint moves past them. */
-  private skip(c: Cursor, records: readonly KinesisStoredRecord[], condition: StreamFailureCondition, approximateInvokeCount: number, functionError: 'Unhandled' | null | undefined, now: number): void {
+  private skip(c: Cursor, records: readonly StreamEntry[], condition: StreamFailureCondition, approximateInvokeCount: number, functionError: 'Unhandled' | null | undefined, now: number): void {
     const record = streamFailureRecord({
       requestId: c.lastRequestId ?? this.random.uuid(),
       functionArn: this.functionArn,
@@ -321,7 +316,8 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
       shardId: c.shard.id,
       sequenceNumbers: records.map((r) => r.sequenceNumber),
       arrivals: records.map((r) => r.arrivedAt),
-      streamArn: this.stream.stream.arn,
+      streamArn: this.stream.arn,
+      batchInfo: this.stream.batchInfo,
     });
     const target = this.config.onFailure;
     if (target !== undefined) deliverableOf(target)!.deliver(JSON.stringify(record), {}, now, { detailType: '', functionArn: this.functionArn });

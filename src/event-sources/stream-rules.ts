@@ -146,12 +146,14 @@ export interface SkippedBatch {
   readonly sequenceNumbers: readonly string[];
   readonly arrivals: readonly number[];
   readonly streamArn: string;
+  /** `KinesisBatchInfo` (arrivals to the millisecond) or `DDBStreamBatchInfo` (to the second). */
+  readonly batchInfo: { readonly key: 'KinesisBatchInfo' | 'DDBStreamBatchInfo'; time(epochMs: number): string };
 }
 
 /**
  * The on-failure record of a skipped stream batch (spec §8.2; recorded: kinesis-onfailure-sqs-record,
- * kinesis-record-age-exceeded): metadata, not the records. Keys in AWS's order; `RecordAgeExceeded` has no
- * `responseContext`. Kinesis reports arrivals with milliseconds.
+ * kinesis-record-age-exceeded, ddb-onfailure-sqs-record): metadata, not the records. Keys in AWS's order;
+ * `RecordAgeExceeded` has no `responseContext`. Kinesis reports arrivals with milliseconds, DynamoDB to the second.
  * @example
  * JSON.parse(failures.messages[0]!.body).requestContext.condition; // 'RetryAttemptsExhausted'
  */
@@ -164,12 +166,12 @@ export function streamFailureRecord(batch: SkippedBatch): Record<string, unknown
   }
   record['version'] = '1.0';
   record['timestamp'] = isoTime(batch.at);
-  record['KinesisBatchInfo'] = {
+  record[batch.batchInfo.key] = {
     shardId: batch.shardId,
     startSequenceNumber: batch.sequenceNumbers[0],
     endSequenceNumber: batch.sequenceNumbers.at(-1),
-    approximateArrivalOfFirstRecord: isoTime(batch.arrivals[0]!),
-    approximateArrivalOfLastRecord: isoTime(batch.arrivals.at(-1)!),
+    approximateArrivalOfFirstRecord: batch.batchInfo.time(batch.arrivals[0]!),
+    approximateArrivalOfLastRecord: batch.batchInfo.time(batch.arrivals.at(-1)!),
     batchSize: batch.sequenceNumbers.length,
     streamArn: batch.streamArn,
   };

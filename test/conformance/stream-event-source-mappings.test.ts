@@ -1,12 +1,13 @@
 /**
- * Recorded Kinesis event source mappings (the `esm-streams` area of the AWS recordings), replayed with an in-memory
- * stream, a mapping and a Node handler doing what the recorded Python one did. Compared: the on-failure records as
+ * Recorded stream event source mappings (the `esm-streams` area of the AWS recordings), replayed with an in-memory
+ * Kinesis stream or DynamoDB table, a mapping and a Node handler doing what the recorded Python one did. Compared: the on-failure records as
  * the destination queue (or topic) received them, the records the function saw, and how often.
  */
-import type { KinesisStreamEvent } from 'aws-lambda';
+import type { DynamoDBStreamEvent, KinesisStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import {
   createClock,
+  createDynamoDbTable,
   createEventSourceMapping,
   createFunction,
   createKinesisStream,
@@ -21,7 +22,7 @@ import { expectRecorded, recorded, RECORDED_ACCOUNT, recording, type Bindings } 
 
 const track = trackedFunctions();
 
-function make(options: FunctionOptions<KinesisStreamEvent, unknown>): LambdaFunction {
+function make<E>(options: FunctionOptions<E, unknown>): LambdaFunction {
   return track(createFunction({ accountId: RECORDED_ACCOUNT, clock: createClock({ realTimeFlow: false }), ...options }) as unknown as LambdaFunction);
 }
 
@@ -83,7 +84,7 @@ describe('Kinesis event source mappings, as recorded on AWS', () => {
     const seen: string[] = [];
     const fn = make({
       name: 'consumer',
-      handler: async (event) => {
+      handler: async (event: KinesisStreamEvent) => {
         for (const r of event.Records) seen.push(r.kinesis.partitionKey);
         return { batchItemFailures: event.Records.filter((r) => (decoded(r.kinesis.data) as { should_fail: boolean }).should_fail).map((r) => ({ itemIdentifier: r.kinesis.sequenceNumber })) };
       },
@@ -146,5 +147,82 @@ describe('Kinesis event source mappings, as recorded on AWS', () => {
         expect(mapping.batches.map((b) => b.event.Records.map((r) => r.kinesis.data))).toEqual([recorded(id, 'discard_records.recordsDeliveredToFunction(data, base64)')]);
       }
     }
+  });
+
+  it('ddb-onfailure-sqs-record: sends a failing DynamoDB batch’s metadata as DDBStreamBatchInfo, arrivals to the second', async () => {
+    const id = 'ddb-onfailure-sqs-record';
+    for (const kind of ['queue', 'topic'] as const) {
+      const queue = createQueue('failures', { accountId: RECORDED_ACCOUNT });
+      const topic = createTopic('failures', { accountId: RECORDED_ACCOUNT });
+      // lambda_unhandled_error.py
+      const fn = make({ name: 'consumer', handler: async () => Promise.reject(new Error('some error occurred')) });
+      const table = createDynamoDbTable('orders', { accountId: RECORDED_ACCOUNT, partitionKey: 'my_partition_key', clock: fn.clock });
+      const mapping = createEventSourceMapping(fn, table, {
+        startingPosition: 'TRIM_HORIZON',
+        batchSize: 1,
+        maximumBatchingWindowInSeconds: 1,
+        maximumRetryAttempts: 1,
+        destinations: { onFailure: kind === 'queue' ? queue : topic },
+      });
+      table.putItem({ my_partition_key: 'hello world' });
+      await mapping.drain();
+
+      expect(fn.invocations).toHaveLength(2);
+      const [, label] = /^arn:aws:dynamodb:[^:]+:\d+:table\/[^/]+\/stream\/(.+)$/.exec(table.streamArn)!;
+      const bindings: Bindings = new Map([
+        ['<resource:4>', fn.name],
+        ['<resource:1>', table.name],
+        ['<resource:2>', label!],
+        ['<start-sequence-number:1>', table.records[0]!.dynamodb!.SequenceNumber!],
+        ['<uuid:3>', fn.invocations[1]!.requestId],
+      ]);
+      if (kind === 'queue') {
+        const [message] = recorded<Record<string, unknown>[]>(id, 'sqsMessages');
+        expect(queue.messages).toHaveLength(1);
+        expectRecordedMessage(queue.messages[0]!, message!, { bindings });
+      } else {
+        expectRecorded(JSON.parse(topic.messages[0]!.Message), recorded(id, 'snsVariant.Message'), { bindings, ordered: true });
+      }
+    }
+  });
+
+  it('ddb-batch-item-failures: checkpoints a DynamoDB stream at the reported record, as for Kinesis', async () => {
+    const id = 'ddb-batch-item-failures';
+    const failures = createQueue('failures', { accountId: RECORDED_ACCOUNT });
+    const seen: string[] = [];
+    const fn = make({
+      name: 'consumer',
+      handler: async (event: DynamoDBStreamEvent) => {
+        for (const r of event.Records) seen.push(r.dynamodb!.Keys!['my_partition_key']!.S!);
+        return { batchItemFailures: event.Records.filter((r) => r.dynamodb!.NewImage!['should_fail']!.BOOL).map((r) => ({ itemIdentifier: r.dynamodb!.SequenceNumber })) };
+      },
+    });
+    const table = createDynamoDbTable('orders', { accountId: RECORDED_ACCOUNT, partitionKey: 'my_partition_key', streamViewType: 'NEW_IMAGE', clock: fn.clock });
+    const mapping = createEventSourceMapping(fn, table, {
+      startingPosition: 'TRIM_HORIZON',
+      batchSize: 3,
+      maximumBatchingWindowInSeconds: 1,
+      maximumRetryAttempts: 3,
+      functionResponseTypes: ['ReportBatchItemFailures'],
+      destinations: { onFailure: failures },
+    });
+    for (let i = 0; i < 6; i++) table.putItem({ my_partition_key: `testId${i}`, should_fail: i === 5 });
+    await mapping.drain();
+
+    expect([...seen].sort()).toEqual(recorded(id, 'keysSeenByFunction(sorted)'));
+    const [, label] = /\/stream\/(.+)$/.exec(table.streamArn)!;
+    const sequence = table.records.map((r) => r.dynamodb!.SequenceNumber!);
+    const bindings: Bindings = new Map([
+      ['<resource:4>', fn.name],
+      ['<resource:1>', table.name],
+      ['<resource:2>', label!],
+      ['<sequence-number:1>', sequence[0]!],
+      ['<sequence-number:6>', sequence[5]!],
+      ['<uuid:3>', fn.invocations.at(-1)!.requestId],
+    ]);
+    expectRecorded(mapping.batches[0]!.event.Records[0], recorded(id, 'firstRecordSeen'), { bindings });
+    const [message] = recorded<Record<string, unknown>[]>(id, 'sqsMessages');
+    expectRecordedMessage(failures.messages[0]!, message!, { bindings });
+    expectDistinct(bindings);
   });
 });

@@ -1,6 +1,7 @@
-import type { KinesisStreamEvent } from 'aws-lambda';
+import type { DynamoDBStreamEvent, KinesisStreamEvent } from 'aws-lambda';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  createDynamoDbTable,
   createEventSourceMapping,
   createFunction,
   createKinesisStream,
@@ -17,7 +18,7 @@ describe('stream event source mapping types', () => {
 
   it('returns the stream mapping for a stream, which needs its starting position', () => {
     const mapping = createEventSourceMapping(fn, stream, { startingPosition: 'LATEST', destinations: { onFailure: createQueue('f') } });
-    expectTypeOf(mapping).toEqualTypeOf<StreamEventSourceMapping>();
+    expectTypeOf(mapping).toEqualTypeOf<StreamEventSourceMapping<KinesisStreamEvent>>();
     expectTypeOf(mapping).toMatchTypeOf<EventSourceMapping>();
     expectTypeOf(mapping.drain()).toEqualTypeOf<Promise<StreamDrainSummary>>();
     // @ts-expect-error -- a stream mapping needs options with startingPosition
@@ -29,8 +30,10 @@ describe('stream event source mapping types', () => {
   });
 
   it('narrows a stream batch’s fate by kind', () => {
-    const batch = {} as StreamBatch;
+    const batch = {} as StreamBatch<KinesisStreamEvent>;
     expectTypeOf(batch.event).toEqualTypeOf<KinesisStreamEvent>();
+    const table = createDynamoDbTable('orders', { partitionKey: 'id' });
+    expectTypeOf(createEventSourceMapping(fn, table, { startingPosition: 'LATEST' }).batches[0]!.event).toEqualTypeOf<DynamoDBStreamEvent>();
     if (batch.fate.kind === 'partial') expectTypeOf(batch.fate.retryFrom).toEqualTypeOf<string>();
     if (batch.fate.kind === 'failed') expectTypeOf(batch.fate.then).toEqualTypeOf<'retry' | 'bisect' | 'skip'>();
   });

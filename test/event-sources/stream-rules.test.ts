@@ -49,6 +49,7 @@ describe('streamFailureRecord', () => {
     sequenceNumbers: ['1', '2'],
     arrivals: [Date.UTC(2025, 11, 31, 23, 59, 0, 5), Date.UTC(2025, 11, 31, 23, 59, 1, 7)],
     streamArn: 'arn:aws:kinesis:us-east-1:123456789012:stream/s',
+    batchInfo: { key: 'KinesisBatchInfo' as const, time: (ms: number) => new Date(ms).toISOString() },
   };
 
   it('reports an exhausted batch with its response context, in AWS’s key order, arrivals to the millisecond', () => {
@@ -64,6 +65,12 @@ describe('streamFailureRecord', () => {
       batchSize: 2,
       streamArn: batch.streamArn,
     });
+  });
+
+  it('reports a DynamoDB batch under DDBStreamBatchInfo, with its own arrival times', () => {
+    const record = streamFailureRecord({ ...batch, condition: 'RetryAttemptsExhausted', functionError: null, batchInfo: { key: 'DDBStreamBatchInfo', time: (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z') } });
+    expect(Object.keys(record).at(-1)).toBe('DDBStreamBatchInfo');
+    expect((record['DDBStreamBatchInfo'] as { approximateArrivalOfFirstRecord: string }).approximateArrivalOfFirstRecord).toBe('2025-12-31T23:59:00Z');
   });
 
   it('reports an aged-out batch without a response context', () => {

@@ -42,7 +42,7 @@ describe('the packed package, installed as a user would', () => {
       payload: unknown;
     };
     expect(out.payload).toEqual({ twice: 42 });
-    expect(out.loaded['lambda-harness']).toEqual(expect.arrayContaining(['createFunction', 'createClock', 'createContext', 'events', 'createQueue', 'createEventSourceMapping']));
+    expect(out.loaded['lambda-harness']).toEqual(expect.arrayContaining(['createFunction', 'createClock', 'createContext', 'events', 'createQueue', 'createKinesisStream', 'createDynamoDbTable', 'createEventSourceMapping']));
     for (const names of Object.values(out.loaded)) expect(names.length).toBeGreaterThan(0);
 
     const help = execFileSync(path.join(project, 'node_modules/.bin/lambda-harness'), ['--help'], { encoding: 'utf8' });

@@ -114,6 +114,55 @@ function streamArnOf(input: DynamoDbStreamInput, now: number): string {
   return `arn:aws:dynamodb:${DEFAULT_REGION}:${DEFAULT_ACCOUNT}:table/${input.tableName ?? 'my-table'}/stream/${label}`;
 }
 
+/** One change to a stream record, everything decided (internal: the factory and the simulated table build records with it). */
+export interface ChangeRecordInput {
+  readonly eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
+  readonly keys: PlainItem;
+  readonly newItem: PlainItem | undefined;
+  readonly oldItem: PlainItem | undefined;
+  readonly viewType: StreamViewType;
+  readonly sequenceNumber: string;
+  /** Epoch ms of the change. */
+  readonly now: number;
+  readonly eventID: string;
+  readonly region: string;
+  readonly streamArn: string;
+}
+
+/**
+ * A DynamoDB stream record of one change, as DynamoDB Streams delivers it: images marshalled and kept or dropped as
+ * the view type says, `SizeBytes` by DynamoDB's item-size rules, keys in AWS's order.
+ * @example
+ * changeRecord({ eventName: 'INSERT', keys: { id: 'a' }, newItem: { id: 'a' }, oldItem: undefined, viewType: 'NEW_IMAGE', sequenceNumber: '100', now: 0, eventID: 'e', region: 'us-east-1', streamArn }).dynamodb!.Keys; // { id: { S: 'a' } }
+ */
+export function changeRecord(input: ChangeRecordInput): DynamoDBRecord {
+  const keys = marshall(input.keys);
+  const carriesNew = input.viewType === 'NEW_IMAGE' || input.viewType === 'NEW_AND_OLD_IMAGES';
+  const carriesOld = input.viewType === 'OLD_IMAGE' || input.viewType === 'NEW_AND_OLD_IMAGES';
+  const newImage: AttributeMap | undefined = carriesNew && input.newItem !== undefined ? marshall(input.newItem) : undefined;
+  const oldImage: AttributeMap | undefined = carriesOld && input.oldItem !== undefined ? marshall(input.oldItem) : undefined;
+  const dynamodb: StreamRecord = {
+    // DynamoDB reports whole epoch seconds here.
+    ApproximateCreationDateTime: Math.floor(input.now / 1000),
+    Keys: keys,
+  };
+  if (newImage !== undefined) dynamodb.NewImage = newImage;
+  if (oldImage !== undefined) dynamodb.OldImage = oldImage;
+  dynamodb.SequenceNumber = input.sequenceNumber;
+  // A stream record's size is that of the key and of the images it carries.
+  dynamodb.SizeBytes = itemSize(keys) + itemSize(newImage) + itemSize(oldImage);
+  dynamodb.StreamViewType = input.viewType;
+  return {
+    eventID: input.eventID,
+    eventName: input.eventName,
+    eventVersion: '1.1',
+    eventSource: 'aws:dynamodb',
+    awsRegion: input.region,
+    dynamodb,
+    eventSourceARN: input.streamArn,
+  };
+}
+
 function buildRecord(ctx: StreamContext, change: DynamoDbChangeInput): DynamoDBRecord {
   const eventName =
     change.eventName ??
@@ -122,33 +171,10 @@ function buildRecord(ctx: StreamContext, change: DynamoDbChangeInput): DynamoDBR
   const oldItem = eventName === 'INSERT' ? undefined : change.oldImage;
   const image = newItem ?? oldItem ?? {};
   const keyNames = ctx.keyAttributes ?? [USUAL_KEYS.find((k) => image[k] !== undefined) ?? Object.keys(image)[0] ?? 'id'];
-  const keyItem = change.keys ?? pick(image, keyNames) ?? { [keyNames[0] ?? 'id']: 'item-1' };
-  const keys = marshall(keyItem);
-  const carriesNew = ctx.viewType === 'NEW_IMAGE' || ctx.viewType === 'NEW_AND_OLD_IMAGES';
-  const carriesOld = ctx.viewType === 'OLD_IMAGE' || ctx.viewType === 'NEW_AND_OLD_IMAGES';
-  const newImage: AttributeMap | undefined = carriesNew && newItem !== undefined ? marshall(newItem) : undefined;
-  const oldImage: AttributeMap | undefined = carriesOld && oldItem !== undefined ? marshall(oldItem) : undefined;
+  const keys = change.keys ?? pick(image, keyNames) ?? { [keyNames[0] ?? 'id']: 'item-1' };
   ctx.sequence += 1n + BigInt(ctx.random.int(1000));
-  const dynamodb: StreamRecord = {
-    // DynamoDB reports whole epoch seconds here.
-    ApproximateCreationDateTime: Math.floor(ctx.now / 1000),
-    Keys: keys,
-  };
-  if (newImage !== undefined) dynamodb.NewImage = newImage;
-  if (oldImage !== undefined) dynamodb.OldImage = oldImage;
-  dynamodb.SequenceNumber = String(ctx.sequence);
-  // A stream record's size is that of the key and of the images it carries.
-  dynamodb.SizeBytes = itemSize(keys) + itemSize(newImage) + itemSize(oldImage);
-  dynamodb.StreamViewType = ctx.viewType;
-  const record: DynamoDBRecord = {
-    eventID: ctx.random.hex(32),
-    eventName,
-    eventVersion: '1.1',
-    eventSource: 'aws:dynamodb',
-    awsRegion: ctx.region,
-    dynamodb,
-    eventSourceARN: ctx.streamArn,
-  };
+  const sequenceNumber = String(ctx.sequence);
+  const record = changeRecord({ eventName, keys, newItem, oldItem, viewType: ctx.viewType, sequenceNumber, now: ctx.now, eventID: ctx.random.hex(32), region: ctx.region, streamArn: ctx.streamArn });
   if (change.ttl === true) record.userIdentity = { type: 'Service', principalId: 'dynamodb.amazonaws.com' };
   return mergeOwned<DynamoDBRecord>(record, change.overrides);
 }
