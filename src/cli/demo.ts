@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { createFunction } from '../function/lambda-function.js';
+import { createEventSourceMapping } from '../event-sources/create-mapping.js';
 import { createQueue } from '../event-sources/sqs-queue.js';
 import { LambdaServiceError } from '../errors.js';
 import type { CommandIo } from './generate-event.js';
@@ -83,5 +84,30 @@ export async function demoCommand(argv: readonly string[], io: CommandIo): Promi
   io.stdout(`-> ${summary.attempts} attempts over ${summary.virtualMs / 1000} s of virtual time in ${drainWall.toFixed(1)} ms of wall time\n`);
   io.stdout(`-> dead letter: ${JSON.stringify(dlq.messages[0]?.body)} with attributes ${JSON.stringify(dlq.messages[0]?.messageAttributes, null, 2)}\n`);
   await failing.dispose();
+
+  section(io, 'An SQS queue and event source mapping: a poison message retried after the visibility timeout, then redriven');
+  const ordersDlq = createQueue('orders-dlq');
+  const orders = createQueue('orders', { visibilityTimeout: 60, redrivePolicy: { deadLetterQueue: ordersDlq, maxReceiveCount: 3 } });
+  // A consumer with ReportBatchItemFailures: a message whose quantity is not positive fails alone.
+  const consumer = createFunction({
+    name: 'reserve-stock',
+    timeout: 10,
+    handler: async (event: { Records: { messageId: string; body: string }[] }) => ({
+      batchItemFailures: event.Records.filter((r) => !((JSON.parse(r.body) as { quantity: number }).quantity > 0)).map((r) => ({ itemIdentifier: r.messageId })),
+    }),
+  });
+  const mapping = createEventSourceMapping(consumer, orders, { batchSize: 10, functionResponseTypes: ['ReportBatchItemFailures'] });
+  orders.send({ sku: 'apple', quantity: 2 });
+  orders.send({ sku: 'plum', quantity: -1 });
+  const sqsStarted = performance.now();
+  const sqsSummary = await mapping.drain();
+  const sqsWall = performance.now() - sqsStarted;
+  const t0 = mapping.batches[0]?.at ?? 0;
+  for (const batch of mapping.batches) {
+    const counts = batch.event.Records.map((r) => `${JSON.parse(r.body).sku} (receive ${r.attributes.ApproximateReceiveCount})`).join(', ');
+    io.stdout(`-> +${(batch.at - t0) / 1000} s: ${counts} -> ${batch.fate.kind}\n`);
+  }
+  io.stdout(`-> ${sqsSummary.deleted} deleted, ${sqsSummary.deadLettered} moved to ${ordersDlq.name}: ${ordersDlq.messages[0]?.body}, in ${sqsWall.toFixed(1)} ms of wall time\n`);
+  await consumer.dispose();
   return 0;
 }
