@@ -56,6 +56,8 @@ export function createEventSourceMapping(fn: LambdaFunction, source: Queue | Kin
       `An event source mapping with ${queue ? 'SQS' : stream!.label} arn (" ${queue ? source.arn : stream!.arn} ") and function (" ${fn.name} ") already exists. Please update or delete the existing mapping with UUID ${existing.uuid}`,
     );
   }
+  // The source adopts the function's clock first: a source on another clock is refused before anything is registered.
+  (queue ?? stream!).bind(fn.clock);
   let mapping: SqsMapping | StreamMapping;
   if (queue !== undefined) {
     const config = resolveSqsMapping((options ?? {}) as SqsMappingOptions, queue.fifo);

@@ -62,6 +62,12 @@ export interface KinesisStream {
    * const { shardId, sequenceNumber } = stream.putRecord('hello', { partitionKey: 'k' });
    */
   putRecord(data: StreamData, options: { partitionKey: string }): { shardId: string; sequenceNumber: string };
+  /**
+   * PutRecords: each record as `putRecord` would put it, in order.
+   * @example
+   * stream.putRecords([{ data: 'a', partitionKey: 'k' }, { data: 'b', partitionKey: 'k' }]);
+   */
+  putRecords(records: readonly { data: StreamData; partitionKey: string }[]): { shardId: string; sequenceNumber: string }[];
 }
 
 
@@ -145,8 +151,14 @@ export class StreamState implements StreamSource<KinesisStoredRecord> {
     };
   }
 
+  /** The record's JSON size as delivered (every function's role ARN has the same length: a 12-digit account). */
   bytes(r: KinesisStoredRecord): number {
-    return r.data.length + r.partitionKey.length + 512;
+    return Buffer.byteLength(JSON.stringify(this.eventRecord(r, 'arn:aws:iam::000000000000:role/lambda-role')));
+  }
+
+  /** Trims by the stream's clock, if it has one (for `records`). */
+  trimToNow(): void {
+    if (this.time !== undefined) this.trim(this.time.now());
   }
 
   /** Trims records past the retention period. */
@@ -193,9 +205,14 @@ export function createKinesisStream(name: string, options: KinesisStreamOptions 
       return state.shards.map((s) => s.id);
     },
     get records() {
+      state.trimToNow();
       return state.shards.flatMap((s) => s.records);
     },
     putRecord: (data, putOptions) => state.putRecord(data, putOptions),
+    putRecords: (records) => {
+      if (!Array.isArray(records) || records.length > 500) throw new HarnessError('INVALID_ARGUMENT', `${name}.putRecords: give an array of at most 500 { data, partitionKey } records, as Kinesis takes.`);
+      return records.map((r) => state.putRecord(r.data, { partitionKey: r.partitionKey }));
+    },
   };
   state = new StreamState(stream, region, accountId, random, options);
   if (options.clock !== undefined) state.bind(sourceClock('createKinesisStream', options.clock));

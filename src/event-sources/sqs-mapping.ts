@@ -109,7 +109,6 @@ export class SqsMapping extends PollingMapping<SqsBatch> implements SqsEventSour
     private readonly config: ResolvedSqsMapping,
   ) {
     super(fn, clock, queue.queue.arn, config.enabled, queue.listeners);
-    queue.bind(clock);
     this.arrived();
   }
 

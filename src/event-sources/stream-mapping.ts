@@ -72,15 +72,15 @@ export interface StreamSkip {
 /**
  * Summary of a stream mapping's `drain()`.
  * @example
- * const { processed, skipped } = await mapping.drain();
+ * const { processedRecords, skippedRecords } = await mapping.drain();
  */
 export interface StreamDrainSummary {
   /** Batches whose fate was decided during the drain. */
   readonly batches: number;
   /** Records the checkpoint moved past after the function processed them. */
-  readonly processed: number;
-  /** Records given up (retries exhausted or too old). */
-  readonly skipped: number;
+  readonly processedRecords: number;
+  /** Records given up (retries exhausted or too old); `mapping.skipped` lists them by batch. */
+  readonly skippedRecords: number;
   /** Virtual milliseconds the drain advanced. */
   readonly virtualMs: number;
 }
@@ -132,8 +132,11 @@ interface Cursor {
   invocations: number;
   /** Throttles in a row, for their back-off. */
   throttles: number;
-  /** A bisected batch: the next batch takes at most this many records. */
-  limit: number | undefined;
+  /**
+   * Bisected batches still to read, as the (absolute) positions where each ends, the innermost last: the next batch
+   * stops at the last one above the checkpoint.
+   */
+  ends: number[];
   busy: boolean;
   /** Not read again before this (a retry's back-off). */
   retryAt: number;
@@ -154,7 +157,6 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     private readonly config: ResolvedStreamMapping,
   ) {
     super(fn, clock, stream.arn, config.enabled, stream.listeners);
-    stream.bind(clock);
     this.random = createRandom(hashSeed(`${fn.arn} ${stream.arn} request ids`));
     // The function's execution role, as `invokeIdentityArn` (recorded: kinesis-batch-item-failures).
     this.roleArn = `arn:aws:iam::${fn.arn.split(':')[4]}:role/lambda-role`;
@@ -163,7 +165,7 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
       position: config.startingPosition === 'LATEST' ? shard.trimmed + shard.records.length : shard.trimmed,
       invocations: 0,
       throttles: 0,
-      limit: undefined,
+      ends: [],
       busy: false,
       retryAt: -Infinity,
       lastRequestId: undefined,
@@ -179,7 +181,7 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     const before = { ...this.counters };
     const virtualMs = await this.runDrain();
     const c = this.counters;
-    return { batches: c.batches - before.batches, processed: c.processed - before.processed, skipped: c.skipped - before.skipped, virtualMs };
+    return { batches: c.batches - before.batches, processedRecords: c.processed - before.processed, skippedRecords: c.skipped - before.skipped, virtualMs };
   }
 
   protected drained(): boolean {
@@ -206,7 +208,11 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     const unread = this.unread(c);
     if (unread.length === 0) return false;
     if (this.agedOut(c, now).length > 0 || c.invocations > 0 || c.throttles > 0 || this.config.windowMs === 0) return true;
-    return unread.length >= this.config.batchSize || now >= unread[0]!.arrivedAt + this.config.windowMs;
+    // A batch goes when it is full, when its window closes, or when it weighs the 6 MB an Invoke may carry.
+    if (unread.length >= this.config.batchSize || now >= unread[0]!.arrivedAt + this.config.windowMs) return true;
+    let bytes = 0;
+    for (const r of unread) if ((bytes += this.stream.bytes(r)) >= LIMITS.syncRequestBytes) return true;
+    return false;
   }
 
   protected hasReady(now: number): boolean {
@@ -218,8 +224,8 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     this.stream.trim(now);
     const c = this.cursors.find((cursor) => this.shardReady(cursor, now));
     if (c === undefined) return;
-    // Records lost to the stream's retention are gone for the mapping too.
-    if (c.position < c.shard.trimmed) c.position = c.shard.trimmed;
+    // Records lost to the stream's retention are gone for the mapping too, and so is their batch's retry count.
+    if (c.position < c.shard.trimmed) this.moveCheckpoint(c, c.shard.trimmed - c.position);
     const aged = this.agedOut(c, now);
     if (aged.length > 0) {
       this.skip(c, aged, 'RecordAgeExceeded', Math.max(1, c.invocations), undefined, now);
@@ -231,21 +237,21 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     this.runBatch(event, (outcome) => this.settle(c, batch, event, now, outcome));
   }
 
-  /** Up to batchSize (or a bisected half) unread records, within the 6 MB Invoke payload. */
+  /** Up to batchSize unread records (or the rest of a bisected half), within the 6 MB Invoke payload. */
   private nextBatch(c: Cursor): readonly StreamEntry[] {
+    while (c.ends.length > 0 && c.ends.at(-1)! <= c.position) c.ends.pop();
     const unread = this.unread(c);
-    const max = Math.min(this.config.batchSize, c.limit ?? Infinity);
-    let bytes = 0;
+    const max = Math.min(this.config.batchSize, c.ends.length > 0 ? c.ends.at(-1)! - c.position : Infinity);
+    // `{"Records":[...]}`: each record's JSON and a comma.
+    let bytes = 14;
     let n = 0;
     while (n < unread.length && n < max) {
-      bytes += this.stream.bytes(unread[n]!);
+      bytes += this.stream.bytes(unread[n]!) + 1;
       if (bytes > LIMITS.syncRequestBytes && n > 0) break;
       n++;
     }
     return unread.slice(0, n);
   }
-
-  /** The record as Lambda delivers it (recorded: kinesis-batch-item-failures, kinesis-onfailure-s3-record). */
 
   private settle(c: Cursor, batch: readonly StreamEntry[], event: StreamEvent, at: number, outcome: BatchOutcome): void {
     const now = this.clock.now();
@@ -282,8 +288,10 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
   /** A batch that ran and failed: split it, retry it after a back-off, or skip it once the retries are used up. */
   private afterFailure(c: Cursor, batch: readonly StreamEntry[], reason: 'function-error' | 'invalid-batch-response' | 'batch-item-failures', now: number): 'retry' | 'bisect' | 'skip' {
     if (this.config.bisect && reason === 'function-error' && batch.length > 1) {
-      // Bisecting does not count towards the retry quota: each half is a new batch.
-      c.limit = Math.ceil(batch.length / 2);
+      // Bisecting does not count towards the retry quota: each half is a new batch, the first read next.
+      const end = c.position + batch.length;
+      if (c.ends.at(-1) !== end) c.ends.push(end);
+      c.ends.push(c.position + Math.ceil(batch.length / 2));
       c.invocations = 0;
       return 'bisect';
     }
@@ -296,12 +304,18 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     return 'retry';
   }
 
+  /** The checkpoint moves past records the function processed. */
   private advance(c: Cursor, records: number): void {
+    this.moveCheckpoint(c, records);
+    this.counters.processed += records;
+  }
+
+  /** A new checkpoint: the batch read from there on is a new one, with its own retries. */
+  private moveCheckpoint(c: Cursor, records: number): void {
     c.position += records;
     c.invocations = 0;
-    c.limit = undefined;
     c.retryAt = -Infinity;
-    this.counters.processed += records;
+    c.lastRequestId = undefined;
   }
 
   /** Gives records up: the on-failure record goes to the destination, and the checkpoint moves past them. */
@@ -323,11 +337,7 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     if (target !== undefined) deliverableOf(target)!.deliver(JSON.stringify(record), {}, now, { detailType: '', functionArn: this.functionArn });
     this.skips.push({ at: now, shardId: c.shard.id, condition, sequenceNumbers: records.map((r) => r.sequenceNumber), approximateInvokeCount, record });
     this.counters.skipped += records.length;
-    c.position += records.length;
-    c.invocations = 0;
-    c.limit = undefined;
-    c.retryAt = -Infinity;
-    c.lastRequestId = undefined;
+    this.moveCheckpoint(c, records.length);
   }
 
   /** A retry's back-off ending, or a batching window closing. */
@@ -339,7 +349,9 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
       if (unread.length === 0) continue;
       if (c.retryAt > now) next = Math.min(next, c.retryAt);
       else if (this.config.windowMs > 0 && c.invocations === 0 && c.throttles === 0) next = Math.min(next, unread[0]!.arrivedAt + this.config.windowMs);
-      // Records turning too old to deliver are noticed at the next read: no wake-up of their own.
+      // The first unread record turning too old to deliver (skipped then, even inside a batching window).
+      const max = this.config.maximumRecordAgeMs;
+      if (max !== -1 && unread[0]!.arrivedAt + max + 1 > now) next = Math.min(next, unread[0]!.arrivedAt + max + 1);
     }
     return next === Infinity || next <= now ? undefined : next;
   }

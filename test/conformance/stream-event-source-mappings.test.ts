@@ -225,4 +225,49 @@ describe('Kinesis event source mappings, as recorded on AWS', () => {
     expectRecordedMessage(failures.messages[0]!, message!, { bindings });
     expectDistinct(bindings);
   });
+
+  it('kinesis-batch-response-semantics: through a mapping, retries every malformed response as a failure and takes every empty one as success', async () => {
+    const id = 'kinesis-batch-response-semantics';
+    const request = recording(id).request as { returnValuesSuccess: Record<string, unknown>; returnValuesFailure: Record<string, unknown> };
+    const outcomes = recorded<{
+      successScenarios: Record<string, { invocations: number }>;
+      failureScenarios: Record<string, { invocations: number; condition: string; approximateInvokeCount: number; functionError: string | null; batchSize: number }>;
+    }>(id);
+    const scenarios = [
+      ...Object.entries(request.returnValuesSuccess).map(([name, value]) => ({ name, value, success: true })),
+      ...Object.entries(request.returnValuesFailure).map(([name, value]) => ({ name, value, success: false })),
+    ];
+    for (const { name, value, success } of scenarios) {
+      const failures = createQueue('failures', { accountId: RECORDED_ACCOUNT });
+      // "raises ZeroDivisionError" stands for an unhandled exception.
+      const handler = typeof value === 'string' && value.startsWith('raises') ? async () => Promise.reject(new Error(value)) : async () => value;
+      const fn = make<KinesisStreamEvent>({ name: 'consumer', handler });
+      const stream = createKinesisStream('records', { accountId: RECORDED_ACCOUNT, clock: fn.clock });
+      const mapping = createEventSourceMapping(fn, stream, {
+        startingPosition: 'TRIM_HORIZON',
+        batchSize: 1,
+        maximumBatchingWindowInSeconds: 1,
+        maximumRetryAttempts: 2,
+        functionResponseTypes: ['ReportBatchItemFailures'],
+        destinations: { onFailure: failures },
+      });
+      stream.putRecord('hello', { partitionKey: 'p' });
+      await mapping.drain();
+      if (success) {
+        expect(fn.invocations, name).toHaveLength(outcomes.successScenarios[name]!.invocations);
+        expect(failures.messages, name).toEqual([]);
+      } else {
+        const expected = outcomes.failureScenarios[name]!;
+        expect(fn.invocations, name).toHaveLength(expected.invocations);
+        const record = JSON.parse(failures.messages[0]!.body) as { requestContext: Record<string, unknown>; responseContext: Record<string, unknown>; KinesisBatchInfo: Record<string, unknown> };
+        expect([record.requestContext['condition'], record.requestContext['approximateInvokeCount'], record.responseContext['functionError'], record.KinesisBatchInfo['batchSize']], name).toEqual([
+          expected.condition,
+          expected.approximateInvokeCount,
+          expected.functionError,
+          expected.batchSize,
+        ]);
+      }
+      await fn.dispose();
+    }
+  });
 });

@@ -50,7 +50,7 @@ describe('createDynamoDbTable', () => {
       table.putItem({ id: 'a' });
       table.putItem({ id: 'b' });
       table.deleteItem({ id: 'a' });
-      expect(await mapping.drain()).toMatchObject({ batches: 2, processed: 3 });
+      expect(await mapping.drain()).toMatchObject({ batches: 2, processedRecords: 3 });
       expect(mapping.batches.map((b) => b.event.Records.map((r) => r.eventName))).toEqual([['INSERT', 'INSERT'], ['REMOVE']]);
     } finally {
       await fn.dispose();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createClock, createKinesisStream, HarnessError, InvalidParameterValueError } from '../../src/index.js';
 
@@ -22,6 +23,20 @@ describe('createKinesisStream', () => {
     const shards = Array.from({ length: 200 }, (_, i) => stream.putRecord('x', { partitionKey: `key-${i}` }).shardId);
     expect(new Set(shards).size).toBe(4);
     expect(stream.putRecord('y', { partitionKey: 'key-7' }).shardId).toBe(shards[7]);
+    // The shard whose quarter of the 128-bit hash key space holds the key's MD5.
+    const quarter = (key: string): number => Number((BigInt(`0x${createHash('md5').update(key).digest('hex')}`) * 4n) >> 128n);
+    expect(shards.slice(0, 20)).toEqual(Array.from({ length: 20 }, (_, i) => `shardId-00000000000${quarter(`key-${i}`)}`));
+  });
+
+  it('puts several records at once, and drops records past its retention period', async () => {
+    const clock = createClock();
+    const stream = createKinesisStream('kept', { clock });
+    expect(stream.putRecords([{ data: 'a', partitionKey: 'k' }, { data: 'b', partitionKey: 'k' }]).map((r) => r.shardId)).toEqual(['shardId-000000000000', 'shardId-000000000000']);
+    await clock.advance('23h');
+    expect(stream.records).toHaveLength(2);
+    await clock.advance('1h');
+    expect(stream.records).toEqual([]);
+    await clock.dispose();
   });
 
   it('refuses a record without a partition key, one over 1 MiB, and options Kinesis would refuse', () => {

@@ -58,7 +58,7 @@ describe('createEventSourceMapping (Kinesis)', () => {
     expect(times('poison')).toEqual([0, 1000, 3000]);
     expect(times('after-poison')).toEqual([3000]);
     expect(times('other-shard')).toEqual([0]);
-    expect(summary).toMatchObject({ processed: 2, skipped: 1 });
+    expect(summary).toMatchObject({ processedRecords: 2, skippedRecords: 1 });
     expect(mapping.skipped.map((s) => [s.condition, s.approximateInvokeCount])).toEqual([['RetryAttemptsExhausted', 3]]);
     expect(JSON.parse(failures.messages[0]!.body).KinesisBatchInfo.batchSize).toBe(1);
   });
@@ -88,14 +88,14 @@ describe('createEventSourceMapping (Kinesis)', () => {
     expect(JSON.parse(failures.messages[0]!.body).responseContext).toEqual({ statusCode: 200, executedVersion: '$LATEST', functionError: null });
   });
 
-  it('bisects a failing batch without counting it as a retry, until the bad record is alone', async () => {
+  it('bisects a failing batch without counting it as a retry, reading each half as its own batch', async () => {
     const fn = make(async (event) => {
       if (text(event).includes('bad')) throw new Error('bad record');
       return 'ok';
     });
     const stream = createKinesisStream('s', { clock: fn.clock });
     const mapping = createEventSourceMapping(fn, stream, { startingPosition: 'TRIM_HORIZON', batchSize: 4, maximumRetryAttempts: 0, bisectBatchOnFunctionError: true });
-    for (const d of ['a', 'b', 'bad', 'c']) stream.putRecord(d, { partitionKey: 'k' });
+    for (const d of ['a', 'b', 'bad', 'c', 'd', 'e', 'f', 'g']) stream.putRecord(d, { partitionKey: 'k' });
     await mapping.drain();
     expect(mapping.batches.map((b) => [text(b.event), b.fate.kind === 'failed' ? b.fate.then : b.fate.kind])).toEqual([
       [['a', 'b', 'bad', 'c'], 'bisect'],
@@ -103,7 +103,57 @@ describe('createEventSourceMapping (Kinesis)', () => {
       [['bad', 'c'], 'bisect'],
       [['bad'], 'skip'],
       [['c'], 'succeeded'],
+      [['d', 'e', 'f', 'g'], 'succeeded'],
     ]);
+  });
+
+  it('invokes before the batching window closes once a batch weighs 6 MB', async () => {
+    const fn = make(async () => 'ok');
+    const stream = createKinesisStream('s', { clock: fn.clock });
+    const mapping = createEventSourceMapping(fn, stream, { startingPosition: 'TRIM_HORIZON', batchSize: 100, maximumBatchingWindowInSeconds: 300 });
+    const t0 = fn.clock.now();
+    // 750,000 bytes of data are 1,000,000 of base64: six fit in the 6 MB (6,291,456 bytes) of an Invoke, a seventh does not.
+    for (let i = 0; i < 8; i++) stream.putRecord(new Uint8Array(750_000), { partitionKey: 'k' });
+    await mapping.drain();
+    expect(mapping.batches.map((b) => [b.at - t0, b.event.Records.length])).toEqual([
+      [0, 6],
+      [300_000, 2],
+    ]);
+  });
+
+  it('skips a record as soon as it is too old, even inside a batching window, with a request id of its own', async () => {
+    const failures = createQueue('failures');
+    const fn = make(async () => 'ok');
+    const stream = createKinesisStream('s', { clock: fn.clock });
+    const mapping = createEventSourceMapping(fn, stream, { startingPosition: 'TRIM_HORIZON', maximumRecordAgeInSeconds: 60, destinations: { onFailure: failures } });
+    stream.putRecord('fresh', { partitionKey: 'k' });
+    await mapping.drain();
+    mapping.disable();
+    const t0 = fn.clock.now();
+    stream.putRecord('stale', { partitionKey: 'k' });
+    await fn.clock.advance(90_000);
+    mapping.enable();
+    await mapping.drain();
+    const skip = mapping.skipped[0]!;
+    expect(skip.at - t0).toBe(90_000);
+    // Not the request id of the batch before: this one never ran.
+    expect((skip.record['requestContext'] as { requestId: string }).requestId).not.toBe(fn.invocations[0]!.requestId);
+
+    const windowed = make(async () => 'ok', { name: 'windowed', clock: fn.clock });
+    const second = createEventSourceMapping(windowed, stream, { startingPosition: 'LATEST', maximumRecordAgeInSeconds: 60, maximumBatchingWindowInSeconds: 90 });
+    const t1 = fn.clock.now();
+    stream.putRecord('ages in the window', { partitionKey: 'k' });
+    await second.drain();
+    expect(second.batches).toEqual([]);
+    expect(second.skipped.map((s) => s.at - t1)).toEqual([60_001]);
+  });
+
+  it('refuses a stream on another clock without leaving anything behind', async () => {
+    const stream = createKinesisStream('elsewhere', { clock: createClock() });
+    const fn = make(async () => 'ok');
+    expect(() => createEventSourceMapping(fn, stream, { startingPosition: 'TRIM_HORIZON' })).toThrow(/on another clock/);
+    stream.putRecord('x', { partitionKey: 'k' });
+    expect((await fn.invoke({} as never)).ok).toBe(true);
   });
 
   it('retries a throttled batch without counting it, and gathers batches for the batching window', async () => {
@@ -135,7 +185,7 @@ describe('createEventSourceMapping (Kinesis)', () => {
     stream.putRecord('x', { partitionKey: 'k' });
     expect(await mapping.drain()).toMatchObject({ batches: 0 });
     mapping.enable();
-    expect(await mapping.drain()).toMatchObject({ batches: 1, processed: 1 });
+    expect(await mapping.drain()).toMatchObject({ batches: 1, processedRecords: 1 });
     mapping.delete();
     await expect(mapping.drain()).rejects.toThrow(/was deleted/);
   });
