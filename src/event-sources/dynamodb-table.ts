@@ -8,7 +8,7 @@ import { randomDigits } from '../events/messaging/_defaults.js';
 import { changeRecord, type StreamViewType } from '../events/messaging/dynamodb.js';
 import type { PlainItem } from '../events/messaging/_marshal.js';
 import type { Random } from '../internal/random.js';
-import { sourceClock } from './source-clock.js';
+import { adopts, sourceClock } from './source-clock.js';
 import type { Shard, StreamEntry, StreamSource } from './stream-source.js';
 
 /**
@@ -98,10 +98,7 @@ export class TableState implements StreamSource<TableStreamEntry> {
   }
 
   bind(time: { now(): number }): void {
-    if (this.time === time) return;
-    if (this.time !== undefined) {
-      throw new HarnessError('INVALID_ARGUMENT', `Table ${this.table.name} is on another clock than this function's: give it and every function reading it one clock (createClock()).`);
-    }
+    if (!adopts(this.time, time, `Table ${this.table.name}`)) return;
     this.time = time;
     const now = time.now();
     const records = this.shards[0]!.records;

@@ -6,7 +6,7 @@ import { randomDigits } from '../events/messaging/_defaults.js';
 import { toBase64Data, type StreamData } from '../events/messaging/_encoding.js';
 import type { Clock } from '../clock/virtual-clock.js';
 import { checkRange } from '../limits/limits.js';
-import { sourceClock } from './source-clock.js';
+import { adopts, sourceClock } from './source-clock.js';
 import type { Shard, StreamSource } from './stream-source.js';
 import { isoTime } from '../logs/format.js';
 
@@ -102,10 +102,7 @@ export class StreamState implements StreamSource<KinesisStoredRecord> {
 
   /** Adopts a clock: records put before are stamped as arrived now. Throws for a second, different clock. */
   bind(time: { now(): number }): void {
-    if (this.time === time) return;
-    if (this.time !== undefined) {
-      throw new HarnessError('INVALID_ARGUMENT', `Stream ${this.stream.name} is on another clock than this function's: give it and every function reading it one clock (createClock()).`);
-    }
+    if (!adopts(this.time, time, `Stream ${this.stream.name}`)) return;
     this.time = time;
     const now = time.now();
     for (const shard of this.shards) {

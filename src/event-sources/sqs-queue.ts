@@ -8,7 +8,7 @@ import { randomBase64, randomDigits } from '../events/messaging/_defaults.js';
 import type { Random } from '../internal/random.js';
 import type { Clock } from '../clock/virtual-clock.js';
 import { checkRange } from '../limits/limits.js';
-import { sourceClock } from './source-clock.js';
+import { adopts, sourceClock } from './source-clock.js';
 import { recordAttributes, recordBytes } from './sqs-record.js';
 import { SQS_LIMITS } from './sqs-rules.js';
 
@@ -199,10 +199,7 @@ export class QueueState {
 
   /** Adopts a clock: messages sent before are stamped as sent now. Throws for a second, different clock. */
   bind(time: TimeSource): void {
-    if (this.time === time) return;
-    if (this.time !== undefined) {
-      throw new HarnessError('INVALID_ARGUMENT', `Queue ${this.queue.name} is on another clock than this function's: give it and every function reading it one clock (createClock()).`);
-    }
+    if (!adopts(this.time, time, `Queue ${this.queue.name}`)) return;
     this.time = time;
     const now = time.now();
     for (const m of this.stored) {
