@@ -56,9 +56,8 @@ export function createEventSourceMapping(fn: LambdaFunction, source: Queue | Kin
       `An event source mapping with ${queue ? 'SQS' : stream!.label} arn (" ${queue ? source.arn : stream!.arn} ") and function (" ${fn.name} ") already exists. Please update or delete the existing mapping with UUID ${existing.uuid}`,
     );
   }
-  // The source adopts the function's clock first: a source on another clock is refused before anything is registered.
-  (queue ?? stream!).bind(fn.clock);
-  let mapping: SqsMapping | StreamMapping;
+  // Everything is checked before the source adopts the function's clock: a refused call changes nothing.
+  let create: () => SqsMapping | StreamMapping;
   if (queue !== undefined) {
     const config = resolveSqsMapping((options ?? {}) as SqsMappingOptions, queue.fifo);
     const timeout = (fn as { timeoutSeconds?: number }).timeoutSeconds ?? 0;
@@ -66,10 +65,14 @@ export function createEventSourceMapping(fn: LambdaFunction, source: Queue | Kin
       // AWS's message: a batch could come back while the function still processes it.
       throw new InvalidParameterValueError(`Invalid request provided: Queue visibility timeout: ${queue.visibilityTimeoutMs / 1000} seconds is less than Function timeout: ${timeout} seconds`);
     }
-    mapping = new SqsMapping(fn, queue, fn.clock, config);
+    create = () => new SqsMapping(fn, queue, fn.clock as VirtualClock, config);
   } else {
-    mapping = new StreamMapping(fn, stream!, fn.clock, resolveStreamMapping(options as StreamMappingOptions));
+    const config = resolveStreamMapping(options as StreamMappingOptions);
+    create = () => new StreamMapping(fn, stream!, fn.clock as VirtualClock, config);
   }
+  // Before anything is registered: a source on another clock is refused here.
+  (queue ?? stream!).bind(fn.clock);
+  const mapping = create();
   mapped.set(fn.arn, mapping);
   live.set(source, mapped);
   mapping.onDeleted = () => mapped.delete(fn.arn);

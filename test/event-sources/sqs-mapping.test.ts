@@ -350,3 +350,13 @@ describe('createEventSourceMapping (SQS)', () => {
     expect(a.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
+
+describe('createEventSourceMapping, refused', () => {
+  it('leaves the queue as it was: a later mapping on another clock still works', () => {
+    const queue = createQueue('untouched');
+    const a = make(async () => 'ok', { name: 'a' });
+    expect(() => createEventSourceMapping(a, queue, { batchSize: 0 })).toThrow(/batchSize must be an integer/);
+    const b = make(async () => 'ok', { name: 'b' });
+    expect(() => createEventSourceMapping(b, queue)).not.toThrow();
+  });
+});
