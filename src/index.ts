@@ -29,8 +29,8 @@ export { startServer, type ServerOptions, type RunningServer } from './server/st
 export { startFunctionUrl, type FunctionUrlOptions } from './server/function-url-server.js';
 export type { InvokeMode } from './function-url/http-response.js';
 export type { InvokeTarget } from './invoke-api/registry.js';
-export { createTopic, createEventBus } from './async/targets.js';
-export type { Topic, TopicMessage, EventBus, BusEvent, TargetOptions } from './async/targets.js';
+export { createTopic, createEventBus, createBucket } from './async/targets.js';
+export type { Topic, TopicMessage, EventBus, BusEvent, Bucket, BucketObject, TargetOptions } from './async/targets.js';
 export { createQueue } from './event-sources/sqs-queue.js';
 export type { Queue, QueueMessage, QueueOptions, SendMessageOptions } from './event-sources/sqs-queue.js';
 export { createEventSourceMapping } from './event-sources/create-mapping.js';

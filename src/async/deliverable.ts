@@ -3,7 +3,15 @@ import type { MessageAttribute } from './records.js';
 /** What an in-memory target does when Lambda delivers something to it (internal). */
 export interface Deliverable {
   /** Delivers a message body with optional SQS-style attributes at virtual time `at`. */
-  deliver(body: string, attributes: Record<string, MessageAttribute>, at: number, meta: { detailType: string; functionArn: string }): void;
+  deliver(body: string, attributes: Record<string, MessageAttribute>, at: number, meta: DeliveryMeta): void;
+}
+
+/** What a target may need besides the body: an EventBridge detail type, the sending function, an S3 object key. */
+export interface DeliveryMeta {
+  readonly detailType: string;
+  readonly functionArn: string;
+  /** The object key, for a bucket. */
+  readonly objectKey?: string;
 }
 
 const delivery = new WeakMap<object, Deliverable>();

@@ -1,5 +1,6 @@
 import { createRandom, hashSeed, type Random } from '../internal/random.js';
 import { registerDeliverable } from './deliverable.js';
+import { HarnessError, rejectUnknownKeys } from '../errors.js';
 import { isoTime } from '../logs/format.js';
 import { isoTimeSeconds } from '../events/_internals/format.js';
 
@@ -137,4 +138,53 @@ export function createEventBus(name: string, options: TargetOptions = {}): Event
     },
   });
   return bus;
+}
+
+/**
+ * An object an in-memory bucket holds.
+ * @example
+ * JSON.parse(bucket.objects[0]!.body).KinesisBatchInfo.batchSize; // 1
+ */
+export interface BucketObject {
+  readonly key: string;
+  readonly body: string;
+  /** Virtual epoch ms it was written. */
+  readonly lastModified: number;
+}
+
+/**
+ * An in-memory S3 bucket, to use as the on-failure destination of a stream event source mapping.
+ * @example
+ * const bucket: Bucket = createBucket('failed-batches');
+ * bucket.objects.map((o) => o.key);
+ */
+export interface Bucket {
+  readonly kind: 'bucket';
+  readonly name: string;
+  readonly arn: string;
+  /** Objects in the order they were written. */
+  readonly objects: readonly BucketObject[];
+  clear(): void;
+}
+
+/**
+ * An in-memory S3 bucket, to use as the on-failure destination of a stream event source mapping: each skipped batch
+ * becomes an object, its failure record plus the records themselves as `payload`.
+ * @example
+ * const bucket = createBucket('failed-batches');
+ * createEventSourceMapping(fn, stream, { startingPosition: 'LATEST', destinations: { onFailure: bucket } });
+ */
+export function createBucket(name: string, options: Omit<TargetOptions, 'seed'> = {}): Bucket {
+  if (typeof name !== 'string' || !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name)) {
+    throw new HarnessError('INVALID_ARGUMENT', `createBucket: ${JSON.stringify(name)} is not a bucket name: 3-63 lowercase letters, digits, '.' and '-'.`);
+  }
+  rejectUnknownKeys('createBucket', options, ['region', 'accountId']);
+  const objects: BucketObject[] = [];
+  const bucket: Bucket = { kind: 'bucket', name, arn: `arn:aws:s3:::${name}`, objects, clear: () => void (objects.length = 0) };
+  registerDeliverable(bucket, {
+    deliver(body, _attributes, at, meta) {
+      objects.push({ key: meta.objectKey ?? `aws/lambda/${at}`, body, lastModified: at });
+    },
+  });
+  return bucket;
 }

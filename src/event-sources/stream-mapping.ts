@@ -9,7 +9,7 @@ import { LIMITS } from '../limits/limits.js';
 import { judgeBatch } from './batch-response.js';
 import type { Shard, StreamEntry, StreamSource } from './stream-source.js';
 import { PollingMapping, type BatchOutcome } from './polling-mapping.js';
-import { streamFailureRecord, streamRetryDelayMs, type ResolvedStreamMapping, type StreamFailureCondition } from './stream-rules.js';
+import { failureObjectKey, streamFailureRecord, streamRetryDelayMs, type ResolvedStreamMapping, type StreamFailureCondition } from './stream-rules.js';
 
 /**
  * What became of one batch read from a shard.
@@ -320,6 +320,8 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
 
   /** Gives records up: the on-failure record goes to the destination, and the checkpoint moves past them. */
   private skip(c: Cursor, records: readonly StreamEntry[], condition: StreamFailureCondition, approximateInvokeCount: number, functionError: 'Unhandled' | null | undefined, now: number): void {
+    const target = this.config.onFailure;
+    const toBucket = target?.kind === 'bucket';
     const record = streamFailureRecord({
       requestId: c.lastRequestId ?? this.random.uuid(),
       functionArn: this.functionArn,
@@ -332,9 +334,12 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
       arrivals: records.map((r) => r.arrivedAt),
       streamArn: this.stream.arn,
       batchInfo: this.stream.batchInfo,
+      ...(toBucket ? { payload: { Records: records.map((r) => this.stream.eventRecord(r, this.roleArn)) } } : {}),
     });
-    const target = this.config.onFailure;
-    if (target !== undefined) deliverableOf(target)!.deliver(JSON.stringify(record), {}, now, { detailType: '', functionArn: this.functionArn });
+    if (target !== undefined) {
+      const objectKey = toBucket ? failureObjectKey(this.uuid, c.shard.id, now, this.random.uuid()) : undefined;
+      deliverableOf(target)!.deliver(JSON.stringify(record), {}, now, { detailType: '', functionArn: this.functionArn, ...(objectKey ? { objectKey } : {}) });
+    }
     this.skips.push({ at: now, shardId: c.shard.id, condition, sequenceNumbers: records.map((r) => r.sequenceNumber), approximateInvokeCount, record });
     this.counters.skipped += records.length;
     this.moveCheckpoint(c, records.length);

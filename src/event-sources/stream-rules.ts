@@ -1,5 +1,5 @@
 import { deliverableOf } from '../async/deliverable.js';
-import type { Topic } from '../async/targets.js';
+import type { Bucket, Topic } from '../async/targets.js';
 import { InvalidParameterValueError, rejectUnknownKeys } from '../errors.js';
 import { isoTime } from '../logs/format.js';
 import type { Queue } from './sqs-queue.js';
@@ -24,8 +24,11 @@ export interface StreamMappingOptions {
   bisectBatchOnFunctionError?: boolean;
   /** `['ReportBatchItemFailures']`: the response names failed records by sequence number. @defaultValue [] */
   functionResponseTypes?: readonly 'ReportBatchItemFailures'[];
-  /** Where a skipped batch's failure record goes: a queue or a topic (`OnSuccess` does not exist for streams). */
-  destinations?: { onFailure?: Queue | Topic };
+  /**
+   * Where a skipped batch's failure record goes: a queue, a topic, or a bucket (which also gets the records, as
+   * `payload`). `OnSuccess` does not exist for streams.
+   */
+  destinations?: { onFailure?: Queue | Topic | Bucket };
   /** A disabled mapping does not read until enabled. @defaultValue true */
   enabled?: boolean;
 }
@@ -41,7 +44,7 @@ export interface ResolvedStreamMapping {
   readonly maximumRecordAgeMs: number;
   readonly bisect: boolean;
   readonly reportBatchItemFailures: boolean;
-  readonly onFailure: Queue | Topic | undefined;
+  readonly onFailure: Queue | Topic | Bucket | undefined;
   readonly enabled: boolean;
 }
 
@@ -92,8 +95,8 @@ export function resolveStreamMapping(options: StreamMappingOptions): ResolvedStr
     if (key !== 'onFailure') throw new InvalidParameterValueError(`destinations.${key}: stream event source mappings have an on-failure destination only.`);
   }
   const onFailure = destinations.onFailure;
-  if (onFailure !== undefined && (deliverableOf(onFailure) === undefined || (onFailure.kind !== 'queue' && onFailure.kind !== 'topic'))) {
-    throw new InvalidParameterValueError('destinations.onFailure must be a queue (createQueue) or a topic (createTopic).');
+  if (onFailure !== undefined && (deliverableOf(onFailure) === undefined || !['queue', 'topic', 'bucket'].includes(onFailure.kind))) {
+    throw new InvalidParameterValueError('destinations.onFailure must be a queue (createQueue), a topic (createTopic) or a bucket (createBucket).');
   }
   if ((onFailure as Partial<Queue> | undefined)?.fifo === true) throw new InvalidParameterValueError('destinations.onFailure: a FIFO queue is not supported as an on-failure destination.');
   const bisect = options.bisectBatchOnFunctionError ?? false;
@@ -126,6 +129,18 @@ export function streamRetryDelayMs(failures: number): number {
 }
 
 /**
+ * The S3 object key of a skipped batch's failure record (spec §8.2):
+ * `aws/lambda/<mapping UUID>/<shardId>/YYYY/MM/DD/YYYY-MM-DDTHH.MM.SS-<uuid>`, from the record's timestamp.
+ * @example
+ * failureObjectKey(mapping.uuid, 'shardId-000000000000', Date.UTC(2026, 0, 2, 3, 4, 5), id);
+ * // 'aws/lambda/<uuid>/shardId-000000000000/2026/01/02/2026-01-02T03.04.05-<id>'
+ */
+export function failureObjectKey(mappingUuid: string, shardId: string, at: number, id: string): string {
+  const iso = isoTime(at);
+  return `aws/lambda/${mappingUuid}/${shardId}/${iso.slice(0, 4)}/${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 19).replace(/:/g, '.')}-${id}`;
+}
+
+/**
  * Why a batch was skipped: `RetryAttemptsExhausted` (not async's `RetriesExhausted`) or `RecordAgeExceeded`.
  * @example
  * mapping.skipped.filter((s) => s.condition === 'RecordAgeExceeded').length;
@@ -148,6 +163,8 @@ export interface SkippedBatch {
   readonly streamArn: string;
   /** `KinesisBatchInfo` (arrivals to the millisecond) or `DDBStreamBatchInfo` (to the second). */
   readonly batchInfo: { readonly key: 'KinesisBatchInfo' | 'DDBStreamBatchInfo'; time(epochMs: number): string };
+  /** The records themselves, for an S3 destination (`payload`); SQS and SNS get the metadata only. */
+  readonly payload?: { Records: readonly object[] };
 }
 
 /**
@@ -175,5 +192,6 @@ export function streamFailureRecord(batch: SkippedBatch): Record<string, unknown
     batchSize: batch.sequenceNumbers.length,
     streamArn: batch.streamArn,
   };
+  if (batch.payload !== undefined) record['payload'] = batch.payload;
   return record;
 }

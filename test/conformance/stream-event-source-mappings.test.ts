@@ -6,6 +6,7 @@
 import type { DynamoDBStreamEvent, KinesisStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import {
+  createBucket,
   createClock,
   createDynamoDbTable,
   createEventSourceMapping,
@@ -269,5 +270,35 @@ describe('Kinesis event source mappings, as recorded on AWS', () => {
       }
       await fn.dispose();
     }
+  });
+
+  it.each(['kinesis-onfailure-s3-record', 'ddb-onfailure-s3-record'])('%s: writes the failure record and the failed records (payload) to the on-failure bucket, under AWS’s key', async (id) => {
+    const bucket = createBucket('failed-batches');
+    const fn = make<unknown>({ name: 'consumer', handler: async () => Promise.reject(new Error('raise_error')) });
+    const options = { startingPosition: 'TRIM_HORIZON' as const, batchSize: 1, maximumRetryAttempts: 1, destinations: { onFailure: bucket } };
+    const bindings: Bindings = new Map();
+    let mapping;
+    if (id.startsWith('kinesis')) {
+      const request = recording(id).request as { recordData: Record<string, unknown>; partitionKey: string };
+      const stream = createKinesisStream('records', { accountId: RECORDED_ACCOUNT, clock: fn.clock });
+      mapping = createEventSourceMapping(fn, stream, options);
+      const { sequenceNumber, shardId } = stream.putRecord(pythonJson(request.recordData), { partitionKey: request.partitionKey });
+      for (const [k, v] of [['<resource:3>', fn.name], ['<resource:2>', stream.name], ['<resource:4>', 'lambda-role'], ['<sequence-number:1>', sequenceNumber], ['<kinesis-shard-id>', shardId]]) bindings.set(k!, v!);
+    } else {
+      const table = createDynamoDbTable('orders', { accountId: RECORDED_ACCOUNT, partitionKey: 'my_partition_key', streamViewType: 'NEW_IMAGE', clock: fn.clock });
+      mapping = createEventSourceMapping(fn, table, options);
+      table.putItem({ my_partition_key: 'hello world' });
+      const [, label] = /\/stream\/(.+)$/.exec(table.streamArn)!;
+      for (const [k, v] of [['<resource:4>', fn.name], ['<resource:1>', table.name], ['<resource:2>', label!], ['<sequence-number:1>', table.records[0]!.dynamodb!.SequenceNumber!]]) bindings.set(k!, v!);
+    }
+    await mapping.drain();
+
+    expect(fn.invocations).toHaveLength(2);
+    expect(bucket.objects).toHaveLength(1);
+    const [object] = bucket.objects;
+    // The recording sorted the object's keys (the test parsed it before matching): compared without order.
+    expectRecorded(JSON.parse(object!.body), recorded(id, 's3ObjectBody'), { bindings });
+    const shardId = (JSON.parse(object!.body) as Record<string, { shardId: string }>)[id.startsWith('kinesis') ? 'KinesisBatchInfo' : 'DDBStreamBatchInfo']!.shardId;
+    expect(object!.key).toMatch(new RegExp(`^aws/lambda/${mapping.uuid}/${shardId}/\\d{4}/\\d{2}/\\d{2}/\\d{4}-\\d{2}-\\d{2}T\\d{2}\\.\\d{2}\\.\\d{2}-[0-9a-f-]{36}$`));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createQueue, InvalidParameterValueError } from '../../src/index.js';
-import { resolveStreamMapping, streamFailureRecord, streamRetryDelayMs } from '../../src/event-sources/stream-rules.js';
+import { failureObjectKey, resolveStreamMapping, streamFailureRecord, streamRetryDelayMs } from '../../src/event-sources/stream-rules.js';
 
 describe('resolveStreamMapping', () => {
   it('defaults to batches of 100, no window, unlimited retries and age, no bisecting', () => {
@@ -24,7 +24,7 @@ describe('resolveStreamMapping', () => {
     [{ startingPosition: 'LATEST', maximumRetryAttempts: -2 }, /between -1 and 10000/],
     [{ startingPosition: 'LATEST', batchSize: 10_001 }, /between 1 and 10000 records/],
     [{ startingPosition: 'LATEST', destinations: { onSuccess: createQueue('q') } }, /on-failure destination only/],
-    [{ startingPosition: 'LATEST', destinations: { onFailure: { kind: 'queue' } } }, /a queue \(createQueue\) or a topic/],
+    [{ startingPosition: 'LATEST', destinations: { onFailure: { kind: 'queue' } } }, /a queue \(createQueue\), a topic \(createTopic\) or a bucket/],
     [{ startingPosition: 'LATEST', destinations: { onFailure: createQueue('q.fifo') } }, /FIFO queue is not supported/],
     [{ startingPosition: 'LATEST', bisectBatchOnFunctionError: 'yes' }, /bisectBatchOnFunctionError must be true or false/],
   ])('refuses %j as CreateEventSourceMapping does', (options, message) => {
@@ -75,5 +75,13 @@ describe('streamFailureRecord', () => {
 
   it('reports an aged-out batch without a response context', () => {
     expect(Object.keys(streamFailureRecord({ ...batch, condition: 'RecordAgeExceeded' }))).toEqual(['requestContext', 'version', 'timestamp', 'KinesisBatchInfo']);
+  });
+});
+
+describe('failureObjectKey', () => {
+  it('files a failure record under the mapping, the shard and the record’s time, as AWS does', () => {
+    expect(failureObjectKey('m-uuid', 'shardId-000000000000', Date.UTC(2026, 0, 2, 3, 4, 5, 678), 'r-uuid')).toBe(
+      'aws/lambda/m-uuid/shardId-000000000000/2026/01/02/2026-01-02T03.04.05-r-uuid',
+    );
   });
 });
