@@ -277,18 +277,26 @@ export class VirtualClock implements Clock {
     return false;
   }
 
-  /** Starts one ready item, if any. */
+  /**
+   * Starts one ready item, if any, taking the dispatchers in turn from the one after the last that started something:
+   * two consumers of one source (two mappings of a queue) share it, as competing pollers do, rather than the first
+   * registered taking everything.
+   */
   private dispatch(): boolean {
     const dispatchers = this.dispatchers;
-    for (let i = 0; i < dispatchers.length; i++) {
+    const n = dispatchers.length;
+    for (let k = 0; k < n; k++) {
+      const i = (this.nextDispatcher + k) % n;
       const d = dispatchers[i]!;
       if (d.hasReady()) {
+        this.nextDispatcher = (i + 1) % n;
         d.dispatchOne();
         return true;
       }
     }
     return false;
   }
+  private nextDispatcher = 0;
 
   private isIdle(): boolean {
     return this.runs.length === 0 && this.tasks === 0 && !this.anyReady();

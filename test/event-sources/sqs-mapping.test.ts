@@ -360,3 +360,18 @@ describe('createEventSourceMapping, refused', () => {
     expect(() => createEventSourceMapping(b, queue)).not.toThrow();
   });
 });
+
+describe('two mappings of one queue', () => {
+  it('share its messages, as competing pollers do', async () => {
+    const clock = createClock({ realTimeFlow: false });
+    const a = make(async () => 'a', { name: 'a', clock });
+    const b = make(async () => 'b', { name: 'b', clock });
+    const queue = createQueue('shared');
+    const first = createEventSourceMapping(a, queue, { batchSize: 1 });
+    const second = createEventSourceMapping(b, queue, { batchSize: 1 });
+    for (let i = 0; i < 10; i++) queue.send(String(i));
+    await first.drain();
+    expect(first.batches.length + second.batches.length).toBe(10);
+    expect(Math.abs(first.batches.length - second.batches.length)).toBeLessThanOrEqual(1);
+  });
+});

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFunction, type LambdaFunction } from '../../src/index.js';
+import { createEventSourceMapping, createFunction, createQueue, type LambdaFunction } from '../../src/index.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/handlers');
 const fns: LambdaFunction[] = [];
@@ -82,5 +82,17 @@ describe("isolation: 'worker'", () => {
 
   it('needs a handler file path', () => {
     expect(() => createFunction({ handler: async () => 1, isolation: 'worker' })).toThrow(/needs a handler file path/);
+  });
+
+  it('is fed by an SQS event source mapping like a module-isolated function: batches run, messages are deleted', async () => {
+    const fn = make({ timeout: 10 });
+    const queue = createQueue('worker-fed');
+    const mapping = createEventSourceMapping(fn, queue, { batchSize: 2 });
+    for (let i = 0; i < 5; i++) queue.send(String(i));
+    expect(await mapping.drain()).toMatchObject({ batches: 3, deleted: 5 });
+    // Up to 5 batches run at once, each in a worker of its own: they end in any order.
+    expect(mapping.batches.map((b) => b.event.Records.length).sort()).toEqual([1, 2, 2]);
+    expect(mapping.batches.every((b) => b.result?.ok)).toBe(true);
+    expect(queue.messages).toEqual([]);
   });
 });
