@@ -145,7 +145,7 @@ export class SqsMapping extends PollingMapping<SqsBatch> implements SqsEventSour
 
   protected hasReady(now: number): boolean {
     if (this.inFlight >= this.concurrency(now)) return false;
-    const { count, bytes, since } = this.queue.receivable(now);
+    const { count, bytes, since } = this.queue.receivable(now, { count: this.config.batchSize, bytes: SQS_LIMITS.batchBytes });
     if (count === 0) return false;
     // A batch goes when it is full, when its window closes, or when it weighs the 6 MB an Invoke may carry.
     return this.config.windowMs === 0 || count >= this.config.batchSize || bytes >= SQS_LIMITS.batchBytes || now >= since + this.config.windowMs;
@@ -191,7 +191,7 @@ export class SqsMapping extends PollingMapping<SqsBatch> implements SqsEventSour
     this.counters.expired += this.queue.expire(now);
     this.noteIdle();
     let next = Math.min(this.queue.nextVisibleAfter(now) ?? Infinity, this.queue.nextExpiry() ?? Infinity);
-    const { count, since } = this.queue.receivable(now);
+    const { count, since } = this.queue.receivable(now, { count: this.config.batchSize, bytes: SQS_LIMITS.batchBytes });
     if (count > 0 && this.config.windowMs > 0 && count < this.config.batchSize && since + this.config.windowMs > now) {
       next = Math.min(next, since + this.config.windowMs);
     }

@@ -131,6 +131,8 @@ export interface StoredMessage {
   readonly delayMs: number;
   receiveCount: number;
   firstReceiveAt: number | undefined;
+  /** Set once it left the queue (deleted, expired, moved): the hidden-message index drops it lazily. */
+  removed?: boolean;
   receiptHandle: string;
   readonly group: string | undefined;
   readonly deduplicationId: string | undefined;
@@ -206,7 +208,9 @@ export class QueueState {
       if (m.sentAt !== undefined) continue;
       m.sentAt = now;
       m.enqueuedAt = now;
+      this.lastEnqueued = Math.max(this.lastEnqueued, now);
       m.visibleAt = now + m.delayMs;
+      if (m.delayMs > 0) this.hidden.add(m);
     }
     for (const entry of this.deduplication.values()) entry.at ??= now;
   }
@@ -292,7 +296,12 @@ export class QueueState {
   }
 
   private push(message: StoredMessage): void {
+    if (message.enqueuedAt !== undefined) {
+      if (message.enqueuedAt < this.lastEnqueued) this.inEnqueueOrder = false;
+      this.lastEnqueued = message.enqueuedAt;
+    }
     this.stored.push(message);
+    if (message.visibleAt !== Infinity && message.delayMs > 0) this.hidden.add(message);
     for (const listener of this.listeners) listener();
   }
 
@@ -303,15 +312,38 @@ export class QueueState {
 
   /** Deletes messages past their retention period (kept from their first enqueue on a standard queue). */
   expire(now: number): number {
+    const stored = this.stored;
+    if (this.inEnqueueOrder) {
+      // The oldest first: only a prefix can have expired (the poller asks after every batch).
+      let n = 0;
+      while (n < stored.length && stored[n]!.enqueuedAt !== undefined && now - stored[n]!.enqueuedAt! >= this.retentionMs) n++;
+      if (n > 0) for (const m of stored.splice(0, n)) m.removed = true;
+      this.noteEmptied();
+      return n;
+    }
     let expired = 0;
     for (let i = this.stored.length - 1; i >= 0; i--) {
       const m = this.stored[i]!;
       if (m.enqueuedAt !== undefined && now - m.enqueuedAt >= this.retentionMs) {
-        this.stored.splice(i, 1);
+        this.stored.splice(i, 1)[0]!.removed = true;
         expired++;
       }
     }
+    this.noteEmptied();
     return expired;
+  }
+
+  /**
+   * Whether stored messages are in the order their retention started (always, unless a dead-letter queue adopted an
+   * older message after newer ones): then expiry only ever concerns a prefix. Back to true once the queue is empty.
+   */
+  private inEnqueueOrder = true;
+  private lastEnqueued = -Infinity;
+
+  private noteEmptied(): void {
+    if (this.stored.length > 0) return;
+    this.inEnqueueOrder = true;
+    this.lastEnqueued = -Infinity;
   }
 
   /**
@@ -329,7 +361,7 @@ export class QueueState {
       if (m.visibleAt > now) continue;
       if (m.group !== undefined && blocked.has(m.group)) continue;
       if (this.redrive !== undefined && m.receiveCount >= this.redrive.maxReceiveCount) {
-        this.stored.splice(i--, 1);
+        this.stored.splice(i--, 1)[0]!.removed = true;
         this.redrive.target.adopt(m, now);
         redriven++;
         continue;
@@ -344,6 +376,7 @@ export class QueueState {
       m.firstReceiveAt ??= now;
       m.receiptHandle = `AQEB${randomBase64(this.random, 176)}`;
       m.visibleAt = now + this.visibilityTimeoutMs;
+      this.hidden.add(m);
       messages.push(m);
     }
     return { messages, redriven };
@@ -355,40 +388,67 @@ export class QueueState {
    * "dead-letter queue retention"). The receive count is kept [UNCERTAIN].
    */
   private adopt(message: StoredMessage, now: number): void {
-    this.push({ ...message, enqueuedAt: this.fifo ? now : message.enqueuedAt, visibleAt: now, delayMs: 0, receiptHandle: '' });
+    this.push({ ...message, removed: false, enqueuedAt: this.fifo ? now : message.enqueuedAt, visibleAt: now, delayMs: 0, receiptHandle: '' });
   }
 
   /** DeleteMessage of each of `messages` still here; returns how many were. */
   delete(messages: readonly StoredMessage[]): number {
     const gone = new Set(messages);
     let deleted = 0;
-    for (let i = this.stored.length - 1; i >= 0; i--) {
+    // A batch is usually at the front (received oldest first): stop once all of it is found.
+    for (let i = 0; i < this.stored.length && deleted < gone.size; i++) {
       if (!gone.has(this.stored[i]!)) continue;
-      this.stored.splice(i, 1);
+      this.stored.splice(i--, 1)[0]!.removed = true;
       deleted++;
     }
+    this.noteEmptied();
     return deleted;
   }
 
   /** When the next message's retention period ends, if any. */
   nextExpiry(): number | undefined {
+    if (this.inEnqueueOrder) {
+      const first = this.stored.find((m) => m.enqueuedAt !== undefined);
+      return first === undefined ? undefined : first.enqueuedAt! + this.retentionMs;
+    }
     let next: number | undefined;
     for (const m of this.stored) if (m.enqueuedAt !== undefined && (next === undefined || m.enqueuedAt + this.retentionMs < next)) next = m.enqueuedAt + this.retentionMs;
     return next;
   }
 
+  /**
+   * Messages that were hidden (received, or delayed) when last looked at: where the next one to turn visible is found
+   * without scanning the whole queue (the poller asks after every batch).
+   */
+  private readonly hidden = new Set<StoredMessage>();
+
   /** The earliest time after `now` at which a message becomes visible, if any. */
   nextVisibleAfter(now: number): number | undefined {
     let next: number | undefined;
-    for (const m of this.stored) if (m.visibleAt > now && m.visibleAt !== Infinity && (next === undefined || m.visibleAt < next)) next = m.visibleAt;
+    for (const m of this.hidden) {
+      if (m.removed === true || m.visibleAt <= now) {
+        this.hidden.delete(m);
+        continue;
+      }
+      if (next === undefined || m.visibleAt < next) next = m.visibleAt;
+    }
     return next;
+  }
+
+  /** Deletes every message (the queue's `clear()`). */
+  clear(): void {
+    for (const m of this.stored) m.removed = true;
+    this.stored.length = 0;
+    this.hidden.clear();
+    this.noteEmptied();
   }
 
   /**
    * How many messages a receive at `now` would take or move to the dead-letter queue (visible, and on a FIFO queue not
-   * behind a message of their group in flight), and since when the oldest of them has been visible.
+   * behind a message of their group in flight), what they weigh, and since when the oldest of them has been visible.
+   * Counting stops once `enough` holds (a full batch is ready whatever else waits): the scheduler asks every turn.
    */
-  receivable(now: number): { count: number; bytes: number; since: number } {
+  receivable(now: number, enough: { count: number; bytes: number } = { count: Infinity, bytes: Infinity }): { count: number; bytes: number; since: number } {
     let count = 0;
     let bytes = 0;
     let since = Infinity;
@@ -398,6 +458,7 @@ export class QueueState {
       count++;
       bytes += m.recordBytes;
       since = Math.min(since, m.visibleAt);
+      if (count >= enough.count || bytes >= enough.bytes) break;
     }
     return { count, bytes, since };
   }
@@ -493,7 +554,7 @@ export function createQueue(name: string, options: QueueOptions = {}): Queue {
       });
     },
     send: (body, sendOptions = {}) => state.send(body, sendOptions),
-    clear: () => void (state.stored.length = 0),
+    clear: () => state.clear(),
   };
   state = new QueueState(queue, region, random, options);
   if (options.clock !== undefined) state.bind(sourceClock('createQueue', options.clock));
