@@ -262,6 +262,9 @@ export function resolveOptions<E, R>(input: FunctionOptions<E, R>): ResolvedOpti
     if (key !== 'onSuccess' && key !== 'onFailure') throw new HarnessError('UNKNOWN_OPTION', `createFunction: unknown destination ${JSON.stringify(key)}: use onSuccess and onFailure.`);
   }
   for (const d of [destinations.onSuccess, destinations.onFailure]) {
+    if ((d as { kind?: string } | undefined)?.kind === 'bucket') {
+      throw invalid('an S3 bucket as an asynchronous invocation destination is not simulated (it is for stream event source mappings); use a queue, topic, event bus or function.');
+    }
     if (d !== undefined && !isTarget(d, ['queue', 'topic', 'event-bus']) && !isFunction(d)) {
       throw invalid('a destination must be a queue, topic or event bus (createQueue/createTopic/createEventBus) or another simulated function.');
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClock, createFunction, createQueue, HarnessError, InvalidParameterValueError } from '../../src/index.js';
+import { createBucket, createClock, createFunction, createQueue, HarnessError, InvalidParameterValueError } from '../../src/index.js';
 
 describe('createQueue', () => {
   it('keeps what is sent, as a ReceiveMessage would show it: a string body as it is, anything else as JSON', () => {
@@ -79,5 +79,12 @@ describe('createQueue', () => {
     const fifo = createQueue('failures.fifo');
     expect(() => createFunction({ handler: async () => 1, deadLetterQueue: fifo })).toThrow(/FIFO queue; Lambda sends asynchronous failures and records to standard queues only/);
     expect(() => createFunction({ handler: async () => 1, destinations: { onFailure: fifo } })).toThrow(InvalidParameterValueError);
+  });
+});
+
+describe('createBucket', () => {
+  it('is refused as an asynchronous destination, with what to use instead', () => {
+    expect(() => createFunction({ handler: async () => 1, destinations: { onFailure: createBucket('failed-events') as never } })).toThrow(/S3 bucket as an asynchronous invocation destination is not simulated/);
+    expect(() => createBucket('Bad_Name')).toThrow(/not a bucket name/);
   });
 });
