@@ -41,6 +41,8 @@ export { createKinesisStream } from './event-sources/kinesis-stream.js';
 export type { KinesisStream, KinesisStreamOptions, KinesisStoredRecord } from './event-sources/kinesis-stream.js';
 export { createDynamoDbTable } from './event-sources/dynamodb-table.js';
 export type { DynamoDbTable, DynamoDbTableOptions } from './event-sources/dynamodb-table.js';
+export type { PlainItem, PlainAttribute } from './events/messaging/_marshal.js';
+export type { StreamData } from './events/messaging/_encoding.js';
 export type { StreamEventSourceMapping, StreamBatch, StreamBatchFate, StreamSkip, StreamDrainSummary, StreamEvent } from './event-sources/stream-mapping.js';
 export type { StreamMappingOptions, StreamFailureCondition } from './event-sources/stream-rules.js';
 export type { AsyncEventRecord, AsyncAttempt, AsyncFate, DrainSummary } from './async/event-queue.js';

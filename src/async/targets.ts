@@ -76,6 +76,13 @@ export interface EventBus {
   clear(): void;
 }
 
+const TARGET_KEYS = ['region', 'accountId', 'seed'];
+
+/** Refuses a name the service would refuse. */
+function targetName(caller: string, name: unknown, pattern: RegExp): void {
+  if (typeof name !== 'string' || !pattern.test(name)) throw new HarnessError('INVALID_ARGUMENT', `${caller}: ${JSON.stringify(name)} is not a valid name.`);
+}
+
 /** Where a target lives and the seed of its ids (internal). */
 export function place(name: string, options: TargetOptions): { region: string; accountId: string; random: Random } {
   return {
@@ -92,6 +99,8 @@ export function place(name: string, options: TargetOptions): { region: string; a
  * createFunction({ handler, destinations: { onSuccess: topic } });
  */
 export function createTopic(name: string, options: TargetOptions = {}): Topic {
+  targetName('createTopic', name, /^[A-Za-z0-9_-]{1,256}$/);
+  rejectUnknownKeys('createTopic', options, TARGET_KEYS);
   const { region, accountId, random } = place(name, options);
   const messages: TopicMessage[] = [];
   const arn = `arn:aws:sns:${region}:${accountId}:${name}`;
@@ -118,6 +127,8 @@ export function createTopic(name: string, options: TargetOptions = {}): Topic {
  * createFunction({ handler, destinations: { onFailure: bus } });
  */
 export function createEventBus(name: string, options: TargetOptions = {}): EventBus {
+  targetName('createEventBus', name, /^[A-Za-z0-9._\-/]{1,256}$/);
+  rejectUnknownKeys('createEventBus', options, TARGET_KEYS);
   const { region, accountId, random } = place(name, options);
   const events: BusEvent[] = [];
   const arn = `arn:aws:events:${region}:${accountId}:event-bus/${name}`;

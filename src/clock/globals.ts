@@ -79,7 +79,8 @@ function buildShims(): Patch[] {
   const patches: Patch[] = [];
   const add = (target: object, key: string | symbol, shim: unknown): void => {
     const original = Object.getOwnPropertyDescriptor(target, key);
-    // The shim takes the place of the value, with the original's attributes (an inherited one becomes an own property).
+    // The shim takes the place of an own value with its attributes; an inherited or accessor property becomes an own,
+    // writable, configurable data property while simulations run (as assignment made it), and is put back after.
     const attributes = original && 'value' in original ? original : { writable: true, enumerable: original?.enumerable ?? true, configurable: true };
     patches.push({ target, key, original, patched: { ...attributes, value: shim } });
   };

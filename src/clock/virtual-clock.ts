@@ -158,6 +158,8 @@ export class VirtualClock implements Clock {
   private tasks = 0;
   /** Harness queues that have deliveries ready at the current instant (see `addDispatcher`). */
   private readonly dispatchers: Dispatcher[] = [];
+  /** The dispatcher asked first next turn: the one after the last that started something. */
+  private nextDispatcher = 0;
 
   /** Concurrency accounting of the account (spec §4): reserved capacity is carved out of the account limit. */
   readonly accountConcurrency: number;
@@ -267,7 +269,11 @@ export class VirtualClock implements Clock {
     this.dispatchers.push(dispatcher);
     return () => {
       const i = this.dispatchers.indexOf(dispatcher);
-      if (i >= 0) this.dispatchers.splice(i, 1);
+      if (i < 0) return;
+      this.dispatchers.splice(i, 1);
+      // Keep pointing at the same next dispatcher.
+      if (i < this.nextDispatcher) this.nextDispatcher--;
+      if (this.nextDispatcher >= this.dispatchers.length) this.nextDispatcher = 0;
     };
   }
 
@@ -279,8 +285,8 @@ export class VirtualClock implements Clock {
 
   /**
    * Starts one ready item, if any, taking the dispatchers in turn from the one after the last that started something:
-   * two consumers of one source (two mappings of a queue) share it, as competing pollers do, rather than the first
-   * registered taking everything.
+   * two consumers of one source (two mappings of a queue) share it, as competing pollers do, and functions sharing a
+   * clock take turns with their asynchronous deliveries, rather than the first registered taking everything.
    */
   private dispatch(): boolean {
     const dispatchers = this.dispatchers;
@@ -296,7 +302,6 @@ export class VirtualClock implements Clock {
     }
     return false;
   }
-  private nextDispatcher = 0;
 
   private isIdle(): boolean {
     return this.runs.length === 0 && this.tasks === 0 && !this.anyReady();

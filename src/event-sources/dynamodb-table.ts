@@ -5,8 +5,9 @@ import { HarnessError, rejectUnknownKeys } from '../errors.js';
 import { isoTimeSeconds } from '../events/_internals/format.js';
 import { isoTime } from '../logs/format.js';
 import { randomDigits } from '../events/messaging/_defaults.js';
-import { changeRecord, type StreamViewType } from '../events/messaging/dynamodb.js';
-import type { PlainItem } from '../events/messaging/_marshal.js';
+import { changeRecord } from '../events/messaging/_change-record.js';
+import type { StreamViewType } from '../events/messaging/dynamodb.js';
+import { marshall, type PlainItem } from '../events/messaging/_marshal.js';
 import type { Random } from '../internal/random.js';
 import { adopts, sourceClock } from './source-clock.js';
 import type { Shard, StreamEntry, StreamSource } from './stream-source.js';
@@ -125,11 +126,11 @@ export class TableState implements StreamSource<TableStreamEntry> {
   putItem(item: PlainItem): void {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) throw new HarnessError('INVALID_ARGUMENT', `${this.table.name}.putItem: the item must be an object.`);
     const { id, keys } = this.keyOf(item, 'putItem');
-    const copy = JSON.parse(JSON.stringify(item)) as PlainItem;
+    const copy = structuredClone(item);
     const old = this.items.get(id);
     this.items.set(id, copy);
     // DynamoDB Streams writes no record for a put that changes nothing.
-    if (old !== undefined && JSON.stringify(old) === JSON.stringify(copy)) return;
+    if (old !== undefined && sameItem(marshall(old), marshall(copy))) return;
     this.append(old === undefined ? 'INSERT' : 'MODIFY', keys, copy, old);
   }
 
@@ -158,7 +159,7 @@ export class TableState implements StreamSource<TableStreamEntry> {
       region: this.region,
       streamArn: this.table.streamArn,
     });
-    shard.records.push({ shardId: shard.id, sequenceNumber, arrivedAt: now, record, bytes: JSON.stringify(record).length });
+    shard.records.push({ shardId: shard.id, sequenceNumber, arrivedAt: now, record, bytes: Buffer.byteLength(JSON.stringify(record)) });
     for (const listener of this.listeners) listener();
   }
 
@@ -179,6 +180,15 @@ export class TableState implements StreamSource<TableStreamEntry> {
   bytes(entry: TableStreamEntry): number {
     return entry.bytes;
   }
+}
+
+/** Whether two marshalled items hold the same attributes and values, whatever their key order. */
+function sameItem(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameItem((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 const states = new WeakMap<object, TableState>();

@@ -173,7 +173,7 @@ export class SqsMapping extends PollingMapping<SqsBatch> implements SqsEventSour
     const result = outcome.kind === 'ran' ? outcome.result : undefined;
     const fate: SqsBatchFate =
       outcome.kind === 'ran' ? judgeBatch(outcome.result, messages.map((m) => m.messageId), this.config.reportBatchItemFailures) : { kind: 'failed', reason: outcome.reason };
-    // Counted as actually deleted: a message received again while this batch ran may be gone already.
+    // Counted as actually deleted: a message may have gone meanwhile (its retention ended, or the queue was cleared).
     if (fate.kind === 'succeeded') {
       this.counters.deleted += this.queue.delete(messages);
     } else if (fate.kind === 'partial') {

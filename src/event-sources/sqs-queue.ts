@@ -284,8 +284,9 @@ export class QueueState {
       sentAt: at,
       enqueuedAt: at,
       recordBytes: recordBytes(body, attributes),
-      visibleAt: at,
-      delayMs: 0,
+      // The queue's delay applies to every send, Lambda's included.
+      visibleAt: at + this.delayMs,
+      delayMs: this.delayMs,
       receiveCount: 0,
       firstReceiveAt: undefined,
       receiptHandle: '',
@@ -528,7 +529,7 @@ function checkAttributes(queue: string, attributes: Record<string, MessageAttrib
  * // later: dlq.messages[0].messageAttributes.ErrorCode → { DataType: 'Number', StringValue: '200' }
  */
 export function createQueue(name: string, options: QueueOptions = {}): Queue {
-  if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,80}$/.test(name.replace(/\.fifo$/, ''))) {
+  if (typeof name !== 'string' || name.length > 80 || !/^[A-Za-z0-9_-]+$/.test(name.replace(/\.fifo$/, ''))) {
     throw new HarnessError('INVALID_ARGUMENT', `createQueue: ${JSON.stringify(name)} is not a queue name: 1-80 letters, digits, '-' and '_' (plus '.fifo' for a FIFO queue).`);
   }
   if (options === null || typeof options !== 'object') throw new HarnessError('INVALID_OPTION', 'createQueue: options must be an object.');

@@ -3,7 +3,7 @@ import type { MessageAttribute } from '../async/records.js';
 import type { StoredMessage } from './sqs-queue.js';
 
 /** Per-record weight of a batch besides body and attributes (ids, handle, timestamps, ARNs), for the 6 MB rule. */
-export const RECORD_OVERHEAD_BYTES = 1024;
+const RECORD_OVERHEAD_BYTES = 1024;
 
 /**
  * Message attributes in the form Lambda's records (and SQS's digest) use: lowercase keys, the two reserved list

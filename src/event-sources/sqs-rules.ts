@@ -1,4 +1,5 @@
 import { InvalidParameterValueError, rejectUnknownKeys } from '../errors.js';
+import { mappingInteger, reportsItemFailures } from './mapping-options.js';
 import { LIMITS } from '../limits/limits.js';
 
 /** SQS and SQS event source mapping limits (spec §8.1; SQS quotas). */
@@ -48,13 +49,6 @@ export interface ResolvedSqsMapping {
 
 const KEYS = ['batchSize', 'maximumBatchingWindowInSeconds', 'functionResponseTypes', 'maximumConcurrency', 'enabled'];
 
-function integerIn(name: string, value: unknown, range: { min: number; max: number }, what: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < range.min || value > range.max) {
-    throw new InvalidParameterValueError(`${name} must be an integer between ${range.min} and ${range.max} ${what} (got ${JSON.stringify(value)}). Lambda rejects other values at CreateEventSourceMapping.`);
-  }
-  return value;
-}
-
 /**
  * Validates a mapping's options as `CreateEventSourceMapping` does for an SQS queue, and applies the defaults.
  * @example
@@ -63,24 +57,21 @@ function integerIn(name: string, value: unknown, range: { min: number; max: numb
 export function resolveSqsMapping(options: SqsMappingOptions, fifo: boolean): ResolvedSqsMapping {
   if (options === null || typeof options !== 'object') throw new InvalidParameterValueError('createEventSourceMapping: options must be an object.');
   rejectUnknownKeys('createEventSourceMapping', options, KEYS);
-  const batchSize = integerIn('batchSize', options.batchSize ?? 10, fifo ? SQS_LIMITS.fifoBatchSize : SQS_LIMITS.standardBatchSize, fifo ? 'for a FIFO queue' : 'for a standard queue');
+  const batchSize = mappingInteger('batchSize', options.batchSize ?? 10, fifo ? SQS_LIMITS.fifoBatchSize : SQS_LIMITS.standardBatchSize, fifo ? 'for a FIFO queue' : 'for a standard queue');
   const window = options.maximumBatchingWindowInSeconds;
   if (fifo && window !== undefined && window !== 0) {
     throw new InvalidParameterValueError('maximumBatchingWindowInSeconds is not supported for FIFO queues: Lambda rejects it at CreateEventSourceMapping.');
   }
-  const windowSeconds = integerIn('maximumBatchingWindowInSeconds', window ?? 0, SQS_LIMITS.batchingWindowSeconds, 'seconds');
+  const windowSeconds = mappingInteger('maximumBatchingWindowInSeconds', window ?? 0, SQS_LIMITS.batchingWindowSeconds, 'seconds');
   if (batchSize > 10 && windowSeconds < 1) {
     // AWS's message for this rule.
     throw new InvalidParameterValueError('Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10');
   }
-  const types = options.functionResponseTypes ?? [];
-  if (!Array.isArray(types) || !types.every((t) => t === 'ReportBatchItemFailures')) {
-    throw new InvalidParameterValueError(`functionResponseTypes must be [] or ['ReportBatchItemFailures'] (got ${JSON.stringify(types)}).`);
-  }
-  const maximumConcurrency = options.maximumConcurrency === undefined ? SQS_LIMITS.pollers.max : integerIn('maximumConcurrency', options.maximumConcurrency, SQS_LIMITS.maximumConcurrency, 'batches');
+  const reportBatchItemFailures = reportsItemFailures(options.functionResponseTypes);
+  const maximumConcurrency = options.maximumConcurrency === undefined ? SQS_LIMITS.pollers.max : mappingInteger('maximumConcurrency', options.maximumConcurrency, SQS_LIMITS.maximumConcurrency, 'batches');
   const enabled = options.enabled ?? true;
   if (typeof enabled !== 'boolean') throw new InvalidParameterValueError(`enabled must be true or false (got ${JSON.stringify(enabled)}).`);
-  return { batchSize, windowMs: windowSeconds * 1000, reportBatchItemFailures: types.length > 0, maximumConcurrency, enabled };
+  return { batchSize, windowMs: windowSeconds * 1000, reportBatchItemFailures, maximumConcurrency, enabled };
 }
 
 /**

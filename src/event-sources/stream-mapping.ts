@@ -86,7 +86,7 @@ export interface StreamDrainSummary {
 }
 
 /**
- * An event source mapping from a Kinesis stream to a function: one poller per shard, one batch in flight per shard, in
+ * An event source mapping from a Kinesis stream (or a DynamoDB table's stream) to a function: one poller per shard, one batch in flight per shard, in
  * order; a failing batch is retried (blocking its shard) until it succeeds, its retries or its records' age run out,
  * or a partial batch response moves the checkpoint (spec §8.2).
  * @example

@@ -1,11 +1,13 @@
 import { deliverableOf } from '../async/deliverable.js';
 import type { Bucket, Topic } from '../async/targets.js';
 import { InvalidParameterValueError, rejectUnknownKeys } from '../errors.js';
+import { mappingInteger, reportsItemFailures } from './mapping-options.js';
 import { isoTime } from '../logs/format.js';
 import type { Queue } from './sqs-queue.js';
 
 /**
- * Options of {@link createEventSourceMapping} for a Kinesis stream, as `CreateEventSourceMapping` names them.
+ * Options of {@link createEventSourceMapping} for a Kinesis stream or a DynamoDB table's stream, as
+ * `CreateEventSourceMapping` names them.
  * @example
  * const options: StreamMappingOptions = { startingPosition: 'TRIM_HORIZON', maximumRetryAttempts: 2, destinations: { onFailure: failures } };
  */
@@ -60,13 +62,6 @@ const KEYS = [
   'enabled',
 ];
 
-function integerIn(name: string, value: unknown, min: number, max: number, what: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new InvalidParameterValueError(`${name} must be an integer between ${min} and ${max} ${what} (got ${JSON.stringify(value)}). Lambda rejects other values at CreateEventSourceMapping.`);
-  }
-  return value;
-}
-
 /**
  * Validates a stream mapping's options as `CreateEventSourceMapping` does, and applies the defaults.
  * @example
@@ -81,15 +76,12 @@ export function resolveStreamMapping(options: StreamMappingOptions): ResolvedStr
   if (position !== 'TRIM_HORIZON' && position !== 'LATEST') {
     throw new InvalidParameterValueError(`startingPosition must be 'TRIM_HORIZON' or 'LATEST' for a stream (got ${JSON.stringify(position)}); AT_TIMESTAMP is not simulated.`);
   }
-  const batchSize = integerIn('batchSize', options.batchSize ?? 100, 1, 10_000, 'records');
-  const windowSeconds = integerIn('maximumBatchingWindowInSeconds', options.maximumBatchingWindowInSeconds ?? 0, 0, 300, 'seconds');
-  const maximumRetryAttempts = integerIn('maximumRetryAttempts', options.maximumRetryAttempts ?? -1, -1, 10_000, 'retries');
+  const batchSize = mappingInteger('batchSize', options.batchSize ?? 100, { min: 1, max: 10_000 }, 'records');
+  const windowSeconds = mappingInteger('maximumBatchingWindowInSeconds', options.maximumBatchingWindowInSeconds ?? 0, { min: 0, max: 300 }, 'seconds');
+  const maximumRetryAttempts = mappingInteger('maximumRetryAttempts', options.maximumRetryAttempts ?? -1, { min: -1, max: 10_000 }, 'retries');
   const age = options.maximumRecordAgeInSeconds ?? -1;
-  if (age !== -1) integerIn('maximumRecordAgeInSeconds', age, 60, 604_800, 'seconds (or -1)');
-  const types = options.functionResponseTypes ?? [];
-  if (!Array.isArray(types) || !types.every((t) => t === 'ReportBatchItemFailures')) {
-    throw new InvalidParameterValueError(`functionResponseTypes must be [] or ['ReportBatchItemFailures'] (got ${JSON.stringify(types)}).`);
-  }
+  if (age !== -1) mappingInteger('maximumRecordAgeInSeconds', age, { min: 60, max: 604_800 }, 'seconds (or -1)');
+  const reportBatchItemFailures = reportsItemFailures(options.functionResponseTypes);
   const destinations = options.destinations ?? {};
   for (const key of Object.keys(destinations)) {
     if (key !== 'onFailure') throw new InvalidParameterValueError(`destinations.${key}: stream event source mappings have an on-failure destination only.`);
@@ -111,7 +103,7 @@ export function resolveStreamMapping(options: StreamMappingOptions): ResolvedStr
     maximumRetryAttempts,
     maximumRecordAgeMs: age === -1 ? -1 : age * 1000,
     bisect,
-    reportBatchItemFailures: types.length > 0,
+    reportBatchItemFailures,
     onFailure,
     enabled,
   };

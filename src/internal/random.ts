@@ -70,7 +70,6 @@ export function createRandom(seed: number): Random {
       const b = nextU32();
       const c = nextU32();
       const d = nextU32();
-      // prettier-ignore
       return String.fromCharCode(
         lo(a), hi(a), lo(a >>> 8), hi(a >>> 8), lo(a >>> 16), hi(a >>> 16), lo(a >>> 24), hi(a >>> 24), DASH,
         lo(b), hi(b), lo(b >>> 8), hi(b >>> 8), DASH,

@@ -270,3 +270,23 @@ describe('asynchronous invocation', () => {
     expect(() => createFunction({ name: 'self', handler: failing, destinations: { onFailure: fn } })).toThrow("You can't specify the function as a destination for itself.");
   });
 });
+
+describe('functions sharing a clock', () => {
+  it('take turns starting their deliveries at one instant, in a deterministic order', async () => {
+    const clock = createClock({ realTimeFlow: false });
+    const order: string[] = [];
+    // Handlers that wait: a delivery that finishes at once lets its function's next one start in the same turn.
+    const handler = (name: string) => async (e: { i: number }) => {
+      order.push(`${name}${e.i}`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    };
+    const a = track(createFunction({ name: 'a', clock, handler: handler('a') }));
+    const b = track(createFunction({ name: 'b', clock, handler: handler('b') }));
+    for (let i = 0; i < 3; i++) {
+      await a.invokeAsync({ i });
+      await b.invokeAsync({ i });
+    }
+    await clock.settle();
+    expect(order).toEqual(['a0', 'b0', 'a1', 'b1', 'a2', 'b2']);
+  });
+});

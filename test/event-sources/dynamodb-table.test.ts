@@ -57,3 +57,16 @@ describe('createDynamoDbTable', () => {
     }
   });
 });
+
+describe('a DynamoDB table’s puts', () => {
+  it('see through key order and keep sets, bytes and big numbers', () => {
+    const table = createDynamoDbTable('typed', { partitionKey: 'id' });
+    table.putItem({ id: 'a', x: 1, y: 2 });
+    table.putItem({ id: 'a', y: 2, x: 1 });
+    table.putItem({ id: 'b', tags: new Set(['x']), blob: new Uint8Array([1, 2]), big: 12345678901234567890n });
+    table.putItem({ id: 'b', tags: new Set(['y']), blob: new Uint8Array([1, 2]), big: 12345678901234567890n });
+    expect(table.records.map((r) => r.eventName)).toEqual(['INSERT', 'INSERT', 'MODIFY']);
+    expect(table.records[2]!.dynamodb!.NewImage!['tags']).toEqual({ SS: ['y'] });
+    expect(table.records[2]!.dynamodb!.NewImage!['big']).toEqual({ N: '12345678901234567890' });
+  });
+});

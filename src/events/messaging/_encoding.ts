@@ -1,4 +1,8 @@
-/** Data a test hands to a stream: text (UTF-8), bytes, or any other value (JSON-encoded, as producers usually do). */
+/**
+ * Data a test hands to a stream: text (UTF-8), bytes, or any other value (JSON-encoded, as producers usually do).
+ * @example
+ * stream.putRecord({ orderId: 7 } satisfies StreamData, { partitionKey: 'order-7' });
+ */
 export type StreamData = string | Uint8Array | object | number | boolean | null;
 
 /**

@@ -4,6 +4,8 @@ import type { AttributeValue } from 'aws-lambda';
  * Plain JavaScript values a test writes for a DynamoDB item. `Set`s become `SS`/`NS`/`BS`, bytes become `B`,
  * `bigint`s and numbers `N`; `undefined` properties are dropped (as the DynamoDB document client's
  * `removeUndefinedValues` does).
+ * @example
+ * const tags: PlainAttribute = new Set(['new', 'sale']); // { SS: ['new', 'sale'] }
  */
 export type PlainAttribute =
   | string
@@ -19,7 +21,11 @@ export type PlainAttribute =
   | readonly PlainAttribute[]
   | { readonly [key: string]: PlainAttribute };
 
-/** A plain item: attribute name → plain value. */
+/**
+ * A plain item: attribute name → plain value.
+ * @example
+ * const item: PlainItem = { orderId: 'o-1', total: 12, paid: true };
+ */
 export type PlainItem = { readonly [key: string]: PlainAttribute };
 
 /** A DynamoDB item in wire format. */
