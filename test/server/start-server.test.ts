@@ -1,11 +1,10 @@
 import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { InvokeWithResponseStreamCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { createFunction, HarnessError, startServer, type RunningServer } from '../../src/index.js';
 import { CREDENTIALS, describeInvokeContract } from '../invoke-api/_contract.js';
+import { expectLiveStream, gatedFunction } from '../invoke-api/_gated-stream.js';
 
 describeInvokeContract('the HTTP server (startServer)', async (functions) => {
   const server = await startServer({ functions });
@@ -212,31 +211,15 @@ describe('startServer robustness (raw node:http clients)', () => {
 
 describe('InvokeWithResponseStream through startServer, live', () => {
   it('hands the SDK each event as the handler writes it: the first arrives while the handler still waits', async () => {
-    // The handler writes, then waits on a real request to this gate, which opens once the client has the first event.
-    let open!: () => void;
-    const opened = new Promise<void>((resolve) => (open = resolve));
-    const gate = http.createServer((_req, res) => void opened.then(() => res.end('go')));
-    await new Promise<void>((resolve) => gate.listen(0, '127.0.0.1', resolve));
-    const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/handlers');
-    const fn = createFunction({ name: 'gated', handler: 'streaming/gated.handler', root, timeout: 30 });
+    const fn = gatedFunction();
     const server = await startServer({ functions: [fn] });
     const client = new LambdaClient({ region: 'us-east-1', credentials: CREDENTIALS, endpoint: server.url, maxAttempts: 1 });
     try {
-      const payload = JSON.stringify({ queryStringParameters: { gate: `http://127.0.0.1:${(gate.address() as net.AddressInfo).port}/` } });
-      const out = await client.send(new InvokeWithResponseStreamCommand({ FunctionName: 'gated', Payload: new TextEncoder().encode(payload) }));
-      const events = out.EventStream![Symbol.asyncIterator]();
-      const first = await events.next();
-      // The prelude, first: HttpResponseStream.from writes it just before the first chunk.
-      expect(Buffer.from(first.value.PayloadChunk.Payload!).toString()).toBe('{"statusCode":200,"headers":{"content-type":"text/event-stream"}}');
-      open();
-      const rest: unknown[] = [];
-      for (let e = await events.next(); !e.done; e = await events.next()) rest.push(e.value.PayloadChunk ? Buffer.from(e.value.PayloadChunk.Payload!).toString() : e.value);
-      expect(rest).toEqual(['\0'.repeat(8), 'data: first\n\n', 'data: last\n\n', { InvokeComplete: {} }]);
+      await expectLiveStream(client);
     } finally {
       client.destroy();
       await server.close();
       await fn.dispose();
-      gate.close();
     }
   });
 });
