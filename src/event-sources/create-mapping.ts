@@ -1,6 +1,6 @@
-import { VirtualClock } from '../clock/virtual-clock.js';
-import { HarnessError, InvalidParameterValueError } from '../errors.js';
-import type { LambdaFunction } from '../function/lambda-function.js';
+import type { VirtualClock } from '../clock/virtual-clock.js';
+import { HarnessError } from '../errors.js';
+import { mappedFunctionOf, type LambdaFunction } from '../function/lambda-function.js';
 import type { DynamoDBStreamEvent, KinesisStreamEvent } from 'aws-lambda';
 import { tableState, type DynamoDbTable } from './dynamodb-table.js';
 import { streamState, type KinesisStream } from './kinesis-stream.js';
@@ -32,11 +32,12 @@ export type EventSourceMapping = SqsEventSourceMapping | StreamEventSourceMappin
 export function createEventSourceMapping(fn: LambdaFunction, queue: Queue, options?: SqsMappingOptions): SqsEventSourceMapping;
 export function createEventSourceMapping(fn: LambdaFunction, stream: KinesisStream, options: StreamMappingOptions): StreamEventSourceMapping<KinesisStreamEvent>;
 export function createEventSourceMapping(fn: LambdaFunction, table: DynamoDbTable, options: StreamMappingOptions): StreamEventSourceMapping<DynamoDBStreamEvent>;
-export function createEventSourceMapping(fn: LambdaFunction, source: Queue | KinesisStream | DynamoDbTable, options?: SqsMappingOptions | StreamMappingOptions): EventSourceMapping {
-  if (fn === null || typeof fn !== 'object' || typeof fn.invoke !== 'function' || !(fn.clock instanceof VirtualClock)) {
+export function createEventSourceMapping(target: LambdaFunction, source: Queue | KinesisStream | DynamoDbTable, options?: SqsMappingOptions | StreamMappingOptions): EventSourceMapping {
+  const fn = mappedFunctionOf(target);
+  if (fn === undefined) {
     throw new HarnessError('INVALID_ARGUMENT', 'createEventSourceMapping: the first argument must be a function from createFunction().');
   }
-  if ((fn as { runsOnRealTime?: boolean }).runsOnRealTime) {
+  if (fn.runsOnRealTime) {
     throw new HarnessError('INVALID_ARGUMENT', "createEventSourceMapping: mappings poll on virtual time; create the function without clock: 'real'.");
   }
   const queue = queueState(source);
@@ -59,12 +60,7 @@ export function createEventSourceMapping(fn: LambdaFunction, source: Queue | Kin
   // Everything is checked before the source adopts the function's clock: a refused call changes nothing.
   let create: () => SqsMapping | StreamMapping;
   if (queue !== undefined) {
-    const config = resolveSqsMapping((options ?? {}) as SqsMappingOptions, queue.fifo);
-    const timeout = (fn as { timeoutSeconds?: number }).timeoutSeconds ?? 0;
-    if (queue.visibilityTimeoutMs < timeout * 1000) {
-      // AWS's message: a batch could come back while the function still processes it.
-      throw new InvalidParameterValueError(`Invalid request provided: Queue visibility timeout: ${queue.visibilityTimeoutMs / 1000} seconds is less than Function timeout: ${timeout} seconds`);
-    }
+    const config = resolveSqsMapping((options ?? {}) as SqsMappingOptions, queue, fn.timeoutSeconds);
     create = () => new SqsMapping(fn, queue, fn.clock as VirtualClock, config);
   } else {
     const config = resolveStreamMapping(options as StreamMappingOptions);

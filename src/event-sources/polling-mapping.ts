@@ -1,6 +1,6 @@
 import type { VirtualClock } from '../clock/virtual-clock.js';
 import { HarnessError, LambdaServiceError } from '../errors.js';
-import type { LambdaFunction } from '../function/lambda-function.js';
+import type { MappedFunction } from '../function/lambda-function.js';
 import type { InvocationResult } from '../function/result.js';
 import { createRandom, hashSeed } from '../internal/random.js';
 
@@ -13,16 +13,10 @@ export type BatchOutcome =
   | { readonly kind: 'refused'; readonly reason: 'throttled' | 'service-error'; readonly error: LambdaServiceError };
 
 /**
- * Records arriving at one virtual instant while the mapping's own batches run, after which it gives up: a handler
- * feeding its own source, most likely. Arrivals from the test itself, however many, do not count.
+ * Records this mapping's own function sends to its source at one virtual instant, after which the mapping gives up: a
+ * handler feeding the source it reads. Records from anyone else (the test, another function) never count.
  */
 const LOOP_LIMIT = 10_000;
-
-/** What a mapping needs of its function beyond the public interface (internal: `SimulatedFunction` has it). */
-interface MappedFunction {
-  /** Told once when the function is disposed. */
-  readonly disposeListeners?: Set<() => void>;
-}
 
 /**
  * What every event source mapping shares (internal): its identity and state, the batches it ran, the one wake-up it
@@ -40,18 +34,18 @@ export abstract class PollingMapping<TBatch> {
   private cancelWake: (() => void) | undefined;
   private readonly removeDispatcher: () => void;
   private readonly onArrival = (): void => {
-    if (this.current === 'Enabled' && this.inFlight > 0) this.countFeedback();
+    if (this.current === 'Enabled' && this.fn.runsNow()) this.countFeedback();
     this.arrived();
   };
   private readonly onDispose = (): void => this.delete();
   /** A harness error raised while settling a batch: the next drain() throws it. */
   private failure: unknown;
-  /** Arrivals while batches ran, at `feedbackAt` (a virtual instant). */
+  /** Records the function sent to its own source at `feedbackAt` (a virtual instant). */
   private feedback = 0;
   private feedbackAt = NaN;
 
   constructor(
-    protected readonly fn: LambdaFunction,
+    protected readonly fn: MappedFunction,
     protected readonly clock: VirtualClock,
     readonly eventSourceArn: string,
     enabled: boolean,
@@ -62,7 +56,7 @@ export abstract class PollingMapping<TBatch> {
     this.uuid = createRandom(hashSeed(`${fn.arn} ${eventSourceArn}`)).uuid();
     this.current = enabled ? 'Enabled' : 'Disabled';
     arrivals.add(this.onArrival);
-    (fn as MappedFunction).disposeListeners?.add(this.onDispose);
+    fn.disposeListeners.add(this.onDispose);
     this.removeDispatcher = clock.addDispatcher({ hasReady: () => this.current === 'Enabled' && this.hasReady(this.clock.now()), dispatchOne: () => this.dispatch() });
   }
 
@@ -103,7 +97,7 @@ export abstract class PollingMapping<TBatch> {
     if (this.current === 'Deleted') return;
     this.current = 'Deleted';
     this.arrivals.delete(this.onArrival);
-    (this.fn as MappedFunction).disposeListeners?.delete(this.onDispose);
+    this.fn.disposeListeners.delete(this.onDispose);
     this.onDeleted?.();
     this.removeDispatcher();
     this.cancelWake?.();
@@ -154,10 +148,7 @@ export abstract class PollingMapping<TBatch> {
   protected runBatch(event: unknown, settle: (outcome: BatchOutcome) => void): void {
     this.inFlight++;
     const running = this.invoke(event)
-      .then((outcome) => {
-        // Undefined: the function was disposed, and the mapping with it.
-        if (outcome !== undefined) settle(outcome);
-      })
+      .then(settle)
       .catch((error: unknown) => this.fail(error))
       .finally(() => {
         this.inFlight--;
@@ -166,21 +157,16 @@ export abstract class PollingMapping<TBatch> {
     void this.clock.track(running);
   }
 
-  private async invoke(event: unknown): Promise<BatchOutcome | undefined> {
+  private async invoke(event: unknown): Promise<BatchOutcome> {
     try {
       return { kind: 'ran', result: await this.fn.invoke(event) };
     } catch (error) {
-      if (error instanceof HarnessError && error.code === 'DISPOSED') {
-        // The function was disposed under the mapping: it ends with it, as a mapping ends with its function on AWS.
-        this.delete();
-        return undefined;
-      }
       if (!(error instanceof LambdaServiceError)) throw error;
       return { kind: 'refused', reason: error.statusCode === 429 ? 'throttled' : 'service-error', error };
     }
   }
 
-  /** Counts a record arriving while this mapping's batches run; too many at one instant is a loop. */
+  /** Counts a record the function sent to its own source; too many at one instant is a loop. */
   private countFeedback(): void {
     const now = this.clock.now();
     if (now !== this.feedbackAt) {
@@ -192,7 +178,7 @@ export abstract class PollingMapping<TBatch> {
       this.fail(
         new HarnessError(
           'INVALID_ARGUMENT',
-          `mapping.drain(): ${LOOP_LIMIT} records arrived at one virtual instant while its batches ran: a handler sending to its own source? (AWS stops such loops after about 16 calls; not simulated.) The mapping is now disabled.`,
+          `mapping.drain(): the function sent ${LOOP_LIMIT} records to the source it reads at one virtual instant, a loop (AWS stops such loops after about 16 calls; not simulated). The mapping is now disabled.`,
         ),
       );
     }

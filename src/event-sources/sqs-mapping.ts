@@ -1,7 +1,7 @@
 import type { SQSEvent } from 'aws-lambda';
 import type { VirtualClock } from '../clock/virtual-clock.js';
 import type { LambdaServiceError } from '../errors.js';
-import type { LambdaFunction } from '../function/lambda-function.js';
+import type { MappedFunction } from '../function/lambda-function.js';
 import type { InvocationResult } from '../function/result.js';
 import { judgeBatch } from './batch-response.js';
 import { PollingMapping, type BatchOutcome } from './polling-mapping.js';
@@ -103,7 +103,7 @@ export class SqsMapping extends PollingMapping<SqsBatch> implements SqsEventSour
   private readonly counters = { batches: 0, deleted: 0, deadLettered: 0, expired: 0 };
 
   constructor(
-    fn: LambdaFunction,
+    fn: MappedFunction,
     private readonly queue: QueueState,
     clock: VirtualClock,
     private readonly config: ResolvedSqsMapping,

@@ -52,9 +52,16 @@ const KEYS = ['batchSize', 'maximumBatchingWindowInSeconds', 'functionResponseTy
 /**
  * Validates a mapping's options as `CreateEventSourceMapping` does for an SQS queue, and applies the defaults.
  * @example
- * resolveSqsMapping({ batchSize: 100 }, false); // throws: a batch above 10 needs maximumBatchingWindowInSeconds ≥ 1
+ * resolveSqsMapping({ batchSize: 100 }, { fifo: false, visibilityTimeoutMs: 30_000 }, 3); // throws: a batch above 10 needs a window
  */
-export function resolveSqsMapping(options: SqsMappingOptions, fifo: boolean): ResolvedSqsMapping {
+export function resolveSqsMapping(options: SqsMappingOptions, queue: { readonly fifo: boolean; readonly visibilityTimeoutMs: number }, functionTimeoutSeconds: number): ResolvedSqsMapping {
+  const fifo = queue.fifo;
+  if (queue.visibilityTimeoutMs < functionTimeoutSeconds * 1000) {
+    // AWS's message: a batch could come back while the function still processes it.
+    throw new InvalidParameterValueError(
+      `Invalid request provided: Queue visibility timeout: ${queue.visibilityTimeoutMs / 1000} seconds is less than Function timeout: ${functionTimeoutSeconds} seconds`,
+    );
+  }
   if (options === null || typeof options !== 'object') throw new InvalidParameterValueError('createEventSourceMapping: options must be an object.');
   rejectUnknownKeys('createEventSourceMapping', options, KEYS);
   const batchSize = mappingInteger('batchSize', options.batchSize ?? 10, fifo ? SQS_LIMITS.fifoBatchSize : SQS_LIMITS.standardBatchSize, fifo ? 'for a FIFO queue' : 'for a standard queue');

@@ -2,7 +2,7 @@ import type { DynamoDBStreamEvent, KinesisStreamEvent } from 'aws-lambda';
 import { deliverableOf } from '../async/deliverable.js';
 import type { VirtualClock } from '../clock/virtual-clock.js';
 import type { LambdaServiceError } from '../errors.js';
-import type { LambdaFunction } from '../function/lambda-function.js';
+import type { MappedFunction } from '../function/lambda-function.js';
 import type { InvocationResult } from '../function/result.js';
 import { createRandom, hashSeed, type Random } from '../internal/random.js';
 import { LIMITS } from '../limits/limits.js';
@@ -151,7 +151,7 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
   private readonly counters = { batches: 0, processed: 0, skipped: 0 };
 
   constructor(
-    fn: LambdaFunction,
+    fn: MappedFunction,
     private readonly stream: StreamSource,
     clock: VirtualClock,
     private readonly config: ResolvedStreamMapping,

@@ -34,7 +34,7 @@ import {
 } from '../runtime/error-payload.js';
 import { HandlerRun, type RunOutcome } from '../runtime/handler-run.js';
 import type { ChunkListener, StreamedResponse } from '../runtime/response-stream.js';
-import type { CrashKind } from '../runtime/scope.js';
+import type { CrashKind, EnvScope } from '../runtime/scope.js';
 import type { ResolvedOptions } from './options.js';
 import type { InvocationResult } from './result.js';
 import { InvocationRecord } from './invocation-record.js';
@@ -276,6 +276,11 @@ export class ExecutionEnvironment {
   }
 
   /** Shuts the environment down for good. */
+  /** Whether `scope` (the code running now) is this environment's runtime. */
+  hosts(scope: EnvScope): boolean {
+    return this.runtime === scope;
+  }
+
   shutdown(reason: string): void {
     if (this.state === 'shutdown') return;
     this.runtime.kill();

@@ -109,7 +109,23 @@ function decodeClientContext(value: ClientContext | string | undefined): ClientC
   }
 }
 
-class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResult> {
+/**
+ * What event source mappings need of a function from `createFunction()` beyond its public interface (internal).
+ * @example
+ * const mapped = mappedFunctionOf(fn); // undefined for anything createFunction() did not make
+ */
+export interface MappedFunction extends LambdaFunction {
+  /** Whether the code runs on real timers (`clock: 'real'`). */
+  readonly runsOnRealTime: boolean;
+  /** The function's timeout in seconds. */
+  readonly timeoutSeconds: number;
+  /** Told once when the function is disposed. */
+  readonly disposeListeners: Set<() => void>;
+  /** Whether the code running now is one of this function's handlers (a handler sending to a queue, say). */
+  runsNow(): boolean;
+}
+
+class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResult>, MappedFunction {
   readonly name: string;
   readonly arn: string;
   readonly clock: Clock;
@@ -125,6 +141,11 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   }
   /** Told once when the function is disposed: its event source mappings end with it. */
   readonly disposeListeners = new Set<() => void>();
+
+  runsNow(): boolean {
+    const scope = currentScope();
+    return scope !== undefined && this.pool.some((env) => env.hosts(scope));
+  }
   private readonly ownsClock: boolean;
   /** Live environments (idle or busy). */
   private readonly pool: ExecutionEnvironment[] = [];
@@ -453,6 +474,15 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     if (this.ownsClock) await this.internals.clock.dispose();
     uninstallIfIdle();
   }
+}
+
+/**
+ * The function behind `fn` with what event source mappings need, or undefined when `fn` is not from `createFunction()`.
+ * @example
+ * if (!mappedFunctionOf(fn)) throw new Error('not a function from createFunction()');
+ */
+export function mappedFunctionOf(fn: unknown): MappedFunction | undefined {
+  return fn instanceof SimulatedFunction ? (fn as MappedFunction) : undefined;
 }
 
 /**
