@@ -1,6 +1,7 @@
 import type { KinesisStreamEvent } from 'aws-lambda';
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClock, createEventSourceMapping, createFunction, createKinesisStream, createQueue, type FunctionOptions, type LambdaFunction } from '../../src/index.js';
+import { createClock, createDynamoDbTable, createEventSourceMapping, createFunction, createKinesisStream, createQueue, type FunctionOptions, type LambdaFunction } from '../../src/index.js';
 
 const created: LambdaFunction[] = [];
 afterEach(async () => {
@@ -152,8 +153,48 @@ describe('createEventSourceMapping (Kinesis)', () => {
     const stream = createKinesisStream('elsewhere', { clock: createClock() });
     const fn = make(async () => 'ok');
     expect(() => createEventSourceMapping(fn, stream, { startingPosition: 'TRIM_HORIZON' })).toThrow(/on another clock/);
+    // A refused mapping left registered would read this record and invoke the function.
     stream.putRecord('x', { partitionKey: 'k' });
-    expect((await fn.invoke({} as never)).ok).toBe(true);
+    await fn.clock.advance(1000);
+    expect(fn.invocations).toHaveLength(0);
+  });
+
+  it('never delivers a record past the stream’s 24-hour retention, on Kinesis or DynamoDB', async () => {
+    const fn = make(async () => 'ok');
+    const stream = createKinesisStream('s', { clock: fn.clock });
+    const table = createDynamoDbTable('orders', { partitionKey: 'id', clock: fn.clock });
+    stream.putRecord('old', { partitionKey: 'k' });
+    table.putItem({ id: 'old' });
+    await fn.clock.advance('25h');
+    stream.putRecord('new', { partitionKey: 'k' });
+    table.putItem({ id: 'new' });
+    const fromStream = createEventSourceMapping(fn, stream, { startingPosition: 'TRIM_HORIZON' });
+    const fromTable = createEventSourceMapping(fn, table, { startingPosition: 'TRIM_HORIZON' });
+    await fromStream.drain();
+    await fromTable.drain();
+    expect(fromStream.batches.map((b) => text(b.event))).toEqual([['new']]);
+    expect(fromTable.batches.map((b) => b.event.Records.map((r) => r.dynamodb!.Keys!['id']!.S))).toEqual([['new']]);
+  });
+
+  it('does not count a throttle as a retry: a batch throttled first still gets its one invocation', async () => {
+    const fn = make(
+      async () => {
+        await sleep(5000);
+        throw new Error('fails');
+      },
+      { reservedConcurrency: 1, timeout: 10 },
+    );
+    const stream = createKinesisStream('s', { shardCount: 2, clock: fn.clock });
+    const mapping = createEventSourceMapping(fn, stream, { startingPosition: 'TRIM_HORIZON', maximumRetryAttempts: 0 });
+    // One record on each shard: both are read at once, one runs, the other is throttled and read again later.
+    const keys = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const shardOf = (k: string): number => Number((BigInt(`0x${createHash('md5').update(k).digest('hex')}`) * 2n) >> 128n);
+    stream.putRecord('x', { partitionKey: keys.find((k) => shardOf(k) === 0)! });
+    stream.putRecord('y', { partitionKey: keys.find((k) => shardOf(k) === 1)! });
+    await mapping.drain();
+    expect(mapping.batches.some((b) => b.fate.kind === 'failed' && b.fate.reason === 'throttled')).toBe(true);
+    expect(fn.invocations).toHaveLength(2);
+    expect(mapping.skipped.map((k) => k.approximateInvokeCount)).toEqual([1, 1]);
   });
 
   it('retries a throttled batch without counting it, and gathers batches for the batching window', async () => {
