@@ -1,4 +1,4 @@
-import { HTTP_INTEGRATION_CONTENT_TYPE, PRELUDE_DELIMITER, type StreamedResponse } from '../runtime/response-stream.js';
+import { DEFAULT_STREAM_CONTENT_TYPE, HTTP_INTEGRATION_CONTENT_TYPE, PRELUDE_DELIMITER, type StreamedResponse } from '../runtime/response-stream.js';
 
 /**
  * How a function URL answers: `BUFFERED` (the default) maps the result to an HTTP response; `RESPONSE_STREAM` streams
@@ -67,7 +67,7 @@ export function httpResponseOfStream(stream: Pick<StreamedResponse, 'contentType
   // (aws-lambda-nodejs-runtime-interface-client#97): no bytes at all is a 200 without the handler's status and
   // headers, bytes without a prelude a malformed response (502).
   if (head === 'incomplete') {
-    return stream.body.length === 0 ? { status: 200, headers: [['Content-Type', 'application/octet-stream']], body: stream.body } : functionErrorResponse();
+    return stream.body.length === 0 ? { status: 200, headers: [['Content-Type', DEFAULT_STREAM_CONTENT_TYPE]], body: stream.body } : functionErrorResponse();
   }
   return head === 'malformed' ? functionErrorResponse() : head;
 }
@@ -93,7 +93,7 @@ export function streamHead(contentType: string, bytes: Buffer): UrlResponse | 'i
   if (!isPlainObject(prelude)) return 'malformed';
   const status = statusOf(prelude['statusCode'] ?? 200);
   if (status === undefined) return 'malformed';
-  return { status, headers: headersOf(prelude, 'application/octet-stream'), body: bytes.subarray(delimiter + PRELUDE_DELIMITER.length) };
+  return { status, headers: headersOf(prelude, DEFAULT_STREAM_CONTENT_TYPE), body: bytes.subarray(delimiter + PRELUDE_DELIMITER.length) };
 }
 
 /** An HTTP status given as a number or a numeric string; undefined for anything else. */

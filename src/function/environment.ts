@@ -395,7 +395,8 @@ export class ExecutionEnvironment {
     // phase. [UNCERTAIN] the spec is silent; on Lambda the exit may instead fail this invocation with Runtime.ExitError.
     if (runtime.timers?.thawTo(clock.preciseNow())) {
       const thaw = new HandlerRun(runtime, clock.preciseNow() + this.fn.options.timeoutMs, clock);
-      thaw.onCaughtUp = thaw.drainAction = () => thaw.finish({ kind: 'response', json: undefined });
+      // The scheduler ends a thaw when no timer fired in a turn (`onCaughtUp`), before it would ever see it drained.
+      thaw.onCaughtUp = () => thaw.finish({ kind: 'response', json: undefined });
       return thaw.start(() => undefined).then(() => this.invokeThawed(req, invokeSink, onSettled));
     }
     return this.invokeThawed(req, invokeSink, onSettled);
@@ -596,7 +597,7 @@ export class ExecutionEnvironment {
         }
         rawPayload = json ?? 'null';
         if (exceedsBytes(rawPayload, LIMITS.responseBytes)) {
-          error = responseTooLargePayload();
+          error = responseTooLargePayload(LIMITS.responseBytes);
           kind = 'error';
           break;
         }

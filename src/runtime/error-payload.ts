@@ -107,7 +107,7 @@ export function exitPayload(requestId: string, exitCode: number): ErrorPayload {
  * `Function.ResponseSizeTooLarge`; key order as recorded on AWS (message first). `limitBytes` is the buffered limit
  * unless a streamed response overran the streamed one.
  */
-export function responseTooLargePayload(limitBytes = 6_291_556): ErrorPayload {
+export function responseTooLargePayload(limitBytes: number): ErrorPayload {
   return {
     errorMessage: `Response payload size exceeded maximum allowed payload size (${limitBytes} bytes).`,
     errorType: 'Function.ResponseSizeTooLarge',

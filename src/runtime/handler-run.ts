@@ -95,8 +95,8 @@ export class HandlerRun implements ClockRun {
    */
   respond(value: unknown): void {
     if (this.finished) return;
-    // Already inside the scope on the promise path (a cheap check); the drain path is called from the scheduler.
-    this.finish(scopeStorage.run(this.scope, () => responseOutcome(value)));
+    // Already inside the scope on the promise path; the drain path is called from the scheduler, outside it.
+    this.finish(scopeStorage.getStore() === this.scope ? responseOutcome(value) : scopeStorage.run(this.scope, () => responseOutcome(value)));
   }
 
   /** Finishes with what the streaming handler wrote (`this.stream`), if the run is still going. */

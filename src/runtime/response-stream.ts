@@ -131,9 +131,15 @@ export class ResponseStream extends Writable {
     callback();
   }
 
-  /** What was written so far. */
+  /** What was written so far: the bytes once, each chunk a view of them. */
   response(): StreamedResponse {
-    return { contentType: this.contentType, body: Buffer.concat(this.chunks), chunks: [...this.chunks] };
+    const body = Buffer.concat(this.chunks);
+    const chunks: Buffer[] = [];
+    let at = 0;
+    for (const chunk of this.chunks) {
+      chunks.push(body.subarray(at, (at += chunk.length)));
+    }
+    return { contentType: this.contentType, body, chunks };
   }
 }
 

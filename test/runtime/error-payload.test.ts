@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { exitPayload, responseTooLargePayload, timeoutPayload, toErrorPayload, trimHarnessFrames } from '../../src/runtime/error-payload.js';
 import { runtimeProfile } from '../../src/runtime/profiles.js';
+import { LIMITS } from '../../src/limits/limits.js';
 
 const v3 = runtimeProfile('nodejs22.x');
 const v4 = runtimeProfile('nodejs24.x');
@@ -63,7 +64,7 @@ describe('platform error payloads', () => {
     );
     expect(exitPayload('id', 0).errorMessage).toBe('RequestId: id Error: Runtime exited without providing a reason');
     expect(exitPayload('id', 127).errorMessage).toBe('RequestId: id Error: Runtime exited with error: exit status 127');
-    expect(JSON.stringify(responseTooLargePayload())).toBe(
+    expect(JSON.stringify(responseTooLargePayload(LIMITS.responseBytes))).toBe(
       '{"errorMessage":"Response payload size exceeded maximum allowed payload size (6291556 bytes).","errorType":"Function.ResponseSizeTooLarge"}',
     );
   });

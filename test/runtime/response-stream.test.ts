@@ -51,6 +51,8 @@ describe('streaming handlers (awslambda.streamifyResponse)', () => {
     expect(r.responseStream?.body.subarray(-3)).toEqual(Buffer.from([0, 1, 2]));
     expect(r.responseStream?.chunks.map((c) => c.toString('hex'))).toEqual([Buffer.from(JSON.stringify({ requestId: r.requestId })).toString('hex'), '000102']);
     expect(JSON.parse(JSON.stringify(r)).responseStream.chunkLengths).toEqual([r.responseStream!.chunks[0]!.length, 3]);
+    // The bytes are kept once: each chunk is a view of the body (a result in fn.invocations holds one copy).
+    expect(r.responseStream!.chunks.every((c) => c.buffer === r.responseStream!.body.buffer)).toBe(true);
   });
 
   it('shows a streamed response in JSON as its content type, base64 body and chunk lengths', async () => {
