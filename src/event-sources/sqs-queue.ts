@@ -131,8 +131,6 @@ export interface StoredMessage {
   readonly delayMs: number;
   receiveCount: number;
   firstReceiveAt: number | undefined;
-  /** Set once it left the queue (deleted, expired, moved): the hidden-message index drops it lazily. */
-  removed?: boolean;
   receiptHandle: string;
   readonly group: string | undefined;
   readonly deduplicationId: string | undefined;
@@ -208,9 +206,7 @@ export class QueueState {
       if (m.sentAt !== undefined) continue;
       m.sentAt = now;
       m.enqueuedAt = now;
-      this.lastEnqueued = Math.max(this.lastEnqueued, now);
       m.visibleAt = now + m.delayMs;
-      if (m.delayMs > 0) this.hidden.add(m);
     }
     for (const entry of this.deduplication.values()) entry.at ??= now;
   }
@@ -297,12 +293,7 @@ export class QueueState {
   }
 
   private push(message: StoredMessage): void {
-    if (message.enqueuedAt !== undefined) {
-      if (message.enqueuedAt < this.lastEnqueued) this.inEnqueueOrder = false;
-      this.lastEnqueued = message.enqueuedAt;
-    }
     this.stored.push(message);
-    if (message.visibleAt !== Infinity && message.delayMs > 0) this.hidden.add(message);
     for (const listener of this.listeners) listener();
   }
 
@@ -313,38 +304,15 @@ export class QueueState {
 
   /** Deletes messages past their retention period (kept from their first enqueue on a standard queue). */
   expire(now: number): number {
-    const stored = this.stored;
-    if (this.inEnqueueOrder) {
-      // The oldest first: only a prefix can have expired (the poller asks after every batch).
-      let n = 0;
-      while (n < stored.length && stored[n]!.enqueuedAt !== undefined && now - stored[n]!.enqueuedAt! >= this.retentionMs) n++;
-      if (n > 0) for (const m of stored.splice(0, n)) m.removed = true;
-      this.noteEmptied();
-      return n;
-    }
     let expired = 0;
     for (let i = this.stored.length - 1; i >= 0; i--) {
       const m = this.stored[i]!;
       if (m.enqueuedAt !== undefined && now - m.enqueuedAt >= this.retentionMs) {
-        this.stored.splice(i, 1)[0]!.removed = true;
+        this.stored.splice(i, 1);
         expired++;
       }
     }
-    this.noteEmptied();
     return expired;
-  }
-
-  /**
-   * Whether stored messages are in the order their retention started (always, unless a dead-letter queue adopted an
-   * older message after newer ones): then expiry only ever concerns a prefix. Back to true once the queue is empty.
-   */
-  private inEnqueueOrder = true;
-  private lastEnqueued = -Infinity;
-
-  private noteEmptied(): void {
-    if (this.stored.length > 0) return;
-    this.inEnqueueOrder = true;
-    this.lastEnqueued = -Infinity;
   }
 
   /**
@@ -362,7 +330,7 @@ export class QueueState {
       if (m.visibleAt > now) continue;
       if (m.group !== undefined && blocked.has(m.group)) continue;
       if (this.redrive !== undefined && m.receiveCount >= this.redrive.maxReceiveCount) {
-        this.stored.splice(i--, 1)[0]!.removed = true;
+        this.stored.splice(i--, 1);
         this.redrive.target.adopt(m, now);
         redriven++;
         continue;
@@ -377,7 +345,6 @@ export class QueueState {
       m.firstReceiveAt ??= now;
       m.receiptHandle = `AQEB${randomBase64(this.random, 176)}`;
       m.visibleAt = now + this.visibilityTimeoutMs;
-      this.hidden.add(m);
       messages.push(m);
     }
     return { messages, redriven };
@@ -389,7 +356,7 @@ export class QueueState {
    * "dead-letter queue retention"). The receive count is kept [UNCERTAIN].
    */
   private adopt(message: StoredMessage, now: number): void {
-    this.push({ ...message, removed: false, enqueuedAt: this.fifo ? now : message.enqueuedAt, visibleAt: now, delayMs: 0, receiptHandle: '' });
+    this.push({ ...message, enqueuedAt: this.fifo ? now : message.enqueuedAt, visibleAt: now, delayMs: 0, receiptHandle: '' });
   }
 
   /** DeleteMessage of each of `messages` still here; returns how many were. */
@@ -399,49 +366,29 @@ export class QueueState {
     // A batch is usually at the front (received oldest first): stop once all of it is found.
     for (let i = 0; i < this.stored.length && deleted < gone.size; i++) {
       if (!gone.has(this.stored[i]!)) continue;
-      this.stored.splice(i--, 1)[0]!.removed = true;
+      this.stored.splice(i--, 1);
       deleted++;
     }
-    this.noteEmptied();
     return deleted;
   }
 
   /** When the next message's retention period ends, if any. */
   nextExpiry(): number | undefined {
-    if (this.inEnqueueOrder) {
-      const first = this.stored.find((m) => m.enqueuedAt !== undefined);
-      return first === undefined ? undefined : first.enqueuedAt! + this.retentionMs;
-    }
     let next: number | undefined;
     for (const m of this.stored) if (m.enqueuedAt !== undefined && (next === undefined || m.enqueuedAt + this.retentionMs < next)) next = m.enqueuedAt + this.retentionMs;
     return next;
   }
 
-  /**
-   * Messages that were hidden (received, or delayed) when last looked at: where the next one to turn visible is found
-   * without scanning the whole queue (the poller asks after every batch).
-   */
-  private readonly hidden = new Set<StoredMessage>();
-
   /** The earliest time after `now` at which a message becomes visible, if any. */
   nextVisibleAfter(now: number): number | undefined {
     let next: number | undefined;
-    for (const m of this.hidden) {
-      if (m.removed === true || m.visibleAt <= now) {
-        this.hidden.delete(m);
-        continue;
-      }
-      if (next === undefined || m.visibleAt < next) next = m.visibleAt;
-    }
+    for (const m of this.stored) if (m.visibleAt > now && m.visibleAt !== Infinity && (next === undefined || m.visibleAt < next)) next = m.visibleAt;
     return next;
   }
 
   /** Deletes every message (the queue's `clear()`). */
   clear(): void {
-    for (const m of this.stored) m.removed = true;
     this.stored.length = 0;
-    this.hidden.clear();
-    this.noteEmptied();
   }
 
   /**

@@ -294,6 +294,16 @@ describe('createEventSourceMapping (SQS)', () => {
     ]);
   });
 
+  it('delays a message sent before the queue had a clock from when the mapping gave it one', async () => {
+    const queue = createQueue('early-delayed', { delaySeconds: 30 });
+    queue.send('early');
+    const fn = make(async () => 'ok');
+    const t0 = fn.clock.now();
+    const mapping = createEventSourceMapping(fn, queue);
+    await mapping.drain();
+    expect(mapping.batches.map((b) => [b.at - t0, bodies(b.event)])).toEqual([[30_000, ['early']]]);
+  });
+
   it('lets a message that always fails, with no redrive policy, expire at the end of the retention period', async () => {
     const queue = createQueue('doomed', { visibilityTimeout: 20, messageRetentionPeriod: 60 });
     const fn = make(async () => {
