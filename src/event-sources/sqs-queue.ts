@@ -9,7 +9,8 @@ import type { Random } from '../internal/random.js';
 import type { Clock } from '../clock/virtual-clock.js';
 import { checkRange } from '../limits/limits.js';
 import { adopts, sourceClock } from './source-clock.js';
-import { recordAttributes, recordBytes } from './sqs-record.js';
+import { fifoAttributesOf, recordAttributes, recordBytes } from './sqs-record.js';
+import { sqsAttributes } from '../events/messaging/sqs.js';
 import { SQS_LIMITS } from './sqs-rules.js';
 
 /**
@@ -421,17 +422,13 @@ export class QueueState {
   /** The public view of a stored message: as a ReceiveMessage would show it now. */
   view(m: StoredMessage): QueueMessage {
     const sent = String(m.sentAt ?? this.time?.now() ?? 0);
-    const attributes: Record<string, string> = {
-      ApproximateReceiveCount: String(m.receiveCount + 1),
-      SentTimestamp: sent,
-      SenderId: m.senderId,
-      ApproximateFirstReceiveTimestamp: m.firstReceiveAt === undefined ? sent : String(m.firstReceiveAt),
-    };
-    if (m.group !== undefined) {
-      attributes['SequenceNumber'] = m.sequenceNumber!;
-      attributes['MessageGroupId'] = m.group;
-      attributes['MessageDeduplicationId'] = m.deduplicationId!;
-    }
+    const attributes = sqsAttributes({
+      receiveCount: String(m.receiveCount + 1),
+      sent,
+      senderId: m.senderId,
+      firstReceive: m.firstReceiveAt === undefined ? sent : String(m.firstReceiveAt),
+      ...fifoAttributesOf(m),
+    });
     return {
       messageId: m.messageId,
       receiptHandle: m.receiptHandle === '' ? `AQEB${hash('sha256', m.messageId, 'base64')}` : m.receiptHandle,

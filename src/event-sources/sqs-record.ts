@@ -1,5 +1,6 @@
 import type { SQSMessageAttribute, SQSMessageAttributes, SQSRecord } from 'aws-lambda';
 import type { MessageAttribute } from '../async/records.js';
+import { sqsAttributes, type FifoAttributes } from '../events/messaging/sqs.js';
 import type { StoredMessage } from './sqs-queue.js';
 
 /** Per-record weight of a batch besides body and attributes (ids, handle, timestamps, ARNs), for the 6 MB rule. */
@@ -54,15 +55,13 @@ export function javaHashMapOrder(names: readonly string[]): string[] {
  * record.attributes.ApproximateReceiveCount; // '1' on the first receive
  */
 export function sqsRecord(m: StoredMessage, queueArn: string, region: string): SQSRecord {
-  const sent = String(m.sentAt);
-  const attributes: Record<string, string> = { ApproximateReceiveCount: String(m.receiveCount), SentTimestamp: sent };
-  if (m.group !== undefined) {
-    attributes['SequenceNumber'] = m.sequenceNumber!;
-    attributes['MessageGroupId'] = m.group;
-  }
-  attributes['SenderId'] = m.senderId;
-  if (m.group !== undefined) attributes['MessageDeduplicationId'] = m.deduplicationId!;
-  attributes['ApproximateFirstReceiveTimestamp'] = String(m.firstReceiveAt);
+  const attributes = sqsAttributes({
+    receiveCount: String(m.receiveCount),
+    sent: String(m.sentAt),
+    senderId: m.senderId,
+    firstReceive: String(m.firstReceiveAt),
+    ...fifoAttributesOf(m),
+  });
   const record = {
     messageId: m.messageId,
     receiptHandle: m.receiptHandle,
@@ -76,6 +75,15 @@ export function sqsRecord(m: StoredMessage, queueArn: string, region: string): S
   record.eventSourceARN = queueArn;
   record.awsRegion = region;
   return record;
+}
+
+/**
+ * A stored FIFO message's own attributes, as `{ fifo }` for `sqsAttributes` (nothing for a standard one).
+ * @example
+ * sqsAttributes({ receiveCount: '1', sent, senderId, firstReceive, ...fifoAttributesOf(message) });
+ */
+export function fifoAttributesOf(m: StoredMessage): { fifo?: FifoAttributes } {
+  return m.group === undefined ? {} : { fifo: { sequenceNumber: m.sequenceNumber!, messageGroupId: m.group, messageDeduplicationId: m.deduplicationId! } };
 }
 
 /**

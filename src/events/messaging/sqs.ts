@@ -59,6 +59,31 @@ const SINGLE_RECORD: readonly SqsRecordInput[] = [{}];
 const RECEIPT_FILLER =
   'lmdzXOiprG6xRVeiXSHj0j731rJQ3xo+GPdGjOzjIxI09CrE3HtZ4lpXY9NjjHzP8hdxkCLlbttumc8hDBUR365/Tk+GfV2nNP9qvZtLGEbKCdTm/GYdTSoAr+ML9HnnGrS9T25Md71ASiZMI4DZqptN6g7CYYojFPs1LVM9o1258ferA72zbNoQ==';
 
+/** A FIFO message's own attributes. */
+export interface FifoAttributes {
+  readonly sequenceNumber: string;
+  readonly messageGroupId: string;
+  readonly messageDeduplicationId: string;
+}
+
+/**
+ * An SQS record's `attributes` in the order SQS delivers them: a FIFO message's between the timestamps and the sender
+ * (as in the captured FIFO event, powertools-lambda-python/snsSqsFifoEvent.json).
+ * @example
+ * sqsAttributes({ receiveCount: '1', sent: '1', senderId: 'AIDA', firstReceive: '2' }); // the four standard ones
+ */
+export function sqsAttributes(a: { receiveCount: string; sent: string; senderId: string; firstReceive: string; fifo?: FifoAttributes }): SQSRecord['attributes'] {
+  const out = { ApproximateReceiveCount: a.receiveCount, SentTimestamp: a.sent } as SQSRecord['attributes'];
+  if (a.fifo) {
+    out.SequenceNumber = a.fifo.sequenceNumber;
+    out.MessageGroupId = a.fifo.messageGroupId;
+  }
+  out.SenderId = a.senderId;
+  if (a.fifo) out.MessageDeduplicationId = a.fifo.messageDeduplicationId;
+  out.ApproximateFirstReceiveTimestamp = a.firstReceive;
+  return out;
+}
+
 function completeAttribute(attribute: DeepPartial<SQSMessageAttribute>): SQSMessageAttribute {
   // Keys in the order Lambda's SQS poller delivers them, dataType last (recorded: sqs-esm-record-shape).
   const out = {} as SQSMessageAttribute;
@@ -134,29 +159,24 @@ function buildSqs(kindId: 'sqs' | 'sqs-fifo', input: SqsFifoEventInput, options:
     // Draw order is part of the seed contract: message id, receipt handle, then the receive delay.
     const messageId = fastUuid(next);
     const receiptHandle = `AQEB${fastHex(next, 24)}${handleTail}`;
+    const firstReceive = epochText(sent + 1 + (next() % 20));
+    let fifoAttributes: FifoAttributes | undefined;
+    if (fifo) {
+      sequence += 1n + BigInt(random.int(1000));
+      // What SQS uses under content-based deduplication: the SHA-256 of the body.
+      fifoAttributes = { sequenceNumber: String(sequence), messageGroupId: input.messageGroupId ?? 'group-1', messageDeduplicationId: hash('sha256', body, 'hex') };
+    }
     const record: SQSRecord = {
       messageId,
       receiptHandle,
       body,
-      attributes: {
-        ApproximateReceiveCount: receiveCount,
-        SentTimestamp: epochText(sent),
-        SenderId: senderId,
-        ApproximateFirstReceiveTimestamp: epochText(sent + 1 + (next() % 20)),
-      },
+      attributes: sqsAttributes({ receiveCount, sent: epochText(sent), senderId, firstReceive, ...(fifoAttributes ? { fifo: fifoAttributes } : {}) }),
       messageAttributes: {},
       md5OfBody: '',
       eventSource: 'aws:sqs',
       eventSourceARN: sourceArn,
       awsRegion: sourceArn === queueArn ? queueRegion : (regionOfArn(sourceArn) ?? DEFAULT_REGION),
     };
-    if (fifo) {
-      sequence += 1n + BigInt(random.int(1000));
-      record.attributes.SequenceNumber = String(sequence);
-      record.attributes.MessageGroupId = input.messageGroupId ?? 'group-1';
-      // What SQS uses under content-based deduplication: the SHA-256 of the body.
-      record.attributes.MessageDeduplicationId = hash('sha256', body, 'hex');
-    }
     if (simple) {
       // No message attributes, so SQS sends no md5OfMessageAttributes.
       record.md5OfBody = md5Hex(body);

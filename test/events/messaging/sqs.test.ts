@@ -131,3 +131,17 @@ describe('sqsBatchResponse', () => {
     expect(sqsBatchResponse()).toEqual({ batchItemFailures: [] });
   });
 });
+
+describe('sqsFifo attribute order', () => {
+  it('puts the FIFO attributes between the timestamps and the sender, as the captured FIFO event has them', () => {
+    expect(Object.keys(sqsFifo().Records[0]!.attributes)).toEqual([
+      'ApproximateReceiveCount',
+      'SentTimestamp',
+      'SequenceNumber',
+      'MessageGroupId',
+      'SenderId',
+      'MessageDeduplicationId',
+      'ApproximateFirstReceiveTimestamp',
+    ]);
+  });
+});
