@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest';
-import { createFunction, type FunctionOptions, type LambdaFunction } from '../../src/index.js';
+import { createClock, createFunction, type FunctionOptions, type LambdaFunction } from '../../src/index.js';
 
 /**
  * `make(options)` for a test file: creates a function and disposes it after each test, so no test leaves
@@ -30,6 +30,16 @@ export function trackedFunctions(): <T extends LambdaFunction>(fn: T) => T {
     created.push(fn);
     return fn;
   };
+}
+
+/**
+ * `make(handler, options)` for a test file: a function on its own exact clock (no real time flowing into it, so
+ * virtual times are reproducible), disposed after each test. `options.clock` shares another one.
+ */
+export function exactClockFunctions<E>(): (handler: (event: E) => unknown, options?: Omit<FunctionOptions<E, unknown>, 'handler'>) => LambdaFunction {
+  const track = trackedFunctions();
+  return (handler, options = {}) =>
+    track(createFunction({ clock: createClock({ realTimeFlow: false }), ...options, handler: handler as never }) as unknown as LambdaFunction);
 }
 
 /** Anything a test must let go of afterwards: functions and clocks (`dispose`), servers (`close`). */

@@ -1,18 +1,9 @@
 import type { SQSEvent } from 'aws-lambda';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createClock, createEventSourceMapping, createFunction, createQueue, HarnessError, type FunctionOptions, type LambdaFunction } from '../../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { exactClockFunctions } from '../_support/functions.js';
+import { createClock, createEventSourceMapping, createQueue, HarnessError } from '../../src/index.js';
 
-const created: LambdaFunction[] = [];
-afterEach(async () => {
-  for (const fn of created.splice(0)) await fn.dispose();
-});
-
-/** A function on its own exact clock (no real time flowing into it), disposed after the test. */
-function make(handler: (event: SQSEvent) => unknown, options: Omit<FunctionOptions<SQSEvent, unknown>, 'handler'> = {}): LambdaFunction {
-  const fn = createFunction({ clock: createClock({ realTimeFlow: false }), ...options, handler: handler as never }) as unknown as LambdaFunction;
-  created.push(fn);
-  return fn;
-}
+const make = exactClockFunctions<SQSEvent>();
 
 const bodies = (event: SQSEvent): string[] => event.Records.map((r) => r.body);
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -375,9 +366,10 @@ describe('createEventSourceMapping (SQS)', () => {
 
   it('has a deterministic UUID for a function and a queue', () => {
     const queue = createQueue('ids');
-    const a = createEventSourceMapping(make(async () => 'ok', { name: 'f' }), queue);
+    const first = make(async () => 'ok', { name: 'f' });
+    const a = createEventSourceMapping(first, queue);
     a.delete();
-    const clock = (created.at(-1)!.clock);
+    const clock = first.clock;
     const b = createEventSourceMapping(make(async () => 'ok', { name: 'f', clock }), queue);
     expect(b.uuid).toBe(a.uuid);
     expect(a.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);

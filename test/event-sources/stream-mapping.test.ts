@@ -1,18 +1,10 @@
 import type { KinesisStreamEvent } from 'aws-lambda';
 import { createHash } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createClock, createDynamoDbTable, createEventSourceMapping, createFunction, createKinesisStream, createQueue, type FunctionOptions, type LambdaFunction } from '../../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { exactClockFunctions } from '../_support/functions.js';
+import { createClock, createDynamoDbTable, createEventSourceMapping, createKinesisStream, createQueue } from '../../src/index.js';
 
-const created: LambdaFunction[] = [];
-afterEach(async () => {
-  for (const fn of created.splice(0)) await fn.dispose();
-});
-
-function make(handler: (event: KinesisStreamEvent) => unknown, options: Omit<FunctionOptions<KinesisStreamEvent, unknown>, 'handler'> = {}): LambdaFunction {
-  const fn = createFunction({ clock: createClock({ realTimeFlow: false }), ...options, handler: handler as never }) as unknown as LambdaFunction;
-  created.push(fn);
-  return fn;
-}
+const make = exactClockFunctions<KinesisStreamEvent>();
 
 const text = (event: KinesisStreamEvent): string[] => event.Records.map((r) => Buffer.from(r.kinesis.data, 'base64').toString());
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
