@@ -22,7 +22,7 @@ import {
   type ReportFigures,
 } from '../logs/format.js';
 import { LogSink } from '../logs/sink.js';
-import { callHandler, checkHandlerForRuntime } from '../runtime/call-handler.js';
+import { prepareHandler } from '../runtime/call-handler.js';
 import {
   exitPayload,
   JSONStringifyError,
@@ -344,7 +344,7 @@ export class ExecutionEnvironment {
     const outcome = await run.start((r) => {
       // An init that leaves nothing to wait for with its promise unsettled is Node exiting on an unsettled
       // top-level await (exit code 13).
-      r.drainAction = () => r.finish({ kind: 'crash', crash: 'exit', detail: 13 });
+      r.exitOnDrain();
       let loading: Promise<AnyHandler>;
       if (typeof source === 'function') {
         loading = Promise.resolve(source as AnyHandler);
@@ -360,12 +360,13 @@ export class ExecutionEnvironment {
             r.finish({ kind: 'error', error: new TypeError(`init() must return the handler function (got ${typeof handler})`) });
             return;
           }
-          const refused = checkHandlerForRuntime(handler, o.runtime);
-          if (refused) {
-            r.finish({ kind: 'error', error: refused });
+          const driver = prepareHandler(handler, o.runtime);
+          if (driver instanceof Error) {
+            r.finish({ kind: 'error', error: driver });
             return;
           }
           runtime.handler = handler;
+          runtime.driver = driver;
           r.finish({ kind: 'response', json: undefined });
         },
         (error: unknown) => r.finish({ kind: 'error', error }),
@@ -547,7 +548,8 @@ export class ExecutionEnvironment {
         controls,
       );
     try {
-      run.startThen((r) => callHandler(handler, req.event, makeContext, o.runtime, r), onFinish);
+      const drive = runtime.driver!;
+      run.startThen((r) => drive(handler, req.event, makeContext, o.runtime, r), onFinish);
     } catch (error) {
       // The clock refused the run (disposed, or another fake clock owns the timers): it never started.
       this.current = undefined;

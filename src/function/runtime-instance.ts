@@ -1,3 +1,4 @@
+import type { HandlerDriver } from '../runtime/call-handler.js';
 import type { EnvTimers } from '../clock/env-timers.js';
 import type { LogLevel } from '../logs/format.js';
 import type { LogSink } from '../logs/sink.js';
@@ -15,6 +16,8 @@ import { awslambdaGlobal } from '../runtime/response-stream.js';
 export class RuntimeInstance implements EnvScope {
   readonly io: IoState = createIoState();
   handler: AnyHandler | undefined;
+  /** How its invocations call the handler, decided when it was loaded (streaming or not). */
+  driver: HandlerDriver | undefined;
   /** The sink console lines go to now (the running invocation or init). */
   sink: LogSink | undefined;
   /** The last sink, for lines written by work that outlives its invocation while the environment is frozen. */
@@ -85,6 +88,7 @@ export class RuntimeInstance implements EnvScope {
     this.timers?.clearAll();
     forgetIo(this.io);
     this.handler = undefined;
+    this.driver = undefined;
   }
 }
 

@@ -2,7 +2,7 @@ import type { CallbackControls, ContextControls } from '../context/context.js';
 import type { HandlerRun } from './handler-run.js';
 import { CallbackHandlerDeprecated, CALLBACK_DEPRECATED_MESSAGE, NodeJsExit, NODEJS_EXIT_MESSAGE } from './error-payload.js';
 import type { RuntimeProfile } from './profiles.js';
-import { HANDLER_STREAMING, isStreamingHandler, ResponseStream, streamHighWaterMark } from './response-stream.js';
+import { isStreamingHandler, ResponseStream, streamHighWaterMark } from './response-stream.js';
 import { finished } from 'node:stream';
 
 type Handler = (event: unknown, context: unknown, callback?: unknown) => unknown;
@@ -80,19 +80,24 @@ export function isAsyncHandler(handler: Handler): boolean {
   return handler.constructor?.name === 'AsyncFunction';
 }
 
+/** Calls a loaded handler for one invocation with its runtime's semantics, finishing `run` (streaming or not). */
+export type HandlerDriver = (handler: Handler, event: unknown, makeContext: MakeContext, profile: RuntimeProfile, run: HandlerRun) => void;
+
 /**
- * The init-time check of nodejs24.x: a non-streaming handler declaring 3 or more parameters is a callback handler,
- * which RIC v4 refuses (`Runtime.CallbackHandlerDeprecated`), even when it is `async`.
+ * What the runtime decides once, when it loads a handler (RIC3's `Runtime` constructor picks `handleOnceStreaming`
+ * or `handleOnceNonStreaming` the same way): the driver of its invocations, or the error that refuses it. nodejs24.x
+ * refuses a non-streaming handler declaring 3 or more parameters, a callback handler (`Runtime.CallbackHandlerDeprecated`),
+ * even when it is `async`; a malformed streaming tag fails too.
  */
-export function checkHandlerForRuntime(handler: Handler, profile: RuntimeProfile): Error | undefined {
+export function prepareHandler(handler: Handler, profile: RuntimeProfile): HandlerDriver | Error {
   try {
     // A streaming handler takes three parameters by design: (event, responseStream, context).
-    if (isStreamingHandler(handler)) return undefined;
+    if (isStreamingHandler(handler)) return callStreamingHandler;
   } catch (error) {
     return error as Error;
   }
   if (profile.ric === 4 && handler.length >= 3) return new CallbackHandlerDeprecated(CALLBACK_DEPRECATED_MESSAGE);
-  return undefined;
+  return callHandler;
 }
 
 /**
@@ -109,19 +114,9 @@ export function checkHandlerForRuntime(handler: Handler, profile: RuntimeProfile
  * `makeContext` receives the completion controls so the context's `succeed/fail/done` and the
  * `callbackWaitsForEmptyEventLoop` flag are wired to this run.
  */
-export function callHandler(
-  handler: Handler,
-  event: unknown,
-  makeContext: MakeContext,
-  profile: RuntimeProfile,
-  run: HandlerRun,
-): void {
-  if ((handler as { [HANDLER_STREAMING]?: unknown })[HANDLER_STREAMING] !== undefined) {
-    callStreamingHandler(handler, event, makeContext, profile, run);
-    return;
-  }
+const callHandler: HandlerDriver = (handler, event, makeContext, profile, run) => {
   if (profile.ric === 4) {
-    run.drainAction = () => run.finish({ kind: 'crash', crash: 'exit', detail: 13 });
+    run.exitOnDrain();
     let result: unknown;
     try {
       result = handler(event, makeContext(undefined));
@@ -150,7 +145,7 @@ export function callHandler(
     // A synchronous throw goes to callback(err): so a sync `throw null` is a success with null (spec §2.1).
     callback(error);
   }
-}
+};
 
 /**
  * Calls a streaming handler as the runtime does (spec §2.5; RIC3 `Runtime.handleOnceStreaming`, RIC4
@@ -161,13 +156,7 @@ export function callHandler(
  * request ends]. An error (a throw, a rejection, a destroyed stream) fails the invocation, also after writes, unless
  * the stream had ended: the response has then gone whole, and the error is only logged.
  */
-function callStreamingHandler(
-  handler: Handler,
-  event: unknown,
-  makeContext: MakeContext,
-  profile: RuntimeProfile,
-  run: HandlerRun,
-): void {
+const callStreamingHandler: HandlerDriver = (handler, event, makeContext, profile, run) => {
   const stream = new ResponseStream(streamHighWaterMark(handler), run.streamListener);
   run.stream = stream;
   const io = run.scope.io;
@@ -202,7 +191,8 @@ function callStreamingHandler(
     else complete();
   });
   // v3 ends a streaming invocation whose loop drains with the stream ended as complete; v4 exits (see callHandler).
-  run.drainAction = profile.ric === 4 ? () => run.finish({ kind: 'crash', crash: 'exit', detail: 13 }) : () => run.respondStream();
+  if (profile.ric === 4) run.exitOnDrain();
+  else run.drainAction = () => run.respondStream();
   let result: unknown;
   try {
     // RIC3's StreamingContext: `callbackWaitsForEmptyEventLoop` first, no succeed/fail/done; v4's context as usual.
@@ -225,4 +215,4 @@ function callStreamingHandler(
     },
     (error: unknown) => fail(error),
   );
-}
+};

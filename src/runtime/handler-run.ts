@@ -106,6 +106,14 @@ export class HandlerRun implements ClockRun {
     this.finish(lateError ? { kind: 'stream', stream, lateError } : { kind: 'stream', stream });
   }
 
+  /**
+   * What an empty event loop means here: Node exits with 13, the status of a top-level await left unsettled (the
+   * handler's promise never settled, or init never finished) [INFERRED for nodejs24.x].
+   */
+  exitOnDrain(): void {
+    this.drainAction = () => this.finish({ kind: 'crash', crash: 'exit', detail: 13 });
+  }
+
   onTimeout(): void {
     this.finish({ kind: 'timeout' });
   }
