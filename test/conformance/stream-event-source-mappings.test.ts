@@ -14,8 +14,11 @@ import {
   createKinesisStream,
   createQueue,
   createTopic,
+  type Bucket,
   type FunctionOptions,
   type LambdaFunction,
+  type Queue,
+  type Topic,
 } from '../../src/index.js';
 import { trackedFunctions } from '../_support/functions.js';
 import { expectDistinct, expectRecordedMessage, pythonJson } from './_messages.js';
@@ -29,55 +32,12 @@ function make<E>(options: FunctionOptions<E, unknown>): LambdaFunction {
 
 const decoded = (data: string): unknown => JSON.parse(Buffer.from(data, 'base64').toString('utf8'));
 
-/** lambda_integration.py: raises when a record's data asks for it. */
-const raisesOnRequest = async (event: KinesisStreamEvent): Promise<string> => {
-  for (const record of event.Records) if ((decoded(record.kinesis.data) as { raise_error?: number }).raise_error) throw new Error('raise_error');
-  return 'ok';
-};
-
 /** lambda_echofail.py: always raises. */
 const echofail = async (): Promise<never> => {
   throw new Error('echofail');
 };
 
 describe('Kinesis event source mappings, as recorded on AWS', () => {
-  it('kinesis-onfailure-sqs-record: after its retries, sends a failing batch’s metadata to the on-failure queue (and topic)', async () => {
-    const id = 'kinesis-onfailure-sqs-record';
-    const request = recording(id).request as { recordData: Record<string, unknown>; partitionKey: string };
-    for (const kind of ['queue', 'topic'] as const) {
-      const queue = createQueue('failures', { accountId: RECORDED_ACCOUNT });
-      const topic = createTopic('failures', { accountId: RECORDED_ACCOUNT });
-      const stream = createKinesisStream('records', { accountId: RECORDED_ACCOUNT });
-      const fn = make({ name: 'consumer', handler: raisesOnRequest });
-      const mapping = createEventSourceMapping(fn, stream, {
-        startingPosition: 'TRIM_HORIZON',
-        batchSize: 1,
-        maximumBatchingWindowInSeconds: 1,
-        maximumRetryAttempts: 1,
-        destinations: { onFailure: kind === 'queue' ? queue : topic },
-      });
-      const { sequenceNumber } = stream.putRecord(pythonJson(request.recordData), { partitionKey: request.partitionKey });
-      await mapping.drain();
-
-      expect(fn.invocations).toHaveLength(2);
-      const bindings: Bindings = new Map([
-        ['<resource:3>', fn.name],
-        ['<resource:2>', stream.name],
-        ['<start-sequence-number:1>', sequenceNumber],
-        ['<uuid:2>', fn.invocations[1]!.requestId],
-      ]);
-      if (kind === 'queue') {
-        const [message] = recorded<Record<string, unknown>[]>(id, 'sqsMessages');
-        expect(queue.messages).toHaveLength(1);
-        expectRecordedMessage(queue.messages[0]!, message!, { bindings });
-        expectDistinct(bindings);
-      } else {
-        expect(topic.messages).toHaveLength(1);
-        expectRecorded(JSON.parse(topic.messages[0]!.Message), recorded(id, 'snsVariant.Message'), { bindings, ordered: true });
-      }
-    }
-  });
-
   it('kinesis-batch-item-failures: checkpoints at the reported record, retries it alone, and reports it with functionError null', async () => {
     const id = 'kinesis-batch-item-failures';
     const failures = createQueue('failures', { accountId: RECORDED_ACCOUNT });
@@ -146,43 +106,6 @@ describe('Kinesis event source mappings, as recorded on AWS', () => {
       expectRecorded(JSON.parse(failures.messages[0]!.body), recorded(id, v.key), { bindings, ordered: true });
       if (v.fresh > 0) {
         expect(mapping.batches.map((b) => b.event.Records.map((r) => r.kinesis.data))).toEqual([recorded(id, 'discard_records.recordsDeliveredToFunction(data, base64)')]);
-      }
-    }
-  });
-
-  it('ddb-onfailure-sqs-record: sends a failing DynamoDB batch’s metadata as DDBStreamBatchInfo, arrivals to the second', async () => {
-    const id = 'ddb-onfailure-sqs-record';
-    for (const kind of ['queue', 'topic'] as const) {
-      const queue = createQueue('failures', { accountId: RECORDED_ACCOUNT });
-      const topic = createTopic('failures', { accountId: RECORDED_ACCOUNT });
-      // lambda_unhandled_error.py
-      const fn = make({ name: 'consumer', handler: async () => Promise.reject(new Error('some error occurred')) });
-      const table = createDynamoDbTable('orders', { accountId: RECORDED_ACCOUNT, partitionKey: 'my_partition_key', clock: fn.clock });
-      const mapping = createEventSourceMapping(fn, table, {
-        startingPosition: 'TRIM_HORIZON',
-        batchSize: 1,
-        maximumBatchingWindowInSeconds: 1,
-        maximumRetryAttempts: 1,
-        destinations: { onFailure: kind === 'queue' ? queue : topic },
-      });
-      table.putItem({ my_partition_key: 'hello world' });
-      await mapping.drain();
-
-      expect(fn.invocations).toHaveLength(2);
-      const [, label] = /^arn:aws:dynamodb:[^:]+:\d+:table\/[^/]+\/stream\/(.+)$/.exec(table.streamArn)!;
-      const bindings: Bindings = new Map([
-        ['<resource:4>', fn.name],
-        ['<resource:1>', table.name],
-        ['<resource:2>', label!],
-        ['<start-sequence-number:1>', table.records[0]!.dynamodb!.SequenceNumber!],
-        ['<uuid:3>', fn.invocations[1]!.requestId],
-      ]);
-      if (kind === 'queue') {
-        const [message] = recorded<Record<string, unknown>[]>(id, 'sqsMessages');
-        expect(queue.messages).toHaveLength(1);
-        expectRecordedMessage(queue.messages[0]!, message!, { bindings });
-      } else {
-        expectRecorded(JSON.parse(topic.messages[0]!.Message), recorded(id, 'snsVariant.Message'), { bindings, ordered: true });
       }
     }
   });
@@ -272,28 +195,26 @@ describe('Kinesis event source mappings, as recorded on AWS', () => {
     }
   });
 
+  it.each(['kinesis-onfailure-sqs-record', 'ddb-onfailure-sqs-record'])('%s: after its retries, sends a failing batch’s metadata to the on-failure queue, and as a topic’s message', async (id) => {
+    for (const kind of ['queue', 'topic'] as const) {
+      const queue = createQueue('failures', { accountId: RECORDED_ACCOUNT });
+      const topic = createTopic('failures', { accountId: RECORDED_ACCOUNT });
+      const { bindings } = await failOneRecord(id, kind === 'queue' ? queue : topic, { maximumBatchingWindowInSeconds: 1 });
+      if (kind === 'queue') {
+        const [message] = recorded<Record<string, unknown>[]>(id, 'sqsMessages');
+        expect(queue.messages).toHaveLength(1);
+        expectRecordedMessage(queue.messages[0]!, message!, { bindings });
+        expectDistinct(bindings);
+      } else {
+        expect(topic.messages).toHaveLength(1);
+        expectRecorded(JSON.parse(topic.messages[0]!.Message), recorded(id, 'snsVariant.Message'), { bindings, ordered: true });
+      }
+    }
+  });
+
   it.each(['kinesis-onfailure-s3-record', 'ddb-onfailure-s3-record'])('%s: writes the failure record and the failed records (payload) to the on-failure bucket, under AWS’s key', async (id) => {
     const bucket = createBucket('failed-batches');
-    const fn = make<unknown>({ name: 'consumer', handler: async () => Promise.reject(new Error('raise_error')) });
-    const options = { startingPosition: 'TRIM_HORIZON' as const, batchSize: 1, maximumRetryAttempts: 1, destinations: { onFailure: bucket } };
-    const bindings: Bindings = new Map();
-    let mapping;
-    if (id.startsWith('kinesis')) {
-      const request = recording(id).request as { recordData: Record<string, unknown>; partitionKey: string };
-      const stream = createKinesisStream('records', { accountId: RECORDED_ACCOUNT, clock: fn.clock });
-      mapping = createEventSourceMapping(fn, stream, options);
-      const { sequenceNumber, shardId } = stream.putRecord(pythonJson(request.recordData), { partitionKey: request.partitionKey });
-      for (const [k, v] of [['<resource:3>', fn.name], ['<resource:2>', stream.name], ['<resource:4>', 'lambda-role'], ['<sequence-number:1>', sequenceNumber], ['<kinesis-shard-id>', shardId]]) bindings.set(k!, v!);
-    } else {
-      const table = createDynamoDbTable('orders', { accountId: RECORDED_ACCOUNT, partitionKey: 'my_partition_key', streamViewType: 'NEW_IMAGE', clock: fn.clock });
-      mapping = createEventSourceMapping(fn, table, options);
-      table.putItem({ my_partition_key: 'hello world' });
-      const [, label] = /\/stream\/(.+)$/.exec(table.streamArn)!;
-      for (const [k, v] of [['<resource:4>', fn.name], ['<resource:1>', table.name], ['<resource:2>', label!], ['<sequence-number:1>', table.records[0]!.dynamodb!.SequenceNumber!]]) bindings.set(k!, v!);
-    }
-    await mapping.drain();
-
-    expect(fn.invocations).toHaveLength(2);
+    const { bindings, mapping } = await failOneRecord(id, bucket, {});
     expect(bucket.objects).toHaveLength(1);
     const [object] = bucket.objects;
     // The recording sorted the object's keys (the test parsed it before matching): compared without order.
@@ -302,3 +223,37 @@ describe('Kinesis event source mappings, as recorded on AWS', () => {
     expect(object!.key).toMatch(new RegExp(`^aws/lambda/${mapping.uuid}/${shardId}/\\d{4}/\\d{2}/\\d{2}/\\d{4}-\\d{2}-\\d{2}T\\d{2}\\.\\d{2}\\.\\d{2}-[0-9a-f-]{36}$`));
   });
 });
+
+/**
+ * The recorded on-failure cases: one record, from a Kinesis stream or a DynamoDB table (by the case's id), to a
+ * function that always fails, through a mapping with batch size 1 and one retry; drained. Returns the mapping and the
+ * bindings of the recording's placeholders (each family names them its own way; the unused ones bind nothing).
+ */
+async function failOneRecord(id: string, onFailure: Queue | Topic | Bucket, extra: { maximumBatchingWindowInSeconds?: number }): Promise<{ bindings: Bindings; mapping: { readonly uuid: string } }> {
+  const fn = make<unknown>({ name: 'consumer', handler: async () => Promise.reject(new Error('raise_error')) });
+  const options = { startingPosition: 'TRIM_HORIZON' as const, batchSize: 1, maximumRetryAttempts: 1, destinations: { onFailure }, ...extra };
+  const bindings: Bindings = new Map();
+  let mapping;
+  let sequenceNumber: string;
+  if (id.startsWith('kinesis')) {
+    const request = recording(id).request as { recordData: Record<string, unknown>; partitionKey: string };
+    const stream = createKinesisStream('records', { accountId: RECORDED_ACCOUNT, clock: fn.clock });
+    mapping = createEventSourceMapping(fn, stream, options);
+    const put = stream.putRecord(pythonJson(request.recordData), { partitionKey: request.partitionKey });
+    sequenceNumber = put.sequenceNumber;
+    for (const [k, v] of [['<resource:3>', fn.name], ['<resource:2>', stream.name], ['<resource:4>', 'lambda-role'], ['<kinesis-shard-id>', put.shardId]]) bindings.set(k!, v!);
+  } else {
+    // The S3 case put the item with a NEW_IMAGE stream; the queue case records no image.
+    const table = createDynamoDbTable('orders', { accountId: RECORDED_ACCOUNT, partitionKey: 'my_partition_key', streamViewType: 'NEW_IMAGE', clock: fn.clock });
+    mapping = createEventSourceMapping(fn, table, options);
+    table.putItem({ my_partition_key: 'hello world' });
+    sequenceNumber = table.records[0]!.dynamodb!.SequenceNumber!;
+    const [, label] = /\/stream\/(.+)$/.exec(table.streamArn)!;
+    for (const [k, v] of [['<resource:4>', fn.name], ['<resource:1>', table.name], ['<resource:2>', label!]]) bindings.set(k!, v!);
+  }
+  await mapping.drain();
+  expect(fn.invocations).toHaveLength(2);
+  bindings.set(id.endsWith('s3-record') ? '<sequence-number:1>' : '<start-sequence-number:1>', sequenceNumber);
+  if (!id.endsWith('s3-record')) bindings.set(id.startsWith('kinesis') ? '<uuid:2>' : '<uuid:3>', fn.invocations[1]!.requestId);
+  return { bindings, mapping };
+}
