@@ -61,6 +61,22 @@ describe('streaming handlers (awslambda.streamifyResponse)', () => {
     expect(json.responseStream).toEqual({ contentType: 'application/octet-stream', body: '/wA=', chunkLengths: [2] });
   });
 
+  it('gives each runtime its own awslambda: a function patching HttpResponseStream does not reach another', async () => {
+    // What a module's own patch does at import: here, in its handler (the global is the environment's).
+    const global = (): { HttpResponseStream: { marker?: string } } => (globalThis as unknown as { awslambda: { HttpResponseStream: { marker?: string } } }).awslambda;
+    const patcher = make({
+      name: 'patcher',
+      handler: async () => {
+        global().HttpResponseStream.marker = 'patched';
+        return global().HttpResponseStream.marker;
+      },
+    });
+    const other = make({ name: 'other', handler: async () => global().HttpResponseStream.marker ?? 'untouched' });
+    expect((await patcher.invoke({})).payload).toBe('patched');
+    expect((await other.invoke({})).payload).toBe('untouched');
+    expect(HttpResponseStream).not.toHaveProperty('marker');
+  });
+
   it('gives the global to simulated code only, and none to a function that opts out', async () => {
     const withGlobal = make({ handler: 'streaming/probe.handler', root });
     expect((await withGlobal.invoke({})).payload).toBe('object');
