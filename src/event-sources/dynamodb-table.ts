@@ -163,6 +163,11 @@ export class TableState implements StreamSource<TableStreamEntry> {
     for (const listener of this.listeners) listener();
   }
 
+  /** Trims by the table's clock, if it has one (for `records`). */
+  trimToNow(): void {
+    if (this.time !== undefined) this.trim(this.time.now());
+  }
+
   trim(now: number): void {
     const shard = this.shards[0]!;
     let n = 0;
@@ -235,6 +240,7 @@ export function createDynamoDbTable(name: string, options: DynamoDbTableOptions)
       return [...state.items.values()];
     },
     get records() {
+      state.trimToNow();
       return state.shards[0]!.records.map((e) => e.record);
     },
     putItem: (item) => state.putItem(item),

@@ -166,6 +166,9 @@ describe('createEventSourceMapping (Kinesis)', () => {
     await fromTable.drain();
     expect(fromStream.batches.map((b) => text(b.event))).toEqual([['new']]);
     expect(fromTable.batches.map((b) => b.event.Records.map((r) => r.dynamodb!.Keys!['id']!.S))).toEqual([['new']]);
+    // What each source shows has passed its retention too.
+    expect(stream.records.map((r) => Buffer.from(r.data, 'base64').toString())).toEqual(['new']);
+    expect(table.records.map((r) => r.dynamodb!.Keys!['id']!.S)).toEqual(['new']);
   });
 
   it('does not count a throttle as a retry: a batch throttled first still gets its one invocation', async () => {
