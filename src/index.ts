@@ -3,7 +3,8 @@
  * @packageDocumentation
  */
 export { createFunction, type LambdaFunction, type InvokeOptions } from './function/lambda-function.js';
-export type { FunctionOptions, HandlerFunction, HandlerSource, LambdaCallback } from './function/options.js';
+export type { FunctionOptions, FunctionUpdate, HandlerFunction, HandlerSource, LambdaCallback } from './function/options.js';
+export type { AliasInfo, AliasOptions, AliasRouting, PublishedVersion } from './function/versions.js';
 export type { InvocationResult, InvocationSuccess, InvocationFailure, DryRunResult, EventAccepted } from './function/result.js';
 export type { EnvironmentInfo } from './function/environment.js';
 export { createClock, type Clock, type ClockOptions } from './clock/virtual-clock.js';

@@ -93,8 +93,8 @@ export type AttemptResult = { kind: 'throttled' } | { kind: 'ran'; result: Invoc
 export interface AsyncHost {
   readonly clock: VirtualClock;
   readonly random: Random;
-  /** The qualified ARN records carry (`…:function:name:$LATEST`). */
-  readonly qualifiedArn: string;
+  /** The function's unqualified ARN. */
+  readonly functionArn: string;
   readonly config: AsyncRetryConfig;
   readonly deadLetterQueue: AsyncTarget | undefined;
   readonly onSuccess: AsyncTarget | undefined;
@@ -111,13 +111,16 @@ export interface AsyncHost {
 
 /**
  * What the caller of an `Event` invocation gave besides the payload, handed to every attempt: the ARN as invoked
- * (with its qualifier) and the tenant id, which the handler's context shows as for a synchronous invoke.
+ * (with its qualifier) and the tenant id, which the handler's context shows as for a synchronous invoke, and the
+ * version the qualifier resolved to when the event was accepted.
  * @example
- * queue.accept(requestId, '{}', { invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:orders:live', tenantId: 'blue' });
+ * queue.accept(requestId, '{}', { invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:orders:live', tenantId: 'blue', version: '3' });
  */
 export interface AsyncCaller {
   readonly invokedFunctionArn: string;
   readonly tenantId: string | undefined;
+  /** `$LATEST` (as it is at each attempt) or a published version. */
+  readonly version: string;
 }
 
 interface EventState {
@@ -267,7 +270,7 @@ export class AsyncEventQueue {
         // Function errors report the Invoke status (200); events that never ran report the throttle (429).
         const code = state.last === undefined ? 429 : 200;
         const message = state.last === undefined ? THROTTLE_MESSAGE : state.last.errorMessage;
-        target.deliver(state.body, deadLetterAttributes(state.requestId, code, message), at, { detailType: '', functionArn: host.qualifiedArn });
+        target.deliver(state.body, deadLetterAttributes(state.requestId, code, message), at, { detailType: '', functionArn: this.recordArn(state) });
         deadLettered = true;
       }
     }
@@ -278,11 +281,21 @@ export class AsyncEventQueue {
     if (dropped) this.settledCount.dropped++;
   }
 
+  /**
+   * The ARN records carry: always qualified, with the qualifier as invoked (`:$LATEST` for an unqualified call, an
+   * alias's name for an alias). [UNCERTAIN] for aliases: one published record shows an alias there, with the version
+   * in `executedVersion`.
+   */
+  private recordArn(state: EventState): string {
+    const invoked = state.caller.invokedFunctionArn;
+    return invoked === this.host.functionArn ? `${invoked}:$LATEST` : invoked;
+  }
+
   private send(target: AsyncTarget | undefined, condition: DestinationCondition, state: EventState, at: number): boolean {
     if (target === undefined) return false;
     const ran = ranAttempts(state.attempts).length;
     const record = invocationRecord(
-      { requestId: state.requestId, functionArn: this.host.qualifiedArn, condition, approximateInvokeCount: ran },
+      { requestId: state.requestId, functionArn: this.recordArn(state), condition, approximateInvokeCount: ran },
       at,
       state.event,
       condition === 'ZeroReservedConcurrency' ? undefined : state.last,
@@ -291,7 +304,7 @@ export class AsyncEventQueue {
     if (deliverable) {
       deliverable.deliver(JSON.stringify(record), {}, at, {
         detailType: `Lambda Function Invocation Result - ${condition === 'Success' ? 'Success' : 'Failure'}`,
-        functionArn: this.host.qualifiedArn,
+        functionArn: this.recordArn(state),
       });
       return true;
     }

@@ -46,6 +46,27 @@ export interface FunctionUrlConfig {
   invokeMode?: InvokeMode;
   /** Seed of the URL id and the events' generated ids. @defaultValue 1 */
   seed?: number;
+  /**
+   * The alias the URL belongs to (CreateFunctionUrlConfig's `Qualifier`; not a version number). Requests invoke it;
+   * once the alias is deleted the URL answers 403, as on AWS. Default: the unqualified function.
+   */
+  qualifier?: string;
+}
+
+/** CreateFunctionUrlConfig's `Qualifier` pattern: an alias name (recorded: test_url_config_exceptions). */
+const URL_QUALIFIER = /^(?!\d+$)[0-9a-zA-Z_-]+$/;
+
+/** The 403 a URL answers when it no longer exists, as for a request it does not authorise (recorded: url-alias-deleted-403). */
+function forbidden(requestId: string): UrlResponse {
+  return {
+    status: 403,
+    headers: [
+      ['Content-Type', 'application/json'],
+      ['x-amzn-ErrorType', 'AccessDeniedException'],
+      ['x-amzn-RequestId', requestId],
+    ],
+    body: Buffer.from(JSON.stringify({ Message: 'Forbidden. For troubleshooting Function URL authorization issues, see: https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html' })),
+  };
 }
 
 const MODES: readonly InvokeMode[] = ['RESPONSE_STREAM', 'BUFFERED'];
@@ -63,7 +84,7 @@ export function createFunctionUrl(caller: string, fn: LambdaFunction, config: Fu
   if (fn === null || typeof fn !== 'object' || typeof fn.invoke !== 'function' || fn.clock === undefined) {
     throw invalid(`pass a function from createFunction(): ${caller}(fn, options).`);
   }
-  const { invokeMode = 'BUFFERED', seed = 1 } = config;
+  const { invokeMode = 'BUFFERED', seed = 1, qualifier } = config;
   if (!MODES.includes(invokeMode)) {
     // AWS's CreateFunctionUrlConfig validation message (recorded: url-config-invalid-invoke-mode).
     throw invalid(
@@ -71,6 +92,15 @@ export function createFunctionUrl(caller: string, fn: LambdaFunction, config: Fu
     );
   }
   if (!Number.isInteger(seed)) throw invalid("'seed' must be an integer.");
+  if (qualifier !== undefined) {
+    if (typeof qualifier !== 'string' || !URL_QUALIFIER.test(qualifier)) {
+      throw invalid(
+        `1 validation error detected: Value '${String(qualifier)}' at 'qualifier' failed to satisfy constraint: Member must satisfy regular expression pattern: ((?!^\\d+$)^[0-9a-zA-Z-_]+$) (a URL belongs to the function or to one of its aliases).`,
+      );
+    }
+    // AWS: ResourceNotFoundException.
+    if (!fn.aliases.some((alias) => alias.name === qualifier)) throw invalid(`Function does not exist (${fn.name} has no alias ${JSON.stringify(qualifier)}; create it first).`);
+  }
   const random = createRandom(hashSeed(`function-url:${fn.name}`, seed));
   const urlId = randomString(random, 32);
   const region = regionOfArn(fn.arn)!;
@@ -89,8 +119,9 @@ export function createFunctionUrl(caller: string, fn: LambdaFunction, config: Fu
         // RESPONSE_STREAM reads a streaming handler's response as a stream (up to 200 MB, not 6 MB): live, with a sink.
         const live = sink && invokeMode === 'RESPONSE_STREAM' ? new LiveResponse(sink) : undefined;
         const listener: StreamListener = live ? live.chunk.bind(live) : () => undefined;
-        const options = invokeMode === 'RESPONSE_STREAM' ? ({ [STREAM_LISTENER]: listener } as InvokeOptions & { invocationType?: 'RequestResponse' }) : undefined;
-        const result = await fn.invoke(event, options);
+        const options: InvokeOptions = qualifier === undefined ? {} : { qualifier };
+        if (invokeMode === 'RESPONSE_STREAM') (options as { [STREAM_LISTENER]?: StreamListener })[STREAM_LISTENER] = listener;
+        const result = await fn.invoke(event, options as InvokeOptions & { invocationType?: 'RequestResponse' });
         // Once the status went out, a failure can only cut the body short, as on AWS.
         if (live?.started) return { live: result.ok ? 'complete' : 'cut' };
         requestId = result.requestId;
@@ -99,6 +130,8 @@ export function createFunctionUrl(caller: string, fn: LambdaFunction, config: Fu
         else response = httpResponseOf(result.payload, result.rawPayload, invokeMode);
       } catch (error) {
         if (!(error instanceof LambdaServiceError)) throw error;
+        // The URL's alias was deleted: so was the URL (AWS deletes it with its alias).
+        if (error.name === 'ResourceNotFoundException') return forbidden(random.uuid());
         return serviceErrorResponse(error, random.uuid());
       }
       return { ...response, headers: [...response.headers, ['x-amzn-RequestId', requestId]] };

@@ -64,9 +64,12 @@ export interface EnvironmentInfo {
   readonly invocationCount: number;
   readonly logStreamName: string;
   readonly initializationType: 'on-demand' | 'provisioned-concurrency';
+  /** The function version it runs: `$LATEST` or a published number. */
+  readonly version: string;
   /**
-   * Why it was shut down, once it has been: `idle-expired`, `lifetime-expired`, `disposed`, or
-   * `provisioning-failed` (a provisioned environment whose init failed).
+   * Why it was shut down, once it has been: `idle-expired`, `lifetime-expired`, `disposed`, `function-updated`
+   * (`$LATEST` changed: its environments are not used again), or `provisioning-failed` (a provisioned environment
+   * whose init failed).
    */
   readonly endReason: string | undefined;
   /** The environment's own `/tmp` (also its `TMPDIR`): it survives runtime resets, not shutdown. */
@@ -89,7 +92,6 @@ export class InvokeRequest {
     readonly identity: CognitoIdentity | undefined,
     readonly tenantId: string | undefined,
     readonly logTail: boolean,
-    readonly executedVersion = '$LATEST',
   ) {}
 
   /**
@@ -102,6 +104,8 @@ export class InvokeRequest {
 /** Shared, per-function things an environment needs. */
 export interface FunctionInternals {
   readonly options: ResolvedOptions;
+  /** The version these options are: `$LATEST` or a published number (every environment runs exactly one). */
+  readonly version: string;
   readonly clock: VirtualClock;
   /** True for `clock: 'real'`: handlers see real timers and Date. */
   readonly realTime: boolean;
@@ -162,7 +166,7 @@ export class ExecutionEnvironment {
     this.createdAt = now;
     this.lastUsedAt = now;
     const d = new Date(now).toISOString();
-    this.logStreamName = `${d.slice(0, 4)}/${d.slice(5, 7)}/${d.slice(8, 10)}/[$LATEST]${hex}`;
+    this.logStreamName = `${d.slice(0, 4)}/${d.slice(5, 7)}/${d.slice(8, 10)}/[${fn.version}]${hex}`;
     const o = fn.options;
     // Observed on Lambda: reclaimed after a bit over 10 idle minutes, recycled every few hours even when busy.
     this.idleTimeoutMs = identity?.idleTimeoutMs ?? o.idleTimeoutMs ?? 600_000 + fn.random.int(300_001);
@@ -171,6 +175,16 @@ export class ExecutionEnvironment {
     // The directory is created on first use (os.tmpdir(), process.env.TMPDIR): most handlers never touch /tmp,
     // and creating and removing a directory costs more than the rest of a cold start.
     this.runtime = this.newRuntime();
+  }
+
+  /** The function version it runs. */
+  get version(): string {
+    return this.fn.version;
+  }
+
+  /** Whether this environment runs this code and configuration (a version, or `$LATEST` as it is now). */
+  runs(config: FunctionInternals): boolean {
+    return this.fn === config;
   }
 
   /** The identity of this environment, to recreate it elsewhere (worker isolation). */
@@ -188,6 +202,7 @@ export class ExecutionEnvironment {
       invocationCount: this.invocationCount,
       logStreamName: this.logStreamName,
       initializationType: this.initializationType,
+      version: this.fn.version,
       endReason: this.endReason,
       tmpDir: this.tmpDir,
     };
@@ -198,7 +213,7 @@ export class ExecutionEnvironment {
     // The host's variables sit on the prototype (no copy per runtime); Lambda's and the function's are own properties.
     const env = Object.assign(Object.create(this.fn.hostEnv) as Record<string, string | undefined>, {
       AWS_LAMBDA_FUNCTION_NAME: o.name,
-      AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+      AWS_LAMBDA_FUNCTION_VERSION: this.fn.version,
       AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(o.memorySize),
       AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${o.name}`,
       AWS_LAMBDA_LOG_STREAM_NAME: this.logStreamName,
@@ -503,7 +518,7 @@ export class ExecutionEnvironment {
       runtimeVersion: version,
       runtimeVersionArn: arn,
       functionName: o.name,
-      functionVersion: '$LATEST',
+      functionVersion: this.fn.version,
     });
   }
 
@@ -511,7 +526,7 @@ export class ExecutionEnvironment {
   private beginInvokePhase(req: InvokeRequest, runtime: RuntimeInstance): number {
     const o = this.fn.options;
     const start = this.fn.clock.preciseNow();
-    this.fn.echo?.(o.logFormat === 'JSON' ? jsonStartLine(start, req.requestId, req.executedVersion) : startLine(req.requestId, req.executedVersion));
+    this.fn.echo?.(o.logFormat === 'JSON' ? jsonStartLine(start, req.requestId, this.fn.version) : startLine(req.requestId, this.fn.version));
     runtime.beginTrace(req.requestId, start);
     return start;
   }
@@ -531,7 +546,7 @@ export class ExecutionEnvironment {
       buildContext(
         {
           functionName: o.name,
-          functionVersion: '$LATEST',
+          functionVersion: this.fn.version,
           invokedFunctionArn: req.invokedFunctionArn,
           memoryLimitInMB: String(o.memorySize),
           awsRequestId: req.requestId,
@@ -678,7 +693,7 @@ export class ExecutionEnvironment {
     const initDurationMs = t.initDurationMs;
     const figures: ReportFigures = {
       requestId: id,
-      version: req.executedVersion,
+      version: this.fn.version,
       durationMs,
       // Billing is per millisecond with a 1 ms minimum; since Aug 2025 a cold start also bills its init.
       billedDurationMs: Math.max(1, Math.ceil(durationMs + (initDurationMs ?? 0))),

@@ -11,13 +11,15 @@ import { createRandom, hashSeed } from '../internal/random.js';
 import { asyncRequestTooLarge, checkConcurrency, exceedsBytes, invalidRequestContent, LIMITS, syncRequestTooLarge, throttled } from '../limits/limits.js';
 import { currentScope } from '../runtime/scope.js';
 import { ExecutionEnvironment, InvokeRequest, type EnvironmentInfo, type FunctionInternals } from './environment.js';
-import { resolveOptions, type FunctionOptions } from './options.js';
+import { resolveOptions, resolveUpdate, type FunctionOptions, type FunctionUpdate } from './options.js';
 import { resolveHandler } from '../handler/resolve.js';
 import { PAYLOAD_TEXT } from '../internal/payload-text.js';
 import { STREAM_LISTENER } from '../internal/response-mode.js';
 import type { StreamListener } from '../runtime/response-stream.js';
 import { releaseSpares, WorkerEnvironment } from '../worker/worker-environment.js';
 import type { DryRunResult, EventAccepted, InvocationResult } from './result.js';
+import { VersionRegistry, type AliasInfo, type AliasOptions, type PublishedVersion } from './versions.js';
+import type { Random } from '../internal/random.js';
 
 /**
  * Per-call options of `fn.invoke`. Unknown keys are rejected.
@@ -77,6 +79,28 @@ export interface LambdaFunction<TEvent = unknown, TResult = unknown> {
   readonly environments: readonly EnvironmentInfo[];
   /** Forgets the invocation history. */
   clearHistory(): void;
+  /**
+   * UpdateFunctionCode / UpdateFunctionConfiguration of `$LATEST`: a new handler, timeout, memory size, environment…
+   * Invocations from now on (queued asynchronous events included) run on new environments with the new code and
+   * configuration; running ones finish on the old, whose environments are then shut down. Published versions keep
+   * theirs. Bad values throw as `createFunction` does.
+   */
+  update(changes: FunctionUpdate<TEvent, TResult>): void;
+  /**
+   * PublishVersion: `$LATEST`'s code and configuration as they are now become version `1`, `2`, … Nothing is published
+   * when nothing changed since the last version: that version is returned again, as on Lambda.
+   */
+  publishVersion(): PublishedVersion;
+  /** CreateAlias: a name that invokes a version (`qualifier: 'live'`), optionally sharing traffic with a second one. */
+  createAlias(options: AliasOptions): AliasInfo;
+  /** UpdateAlias: point an alias at another version, or change or remove (`routingConfig: null`) its routing. */
+  updateAlias(options: AliasOptions): AliasInfo;
+  /** DeleteAlias: invoking it is then a 404, and a function URL on it answers 403. */
+  deleteAlias(name: string): void;
+  /** The published version numbers, oldest first. */
+  readonly versions: readonly string[];
+  /** The aliases, in creation order. */
+  readonly aliases: readonly AliasInfo[];
   /** Shuts every environment down and releases the clock (if it owns it). Idempotent. */
   dispose(): Promise<void>;
 }
@@ -129,7 +153,16 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   readonly name: string;
   readonly arn: string;
   readonly clock: Clock;
+  /**
+   * What is the function's whatever its version: clock, ids, concurrency, isolation. What an invocation runs (code and
+   * configuration) is the version it resolves to in `versions`; this object is also `$LATEST` until `update()`.
+   */
   private readonly internals: FunctionInternals;
+  private readonly versionRegistry: VersionRegistry;
+  /** Draws alias routing apart from the request ids, so that adding a weighted alias changes no id. */
+  private readonly routing: Random;
+  /** The options as given, to which `update()` applies its changes. */
+  private input: FunctionOptions<TEvent, TResult>;
 
   /** Whether the code runs on real timers (`clock: 'real'`). */
   get runsOnRealTime(): boolean {
@@ -137,7 +170,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   }
   /** The function's timeout in seconds (event source mappings hold an SQS queue's visibility timeout to it). */
   get timeoutSeconds(): number {
-    return this.internals.options.timeoutMs / 1000;
+    return this.versionRegistry.latest.options.timeoutMs / 1000;
   }
   /** Told once when the function is disposed: its event source mappings end with it. */
   readonly disposeListeners = new Set<() => void>();
@@ -173,8 +206,10 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     this.clock = clock;
     this.name = resolved.name;
     this.arn = resolved.functionArn;
+    this.input = options;
     this.internals = {
       options: resolved,
+      version: '$LATEST',
       clock,
       realTime: given === 'real',
       random: createRandom(hashSeed(resolved.name, resolved.seed >>> 0)),
@@ -194,11 +229,13 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     if (reserved !== undefined) clock.reservedTotal += reserved;
     else clock.provisionedUnreserved += provisioned;
     const internals = this.internals;
+    this.versionRegistry = new VersionRegistry(this.arn, internals);
+    this.routing = internals.random.fork('routing');
     if (resolved.isolation === 'worker') workerFunctions++;
     this.queue = new AsyncEventQueue({
       clock,
       random: internals.random.fork('async'),
-      qualifiedArn: `${this.arn}:$LATEST`,
+      functionArn: this.arn,
       config: { maximumRetryAttempts: resolved.maximumRetryAttempts, maximumEventAgeSeconds: resolved.maximumEventAge },
       deadLetterQueue: resolved.deadLetterQueue,
       onSuccess: resolved.onSuccess,
@@ -213,8 +250,8 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     });
   }
 
-  private newEnvironment(type: 'on-demand' | 'provisioned-concurrency'): ExecutionEnvironment {
-    return this.internals.options.isolation === 'worker' ? new WorkerEnvironment(this.internals, type) : new ExecutionEnvironment(this.internals, type);
+  private newEnvironment(config: FunctionInternals, type: 'on-demand' | 'provisioned-concurrency'): ExecutionEnvironment {
+    return this.internals.options.isolation === 'worker' ? new WorkerEnvironment(config, type) : new ExecutionEnvironment(config, type);
   }
 
   /** Starts the provisioned environments' init (once, on first use, so construction stays synchronous). */
@@ -223,7 +260,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     if (count === 0) return undefined;
     if (this.provisioning === undefined) {
       const envs: ExecutionEnvironment[] = [];
-      for (let i = 0; i < count; i++) envs.push(this.newEnvironment('provisioned-concurrency'));
+      for (let i = 0; i < count; i++) envs.push(this.newEnvironment(this.versionRegistry.latest, 'provisioned-concurrency'));
       this.pool.push(...envs);
       // An environment whose provisioned init fails is not kept: AWS marks the provisioning FAILED and serves the
       // traffic on-demand (recorded: provisioned-init-failure). Its retries of the provisioning are not modelled.
@@ -269,7 +306,9 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   private async attemptAsync(requestId: string, body: string, caller: AsyncCaller): Promise<AttemptResult> {
     const provisioning = this.provision();
     if (provisioning) await provisioning;
-    const env = this.acquire();
+    // `$LATEST` is what it is at this attempt: events queued before an update run the new code (recorded:
+    // async-queue-uses-updated-config). A published version never changes.
+    const env = this.acquire(this.versionRegistry.version(caller.version)!);
     if (typeof env === 'string') return { kind: 'throttled' };
     const req = new InvokeRequest(requestId, JSON.parse(body) as unknown, caller.invokedFunctionArn, undefined, undefined, caller.tenantId, false);
     const result = await this.runOn(env, req);
@@ -338,12 +377,15 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     }
     if (json === undefined) throw invalidRequestContent(`a ${typeof event} is not a JSON value`);
     const random = this.internals.random;
-    const invokedFunctionArn = options.qualifier ? `${this.arn}:${options.qualifier}` : this.arn;
+    const qualifier = options.qualifier;
+    const config = qualifier === undefined ? this.versionRegistry.latest : this.versionRegistry.resolve(qualifier, this.routing);
+    const invokedFunctionArn = qualifier === undefined ? this.arn : `${this.arn}:${qualifier}`;
     if (type === 'Event') {
       if (exceedsBytes(json, LIMITS.asyncRequestBytes)) throw asyncRequestTooLarge(Buffer.byteLength(json));
-      // Accepted even with reserved concurrency 0: the queue sends such events straight to failure handling.
+      // Accepted even with reserved concurrency 0: the queue sends such events straight to failure handling. An alias
+      // is resolved once, here: every attempt runs the version it chose.
       const requestId = random.uuid();
-      this.queue.accept(requestId, json, { invokedFunctionArn, tenantId: options.tenantId });
+      this.queue.accept(requestId, json, { invokedFunctionArn, tenantId: options.tenantId, version: config.version });
       return Promise.resolve({ statusCode: 202 as const, requestId });
     }
     if (exceedsBytes(json, LIMITS.syncRequestBytes)) throw syncRequestTooLarge();
@@ -360,9 +402,9 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       options.logType === 'Tail',
     );
     const listener = (options as { [STREAM_LISTENER]?: StreamListener })[STREAM_LISTENER];
-    if (listener) req.streamListener = (chunk, contentType) => listener(chunk, contentType, requestId);
+    if (listener) req.streamListener = (chunk, contentType) => listener(chunk, contentType, requestId, config.version);
     const start = (): Promise<InvocationResult<TResult>> => {
-      const env = this.acquire();
+      const env = this.acquire(config);
       if (typeof env === 'string') return Promise.reject(throttled(env));
       return this.runOn(env, req);
     };
@@ -398,10 +440,11 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   }
 
   /**
-   * An idle environment (the most recently used, as Lambda tends to), else a new one — or the throttle reason when
-   * the function's reserved concurrency or the account's unreserved pool is exhausted.
+   * An idle environment of `config` (the most recently used, as Lambda tends to), else a new one — or the throttle
+   * reason when the function's reserved concurrency or the account's unreserved pool is exhausted (both are shared by
+   * all versions).
    */
-  private acquire(): ExecutionEnvironment | ThrottleReason {
+  private acquire(config: FunctionInternals): ExecutionEnvironment | ThrottleReason {
     const clock = this.internals.clock;
     const reserved = this.internals.options.reservedConcurrency;
     if (reserved !== undefined) {
@@ -415,7 +458,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     // Provisioned environments first; among equals, the most recently used (deterministic for a seed).
     let chosen: ExecutionEnvironment | undefined;
     for (const env of this.pool) {
-      if (env.state !== 'idle') continue;
+      if (env.state !== 'idle' || !env.runs(config)) continue;
       if (
         chosen === undefined ||
         (env.initializationType === 'provisioned-concurrency') > (chosen.initializationType === 'provisioned-concurrency') ||
@@ -425,7 +468,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       }
     }
     if (!chosen) {
-      chosen = this.newEnvironment('on-demand');
+      chosen = this.newEnvironment(config, 'on-demand');
       this.pool.push(chosen);
     }
     chosen.state = 'busy';
@@ -434,10 +477,17 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
 
   private release(env: ExecutionEnvironment): void {
     if (env.state === 'busy') env.state = 'idle';
-    // An environment past its lifetime is retired after its current invocation, even though it was busy.
-    if (env.initializationType === 'on-demand' && this.internals.clock.now() - env.createdAt >= env.maxLifetimeMs) {
+    // An environment past its lifetime is retired after its current invocation, even though it was busy; so is one of
+    // a `$LATEST` that was updated while it ran.
+    const reason =
+      env.version === '$LATEST' && !env.runs(this.versionRegistry.latest)
+        ? 'function-updated'
+        : env.initializationType === 'on-demand' && this.internals.clock.now() - env.createdAt >= env.maxLifetimeMs
+          ? 'lifetime-expired'
+          : undefined;
+    if (reason !== undefined) {
       const index = this.pool.indexOf(env);
-      if (index !== -1) this.retire(index, 'lifetime-expired');
+      if (index !== -1) this.retire(index, reason);
     }
     this.busy--;
     if (this.internals.options.reservedConcurrency === undefined) this.internals.clock.unreservedBusy--;
@@ -452,6 +502,54 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       this.history[this.historyStart] = result;
       this.historyStart = (this.historyStart + 1) % limit;
     }
+  }
+
+  update(changes: FunctionUpdate<never, unknown>): void {
+    this.mustBeLive();
+    const merged = { ...this.input, name: this.name, ...resolveUpdate(changes) } as FunctionOptions<TEvent, TResult>;
+    const resolved = resolveOptions(merged);
+    const handlerParse = typeof resolved.handler === 'string' ? resolveHandler(resolved.handler, resolved.root) : undefined;
+    const old = this.versionRegistry.latest;
+    const { handlerParse: _old, ...kept } = old;
+    this.versionRegistry.update({ ...kept, options: resolved, ...(handlerParse === undefined ? {} : { handlerParse }) });
+    this.input = merged;
+    // The old `$LATEST`'s environments are not used again: idle ones shut down now, busy ones after their invocation.
+    for (let i = this.pool.length - 1; i >= 0; i--) {
+      const env = this.pool[i]!;
+      if (env.state === 'idle' && env.runs(old)) this.retire(i, 'function-updated');
+    }
+  }
+
+  publishVersion(): PublishedVersion {
+    this.mustBeLive();
+    return this.versionRegistry.publish();
+  }
+
+  createAlias(options: AliasOptions): AliasInfo {
+    this.mustBeLive();
+    return this.versionRegistry.createAlias(options);
+  }
+
+  updateAlias(options: AliasOptions): AliasInfo {
+    this.mustBeLive();
+    return this.versionRegistry.updateAlias(options);
+  }
+
+  deleteAlias(name: string): void {
+    this.mustBeLive();
+    this.versionRegistry.deleteAlias(name);
+  }
+
+  get versions(): readonly string[] {
+    return this.versionRegistry.versions();
+  }
+
+  get aliases(): readonly AliasInfo[] {
+    return this.versionRegistry.aliasList();
+  }
+
+  private mustBeLive(): void {
+    if (this.disposed) throw new HarnessError('DISPOSED', `Function ${this.name} was disposed; create a new one with createFunction().`);
   }
 
   async dispose(): Promise<void> {

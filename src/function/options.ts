@@ -129,6 +129,29 @@ export interface FunctionOptions<TEvent = never, TResult = unknown> {
   isolation?: 'module' | 'worker';
 }
 
+/** What `fn.update()` may change: the function's code and configuration, not its identity or the harness's settings. */
+const UPDATE_KEYS = ['handler', 'timeout', 'memorySize', 'ephemeralStorage', 'environment', 'runtime', 'logFormat', 'logLevel'] as const;
+
+/**
+ * What `fn.update()` changes (UpdateFunctionCode and UpdateFunctionConfiguration): each key as in `createFunction`.
+ * @example
+ * fn.update({ environment: { VARIANT: 'b' }, timeout: 10 });
+ */
+export type FunctionUpdate<TEvent = never, TResult = unknown> = Partial<Pick<FunctionOptions<TEvent, TResult>, (typeof UPDATE_KEYS)[number]>>;
+
+/**
+ * Checks the shape of `fn.update()`'s argument (its values are checked with the rest of the options).
+ * @example
+ * resolveUpdate({ timout: 3 }); // throws UNKNOWN_OPTION
+ */
+export function resolveUpdate<E, R>(changes: FunctionUpdate<E, R>): FunctionUpdate<E, R> {
+  if (changes === null || typeof changes !== 'object') {
+    throw new HarnessError('INVALID_OPTION', `update: pass an object of what changes, with keys among ${UPDATE_KEYS.join(', ')}.`);
+  }
+  rejectUnknownKeys('update', changes, UPDATE_KEYS);
+  return changes;
+}
+
 /**
  * Where asynchronous invocation records can go.
  * @example

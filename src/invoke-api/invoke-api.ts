@@ -111,11 +111,6 @@ function tenantViolations(value: string | null): ConstraintViolation[] {
   return out;
 }
 
-/** `$latest`, `$Latest`…: accepted by the pattern but naming no version (AWS answers 404). */
-function isUnknownLatestSpelling(qualifier: string): boolean {
-  return qualifier !== '$LATEST' && (qualifier.toUpperCase() === '$LATEST' || qualifier.startsWith('$LATEST.'));
-}
-
 class Api implements InvokeApi {
   private readonly registry: FunctionRegistry;
   private readonly random: Random;
@@ -182,7 +177,8 @@ class Api implements InvokeApi {
     if (ref.region !== undefined && ref.region !== region) return this.fail(wrongRegion(ref.region, region));
     const found = this.registry.find(region, ref.name);
     const account = ref.account ?? found?.account ?? this.registry.defaultAccount;
-    if (!found || found.account !== account || (ref.qualifier !== undefined && isUnknownLatestSpelling(ref.qualifier))) {
+    // A qualifier the function does not have (`$latest` included, which the pattern admits) is its 404, on invoke.
+    if (!found || found.account !== account) {
       return this.fail(functionNotFound({ partition: ref.partition, region, account, name: ref.name, qualifier: ref.qualifier }));
     }
     const type = (invocationType ?? 'RequestResponse') as InvokeOptions['invocationType'] & string;
@@ -218,9 +214,9 @@ class Api implements InvokeApi {
       if (streaming) {
         // Read as a stream. With a sink, each write goes out as it is written, as PayloadChunk events after the headers
         // (the stream's content type).
-        (options as { [STREAM_LISTENER]?: StreamListener })[STREAM_LISTENER] = (chunk, contentType, requestId) => {
+        (options as { [STREAM_LISTENER]?: StreamListener })[STREAM_LISTENER] = (chunk, contentType, requestId, executedVersion) => {
           if (!sink) return;
-          if (!live) sink.head(200, Object.entries(streamHeaders(contentType, requestId, '$LATEST')));
+          if (!live) sink.head(200, Object.entries(streamHeaders(contentType, requestId, executedVersion)));
           live = true;
           for (const message of payloadChunks(chunk)) sink.write(message);
         };

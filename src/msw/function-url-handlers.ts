@@ -17,7 +17,7 @@ export interface FunctionUrlHandlersOptions extends FunctionUrlConfig {
   url?: string;
 }
 
-const KEYS = ['url', 'invokeMode', 'seed'];
+const KEYS = ['url', 'invokeMode', 'seed', 'qualifier'];
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const URL_HOST = /^([a-z0-9]+)\.lambda-url\.([a-z0-9-]+)\.on\.aws$/;
 

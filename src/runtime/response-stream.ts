@@ -62,10 +62,10 @@ export type StreamingHandlerFunction<TEvent = never> = HandlerFunction<TEvent, s
 
 /**
  * Told of each chunk a streaming handler writes, as it writes it, outside the environment: what carries a response on
- * to a client chunk by chunk (a `RESPONSE_STREAM` function URL, `InvokeWithResponseStream`). `requestId` is the
- * invocation's.
+ * to a client chunk by chunk (a `RESPONSE_STREAM` function URL, `InvokeWithResponseStream`). `requestId` and
+ * `executedVersion` are the invocation's.
  */
-export type StreamListener = (chunk: Buffer, contentType: string, requestId: string) => void;
+export type StreamListener = (chunk: Buffer, contentType: string, requestId: string, executedVersion: string) => void;
 /** A `StreamListener` bound to its invocation. */
 export type ChunkListener = (chunk: Buffer, contentType: string) => void;
 

@@ -25,7 +25,7 @@ export interface FunctionUrlOptions extends FunctionUrlConfig {
   shutdownGraceMs?: number;
 }
 
-const KEYS = ['invokeMode', 'port', 'host', 'seed', 'requestTimeoutMs', 'shutdownGraceMs'];
+const KEYS = ['invokeMode', 'qualifier', 'port', 'host', 'seed', 'requestTimeoutMs', 'shutdownGraceMs'];
 
 function invalid(message: string): HarnessError {
   return new HarnessError('INVALID_OPTION', `startFunctionUrl: ${message}`);

@@ -33,6 +33,7 @@ function configure(setup: WorkerSetup): void {
   for (const [key, value] of Object.entries(setup.hostEnv)) if (value !== undefined) process.env[key] = value;
   const internals: FunctionInternals = {
     options,
+    version: setup.version,
     clock,
     realTime: false,
     random: createRandom(setup.seed),

@@ -4,6 +4,8 @@ import type { ResolvedOptions } from '../function/options.js';
 /** What a worker-isolated environment is created with (structured-cloneable). */
 export interface WorkerSetup {
   readonly options: Omit<ResolvedOptions, 'clock' | 'deadLetterQueue' | 'onSuccess' | 'onFailure' | 'handler'> & { handler: string };
+  /** The function version the environment runs. */
+  readonly version: string;
   readonly identity: EnvironmentIdentity;
   readonly initializationType: 'on-demand' | 'provisioned-concurrency';
   readonly hostEnv: Record<string, string | undefined>;

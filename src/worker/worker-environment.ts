@@ -86,6 +86,7 @@ export class WorkerEnvironment extends ExecutionEnvironment {
     const { clock: _c, deadLetterQueue: _d, onSuccess: _s, onFailure: _f, handler, ...rest } = o;
     const setup: WorkerSetup = {
       options: { ...rest, handler: handler as string },
+      version: this.fn.version,
       identity: this.identity(),
       initializationType: this.initializationType,
       hostEnv: { ...this.fn.hostEnv },

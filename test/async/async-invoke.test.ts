@@ -31,6 +31,7 @@ describe('asynchronous invocation', () => {
         },
       }),
     );
+    fn.createAlias({ name: 'live', functionVersion: '$LATEST' });
     await fn.invoke({}, { invocationType: 'Event', qualifier: 'live', tenantId: 'blue', clientContext: { custom: { a: 1 } } as never });
     await fn.drain();
     expect(fn.invocations).toHaveLength(2);

@@ -246,8 +246,8 @@ describe('fn.invoke', () => {
       awsRequestId: r.requestId,
     });
     expect(r.requestId).toMatch(UUID);
-    const qualified = await fn.invoke({}, { qualifier: 'live' });
-    expect((qualified.payload as { context: { invokedFunctionArn: string } }).context.invokedFunctionArn).toBe('arn:aws:lambda:eu-west-1:111111111111:function:ctx:live');
+    const qualified = await fn.invoke({}, { qualifier: '$LATEST' });
+    expect((qualified.payload as { context: { invokedFunctionArn: string } }).context.invokedFunctionArn).toBe('arn:aws:lambda:eu-west-1:111111111111:function:ctx:$LATEST');
   });
 
   it('hands the handler a plain object as context, as the runtime does (console.log(context) prints no class name)', async () => {

@@ -1,0 +1,239 @@
+import { HarnessError, InvalidParameterValueError } from '../errors.js';
+import type { Random } from '../internal/random.js';
+import { functionNotFound, lengthViolations, qualifierViolations } from '../invoke-api/function-name.js';
+import { validationError } from '../invoke-api/validation.js';
+import type { FunctionInternals } from './environment.js';
+
+/**
+ * Weighted alias routing (`RoutingConfig`): the share of invocations that run one other published version.
+ * @example
+ * const routing: AliasRouting = { additionalVersionWeights: { '2': 0.1 } }; // 10 % to version 2
+ */
+export interface AliasRouting {
+  readonly additionalVersionWeights: Readonly<Record<string, number>>;
+}
+
+/**
+ * What `createAlias` and `updateAlias` take (CreateAlias / UpdateAlias).
+ * @example
+ * fn.createAlias({ name: 'live', functionVersion: '1', routingConfig: { additionalVersionWeights: { '2': 0.1 } } });
+ */
+export interface AliasOptions {
+  /** The alias name: 1–128 letters, digits, `-` and `_`, not all digits (those name versions). */
+  name: string;
+  /** The version it points to: a published version number, or `$LATEST`. Optional for `updateAlias`. */
+  functionVersion?: string;
+  /** Send a share of invocations to one other published version; `null` removes the routing (updateAlias). */
+  routingConfig?: AliasRouting | null;
+}
+
+/**
+ * An alias as GetAlias describes it.
+ * @example
+ * const alias: AliasInfo = fn.createAlias({ name: 'live', functionVersion: '1' });
+ * alias.arn; // 'arn:aws:lambda:us-east-1:123456789012:function:orders:live'
+ */
+export interface AliasInfo {
+  readonly name: string;
+  readonly arn: string;
+  readonly functionVersion: string;
+  readonly routingConfig: AliasRouting | undefined;
+}
+
+/**
+ * A published version (PublishVersion's answer, in short).
+ * @example
+ * const { version, arn } = fn.publishVersion(); // '1', 'arn:aws:lambda:us-east-1:123456789012:function:orders:1'
+ */
+export interface PublishedVersion {
+  readonly version: string;
+  readonly arn: string;
+}
+
+const ALIAS_NAME = /^(?!\d+$)[a-zA-Z0-9_-]+$/;
+const ALIAS_NAME_PATTERN = '(?!^[0-9]+$)([a-zA-Z0-9-_]+)';
+const VERSION = /^(?:\$LATEST|\d+)$/;
+const VERSION_PATTERN = '(\\$LATEST|[0-9]+)';
+
+/**
+ * A function's `$LATEST` code and configuration, its published versions and its aliases, and which of them a
+ * qualifier runs. Each is a `FunctionInternals` of its own (a version is a snapshot): environments are created for one
+ * and never serve another, as each version has its own execution environments on Lambda.
+ * @example
+ * const versions = new VersionRegistry(arn, internals);
+ * versions.publish(); // { version: '1', arn: `${arn}:1` }
+ * versions.resolve('1', random).version; // '1'
+ */
+export class VersionRegistry {
+  private current: FunctionInternals;
+  private readonly published = new Map<string, FunctionInternals>();
+  private readonly aliases = new Map<string, AliasInfo>();
+  /** PublishVersion publishes nothing new when `$LATEST` has not changed since the last version. */
+  private changedSincePublish = true;
+
+  constructor(
+    private readonly arn: string,
+    latest: FunctionInternals,
+  ) {
+    this.current = latest;
+  }
+
+  /** What `$LATEST` runs now. */
+  get latest(): FunctionInternals {
+    return this.current;
+  }
+
+  /** `$LATEST` after UpdateFunctionCode / UpdateFunctionConfiguration. */
+  update(latest: FunctionInternals): void {
+    this.current = latest;
+    this.changedSincePublish = true;
+  }
+
+  /** PublishVersion: a snapshot of `$LATEST` as the next version, or the last version when nothing changed. */
+  publish(): PublishedVersion {
+    if (!this.changedSincePublish && this.published.size > 0) {
+      const last = String(this.published.size);
+      return { version: last, arn: `${this.arn}:${last}` };
+    }
+    const version = String(this.published.size + 1);
+    this.published.set(version, { ...this.current, version });
+    this.changedSincePublish = false;
+    return { version, arn: `${this.arn}:${version}` };
+  }
+
+  /** The published version numbers, oldest first. */
+  versions(): string[] {
+    return [...this.published.keys()];
+  }
+
+  /** The aliases, in creation order. */
+  aliasList(): AliasInfo[] {
+    return [...this.aliases.values()];
+  }
+
+  createAlias(options: AliasOptions): AliasInfo {
+    const name = this.checkAliasName('createAlias', options);
+    if (this.aliases.has(name)) {
+      // AWS: ResourceConflictException.
+      throw refused(`Alias already exists: ${this.arn}:${name}`);
+    }
+    if (options.functionVersion === undefined) {
+      throw new HarnessError('INVALID_ARGUMENT', `createAlias: pass the functionVersion alias ${name} points to ('$LATEST' or a published version).`);
+    }
+    const alias = this.aliasOf(name, options.functionVersion, options.routingConfig ?? undefined);
+    this.aliases.set(name, alias);
+    return alias;
+  }
+
+  updateAlias(options: AliasOptions): AliasInfo {
+    const name = this.checkAliasName('updateAlias', options);
+    const old = this.aliases.get(name);
+    // AWS: ResourceNotFoundException [UNCERTAIN message, as LocalStack reports it].
+    if (old === undefined) throw refused(`Alias not found: ${this.arn}:${name}`);
+    const routing = options.routingConfig === undefined ? old.routingConfig : (options.routingConfig ?? undefined);
+    const alias = this.aliasOf(name, options.functionVersion ?? old.functionVersion, routing);
+    this.aliases.set(name, alias);
+    return alias;
+  }
+
+  /** DeleteAlias. Deleting an alias that does not exist succeeds (204), as LocalStack reports of AWS [UNCERTAIN]. */
+  deleteAlias(name: string): void {
+    this.aliases.delete(name);
+  }
+
+  /**
+   * The code and configuration a qualifier runs: `$LATEST` (or none), a published version, or an alias (by its
+   * routing, drawn from `random` only when it has one). Anything else is Lambda's 404 (a malformed qualifier, its 400).
+   */
+  resolve(qualifier: string | undefined, random: Random): FunctionInternals {
+    if (qualifier === undefined || qualifier === '$LATEST') return this.current;
+    const version = this.published.get(qualifier);
+    if (version !== undefined) return version;
+    const alias = this.aliases.get(qualifier);
+    if (alias !== undefined) return this.version(pickVersion(alias, random))!;
+    const violations = qualifierViolations(qualifier);
+    if (violations.length > 0) throw validationError(violations);
+    const [, , , region, account, , name] = this.arn.split(':');
+    throw functionNotFound({ partition: 'aws', region: region!, account: account!, name: name!, qualifier });
+  }
+
+  /** The version a published number or `$LATEST` names, if it exists (the version records name after a retry). */
+  version(version: string): FunctionInternals | undefined {
+    return version === '$LATEST' ? this.current : this.published.get(version);
+  }
+
+  private checkAliasName(caller: string, options: AliasOptions): string {
+    if (options === null || typeof options !== 'object') throw new HarnessError('INVALID_ARGUMENT', `${caller}: pass { name, functionVersion }.`);
+    const name = options.name;
+    if (typeof name !== 'string') throw new HarnessError('INVALID_ARGUMENT', `${caller}: 'name' must be a string.`);
+    const violations = lengthViolations('name', name, 128);
+    if (violations.length === 0 && !ALIAS_NAME.test(name)) violations.push({ member: 'name', value: name, constraint: `Member must satisfy regular expression pattern: ${ALIAS_NAME_PATTERN}` });
+    if (violations.length > 0) throw refused(validationError(violations).message);
+    return name;
+  }
+
+  private aliasOf(name: string, functionVersion: string, routing: AliasRouting | undefined): AliasInfo {
+    if (typeof functionVersion !== 'string' || !VERSION.test(functionVersion)) {
+      throw refused(validationError([{ member: 'functionVersion', value: String(functionVersion), constraint: `Member must satisfy regular expression pattern: ${VERSION_PATTERN}` }]).message);
+    }
+    if (routing !== undefined) this.checkRouting(functionVersion, routing);
+    this.mustExist(functionVersion);
+    for (const version in routing?.additionalVersionWeights) this.mustExist(version);
+    return { name, arn: `${this.arn}:${name}`, functionVersion, routingConfig: routing === undefined ? undefined : { additionalVersionWeights: { ...routing.additionalVersionWeights } } };
+  }
+
+  private mustExist(version: string): void {
+    // AWS: ResourceNotFoundException.
+    if (this.version(version) === undefined) throw refused(`Function not found: ${this.arn}:${version}`);
+  }
+
+  /** RoutingConfig's rules, with AWS's messages (recorded: test_notfound_and_invalid_routingconfigs). */
+  private checkRouting(primary: string, routing: AliasRouting): void {
+    const weights = (routing as Partial<AliasRouting> | null)?.additionalVersionWeights;
+    if (weights === null || typeof weights !== 'object') {
+      throw new HarnessError('INVALID_ARGUMENT', "routingConfig must be { additionalVersionWeights: { '<version>': <weight 0..1> } }.");
+    }
+    const entries = Object.entries(weights);
+    const shown = `{${entries.map(([version, weight]) => `${version}=${javaDouble(weight)}`).join(', ')}}`;
+    const member = 'routingConfig.additionalVersionWeights';
+    if (entries.some(([version]) => !/^\d{1,1024}$/.test(version))) {
+      const constraint =
+        'Map keys must satisfy constraint: [Member must have length less than or equal to 1024, Member must have length greater than or equal to 1, Member must satisfy regular expression pattern: [0-9]+, Member must not be null]';
+      throw refused(validationError([{ member, value: shown, constraint }]).message);
+    }
+    if (entries.some(([, weight]) => typeof weight !== 'number' || !(weight >= 0 && weight <= 1))) {
+      const constraint =
+        'Map value must satisfy constraint: [Member must have value less than or equal to 1.0, Member must have value greater than or equal to 0.0, Member must not be null]';
+      throw refused(validationError([{ member, value: shown, constraint }]).message);
+    }
+    if (entries.length > 1) throw new InvalidParameterValueError('Number of items in AdditionalVersionWeights cannot be greater than 1');
+    if (entries.length === 0) return;
+    if (primary === '$LATEST') throw new InvalidParameterValueError('$LATEST is not supported for an alias pointing to more than 1 version');
+    if (entries[0]![0] === primary) {
+      throw new InvalidParameterValueError(`Invalid function version ${primary}. Function version ${primary} is already included in routing configuration.`);
+    }
+  }
+}
+
+/** A number as Java prints a double (`2.0`, `0.5`), which is how AWS's validation messages show weights. */
+function javaDouble(value: unknown): string {
+  return typeof value === 'number' && Number.isInteger(value) ? value.toFixed(1) : String(value);
+}
+
+/**
+ * A configuration call AWS refuses: harness misuse like an unknown option (thrown at once, code `INVALID_ARGUMENT`),
+ * with the message AWS gives.
+ */
+function refused(message: string): HarnessError {
+  return new HarnessError('INVALID_ARGUMENT', message);
+}
+
+/** The version one invocation of an alias runs: the additional version with its weight's probability. */
+export function pickVersion(alias: AliasInfo, random: Random): string {
+  const routing = alias.routingConfig?.additionalVersionWeights;
+  if (routing === undefined) return alias.functionVersion;
+  for (const version in routing) {
+    if (random.next() < routing[version]!) return version;
+  }
+  return alias.functionVersion;
+}
