@@ -52,8 +52,8 @@ function send(res: ServerResponse, response: UrlResponse): void {
 export async function startFunctionUrl(fn: LambdaFunction, options: FunctionUrlOptions = {}): Promise<RunningServer> {
   if (options === null || typeof options !== 'object') throw invalid('options must be an object.');
   rejectUnknownKeys('startFunctionUrl', options, KEYS);
-  const { invokeMode, seed, ...listenOptions } = options;
-  const url = createFunctionUrl('startFunctionUrl', fn, { ...(invokeMode === undefined ? {} : { invokeMode }), ...(seed === undefined ? {} : { seed }) });
+  const { invokeMode, seed, qualifier, ...listenOptions } = options;
+  const url = createFunctionUrl('startFunctionUrl', fn, { invokeMode, seed, qualifier });
   const listen = listenSettings(listenOptions, invalid);
 
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

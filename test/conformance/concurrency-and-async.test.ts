@@ -11,8 +11,8 @@
  * parsed, keeping AWS's key order). The in-memory queue does not model `AWSTraceHeader` (X-Ray), so that attribute is
  * left out of the comparison.
  *
- * Not replayed, because published versions are not modelled (provisioned concurrency here belongs to the function,
- * and serves its unqualified invokes): the 429s of `reserved-equals-provisioned-blocks-latest` and of
+ * Not replayed, because provisioned concurrency belongs to the function, not to a published version (it serves its
+ * unqualified invokes): the 429s of `reserved-equals-provisioned-blocks-latest` and of
  * `concurrency-config-errors` (`invokeUnqualifiedWhenReservedEqualsProvisioned`), which AWS returns because
  * provisioned concurrency on version 1 takes the reserved concurrency away from `$LATEST`.
  */
@@ -315,6 +315,38 @@ describe('concurrency, as recorded on AWS', () => {
 });
 
 describe('asynchronous invocation and destinations, as recorded on AWS', () => {
+  it('async-queue-uses-updated-config: runs events queued before UpdateFunctionConfiguration with the new configuration', async () => {
+    const id = 'async-queue-uses-updated-config';
+    const written: string[] = [];
+    let started!: () => void;
+    const sleeping = new Promise<void>((resolve) => (started = resolve));
+    const fn = make({
+      name: 'updated',
+      timeout: 30,
+      reservedConcurrency: 1,
+      environment: { FUNCTION_VARIANT: 'variant-1' },
+      // The recorded handler writes the S3 object "<request_prefix>--<FUNCTION_VARIANT>", after sleeping if asked.
+      handler: async (event: { request_prefix: string; sleep?: number }) => {
+        if (event.sleep) {
+          started();
+          await new Promise((resolve) => setTimeout(resolve, event.sleep! * 1000));
+        }
+        written.push(`${event.request_prefix}--${process.env['FUNCTION_VARIANT']}`);
+      },
+    });
+    // Called directly rather than over HTTP: the 22 virtual seconds of sleep would pass during the first round trip
+    // (the function waits on nothing but a timer), where on AWS the test sent everything within them.
+    const send = (prefix: string, sleep?: number) => fn.invokeAsync({ request_prefix: prefix, ...(sleep === undefined ? {} : { sleep }) });
+    await send('01-sleep', 22);
+    await sleeping; // holds the one reserved execution: the next events wait in the queue
+    for (let i = 2; i <= 10; i++) await send(`${String(i).padStart(2, '0')}-before`);
+    fn.update({ environment: { FUNCTION_VARIANT: 'variant-2' } });
+    for (let i = 11; i <= 15; i++) await send(`${i}-after`);
+    await fn.drain();
+    // The running event finished with the configuration it started with (the recording forced this row to variant-1).
+    expect(written.sort()).toEqual(recorded(id, 's3KeysSorted'));
+  });
+
   /**
    * The destination recordings' setup: one queue as both destinations of the integration handler, an Event invoke
    * of `payload`, a drain, then the one record compared with the recorded message (`nodeError`: the recorded

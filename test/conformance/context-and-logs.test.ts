@@ -1,14 +1,7 @@
 /**
  * Recorded request ids, handler context and logs (`request-id`, `context` and `logs` areas of the AWS recordings),
  * replayed through the real loopback server.
- *
- * Not replayed here (the harness cannot express them; `reqid-function-url` is replayed in function-urls.test.ts):
- * - `version-qualifier-invoke-logs`: needs a published version `1` (ExecutedVersion "1", `Version: 1` in START,
- *   `context.functionVersion` "1"); the harness has no versions, and a qualifier `1` on an unpublished function
- *   would be a 404 on AWS rather than the recorded 200.
- * - `alias-invoke-executed-version`: needs published versions and an alias. Its last row, the 404 for an unknown
- *   alias, is not replayed either: versions and aliases are not modelled, and the harness deliberately lets any
- *   well-formed qualifier reach `$LATEST` code (docs/invoke-api.md), where AWS answers 404.
+ * (`reqid-function-url` is replayed in function-urls.test.ts.)
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -324,5 +317,73 @@ describe('logs, as recorded on AWS', () => {
       message: e.message.replace(recordedRuntime, nodeRuntime),
     }));
     expectRecorded(events, expected, { bindings });
+  });
+});
+
+describe('versions and aliases, as recorded on AWS', () => {
+  it('version-qualifier-invoke-logs: runs published version 1 for Qualifier=1: ExecutedVersion, the context, and START … Version: 1', async () => {
+    const id = 'version-qualifier-invoke-logs';
+    const fn = createFunction({
+      name: 'qualified',
+      accountId: RECORDED_ACCOUNT,
+      timeout: (recording(id).request['config'] as { Timeout: number }).Timeout,
+      handler: async (event: unknown, context: LambdaContext) => {
+        // Python's print and logging.info, as the recorded handler does them (see cloudwatch-events-multiline-print).
+        process.stdout.write('Lambda log message - print function\n');
+        console.info('Lambda log message - logging module');
+        return {
+          event,
+          context: {
+            invoked_function_arn: context.invokedFunctionArn,
+            function_version: context.functionVersion,
+            function_name: context.functionName,
+            memory_limit_in_mb: context.memoryLimitInMB,
+            aws_request_id: context.awsRequestId,
+            log_group_name: context.logGroupName,
+            log_stream_name: context.logStreamName,
+            client_context: context.clientContext ?? null,
+          },
+        };
+      },
+    }) as LambdaFunction;
+    fn.publishVersion();
+    const server = await serve(fn);
+    const exchange = await server.invoke('qualified', { Qualifier: '1', LogType: 'Tail', Payload: requestPayload(id) });
+    const bindings: Bindings = new Map([['<uuid:2>', idOf(exchange)]]);
+    expectRecorded(exchange.view, recorded(id, 'invoke'), { bindings });
+    expect(String((exchange.view.Payload as { context: { log_stream_name: string } }).context.log_stream_name)).toContain('/[1]');
+    // The test removed REPORT; Node prints the logging line's fields in its own order (see reqid-sync).
+    const lines = Buffer.from(String(exchange.view.LogResult), 'base64').toString('utf8').split('\n').filter((line) => line !== '' && !line.startsWith('REPORT'));
+    const expected = recorded<string[]>(id, 'LogResult(decoded, REPORT line removed by the test)').map((line) => line.replace(/^\[([A-Z]+)\]\t([^\t]*)\t([^\t]*)\t/, '$2\t$3\t$1\t'));
+    expectRecorded(lines, expected, { bindings });
+  });
+
+  it('alias-invoke-executed-version: runs the version an alias points to, by Qualifier or alias ARN, until the alias moves; 404 for an unknown alias', async () => {
+    const id = 'alias-invoke-executed-version';
+    const code = (label: string) => async (_event: unknown, context: LambdaContext) => ({
+      version_id: label,
+      invoked_arn: context.invokedFunctionArn,
+      version_from_ctx: context.functionVersion,
+    });
+    const fn = createFunction({ name: 'aliased', accountId: RECORDED_ACCOUNT, handler: code('version1') }) as LambdaFunction;
+    const server = await serve(fn);
+    const aliasArn = `${fn.arn}:alias1`;
+    const bindings: Bindings = new Map();
+    const expectInvoke = async (key: string, ...args: Parameters<typeof server.invoke>) => {
+      const exchange = await server.invoke(...args);
+      expectRecorded(exchange.view, recorded(id, key), { bindings });
+    };
+
+    fn.publishVersion();
+    fn.createAlias({ name: 'alias1', functionVersion: '1' });
+    await expectInvoke('invocation_result_qualifier_v1', 'aliased', { Qualifier: 'alias1', Payload: '{}' });
+    await expectInvoke('invocation_result_qualifier_v1_arn', aliasArn, { Payload: '{}' });
+    fn.update({ handler: code('version2') });
+    await expectInvoke('invocation_result_qualifier_v1_after_update', 'aliased', { Qualifier: 'alias1', Payload: '{}' });
+    fn.publishVersion();
+    await expectInvoke('invocation_result_qualifier_v1_after_publish', 'aliased', { Qualifier: 'alias1', Payload: '{}' });
+    fn.updateAlias({ name: 'alias1', functionVersion: '2' });
+    await expectInvoke('invocation_result_qualifier_v2', 'aliased', { Qualifier: 'alias1', Payload: '{}' });
+    await expectInvoke('invocation_exc_not_existent', 'aliased', { Qualifier: 'non-existent-alias', Payload: '{}' });
   });
 });

@@ -6,8 +6,8 @@
  * The recorded `http` views are what python-requests saw: `statuscode`, the `Content-Length`/`Content-Type` headers
  * and `content` (parsed by the snapshot library when it starts with `{`).
  *
- * Not replayed: the 403s (`url-missing-permission-403`, `url-alias-deleted-403`, `url-nonexistent-403`: AuthType,
- * resource policies and aliases are not modelled, every URL served is public).
+ * Not replayed: two 403s (`url-missing-permission-403`, `url-nonexistent-403`: AuthType and resource policies are
+ * not modelled, every URL served is public, and a server serves one URL).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -190,5 +190,39 @@ describe('function URLs, as recorded on AWS', () => {
     // A harness misuse (a HarnessError), worded as CreateFunctionUrlConfig's ValidationException.
     await expect(refused).rejects.toThrow(HarnessError);
     await expect(refused).rejects.toThrow(expected.Error.Message);
+  });
+
+  it('url-alias-deleted-403: serves an alias’s URL until the alias is deleted, then answers 403 AccessDeniedException', async () => {
+    const id = 'url-alias-deleted-403';
+    const fn = release(createFunction({ name: 'url-alias', handler: async (event: unknown) => ({ statusCode: 200, body: JSON.stringify({ event }) }) }) as LambdaFunction);
+    fn.publishVersion();
+    fn.createAlias({ name: 'live', functionVersion: '1' });
+    const server = release(await startFunctionUrl(fn, { qualifier: 'live' }));
+    const request = recording(id).request as { body: string; headers: Record<string, string> };
+    const send = (): Promise<Response> => fetch(`${server.url}/`, { method: 'POST', body: request.body, headers: request.headers });
+
+    const before = await send();
+    await before.text();
+    expect(before.status).toBe(recorded(id, 'beforeDelete', 'status_code'));
+    expect(fn.invocations[0]?.executedVersion).toBe('1');
+
+    fn.deleteAlias('live');
+    const after = await send();
+    const expected = recorded<{ status_code: number; headers: Record<string, string>; content: unknown }>(id, 'afterDelete');
+    expect(after.status).toBe(expected.status_code);
+    expect(after.headers.get('x-amzn-ErrorType')).toBe(expected.headers['x-amzn-ErrorType']);
+    expectRecorded(JSON.parse(await after.text()), expected.content);
+    expect(fn.invocations).toHaveLength(1);
+  });
+
+  it('refuses a URL on a version number or $LATEST, and on an alias that does not exist, as CreateFunctionUrlConfig does', async () => {
+    const fn = release(createFunction({ name: 'url-q', handler: async () => null }) as LambdaFunction);
+    fn.publishVersion();
+    for (const qualifier of ['1', '$LATEST']) {
+      await expect(startFunctionUrl(fn, { qualifier })).rejects.toThrow(
+        `1 validation error detected: Value '${qualifier}' at 'qualifier' failed to satisfy constraint: Member must satisfy regular expression pattern: ((?!^\\d+$)^[0-9a-zA-Z-_]+$)`,
+      );
+    }
+    await expect(startFunctionUrl(fn, { qualifier: 'missing' })).rejects.toThrow('Function does not exist');
   });
 });

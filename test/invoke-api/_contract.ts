@@ -44,6 +44,9 @@ export function contractFunctions(): { functions: InvokeTarget[]; hello: LambdaF
       };
     },
   });
+  // Version 1 and an alias on it, to invoke through qualifiers.
+  hello.publishVersion();
+  hello.createAlias({ name: 'live', functionVersion: '1' });
   const failing = createFunction({
     name: 'failing',
     handler: async () => {
@@ -64,6 +67,7 @@ export function contractFunctions(): { functions: InvokeTarget[]; hello: LambdaF
       stream.end(' world!');
     }),
   });
+  streaming.publishVersion();
   const throttled: InvokeTarget = {
     name: 'throttled',
     arn: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:throttled`,
@@ -175,16 +179,25 @@ export function describeInvokeContract(
     });
 
     it.each([
-      ['a name with an alias suffix', { FunctionName: 'hello-world:live' }, ':live'],
-      ['the Qualifier parameter', { FunctionName: 'hello-world', Qualifier: 'live' }, ':live'],
-      ['a full ARN', { FunctionName: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:hello-world` }, ''],
-      ['a full ARN with $LATEST', { FunctionName: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:hello-world:$LATEST` }, ':$LATEST'],
-      ['a partial ARN', { FunctionName: `${ACCOUNT}:function:hello-world` }, ''],
-      ['a matching suffix and Qualifier', { FunctionName: 'hello-world:7', Qualifier: '7' }, ':7'],
-    ])('invokes through %s, the context seeing the ARN as invoked', async (_label, input, suffix) => {
+      ['a name with an alias suffix', { FunctionName: 'hello-world:live' }, ':live', '1'],
+      ['the Qualifier parameter', { FunctionName: 'hello-world', Qualifier: 'live' }, ':live', '1'],
+      ['a full ARN', { FunctionName: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:hello-world` }, '', '$LATEST'],
+      ['a full ARN with $LATEST', { FunctionName: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:hello-world:$LATEST` }, ':$LATEST', '$LATEST'],
+      ['a partial ARN', { FunctionName: `${ACCOUNT}:function:hello-world` }, '', '$LATEST'],
+      ['a matching suffix and Qualifier', { FunctionName: 'hello-world:1', Qualifier: '1' }, ':1', '1'],
+    ])('invokes through %s, the context seeing the ARN as invoked, ExecutedVersion the version that ran', async (_label, input, suffix, version) => {
       const out = await invoke({ ...input, Payload: '{}' });
       expect(out.StatusCode).toBe(200);
+      expect(out.ExecutedVersion).toBe(version);
       expect((JSON.parse(decode(out.Payload)) as Greeting).invokedFunctionArn).toBe(`arn:aws:lambda:${REGION}:${ACCOUNT}:function:hello-world${suffix}`);
+    });
+
+    it('surfaces an alias or version the function does not have as ResourceNotFoundException naming it', async () => {
+      for (const qualifier of ['non-existent-alias', '2']) {
+        const error = await rejection({ FunctionName: 'hello-world', Qualifier: qualifier });
+        expect(error).toBeInstanceOf(ResourceNotFoundException);
+        expect(error.message).toBe(`Function not found: arn:aws:lambda:${REGION}:${ACCOUNT}:function:hello-world:${qualifier}`);
+      }
     });
 
     it('answers DryRun with 204 and an empty body, without running the function', async () => {
@@ -290,6 +303,12 @@ export function describeInvokeContract(
       }
       return { out, chunks, complete };
     };
+
+    it('streams a published version through InvokeWithResponseStream, its headers naming the version that runs', async () => {
+      const { out, chunks } = await streamInvoke({ FunctionName: 'streaming', Qualifier: '1' });
+      expect(out.ExecutedVersion).toBe('1');
+      expect(chunks).toEqual(['Hello,', ' world!']);
+    });
 
     it('streams a streaming handler through InvokeWithResponseStream: its chunks, its content type, then InvokeComplete', async () => {
       const { out, chunks, complete } = await streamInvoke({ FunctionName: 'streaming' });

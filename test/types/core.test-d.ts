@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Context, SQSEvent } from 'aws-lambda';
-import { createContext, createFunction, streamifyResponse, type ErrorPayload, type InvocationResult, type LambdaContext, type ResponseStream, type StreamedResponse } from '../../src/index.js';
+import { createContext, createFunction, streamifyResponse, type AliasInfo, type ErrorPayload, type PublishedVersion, type InvocationResult, type LambdaContext, type ResponseStream, type StreamedResponse } from '../../src/index.js';
 
 describe('types of the core API', () => {
   it('infers the event and result types from the handler', async () => {
@@ -28,6 +28,19 @@ describe('types of the core API', () => {
     expectTypeOf(await fn.invoke(undefined, { invocationType: 'DryRun' })).toEqualTypeOf<{ readonly statusCode: 204; readonly requestId: string }>();
     // @ts-expect-error -- invocationType is a closed set
     await fn.invoke(undefined, { invocationType: 'Async' });
+  });
+
+  it('types versions, aliases and updates: a new handler takes the function’s event', () => {
+    const fn = createFunction({ handler: async (e: { n: number }) => e.n });
+    fn.update({ handler: async (e) => e.n * 2, environment: { MODE: 'fast' } });
+    // @ts-expect-error -- the new handler must take the function's event
+    fn.update({ handler: async (e: { s: string }) => e.s.length });
+    // @ts-expect-error -- the name and harness settings are not configuration that updates
+    fn.update({ name: 'other' });
+    expectTypeOf(fn.publishVersion()).toEqualTypeOf<PublishedVersion>();
+    expectTypeOf(fn.createAlias({ name: 'live', functionVersion: '1', routingConfig: { additionalVersionWeights: { '2': 0.1 } } })).toEqualTypeOf<AliasInfo>();
+    expectTypeOf(fn.aliases).toEqualTypeOf<readonly AliasInfo[]>();
+    expectTypeOf(fn.versions).toEqualTypeOf<readonly string[]>();
   });
 
   it('accepts handlers typed with @types/aws-lambda, callbacks included', () => {

@@ -25,6 +25,21 @@ describe("isolation: 'worker'", () => {
     expect(warm.payload).toEqual({ invocations: 2 });
   });
 
+  it('runs a published version in its own worker with the configuration it was published with', async () => {
+    const fn = make({ environment: { TABLE: 'v1-table' } });
+    fn.publishVersion();
+    fn.update({ environment: { TABLE: 'latest-table' } });
+    const v1 = await fn.invoke({ action: 'env' }, { qualifier: '1' });
+    const latest = await fn.invoke({ action: 'env' });
+    expect([v1.executedVersion, (v1.payload as { table: string }).table]).toEqual(['1', 'v1-table']);
+    expect([latest.executedVersion, (latest.payload as { table: string }).table]).toEqual(['$LATEST', 'latest-table']);
+    expect(v1.logs).toContain('Version: 1');
+    expect(fn.environments.map((e) => [e.version, e.logStreamName.includes(`[${e.version}]`)])).toEqual([
+      ['1', true],
+      ['$LATEST', true],
+    ]);
+  });
+
   it('gives the environment its own process.env', async () => {
     const fn = make({ environment: { TABLE: 'orders' } });
     const r = await fn.invoke({ action: 'env' });
