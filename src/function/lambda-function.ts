@@ -7,7 +7,7 @@ import { AsyncEventQueue, type AsyncCaller, type AsyncEventRecord, type AttemptR
 import { VirtualClock, type Clock } from '../clock/virtual-clock.js';
 import { uninstallIfIdle, writeToHostStderr } from '../clock/globals.js';
 import { real } from '../clock/real.js';
-import { createRandom, hashSeed } from '../internal/random.js';
+import { createRandom, hashSeed, type Random } from '../internal/random.js';
 import { asyncRequestTooLarge, checkConcurrency, exceedsBytes, invalidRequestContent, LIMITS, syncRequestTooLarge, throttled } from '../limits/limits.js';
 import { currentScope } from '../runtime/scope.js';
 import { ExecutionEnvironment, InvokeRequest, type EnvironmentInfo, type FunctionInternals } from './environment.js';
@@ -19,7 +19,6 @@ import type { StreamListener } from '../runtime/response-stream.js';
 import { releaseSpares, WorkerEnvironment } from '../worker/worker-environment.js';
 import type { DryRunResult, EventAccepted, InvocationResult } from './result.js';
 import { VersionRegistry, type AliasInfo, type AliasOptions, type PublishedVersion } from './versions.js';
-import type { Random } from '../internal/random.js';
 
 /**
  * Per-call options of `fn.invoke`. Unknown keys are rejected.
@@ -154,8 +153,8 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   readonly arn: string;
   readonly clock: Clock;
   /**
-   * What is the function's whatever its version: clock, ids, concurrency, isolation. What an invocation runs (code and
-   * configuration) is the version it resolves to in `versions`; this object is also `$LATEST` until `update()`.
+   * What belongs to the function whatever the version: clock, ids, concurrency, isolation, asynchronous settings. The
+   * code and configuration an invocation runs come from `versionRegistry`; this object is `$LATEST`'s until `update()`.
    */
   private readonly internals: FunctionInternals;
   private readonly versionRegistry: VersionRegistry;
@@ -283,7 +282,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   }
 
   async drain(): Promise<DrainSummary> {
-    if (this.disposed) throw new HarnessError('DISPOSED', `Function ${this.name} was disposed; create a new one with createFunction().`);
+    this.mustBeLive();
     const clock = this.internals.clock;
     const before = this.queue.counters();
     const t0 = clock.now();
@@ -360,7 +359,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   }
 
   private invokeAny(event: unknown, options: InvokeOptions = NO_OPTIONS): Promise<InvocationResult<TResult> | DryRunResult | EventAccepted> {
-    if (this.disposed) throw new HarnessError('DISPOSED', `Function ${this.name} was disposed; create a new one with createFunction().`);
+    this.mustBeLive();
     if (options !== NO_OPTIONS) rejectUnknownKeys('invoke', options, INVOKE_KEYS);
     const type = options.invocationType ?? 'RequestResponse';
     if (type !== 'RequestResponse' && type !== 'Event' && type !== 'DryRun') {

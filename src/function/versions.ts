@@ -1,4 +1,4 @@
-import { HarnessError, InvalidParameterValueError } from '../errors.js';
+import { HarnessError, InvalidParameterValueError, rejectUnknownKeys } from '../errors.js';
 import type { Random } from '../internal/random.js';
 import { functionNotFound, lengthViolations, qualifierViolations } from '../invoke-api/function-name.js';
 import { validationError } from '../invoke-api/validation.js';
@@ -52,6 +52,7 @@ export interface PublishedVersion {
 
 const ALIAS_NAME = /^(?!\d+$)[a-zA-Z0-9_-]+$/;
 const ALIAS_NAME_PATTERN = '(?!^[0-9]+$)([a-zA-Z0-9-_]+)';
+const ALIAS_KEYS = ['name', 'functionVersion', 'routingConfig'];
 const VERSION = /^(?:\$LATEST|\d+)$/;
 const VERSION_PATTERN = '(\\$LATEST|[0-9]+)';
 
@@ -153,17 +154,19 @@ export class VersionRegistry {
     if (alias !== undefined) return this.version(pickVersion(alias, random))!;
     const violations = qualifierViolations(qualifier);
     if (violations.length > 0) throw validationError(violations);
+    // arn:aws:lambda:<region>:<account>:function:<name>
     const [, , , region, account, , name] = this.arn.split(':');
     throw functionNotFound({ partition: 'aws', region: region!, account: account!, name: name!, qualifier });
   }
 
-  /** The version a published number or `$LATEST` names, if it exists (the version records name after a retry). */
+  /** `$LATEST` as it is now, or a published version; undefined for a version that does not exist. */
   version(version: string): FunctionInternals | undefined {
     return version === '$LATEST' ? this.current : this.published.get(version);
   }
 
   private checkAliasName(caller: string, options: AliasOptions): string {
     if (options === null || typeof options !== 'object') throw new HarnessError('INVALID_ARGUMENT', `${caller}: pass { name, functionVersion }.`);
+    rejectUnknownKeys(caller, options, ALIAS_KEYS);
     const name = options.name;
     if (typeof name !== 'string') throw new HarnessError('INVALID_ARGUMENT', `${caller}: 'name' must be a string.`);
     const violations = lengthViolations('name', name, 128);
@@ -179,7 +182,9 @@ export class VersionRegistry {
     if (routing !== undefined) this.checkRouting(functionVersion, routing);
     this.mustExist(functionVersion);
     for (const version in routing?.additionalVersionWeights) this.mustExist(version);
-    return { name, arn: `${this.arn}:${name}`, functionVersion, routingConfig: routing === undefined ? undefined : { additionalVersionWeights: { ...routing.additionalVersionWeights } } };
+    // Frozen: callers get the alias itself from createAlias and fn.aliases, and must not change it behind our back.
+    const routingConfig = routing === undefined ? undefined : Object.freeze({ additionalVersionWeights: Object.freeze({ ...routing.additionalVersionWeights }) });
+    return Object.freeze({ name, arn: `${this.arn}:${name}`, functionVersion, routingConfig });
   }
 
   private mustExist(version: string): void {

@@ -222,6 +222,8 @@ describe('aliases', () => {
     expect(await run(setup(0))).toEqual(await run(setup()));
 
     const fn = setup(0.25);
+    // What createAlias and fn.aliases hand out cannot change the alias behind the function's back.
+    expect(Object.isFrozen(fn.aliases[0]!.routingConfig!.additionalVersionWeights)).toBe(true);
     fn.updateAlias({ name: 'live', routingConfig: null });
     expect(fn.aliases[0]?.routingConfig).toBeUndefined();
     expect(new Set((await run(fn)).map((r) => r.version))).toEqual(new Set(['1']));
@@ -251,6 +253,7 @@ describe('aliases', () => {
     expect(routed({ $LATEST: 0.5 })).toContain("Value '{$LATEST=0.5}' at 'routingConfig.additionalVersionWeights' failed to satisfy constraint: Map keys must satisfy constraint");
     expect(routed({ '10': 0.5 })).toBe(`Function not found: ${fn.arn}:10`);
     expect(message(() => fn.updateAlias({ name: 'missing', functionVersion: '1' }))).toBe(`Alias not found: ${fn.arn}:missing`);
+    expect(thrown(() => fn.createAlias({ name: 'typo', functionVersion: '1', weights: {} } as never)).code).toBe('UNKNOWN_OPTION');
     // None of the refused calls left anything behind.
     expect(fn.aliases.map((a) => a.name)).toEqual(['custom', '2024-01-02']);
   });
