@@ -622,17 +622,15 @@ export class ExecutionEnvironment {
         break;
       }
       case 'stream': {
-        // Streamed bytes are the payload as they are (a buffered Invoke returns them as its body): text here.
-        // Buffered, a streamed response has the buffered limit; read as a stream, the streamed one (the error past it
-        // is [UNCERTAIN]: the buffered one's).
-        const body = outcome.stream.body;
-        const limit = req.streamListener ? LIMITS.streamedResponseBytes : LIMITS.responseBytes;
-        if (body.length > limit) {
-          error = responseTooLargePayload(limit);
+        // Streamed bytes are the payload as they are (a buffered Invoke returns them as its body): text here. Past its
+        // limit (6 MB read buffered, 200 MB as a stream) the response was cut, and fails (the error past 200 MB is
+        // [UNCERTAIN]: the buffered one's).
+        if (outcome.tooLarge !== undefined) {
+          error = responseTooLargePayload(outcome.tooLarge);
           kind = 'error';
           break;
         }
-        rawPayload = body.toString();
+        rawPayload = outcome.stream.body.toString();
         payload = rawPayload;
         const late = outcome.lateError;
         if (late) t.sink.deferConsole(t.end, 'ERROR', () => ['Invoke Error', formatErrorForLog(late.error)]);

@@ -4,6 +4,7 @@ import { CallbackHandlerDeprecated, CALLBACK_DEPRECATED_MESSAGE, NodeJsExit, NOD
 import type { RuntimeProfile } from './profiles.js';
 import { isStreamingHandler, ResponseStream, streamHighWaterMark } from './response-stream.js';
 import { finished } from 'node:stream';
+import { LIMITS } from '../limits/limits.js';
 
 type Handler = (event: unknown, context: unknown, callback?: unknown) => unknown;
 /** Builds the invocation's context, wired to the completion controls of callback-style runtimes (v3). */
@@ -157,7 +158,9 @@ const callHandler: HandlerDriver = (handler, event, makeContext, profile, run) =
  * the stream had ended: the response has then gone whole, and the error is only logged.
  */
 const callStreamingHandler: HandlerDriver = (handler, event, makeContext, profile, run) => {
-  const stream = new ResponseStream(streamHighWaterMark(handler), run.streamListener);
+  // Read as a stream, a response may reach 200 MB; read buffered, the buffered limit holds.
+  const limit = run.streamListener ? LIMITS.streamedResponseBytes : LIMITS.responseBytes;
+  const stream = new ResponseStream(streamHighWaterMark(handler), run.streamListener, limit);
   run.stream = stream;
   const io = run.scope.io;
   io.waits++;

@@ -11,9 +11,10 @@ export type RunOutcome =
   | { kind: 'response'; json: string | undefined; unserialisable?: true }
   /**
    * A streaming handler's response, complete; `lateError` when the handler failed after ending its stream (the runtime
-   * only logs it: the response has gone).
+   * only logs it: the response has gone); `tooLarge`, the limit, when it wrote more than that (the response was cut
+   * there).
    */
-  | { kind: 'stream'; stream: StreamedResponse; lateError?: { error: unknown } }
+  | { kind: 'stream'; stream: StreamedResponse; lateError?: { error: unknown }; tooLarge?: number }
   /**
    * The runtime posted an error raised by user code (formatted later, per runtime). The failures of a streaming
    * handler carry what it had streamed by then (`stream`).
@@ -102,8 +103,9 @@ export class HandlerRun implements ClockRun {
   /** Finishes with what the streaming handler wrote (`this.stream`), if the run is still going. */
   respondStream(lateError?: { error: unknown }): void {
     if (this.finished) return;
-    const stream = this.stream!.response();
-    this.finish(lateError ? { kind: 'stream', stream, lateError } : { kind: 'stream', stream });
+    const written = this.stream!;
+    const stream = written.response();
+    this.finish({ kind: 'stream', stream, ...(lateError ? { lateError } : {}), ...(written.exceeded ? { tooLarge: written.limit } : {}) });
   }
 
   /**

@@ -89,10 +89,15 @@ export class ResponseStream extends Writable {
   _onBeforeFirstWrite: ((write: (chunk: unknown) => void) => void) | undefined;
   private readonly chunks: Buffer[] = [];
   private writeCalled = false;
+  private kept = 0;
+  /** The handler wrote more than `limit` bytes: what is past it was neither kept nor passed on. */
+  exceeded = false;
 
   constructor(
     highWaterMark?: number,
     private listener?: ChunkListener,
+    /** The most bytes the response may have (6 MB read buffered, 200 MB read as a stream). */
+    readonly limit = Infinity,
   ) {
     super(highWaterMark === undefined ? {} : { highWaterMark });
   }
@@ -115,8 +120,15 @@ export class ResponseStream extends Writable {
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    // Past the limit the response is cut off (it fails with Function.ResponseSizeTooLarge when it ends): nothing more
+    // is kept or sent on, so a handler that streams gigabytes costs no memory. The handler's writes still succeed
+    // [UNCERTAIN: what AWS does to a stream past 200 MB is undocumented].
+    const room = this.limit - this.kept;
+    if (chunk.length > room) this.exceeded = true;
+    if (room <= 0) return callback();
     // A copy: the runtime sends the bytes at once, so a handler may reuse its buffer after the write.
-    const copy = Buffer.from(chunk);
+    const copy = Buffer.from(chunk.length > room ? chunk.subarray(0, room) : chunk);
+    this.kept += copy.length;
     this.chunks.push(copy);
     // Outside the environment: the client's socket is the harness's I/O, not the function's. A client that went away
     // (or a transport that refused a header) is never the function's failure: it just stops being told.

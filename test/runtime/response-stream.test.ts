@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClock, createFunction, HttpResponseStream, LIMITS, startFunctionUrl, streamifyResponse, type LambdaFunction } from '../../src/index.js';
+import { ResponseStream } from '../../src/runtime/response-stream.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/handlers');
 const fns: LambdaFunction[] = [];
@@ -317,6 +318,29 @@ describe('streaming handlers (awslambda.streamifyResponse)', () => {
     } finally {
       await url.close();
     }
+  });
+
+  it('cuts a response off at its limit: nothing past it is kept or sent on, and the invocation fails as too large', async () => {
+    // Written in 1 MB chunks, 8 MB read buffered: the result keeps the first 6 MB only, not all 8.
+    const mb = Buffer.alloc(1024 * 1024, 'x');
+    const fn = make({
+      handler: streamifyResponse(async (_event, stream) => {
+        for (let i = 0; i < 8; i++) stream.write(mb);
+        stream.end();
+      }),
+    });
+    const r = await fn.invoke({});
+    expect(r.error?.errorType).toBe('Function.ResponseSizeTooLarge');
+    expect(r.responseStream?.body.length).toBe(LIMITS.responseBytes);
+
+    // Read as a stream, the listener is told of the bytes up to the limit, then of nothing more.
+    const told: string[] = [];
+    const stream = new ResponseStream(undefined, (chunk) => told.push(chunk.toString()), 5);
+    for (const chunk of ['abc', 'defg', 'h']) stream.write(chunk);
+    stream.end();
+    await new Promise((resolve) => stream.on('finish', resolve));
+    expect(told).toEqual(['abc', 'de']);
+    expect([stream.exceeded, stream.response().body.toString()]).toEqual([true, 'abcde']);
   });
 
   it('HttpResponseStream.from sends the prelude only when something is written', async () => {
