@@ -8,7 +8,7 @@ import { VirtualClock, type Clock } from '../clock/virtual-clock.js';
 import { uninstallIfIdle, writeToHostStderr } from '../clock/globals.js';
 import { real } from '../clock/real.js';
 import { createRandom, hashSeed, type Random } from '../internal/random.js';
-import { asyncRequestTooLarge, checkConcurrency, exceedsBytes, invalidRequestContent, LIMITS, syncRequestTooLarge, throttled } from '../limits/limits.js';
+import { asyncRequestTooLarge, checkCount, exceedsBytes, invalidRequestContent, LIMITS, syncRequestTooLarge, throttled } from '../limits/limits.js';
 import { currentScope } from '../runtime/scope.js';
 import { ExecutionEnvironment, InvokeRequest, type EnvironmentInfo, type FunctionInternals } from './environment.js';
 import { resolveOptions, resolveUpdate, type FunctionOptions, type FunctionUpdate } from './options.js';
@@ -18,6 +18,7 @@ import { STREAM_LISTENER } from '../internal/response-mode.js';
 import type { StreamListener } from '../runtime/response-stream.js';
 import { releaseSpares, WorkerEnvironment } from '../worker/worker-environment.js';
 import type { DryRunResult, EventAccepted, InvocationResult } from './result.js';
+import { FunctionConcurrency } from './concurrency.js';
 import { VersionRegistry, type AliasInfo, type AliasOptions, type PublishedVersion } from './versions.js';
 
 /**
@@ -96,6 +97,21 @@ export interface LambdaFunction<TEvent = unknown, TResult = unknown> {
   updateAlias(options: AliasOptions): AliasInfo;
   /** DeleteAlias: invoking it is then a 404, and a function URL on it answers 403. */
   deleteAlias(name: string): void;
+  /**
+   * PutFunctionConcurrency: reserved concurrency from now on, checked as AWS checks it (not below the function's
+   * provisioned concurrency, leaving the account 100 unreserved).
+   */
+  putFunctionConcurrency(reservedConcurrency: number): void;
+  /** DeleteFunctionConcurrency: back to the account's unreserved pool. */
+  deleteFunctionConcurrency(): void;
+  /**
+   * PutProvisionedConcurrencyConfig of a published version or an alias: `count` environments are initialised now, on
+   * the clock, and serve its invocations first. They are carved out of the reserved concurrency (or of the account's
+   * unreserved pool): on-demand invocations, `$LATEST`'s included, get only what is left, as on AWS.
+   */
+  putProvisionedConcurrency(qualifier: string, count: number): void;
+  /** DeleteProvisionedConcurrencyConfig: the version's provisioned environments shut down (busy ones when they finish). */
+  deleteProvisionedConcurrency(qualifier: string): void;
   /** The published version numbers, oldest first. */
   readonly versions: readonly string[];
   /** The aliases, in creation order. */
@@ -183,14 +199,16 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   private readonly pool: ExecutionEnvironment[] = [];
   /** The most recent shut-down environments, for `fn.environments` (bounded: churn must not grow memory). */
   private readonly retired: ExecutionEnvironment[] = [];
-  /** Resolves when the provisioned environments have initialised. */
+  /** Pending provisioned inits: invocations wait for them (then the provisioned environments are warm). */
   private provisioning: Promise<void> | undefined;
+  /** Whether the `provisionedConcurrency` option's environments were started (on first use). */
+  private provisionedOnCreate = false;
+  private readonly concurrency: FunctionConcurrency;
   /** Ring buffer of the last `historyLimit` results: recording is O(1) however long the history. */
   private readonly history: InvocationResult<TResult>[] = [];
   private historyStart = 0;
   private disposed = false;
   private readonly queue: AsyncEventQueue;
-  private busy = 0;
 
   constructor(options: FunctionOptions<TEvent, TResult>) {
     const resolved = resolveOptions(options);
@@ -222,11 +240,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
         throw new InvalidParameterValueError("You can't specify the function as a destination for itself.");
       }
     }
-    const reserved = resolved.reservedConcurrency;
-    const provisioned = resolved.provisionedConcurrency;
-    checkConcurrency({ account: clock.accountConcurrency, reservedElsewhere: clock.reservedTotal + clock.provisionedUnreserved, reserved, provisioned });
-    if (reserved !== undefined) clock.reservedTotal += reserved;
-    else clock.provisionedUnreserved += provisioned;
+    this.concurrency = new FunctionConcurrency(clock, resolved.reservedConcurrency, resolved.provisionedConcurrency);
     const internals = this.internals;
     this.versionRegistry = new VersionRegistry(this.arn, internals);
     this.routing = internals.random.fork('routing');
@@ -240,7 +254,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       onSuccess: resolved.onSuccess,
       onFailure: resolved.onFailure,
       duplicateProbability: resolved.duplicateProbability,
-      zeroConcurrency: () => resolved.reservedConcurrency === 0,
+      zeroConcurrency: () => this.concurrency.reserved === 0,
       attempt: (requestId, body, caller) => this.attemptAsync(requestId, body, caller),
       deliverToFunction: (target, record) => {
         void (target as LambdaFunction).invoke(record, { invocationType: 'Event' });
@@ -253,24 +267,38 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     return this.internals.options.isolation === 'worker' ? new WorkerEnvironment(config, type) : new ExecutionEnvironment(config, type);
   }
 
-  /** Starts the provisioned environments' init (once, on first use, so construction stays synchronous). */
+  /**
+   * The provisioned inits still running, if any; the `provisionedConcurrency` option's start on first use, so that
+   * construction stays synchronous.
+   */
   private provision(): Promise<void> | undefined {
-    const count = this.internals.options.provisionedConcurrency;
-    if (count === 0) return undefined;
-    if (this.provisioning === undefined) {
-      const envs: ExecutionEnvironment[] = [];
-      for (let i = 0; i < count; i++) envs.push(this.newEnvironment(this.versionRegistry.latest, 'provisioned-concurrency'));
-      this.pool.push(...envs);
-      // An environment whose provisioned init fails is not kept: AWS marks the provisioning FAILED and serves the
-      // traffic on-demand (recorded: provisioned-init-failure). Its retries of the provisioning are not modelled.
-      const prewarm = (env: ExecutionEnvironment): Promise<void> =>
-        env.prewarm().then((ok) => {
-          const index = this.pool.indexOf(env);
-          if (!ok && index !== -1) this.retire(index, 'provisioning-failed');
-        });
-      this.provisioning = this.internals.clock.track(Promise.all(envs.map(prewarm)).then(() => undefined));
+    if (!this.provisionedOnCreate) {
+      this.provisionedOnCreate = true;
+      this.prewarm(this.versionRegistry.latest, this.concurrency.provisionedFor('$LATEST'));
     }
     return this.provisioning;
+  }
+
+  /** Initialises `count` more provisioned environments of `config`, on the clock. */
+  private prewarm(config: FunctionInternals, count: number): void {
+    if (count <= 0) return;
+    const envs: ExecutionEnvironment[] = [];
+    for (let i = 0; i < count; i++) envs.push(this.newEnvironment(config, 'provisioned-concurrency'));
+    this.pool.push(...envs);
+    // An environment whose provisioned init fails is not kept: AWS marks the provisioning FAILED and serves the
+    // traffic on-demand (recorded: provisioned-init-failure). Its retries of the provisioning are not modelled.
+    const prewarmed = envs.map((env) =>
+      env.prewarm().then((ok) => {
+        const index = this.pool.indexOf(env);
+        if (!ok && index !== -1) this.retire(index, 'provisioning-failed');
+      }),
+    );
+    const all: Promise<void> = this.internals.clock.track(Promise.all([this.provisioning, ...prewarmed]).then(() => undefined));
+    this.provisioning = all;
+    // Done: invocations stop waiting on it (one promise fewer on each of their paths).
+    void all.then(() => {
+      if (this.provisioning === all) this.provisioning = undefined;
+    });
   }
 
   get asyncEvents(): readonly AsyncEventRecord[] {
@@ -439,57 +467,62 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   }
 
   /**
-   * An idle environment of `config` (the most recently used, as Lambda tends to), else a new one — or the throttle
-   * reason when the function's reserved concurrency or the account's unreserved pool is exhausted (both are shared by
-   * all versions).
+   * An environment for one invocation of `config`: an idle provisioned one (held for its version, it never throttles),
+   * else an on-demand one within what the function's concurrency leaves (an idle one, the most recently used as Lambda
+   * tends to, else a new one), else the throttle reason.
    */
   private acquire(config: FunctionInternals): ExecutionEnvironment | ThrottleReason {
-    const clock = this.internals.clock;
-    const reserved = this.internals.options.reservedConcurrency;
-    if (reserved !== undefined) {
-      if (this.busy >= reserved) return 'ReservedFunctionConcurrentInvocationLimitExceeded';
-    } else if (clock.unreservedBusy >= clock.accountConcurrency - clock.reservedTotal) {
-      return 'ConcurrentInvocationLimitExceeded';
-    }
-    this.busy++;
-    if (reserved === undefined) clock.unreservedBusy++;
     this.expire();
-    // Provisioned environments first; among equals, the most recently used (deterministic for a seed).
-    let chosen: ExecutionEnvironment | undefined;
-    for (const env of this.pool) {
-      if (env.state !== 'idle' || !env.runs(config)) continue;
-      if (
-        chosen === undefined ||
-        (env.initializationType === 'provisioned-concurrency') > (chosen.initializationType === 'provisioned-concurrency') ||
-        ((env.initializationType === 'provisioned-concurrency') === (chosen.initializationType === 'provisioned-concurrency') && env.lastUsedAt >= chosen.lastUsedAt)
-      ) {
-        chosen = env;
-      }
-    }
+    let chosen = this.idle(config, 'provisioned-concurrency');
     if (!chosen) {
-      chosen = this.newEnvironment(config, 'on-demand');
-      this.pool.push(chosen);
+      const throttle = this.concurrency.startOnDemand();
+      if (throttle !== undefined) return throttle;
+      chosen = this.idle(config, 'on-demand');
+      if (!chosen) {
+        chosen = this.newEnvironment(config, 'on-demand');
+        this.pool.push(chosen);
+      }
     }
     chosen.state = 'busy';
     return chosen;
   }
 
+  /** The most recently used idle environment of `config` and `type` (deterministic for a seed). */
+  private idle(config: FunctionInternals, type: ExecutionEnvironment['initializationType']): ExecutionEnvironment | undefined {
+    let chosen: ExecutionEnvironment | undefined;
+    for (const env of this.pool) {
+      if (env.state === 'idle' && env.initializationType === type && env.runs(config) && (chosen === undefined || env.lastUsedAt >= chosen.lastUsedAt)) chosen = env;
+    }
+    return chosen;
+  }
+
   private release(env: ExecutionEnvironment): void {
     if (env.state === 'busy') env.state = 'idle';
-    // An environment past its lifetime is retired after its current invocation, even though it was busy; so is one of
-    // a `$LATEST` that was updated while it ran.
-    const reason =
-      env.version === '$LATEST' && !env.runs(this.versionRegistry.latest)
-        ? 'function-updated'
-        : env.initializationType === 'on-demand' && this.internals.clock.now() - env.createdAt >= env.maxLifetimeMs
-          ? 'lifetime-expired'
-          : undefined;
+    if (env.initializationType === 'on-demand') this.concurrency.endOnDemand();
+    const reason = this.retiresAfterUse(env);
     if (reason !== undefined) {
       const index = this.pool.indexOf(env);
       if (index !== -1) this.retire(index, reason);
     }
-    this.busy--;
-    if (this.internals.options.reservedConcurrency === undefined) this.internals.clock.unreservedBusy--;
+  }
+
+  /**
+   * Why an environment is retired after its invocation, although busy until now: it is past its lifetime; it runs a
+   * `$LATEST` that was updated meanwhile; it is provisioned beyond what its version now has.
+   */
+  private retiresAfterUse(env: ExecutionEnvironment): string | undefined {
+    if (env.version === '$LATEST' && !env.runs(this.versionRegistry.latest)) return 'function-updated';
+    if (env.initializationType === 'provisioned-concurrency') {
+      return this.provisionedLive(env.version) > this.concurrency.provisionedFor(env.version) ? 'provisioning-changed' : undefined;
+    }
+    return this.internals.clock.now() - env.createdAt >= env.maxLifetimeMs ? 'lifetime-expired' : undefined;
+  }
+
+  /** How many provisioned environments of a version are live. */
+  private provisionedLive(version: string): number {
+    let count = 0;
+    for (const env of this.pool) if (env.initializationType === 'provisioned-concurrency' && env.version === version) count++;
+    return count;
   }
 
   private record(result: InvocationResult<TResult>): void {
@@ -517,6 +550,45 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       const env = this.pool[i]!;
       if (env.state === 'idle' && env.runs(old)) this.retire(i, 'function-updated');
     }
+    // Provisioned concurrency stays with `$LATEST`: its environments are provisioned again, with the new code.
+    if (this.provisionedOnCreate) this.prewarm(this.versionRegistry.latest, this.concurrency.provisionedFor('$LATEST'));
+  }
+
+  putFunctionConcurrency(reservedConcurrency: number): void {
+    this.mustBeLive();
+    this.concurrency.setReserved(checkCount('reservedConcurrency', reservedConcurrency));
+  }
+
+  deleteFunctionConcurrency(): void {
+    this.mustBeLive();
+    this.concurrency.setReserved(undefined);
+  }
+
+  putProvisionedConcurrency(qualifier: string, count: number): void {
+    this.mustBeLive();
+    const config = this.versionRegistry.provisionable(qualifier);
+    if (!Number.isInteger(count) || count < 1) throw new InvalidParameterValueError(`putProvisionedConcurrency: the count must be an integer of at least 1 (got ${JSON.stringify(count)}); deleteProvisionedConcurrency removes it.`);
+    this.setProvisioned(config, count);
+  }
+
+  deleteProvisionedConcurrency(qualifier: string): void {
+    this.mustBeLive();
+    this.setProvisioned(this.versionRegistry.provisionable(qualifier), 0);
+  }
+
+  /** Provisions `count` environments of a version: more are initialised now, idle ones beyond it shut down. */
+  private setProvisioned(config: FunctionInternals, count: number): void {
+    this.concurrency.setProvisioned(config.version, count);
+    let live = this.provisionedLive(config.version);
+    for (let i = this.pool.length - 1; i >= 0 && live > count; i--) {
+      const env = this.pool[i]!;
+      if (env.initializationType === 'provisioned-concurrency' && env.runs(config) && env.state === 'idle') {
+        this.retire(i, 'provisioning-changed');
+        live--;
+      }
+    }
+    // Busy ones beyond it shut down after their invocation (retiresAfterUse).
+    this.prewarm(config, count - live);
   }
 
   publishVersion(): PublishedVersion {
@@ -565,9 +637,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     // In the background and forgiving: environments' own directories may still be being created or removed.
     rm(this.internals.tmpRoot, { recursive: true, force: true, maxRetries: 3 }, () => undefined);
     if (this.internals.options.isolation === 'worker' && --workerFunctions === 0) releaseSpares();
-    const { reservedConcurrency, provisionedConcurrency } = this.internals.options;
-    if (reservedConcurrency !== undefined) this.internals.clock.reservedTotal -= reservedConcurrency;
-    else this.internals.clock.provisionedUnreserved -= provisionedConcurrency;
+    this.concurrency.release();
     if (this.ownsClock) await this.internals.clock.dispose();
     uninstallIfIdle();
   }

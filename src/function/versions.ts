@@ -159,6 +159,23 @@ export class VersionRegistry {
     throw functionNotFound({ partition: 'aws', region: region!, account: account!, name: name!, qualifier });
   }
 
+  /**
+   * The version a provisioned concurrency configuration of `qualifier` (a published version, or an alias) holds
+   * environments for. An alias's is its version's here: invocations of that version use them however they name it
+   * [INFERRED]; an alias that routes between two versions is not simulated.
+   */
+  provisionable(qualifier: string): FunctionInternals {
+    if (qualifier === '$LATEST') throw new InvalidParameterValueError('Provisioned Concurrency Configs cannot be applied to unpublished function versions.');
+    const alias = this.aliases.get(qualifier);
+    if (alias?.routingConfig !== undefined && Object.keys(alias.routingConfig.additionalVersionWeights).length > 0) {
+      throw new HarnessError('INVALID_ARGUMENT', `Provisioned concurrency on alias ${qualifier}, which routes between two versions, is not simulated: put it on each version.`);
+    }
+    const config = alias === undefined ? this.published.get(qualifier) : this.version(alias.functionVersion);
+    if (config === undefined) throw refused(`Function not found: ${this.arn}:${qualifier}`);
+    if (config.version === '$LATEST') throw new InvalidParameterValueError('Provisioned Concurrency Configs cannot be applied to unpublished function versions.');
+    return config;
+  }
+
   /** `$LATEST` as it is now, or a published version; undefined for a version that does not exist. */
   version(version: string): FunctionInternals | undefined {
     return version === '$LATEST' ? this.current : this.published.get(version);

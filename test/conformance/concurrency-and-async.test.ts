@@ -11,10 +11,8 @@
  * parsed, keeping AWS's key order). The in-memory queue does not model `AWSTraceHeader` (X-Ray), so that attribute is
  * left out of the comparison.
  *
- * Not replayed, because provisioned concurrency belongs to the function, not to a published version (it serves its
- * unqualified invokes): the 429s of `reserved-equals-provisioned-blocks-latest` and of
- * `concurrency-config-errors` (`invokeUnqualifiedWhenReservedEqualsProvisioned`), which AWS returns because
- * provisioned concurrency on version 1 takes the reserved concurrency away from `$LATEST`.
+ * The control-plane calls (PutFunctionConcurrency, PutProvisionedConcurrencyConfig, PublishVersion) are made on the
+ * function (`fn.putFunctionConcurrency`, …): their own HTTP responses are not replayed.
  */
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -199,12 +197,21 @@ describe('concurrency, as recorded on AWS', () => {
     expect(fn.asyncEvents[0]?.attempts).toEqual([]);
   });
 
-  it('reserved-equals-provisioned-blocks-latest: runs a $LATEST invoke of a function with reserved concurrency 1 and no provisioned concurrency', async () => {
+  it('reserved-equals-provisioned-blocks-latest: throttles $LATEST for good once provisioned concurrency on version 1 takes the reserved concurrency, while version 1 runs', async () => {
     const id = 'reserved-equals-provisioned-blocks-latest';
-    const fn = make({ name: 'concurrency-block', reservedConcurrency: 1, handler: echo });
+    const fn = make({ name: 'concurrency-block', handler: echo });
+    fn.publishVersion();
+    fn.putFunctionConcurrency(1);
     const server = await serve(fn);
-    const { view } = await server.invoke(fn.name, { Payload: pythonJson(recording(id).request['payload']) });
-    expectRecorded(view, recorded(id, 'invokeLatestBefore'));
+    const invoke = async (key: string, qualifier?: string): Promise<void> => {
+      const options = { Payload: pythonJson(recording(id).request['payload']), ...(qualifier === undefined ? {} : { Qualifier: qualifier }) };
+      expectRecorded((await server.invoke(fn.name, options)).view, recorded(id, key));
+    };
+    await invoke('invokeLatestBefore');
+    fn.putProvisionedConcurrency('1', 1);
+    await invoke('invokeLatestAfter');
+    await invoke('invokeV1', '1');
+    await invoke('invokeLatestAgain');
   });
 
   it('reserved-one-sync-throttled-async-queued: throttles a sync invoke with 429 while an async invoke holds reserved concurrency 1, and queues a second async invoke (202) that runs later', async () => {
@@ -281,9 +288,34 @@ describe('concurrency, as recorded on AWS', () => {
     expect(fn.environments.map((e) => [e.initializationType, e.state, e.endReason])[0]).toEqual(['provisioned-concurrency', 'shutdown', 'provisioning-failed']);
   });
 
-  it('concurrency-config-errors: rejects provisioned concurrency above the function’s reserved concurrency with InvalidParameterValueException and AWS’s message', () => {
-    // Reserved 2, then provisioned 3 on the version (provisionedExceedsReserved_sameVersion). The other-version variant
-    // (2 on v1 plus 1 on v2) needs published versions: not replayable, same message.
+  it('concurrency-config-errors: refuses reserved concurrency below the provisioned, throttles the unqualified invoke when they are equal, and refuses provisioned concurrency beyond the reserved, on either version', async () => {
+    const id = 'concurrency-config-errors';
+    const fn = make({ name: 'overlap', handler: async () => process.env['AWS_LAMBDA_INITIALIZATION_TYPE'] });
+    const refusal = (call: () => void): { Code: string; Message: string } => {
+      try {
+        call();
+      } catch (error) {
+        if (error instanceof InvalidParameterValueError) return { Code: error.exception, Message: error.message };
+        throw error;
+      }
+      return expect.fail('accepted');
+    };
+    fn.publishVersion();
+    fn.putProvisionedConcurrency('1', 2);
+    expectRecorded(refusal(() => fn.putFunctionConcurrency(1)), recordedError(id, 'reservedLowerThanProvisioned'));
+    fn.putFunctionConcurrency(2);
+    const server = await serve(fn);
+    expectRecorded((await server.invoke(fn.name, { Payload: '{}' })).view, recorded(id, 'invokeUnqualifiedWhenReservedEqualsProvisioned'));
+    // Version 1 runs on its provisioned environments.
+    const v1 = await server.invoke(fn.name, { Qualifier: '1', Payload: '{}' });
+    expect([v1.view.ExecutedVersion, v1.view.Payload]).toEqual(['1', '"provisioned-concurrency"']);
+    fn.update({ environment: { CHANGED: 'yes' } });
+    fn.publishVersion();
+    expectRecorded(refusal(() => fn.putProvisionedConcurrency('2', 1)), recordedError(id, 'provisionedExceedsReserved_otherVersion'));
+    expectRecorded(refusal(() => fn.putProvisionedConcurrency('1', 3)), recordedError(id, 'provisionedExceedsReserved_sameVersion'));
+  });
+
+  it('concurrency-config-errors: rejects provisioned concurrency above the reserved concurrency at creation too', () => {
     const error = creationError({ name: 'overlap', reservedConcurrency: 2, provisionedConcurrency: 3, handler: echo });
     expectRecorded(error, recordedError('concurrency-config-errors', 'provisionedExceedsReserved_sameVersion'));
   });

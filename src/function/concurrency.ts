@@ -1,0 +1,123 @@
+import type { VirtualClock } from '../clock/virtual-clock.js';
+import { InvalidParameterValueError, type ThrottleReason } from '../errors.js';
+import { checkConcurrency } from '../limits/limits.js';
+
+/**
+ * A function's share of its account's concurrency (spec §5): its reserved concurrency, its provisioned concurrency per
+ * version, and the on-demand executions running now. Provisioned concurrency is carved out: it is held for its version
+ * whether in use or not, so on-demand executions get what is left of the reserved concurrency, or of the account's
+ * unreserved pool (recorded: reserved-equals-provisioned-blocks-latest, where reserved 1 taken by provisioned 1 on
+ * version 1 throttles every `$LATEST` invoke while version 1 runs). The account's figures live on the clock, which
+ * the functions of one account share.
+ * @example
+ * const concurrency = new FunctionConcurrency(clock, 1, 0);
+ * concurrency.setProvisioned('1', 1);
+ * concurrency.startOnDemand(); // 'ReservedFunctionConcurrentInvocationLimitExceeded'
+ */
+export class FunctionConcurrency {
+  private reservedCount: number | undefined;
+  private readonly provisioned = new Map<string, number>();
+  private provisionedSum = 0;
+  private onDemand = 0;
+  /** How many of the running on-demand executions count in the account's unreserved pool. */
+  private inAccountPool = 0;
+
+  /** Refuses settings AWS refuses (nothing is registered then); `provisioned` is `$LATEST`'s. */
+  constructor(
+    private readonly clock: VirtualClock,
+    reserved: number | undefined,
+    provisioned: number,
+  ) {
+    checkConcurrency({ account: clock.accountConcurrency, reservedElsewhere: this.elsewhere(), reserved, provisioned });
+    this.reservedCount = reserved;
+    if (provisioned > 0) this.provisioned.set('$LATEST', provisioned);
+    this.provisionedSum = provisioned;
+    this.hold(1);
+  }
+
+  /** The reserved concurrency, if set. */
+  get reserved(): number | undefined {
+    return this.reservedCount;
+  }
+
+  /** The provisioned concurrency of one version (`$LATEST` or a number). */
+  provisionedFor(version: string): number {
+    return this.provisioned.get(version) ?? 0;
+  }
+
+  /** Starts an on-demand execution, or says why it is throttled (it then counts nothing). */
+  startOnDemand(): ThrottleReason | undefined {
+    const reserved = this.reservedCount;
+    const clock = this.clock;
+    if (reserved !== undefined) {
+      if (this.onDemand >= reserved - this.provisionedSum) return 'ReservedFunctionConcurrentInvocationLimitExceeded';
+    } else if (clock.unreservedBusy >= clock.accountConcurrency - clock.reservedTotal - clock.provisionedUnreserved) {
+      return 'ConcurrentInvocationLimitExceeded';
+    }
+    this.onDemand++;
+    if (reserved === undefined) {
+      this.inAccountPool++;
+      clock.unreservedBusy++;
+    }
+    return undefined;
+  }
+
+  /** Ends an on-demand execution that `startOnDemand` started. */
+  endOnDemand(): void {
+    this.onDemand--;
+    // Executions are alike: one that started in the account's pool gives its place back, whichever ends.
+    if (this.inAccountPool > 0) {
+      this.inAccountPool--;
+      this.clock.unreservedBusy--;
+    }
+  }
+
+  /** PutFunctionConcurrency (`undefined`: DeleteFunctionConcurrency), with AWS's checks and messages. */
+  setReserved(reserved: number | undefined): void {
+    if (reserved !== undefined && reserved < this.provisionedSum) {
+      // AWS's message, spaces included (recorded: concurrency-config-errors).
+      throw new InvalidParameterValueError(` ReservedConcurrentExecutions  ${reserved} should not be lower than function's total provisioned concurrency [${this.provisionedSum}].`);
+    }
+    this.hold(-1);
+    try {
+      checkConcurrency({ account: this.clock.accountConcurrency, reservedElsewhere: this.elsewhere(), reserved, provisioned: this.provisionedSum });
+    } catch (error) {
+      this.hold(1);
+      throw error;
+    }
+    this.reservedCount = reserved;
+    this.hold(1);
+  }
+
+  /** PutProvisionedConcurrencyConfig of a version (0: DeleteProvisionedConcurrencyConfig), with AWS's checks. */
+  setProvisioned(version: string, count: number): void {
+    const sum = this.provisionedSum - this.provisionedFor(version) + count;
+    this.hold(-1);
+    try {
+      checkConcurrency({ account: this.clock.accountConcurrency, reservedElsewhere: this.elsewhere(), reserved: this.reservedCount, provisioned: sum });
+    } catch (error) {
+      this.hold(1);
+      throw error;
+    }
+    if (count === 0) this.provisioned.delete(version);
+    else this.provisioned.set(version, count);
+    this.provisionedSum = sum;
+    this.hold(1);
+  }
+
+  /** Gives the function's share back to the account (the function was disposed). */
+  release(): void {
+    this.hold(-1);
+  }
+
+  /** What the account has set aside for the other functions. */
+  private elsewhere(): number {
+    return this.clock.reservedTotal + this.clock.provisionedUnreserved;
+  }
+
+  /** Sets aside (1) or gives back (-1) what this function takes from the account. */
+  private hold(sign: 1 | -1): void {
+    if (this.reservedCount !== undefined) this.clock.reservedTotal += sign * this.reservedCount;
+    else this.clock.provisionedUnreserved += sign * this.provisionedSum;
+  }
+}
