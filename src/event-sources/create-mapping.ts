@@ -48,8 +48,25 @@ export function createEventSourceMapping(target: LambdaFunction, source: Queue |
       'createEventSourceMapping: the event source must be a queue from createQueue(), a stream from createKinesisStream() or a table from createDynamoDbTable().',
     );
   }
+  // Everything is checked before the source adopts the function's clock: a refused call changes nothing.
+  let create: () => SqsMapping | StreamMapping;
+  let qualifier: string | undefined;
+  if (queue !== undefined) {
+    const config = resolveSqsMapping((options ?? {}) as SqsMappingOptions, queue, fn.timeoutSeconds);
+    create = () => new SqsMapping(fn, queue, fn.clock as VirtualClock, config);
+    qualifier = config.qualifier;
+  } else {
+    const config = resolveStreamMapping(options as StreamMappingOptions);
+    create = () => new StreamMapping(fn, stream!, fn.clock as VirtualClock, config);
+    qualifier = config.qualifier;
+  }
+  if (qualifier !== undefined && qualifier !== '$LATEST' && !fn.versions.includes(qualifier) && !fn.aliases.some((alias) => alias.name === qualifier)) {
+    // AWS: ResourceNotFoundException.
+    throw new HarnessError('INVALID_ARGUMENT', `Function not found: ${fn.arn}:${qualifier} (publish the version or create the alias first).`);
+  }
+  const functionArn = qualifier === undefined ? fn.arn : `${fn.arn}:${qualifier}`;
   const mapped = live.get(source) ?? new Map<string, EventSourceMapping>();
-  const existing = mapped.get(fn.arn);
+  const existing = mapped.get(functionArn);
   if (existing !== undefined) {
     // AWS: ResourceConflictException.
     throw new HarnessError(
@@ -57,23 +74,14 @@ export function createEventSourceMapping(target: LambdaFunction, source: Queue |
       `An event source mapping with ${queue ? 'SQS' : stream!.label} arn (" ${queue ? source.arn : stream!.arn} ") and function (" ${fn.name} ") already exists. Please update or delete the existing mapping with UUID ${existing.uuid}`,
     );
   }
-  // Everything is checked before the source adopts the function's clock: a refused call changes nothing.
-  let create: () => SqsMapping | StreamMapping;
-  if (queue !== undefined) {
-    const config = resolveSqsMapping((options ?? {}) as SqsMappingOptions, queue, fn.timeoutSeconds);
-    create = () => new SqsMapping(fn, queue, fn.clock as VirtualClock, config);
-  } else {
-    const config = resolveStreamMapping(options as StreamMappingOptions);
-    create = () => new StreamMapping(fn, stream!, fn.clock as VirtualClock, config);
-  }
   // Before anything is registered: a source on another clock is refused here.
   (queue ?? stream!).bind(fn.clock);
   const mapping = create();
-  mapped.set(fn.arn, mapping);
+  mapped.set(functionArn, mapping);
   live.set(source, mapped);
-  mapping.onDeleted = () => mapped.delete(fn.arn);
+  mapping.onDeleted = () => mapped.delete(functionArn);
   return mapping;
 }
 
-/** Each source's live mappings, by function ARN: one per function and source, as on AWS. */
+/** Each source's live mappings, by function ARN (qualified for an alias or version): one per function and source, as on AWS. */
 const live = new WeakMap<object, Map<string, EventSourceMapping>>();

@@ -1,8 +1,9 @@
 import type { VirtualClock } from '../clock/virtual-clock.js';
 import { HarnessError, LambdaServiceError } from '../errors.js';
-import type { MappedFunction } from '../function/lambda-function.js';
+import type { InvokeOptions, MappedFunction } from '../function/lambda-function.js';
 import type { InvocationResult } from '../function/result.js';
 import { createRandom, hashSeed } from '../internal/random.js';
+import type { ResolvedCommonOptions } from './mapping-options.js';
 
 /** How many batches `mapping.batches` remembers. */
 const BATCHES_KEPT = 1000;
@@ -44,17 +45,22 @@ export abstract class PollingMapping<TBatch> {
   private feedback = 0;
   private feedbackAt = NaN;
 
+  /** How each batch is invoked: with the mapping's qualifier, if it has one. */
+  private readonly invokeOptions: (InvokeOptions & { invocationType?: 'RequestResponse' }) | undefined;
+
   constructor(
     protected readonly fn: MappedFunction,
     protected readonly clock: VirtualClock,
     readonly eventSourceArn: string,
-    enabled: boolean,
+    common: ResolvedCommonOptions,
     /** The source's arrival listeners: the mapping wakes when something is sent or put. */
     private readonly arrivals: Set<() => void>,
   ) {
-    this.functionArn = fn.arn;
-    this.uuid = createRandom(hashSeed(`${fn.arn} ${eventSourceArn}`)).uuid();
-    this.current = enabled ? 'Enabled' : 'Disabled';
+    const qualifier = common.qualifier;
+    this.functionArn = qualifier === undefined ? fn.arn : `${fn.arn}:${qualifier}`;
+    this.invokeOptions = qualifier === undefined ? undefined : { qualifier };
+    this.uuid = createRandom(hashSeed(`${this.functionArn} ${eventSourceArn}`)).uuid();
+    this.current = common.enabled ? 'Enabled' : 'Disabled';
     arrivals.add(this.onArrival);
     fn.disposeListeners.add(this.onDispose);
     this.removeDispatcher = clock.addDispatcher({ hasReady: () => this.current === 'Enabled' && this.hasReady(this.clock.now()), dispatchOne: () => this.dispatch() });
@@ -159,7 +165,7 @@ export abstract class PollingMapping<TBatch> {
 
   private async invoke(event: unknown): Promise<BatchOutcome> {
     try {
-      return { kind: 'ran', result: await this.fn.invoke(event) };
+      return { kind: 'ran', result: await this.fn.invoke(event, this.invokeOptions) };
     } catch (error) {
       if (!(error instanceof LambdaServiceError)) throw error;
       return { kind: 'refused', reason: error.statusCode === 429 ? 'throttled' : 'service-error', error };

@@ -108,7 +108,7 @@ export class SqsMapping extends PollingMapping<SqsBatch> implements SqsEventSour
     clock: VirtualClock,
     private readonly config: ResolvedSqsMapping,
   ) {
-    super(fn, clock, queue.queue.arn, config.enabled, queue.listeners);
+    super(fn, clock, queue.queue.arn, config, queue.listeners);
     this.arrived();
   }
 

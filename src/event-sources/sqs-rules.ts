@@ -1,5 +1,5 @@
 import { InvalidParameterValueError, rejectUnknownKeys } from '../errors.js';
-import { mappingInteger, reportsItemFailures } from './mapping-options.js';
+import { COMMON_KEYS, mappingInteger, reportsItemFailures, resolveCommonOptions, type CommonMappingOptions, type ResolvedCommonOptions } from './mapping-options.js';
 import { LIMITS } from '../limits/limits.js';
 
 /** SQS and SQS event source mapping limits (spec §8.1; SQS quotas). */
@@ -25,7 +25,7 @@ export const SQS_LIMITS = {
  * @example
  * const options: SqsMappingOptions = { batchSize: 10, functionResponseTypes: ['ReportBatchItemFailures'] };
  */
-export interface SqsMappingOptions {
+export interface SqsMappingOptions extends CommonMappingOptions {
   /** Messages per batch: 1–10,000 (standard), 1–10 (FIFO). Above 10 needs a batching window. @defaultValue 10 */
   batchSize?: number;
   /** Seconds to gather a batch before invoking (0–300; standard queues only). @defaultValue 0 */
@@ -34,20 +34,17 @@ export interface SqsMappingOptions {
   functionResponseTypes?: readonly 'ReportBatchItemFailures'[];
   /** `ScalingConfig.MaximumConcurrency`: the most batches in flight at once (2–1,000). @defaultValue no cap below 1,000 */
   maximumConcurrency?: number;
-  /** A disabled mapping does not poll until enabled. @defaultValue true */
-  enabled?: boolean;
 }
 
 /** The options with defaults applied (internal). */
-export interface ResolvedSqsMapping {
+export interface ResolvedSqsMapping extends ResolvedCommonOptions {
   readonly batchSize: number;
   readonly windowMs: number;
   readonly reportBatchItemFailures: boolean;
   readonly maximumConcurrency: number;
-  readonly enabled: boolean;
 }
 
-const KEYS = ['batchSize', 'maximumBatchingWindowInSeconds', 'functionResponseTypes', 'maximumConcurrency', 'enabled'];
+const KEYS = ['batchSize', 'maximumBatchingWindowInSeconds', 'functionResponseTypes', 'maximumConcurrency', ...COMMON_KEYS];
 
 /**
  * Validates a mapping's options as `CreateEventSourceMapping` does for an SQS queue, and applies the defaults.
@@ -76,9 +73,7 @@ export function resolveSqsMapping(options: SqsMappingOptions, queue: { readonly 
   }
   const reportBatchItemFailures = reportsItemFailures(options.functionResponseTypes);
   const maximumConcurrency = options.maximumConcurrency === undefined ? SQS_LIMITS.pollers.max : mappingInteger('maximumConcurrency', options.maximumConcurrency, SQS_LIMITS.maximumConcurrency, 'batches');
-  const enabled = options.enabled ?? true;
-  if (typeof enabled !== 'boolean') throw new InvalidParameterValueError(`enabled must be true or false (got ${JSON.stringify(enabled)}).`);
-  return { batchSize, windowMs: windowSeconds * 1000, reportBatchItemFailures, maximumConcurrency, enabled };
+  return { batchSize, windowMs: windowSeconds * 1000, reportBatchItemFailures, maximumConcurrency, ...resolveCommonOptions(options) };
 }
 
 /**

@@ -141,6 +141,8 @@ interface Cursor {
   /** Not read again before this (a retry's back-off). */
   retryAt: number;
   lastRequestId: string | undefined;
+  /** The version the last invocation ran (`$LATEST` until one has). */
+  lastVersion: string;
 }
 
 export class StreamMapping extends PollingMapping<StreamBatch> implements StreamEventSourceMapping {
@@ -156,7 +158,7 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     clock: VirtualClock,
     private readonly config: ResolvedStreamMapping,
   ) {
-    super(fn, clock, stream.arn, config.enabled, stream.listeners);
+    super(fn, clock, stream.arn, config, stream.listeners);
     this.random = createRandom(hashSeed(`${fn.arn} ${stream.arn} request ids`));
     // The function's execution role, as `invokeIdentityArn` (recorded: kinesis-batch-item-failures).
     this.roleArn = `arn:aws:iam::${fn.arn.split(':')[4]}:role/lambda-role`;
@@ -169,6 +171,7 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
       busy: false,
       retryAt: -Infinity,
       lastRequestId: undefined,
+      lastVersion: '$LATEST',
     }));
     this.arrived();
   }
@@ -266,6 +269,7 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
       c.throttles = 0;
       c.invocations++;
       c.lastRequestId = outcome.result.requestId;
+      c.lastVersion = outcome.result.executedVersion;
       const sequenceNumbers = batch.map((r) => r.sequenceNumber);
       const verdict = judgeBatch(outcome.result, sequenceNumbers, this.config.reportBatchItemFailures);
       const from = verdict.kind === 'partial' ? Math.min(...verdict.failed.map((s) => sequenceNumbers.indexOf(s))) : 0;
@@ -325,6 +329,7 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     const record = streamFailureRecord({
       requestId: c.lastRequestId ?? this.random.uuid(),
       functionArn: this.functionArn,
+      executedVersion: c.lastVersion,
       condition,
       approximateInvokeCount,
       ...(functionError === undefined ? {} : { functionError }),

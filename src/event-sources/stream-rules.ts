@@ -1,7 +1,7 @@
 import { deliverableOf } from '../async/deliverable.js';
 import type { Bucket, Topic } from '../async/targets.js';
 import { InvalidParameterValueError, rejectUnknownKeys } from '../errors.js';
-import { mappingInteger, reportsItemFailures } from './mapping-options.js';
+import { COMMON_KEYS, mappingInteger, reportsItemFailures, resolveCommonOptions, type CommonMappingOptions, type ResolvedCommonOptions } from './mapping-options.js';
 import { isoTime } from '../logs/format.js';
 import type { Queue } from './sqs-queue.js';
 
@@ -11,7 +11,7 @@ import type { Queue } from './sqs-queue.js';
  * @example
  * const options: StreamMappingOptions = { startingPosition: 'TRIM_HORIZON', maximumRetryAttempts: 2, destinations: { onFailure: failures } };
  */
-export interface StreamMappingOptions {
+export interface StreamMappingOptions extends CommonMappingOptions {
   /** Where a new mapping starts reading each shard: its oldest record, or records put from now on. Required, as on AWS. */
   startingPosition: 'TRIM_HORIZON' | 'LATEST';
   /** Records per batch (1–10,000). @defaultValue 100 */
@@ -31,12 +31,10 @@ export interface StreamMappingOptions {
    * `payload`). `OnSuccess` does not exist for streams.
    */
   destinations?: { onFailure?: Queue | Topic | Bucket };
-  /** A disabled mapping does not read until enabled. @defaultValue true */
-  enabled?: boolean;
 }
 
 /** The options with defaults applied (internal). */
-export interface ResolvedStreamMapping {
+export interface ResolvedStreamMapping extends ResolvedCommonOptions {
   readonly startingPosition: 'TRIM_HORIZON' | 'LATEST';
   readonly batchSize: number;
   readonly windowMs: number;
@@ -47,7 +45,6 @@ export interface ResolvedStreamMapping {
   readonly bisect: boolean;
   readonly reportBatchItemFailures: boolean;
   readonly onFailure: Queue | Topic | Bucket | undefined;
-  readonly enabled: boolean;
 }
 
 const KEYS = [
@@ -59,7 +56,7 @@ const KEYS = [
   'bisectBatchOnFunctionError',
   'functionResponseTypes',
   'destinations',
-  'enabled',
+  ...COMMON_KEYS,
 ];
 
 /**
@@ -92,10 +89,7 @@ export function resolveStreamMapping(options: StreamMappingOptions): ResolvedStr
   }
   if ((onFailure as Partial<Queue> | undefined)?.fifo === true) throw new InvalidParameterValueError('destinations.onFailure: a FIFO queue is not supported as an on-failure destination.');
   const bisect = options.bisectBatchOnFunctionError ?? false;
-  const enabled = options.enabled ?? true;
-  for (const [name, value] of [['bisectBatchOnFunctionError', bisect], ['enabled', enabled]] as const) {
-    if (typeof value !== 'boolean') throw new InvalidParameterValueError(`${name} must be true or false (got ${JSON.stringify(value)}).`);
-  }
+  if (typeof bisect !== 'boolean') throw new InvalidParameterValueError(`bisectBatchOnFunctionError must be true or false (got ${JSON.stringify(bisect)}).`);
   return {
     startingPosition: position,
     batchSize,
@@ -105,7 +99,7 @@ export function resolveStreamMapping(options: StreamMappingOptions): ResolvedStr
     bisect,
     reportBatchItemFailures,
     onFailure,
-    enabled,
+    ...resolveCommonOptions(options),
   };
 }
 
@@ -142,8 +136,10 @@ export type StreamFailureCondition = 'RetryAttemptsExhausted' | 'RecordAgeExceed
 /** What a stream failure record says of the skipped batch (internal). */
 export interface SkippedBatch {
   readonly requestId: string;
-  /** The function's unqualified ARN (unlike asynchronous invocation records). */
+  /** The mapping's function ARN: unqualified unless the mapping invokes an alias or version (unlike asynchronous records). */
   readonly functionArn: string;
+  /** The version the last invocation ran. */
+  readonly executedVersion: string;
   readonly condition: StreamFailureCondition;
   readonly approximateInvokeCount: number;
   /** The last invocation's `FunctionError` (`null` when the function answered with failures); absent for an aged-out batch. */
@@ -171,7 +167,7 @@ export function streamFailureRecord(batch: SkippedBatch): Record<string, unknown
     requestContext: { requestId: batch.requestId, functionArn: batch.functionArn, condition: batch.condition, approximateInvokeCount: batch.approximateInvokeCount },
   };
   if (batch.condition !== 'RecordAgeExceeded') {
-    record['responseContext'] = { statusCode: 200, executedVersion: '$LATEST', functionError: batch.functionError ?? null };
+    record['responseContext'] = { statusCode: 200, executedVersion: batch.executedVersion, functionError: batch.functionError ?? null };
   }
   record['version'] = '1.0';
   record['timestamp'] = isoTime(batch.at);

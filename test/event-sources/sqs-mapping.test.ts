@@ -357,6 +357,29 @@ describe('createEventSourceMapping (SQS)', () => {
     expect(() => createEventSourceMapping(fn, queue)).toThrow(/already exists. Please update or delete the existing mapping with UUID/);
   });
 
+  it('invokes the alias it was created for, which may move while it polls; an alias that does not exist is refused', async () => {
+    const fn = make(async () => 'v1');
+    fn.publishVersion();
+    fn.update({ handler: async () => 'v2' });
+    fn.publishVersion();
+    fn.createAlias({ name: 'live', functionVersion: '1' });
+    const queue = createQueue('aliased');
+    expect(() => createEventSourceMapping(fn, queue, { qualifier: 'staging' })).toThrow(`Function not found: ${fn.arn}:staging`);
+    const mapping = createEventSourceMapping(fn, queue, { qualifier: 'live' });
+    expect(mapping.functionArn).toBe(`${fn.arn}:live`);
+    // The unqualified function is another FunctionName: it may have a mapping of its own on the same queue.
+    expect(() => createEventSourceMapping(fn, queue).delete()).not.toThrow();
+    queue.send('a');
+    await mapping.drain();
+    fn.updateAlias({ name: 'live', functionVersion: '2' });
+    queue.send('b');
+    await mapping.drain();
+    expect(fn.invocations.map((r) => [r.executedVersion, r.payload])).toEqual([
+      ['1', 'v1'],
+      ['2', 'v2'],
+    ]);
+  });
+
   it('has a deterministic UUID for a function and a queue', () => {
     const queue = createQueue('ids');
     const first = make(async () => 'ok', { name: 'f' });

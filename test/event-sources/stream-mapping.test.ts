@@ -56,6 +56,21 @@ describe('createEventSourceMapping (Kinesis)', () => {
     expect(JSON.parse(failures.messages[0]!.body).KinesisBatchInfo.batchSize).toBe(1);
   });
 
+  it('on an alias, names the alias’s ARN and the version that ran in its failure records', async () => {
+    const fn = make(async () => {
+      throw new Error('cannot');
+    });
+    fn.publishVersion();
+    fn.createAlias({ name: 'live', functionVersion: '1' });
+    const failures = createQueue('failures');
+    const stream = createKinesisStream('s', { clock: fn.clock });
+    const mapping = createEventSourceMapping(fn, stream, { startingPosition: 'TRIM_HORIZON', maximumRetryAttempts: 0, destinations: { onFailure: failures }, qualifier: 'live' });
+    stream.putRecord('x', { partitionKey: 'k' });
+    await mapping.drain();
+    const record = JSON.parse(failures.messages[0]!.body) as { requestContext: { functionArn: string }; responseContext: { executedVersion: string } };
+    expect([record.requestContext.functionArn, record.responseContext.executedVersion]).toEqual([`${fn.arn}:live`, '1']);
+  });
+
   it('with ReportBatchItemFailures, moves the checkpoint to the lowest reported record and reads again from there', async () => {
     const fn = make(async (event) => ({
       batchItemFailures: event.Records.filter((r) => Buffer.from(r.kinesis.data, 'base64').toString() === '3' && fn.invocations.length === 0).map((r) => ({ itemIdentifier: r.kinesis.sequenceNumber })),

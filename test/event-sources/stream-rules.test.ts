@@ -43,6 +43,7 @@ describe('streamFailureRecord', () => {
   const batch = {
     requestId: '2b6ef2f8-0e2d-4b8e-9d43-5a0d1f0b8c3e',
     functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:consumer',
+    executedVersion: '$LATEST',
     approximateInvokeCount: 3,
     at: Date.UTC(2026, 0, 1),
     shardId: 'shardId-000000000000',
