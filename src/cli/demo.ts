@@ -109,5 +109,31 @@ export async function demoCommand(argv: readonly string[], io: CommandIo): Promi
   }
   io.stdout(`-> ${sqsSummary.deleted} deleted, ${sqsSummary.deadLettered} moved to ${ordersDlq.name}: ${ordersDlq.messages[0]?.body}, in ${sqsWall.toFixed(1)} ms of wall time\n`);
   await consumer.dispose();
+
+  section(io, 'Versions and a canary alias: 10 % of the traffic of alias live to version 2, then all of it');
+  const greeter = createFunction({ handler: 'hello/index.handler', root, name: 'greeter', environment: { RELEASE: 'blue' } });
+  greeter.publishVersion();
+  greeter.update({ environment: { RELEASE: 'green' } });
+  greeter.publishVersion();
+  greeter.createAlias({ name: 'live', functionVersion: '1', routingConfig: { additionalVersionWeights: { '2': 0.1 } } });
+  const share = async (): Promise<string> => {
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 200; i++) {
+      const version = (await greeter.invoke({ name: 'canary' }, { qualifier: 'live' })).executedVersion;
+      counts.set(version, (counts.get(version) ?? 0) + 1);
+    }
+    return [...counts].sort().map(([version, n]) => `version ${version}: ${n}`).join(', ');
+  };
+  io.stdout(`-> 200 invokes of live: ${await share()}
+`);
+  greeter.updateAlias({ name: 'live', functionVersion: '2', routingConfig: null });
+  io.stdout(`-> promoted, 200 more: ${await share()}
+`);
+  const unknown = await greeter.invoke({}, { qualifier: 'staging' }).catch((e: LambdaServiceError) => e);
+  if (unknown instanceof LambdaServiceError) io.stdout(`-> qualifier staging: ${unknown.name} (${unknown.statusCode}) ${unknown.message}
+`);
+  io.stdout(`-> environments: ${greeter.environments.map((e) => `[${e.version}] ${e.id.slice(0, 8)}…`).join(', ')}
+`);
+  await greeter.dispose();
   return 0;
 }
