@@ -29,6 +29,7 @@ import {
 } from '../../src/index.js';
 import { expectDistinct, expectRecordedMessage, pythonJson } from './_messages.js';
 import { expectRecorded, recorded, RECORDED_ACCOUNT, recording, replays, type Bindings } from './_recordings.js';
+import { integration } from './_handlers.js';
 
 const { serve, release } = replays();
 
@@ -75,27 +76,6 @@ function recordedError(id: string, key: string): { Code: string; Message: string
 
 /** A handler that echoes its event (functions/lambda_echo.py). */
 const echo = async (event: unknown): Promise<unknown> => event;
-
-/** functions/lambda_integration.py: logs two lines; raises when the event has `raise_error`, else returns event and context. */
-const integration = async (event: Record<string, unknown>, context: LambdaContext): Promise<unknown> => {
-  console.log('Lambda log message - print function');
-  console.info('Lambda log message - logging module');
-  if ('raise_error' in event) throw new Error('Test exception (this is intentional)');
-  return {
-    event,
-    context: {
-      invoked_function_arn: context.invokedFunctionArn,
-      function_version: context.functionVersion,
-      function_name: context.functionName,
-      memory_limit_in_mb: context.memoryLimitInMB,
-      aws_request_id: context.awsRequestId,
-      log_group_name: context.logGroupName,
-      log_stream_name: context.logStreamName,
-      // Python's `context.client_context` is None for an async invoke; Node's is undefined (dropped by JSON).
-      client_context: context.clientContext ?? null,
-    },
-  };
-};
 
 /** functions/lambda_echofail.py: prints the event and request id, then raises. */
 const echofail = async (event: unknown, context: LambdaContext): Promise<never> => {

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFunction, type LambdaContext, type LambdaFunction } from '../../src/index.js';
+import { integration } from './_handlers.js';
 import { expectRecorded, recorded, recording, RECORDED_ACCOUNT, replays, type Bindings } from './_recordings.js';
 
 const { serve, release } = replays();
@@ -327,24 +328,7 @@ describe('versions and aliases, as recorded on AWS', () => {
       name: 'qualified',
       accountId: RECORDED_ACCOUNT,
       timeout: (recording(id).request['config'] as { Timeout: number }).Timeout,
-      handler: async (event: unknown, context: LambdaContext) => {
-        // Python's print and logging.info, as the recorded handler does them (see cloudwatch-events-multiline-print).
-        process.stdout.write('Lambda log message - print function\n');
-        console.info('Lambda log message - logging module');
-        return {
-          event,
-          context: {
-            invoked_function_arn: context.invokedFunctionArn,
-            function_version: context.functionVersion,
-            function_name: context.functionName,
-            memory_limit_in_mb: context.memoryLimitInMB,
-            aws_request_id: context.awsRequestId,
-            log_group_name: context.logGroupName,
-            log_stream_name: context.logStreamName,
-            client_context: context.clientContext ?? null,
-          },
-        };
-      },
+      handler: integration,
     }) as LambdaFunction;
     fn.publishVersion();
     const server = await serve(fn);
