@@ -9,6 +9,7 @@ import { SqsMapping, type SqsEventSourceMapping } from './sqs-mapping.js';
 import { resolveSqsMapping, type SqsMappingOptions } from './sqs-rules.js';
 import { StreamMapping, type StreamEventSourceMapping } from './stream-mapping.js';
 import { resolveStreamMapping, type StreamMappingOptions } from './stream-rules.js';
+import { resolveCommonOptions } from './mapping-options.js';
 
 /**
  * An event source mapping of either kind.
@@ -49,20 +50,18 @@ export function createEventSourceMapping(target: LambdaFunction, source: Queue |
     );
   }
   // Everything is checked before the source adopts the function's clock: a refused call changes nothing.
+  const qualifier = options !== null && typeof options === 'object' ? resolveCommonOptions(options).qualifier : undefined;
+  if (qualifier !== undefined && !fn.hasQualifier(qualifier)) {
+    // AWS: ResourceNotFoundException.
+    throw new HarnessError('INVALID_ARGUMENT', `Function not found: ${fn.arn}:${qualifier} (publish the version or create the alias first).`);
+  }
   let create: () => SqsMapping | StreamMapping;
-  let qualifier: string | undefined;
   if (queue !== undefined) {
-    const config = resolveSqsMapping((options ?? {}) as SqsMappingOptions, queue, fn.timeoutSeconds);
+    const config = resolveSqsMapping((options ?? {}) as SqsMappingOptions, queue, fn.timeoutSecondsOf(qualifier));
     create = () => new SqsMapping(fn, queue, fn.clock as VirtualClock, config);
-    qualifier = config.qualifier;
   } else {
     const config = resolveStreamMapping(options as StreamMappingOptions);
     create = () => new StreamMapping(fn, stream!, fn.clock as VirtualClock, config);
-    qualifier = config.qualifier;
-  }
-  if (qualifier !== undefined && qualifier !== '$LATEST' && !fn.versions.includes(qualifier) && !fn.aliases.some((alias) => alias.name === qualifier)) {
-    // AWS: ResourceNotFoundException.
-    throw new HarnessError('INVALID_ARGUMENT', `Function not found: ${fn.arn}:${qualifier} (publish the version or create the alias first).`);
   }
   const functionArn = qualifier === undefined ? fn.arn : `${fn.arn}:${qualifier}`;
   const mapped = live.get(source) ?? new Map<string, EventSourceMapping>();

@@ -2,6 +2,7 @@ import { regionOfArn } from '../events/_internals/aws.js';
 import { HarnessError, LambdaServiceError } from '../errors.js';
 import { randomString } from '../events/_internals/format.js';
 import { codeTimeOf, type InvokeOptions, type LambdaFunction } from '../function/lambda-function.js';
+import { ALIAS_NAME } from '../function/versions.js';
 import { STREAM_LISTENER } from '../internal/response-mode.js';
 import type { StreamListener } from '../runtime/response-stream.js';
 import type { LiveOutcome, LiveSink } from '../internal/live.js';
@@ -53,8 +54,6 @@ export interface FunctionUrlConfig {
   qualifier?: string;
 }
 
-/** CreateFunctionUrlConfig's `Qualifier` pattern: an alias name (recorded: test_url_config_exceptions). */
-const URL_QUALIFIER = /^(?!\d+$)[0-9a-zA-Z_-]+$/;
 
 /** The 403 a URL answers when it no longer exists, as for a request it does not authorise (recorded: url-alias-deleted-403). */
 function forbidden(requestId: string): UrlResponse {
@@ -93,7 +92,8 @@ export function createFunctionUrl(caller: string, fn: LambdaFunction, config: Fu
   }
   if (!Number.isInteger(seed)) throw invalid("'seed' must be an integer.");
   if (qualifier !== undefined) {
-    if (typeof qualifier !== 'string' || !URL_QUALIFIER.test(qualifier)) {
+    // CreateFunctionUrlConfig's `Qualifier` is an alias name (recorded: test_url_config_exceptions).
+    if (typeof qualifier !== 'string' || !ALIAS_NAME.test(qualifier)) {
       throw invalid(
         `1 validation error detected: Value '${String(qualifier)}' at 'qualifier' failed to satisfy constraint: Member must satisfy regular expression pattern: ((?!^\\d+$)^[0-9a-zA-Z-_]+$) (a URL belongs to the function or to one of its aliases).`,
       );
@@ -130,7 +130,8 @@ export function createFunctionUrl(caller: string, fn: LambdaFunction, config: Fu
         else response = httpResponseOf(result.payload, result.rawPayload, invokeMode);
       } catch (error) {
         if (!(error instanceof LambdaServiceError)) throw error;
-        // The URL's alias was deleted: so was the URL (AWS deletes it with its alias).
+        // The URL's alias was deleted, and AWS deletes its URL with it: 403, as for any URL that does not exist. (Here the
+        // URL serves again if an alias of that name is created again; on AWS it would need a new URL.)
         if (error.name === 'ResourceNotFoundException') return forbidden(random.uuid());
         return serviceErrorResponse(error, random.uuid());
       }

@@ -4,15 +4,15 @@ import { checkConcurrency } from '../limits/limits.js';
 
 /**
  * A function's share of its account's concurrency (spec §5): its reserved concurrency, its provisioned concurrency per
- * version, and the on-demand executions running now. Provisioned concurrency is carved out: it is held for its version
- * whether in use or not, so on-demand executions get what is left of the reserved concurrency, or of the account's
- * unreserved pool (recorded: reserved-equals-provisioned-blocks-latest, where reserved 1 taken by provisioned 1 on
- * version 1 throttles every `$LATEST` invoke while version 1 runs). The account's figures live on the clock, which
- * the functions of one account share.
+ * qualifier (a version or an alias), and the on-demand executions running now. Provisioned concurrency is carved out:
+ * its environments are held whether in use or not, so on-demand executions get what is left of the reserved
+ * concurrency (recorded: reserved-equals-provisioned-blocks-latest, where reserved 1 taken by provisioned 1 on
+ * version 1 throttles every `$LATEST` invoke, whether or not version 1 runs). The account's figures live on the clock,
+ * which the functions of one account share; they count provisioned concurrency as configured.
  * @example
  * const concurrency = new FunctionConcurrency(clock, 1, 0);
  * concurrency.setProvisioned('1', 1);
- * concurrency.startOnDemand(); // 'ReservedFunctionConcurrentInvocationLimitExceeded'
+ * concurrency.startOnDemand(1); // 'ReservedFunctionConcurrentInvocationLimitExceeded'
  */
 export class FunctionConcurrency {
   private reservedCount: number | undefined;
@@ -40,17 +40,21 @@ export class FunctionConcurrency {
     return this.reservedCount;
   }
 
-  /** The provisioned concurrency of one version (`$LATEST` or a number). */
-  provisionedFor(version: string): number {
-    return this.provisioned.get(version) ?? 0;
+  /** The provisioned concurrency configured on one qualifier (a version, an alias, or `$LATEST`). */
+  provisionedFor(qualifier: string): number {
+    return this.provisioned.get(qualifier) ?? 0;
   }
 
-  /** Starts an on-demand execution, or says why it is throttled (it then counts nothing). */
-  startOnDemand(): ThrottleReason | undefined {
+  /**
+   * Starts an on-demand execution, or says why it is throttled (it then counts nothing). `held`: the provisioned
+   * environments that exist now (initialising, idle or busy), which the reserved concurrency keeps for them. A failed
+   * provisioning holds nothing back; one lowered while its environments were busy holds them until they finish.
+   */
+  startOnDemand(held: number): ThrottleReason | undefined {
     const reserved = this.reservedCount;
     const clock = this.clock;
     if (reserved !== undefined) {
-      if (this.onDemand >= reserved - this.provisionedSum) return 'ReservedFunctionConcurrentInvocationLimitExceeded';
+      if (this.onDemand >= reserved - held) return 'ReservedFunctionConcurrentInvocationLimitExceeded';
     } else if (clock.unreservedBusy >= clock.accountConcurrency - clock.reservedTotal - clock.provisionedUnreserved) {
       return 'ConcurrentInvocationLimitExceeded';
     }
@@ -65,7 +69,6 @@ export class FunctionConcurrency {
   /** Ends an on-demand execution that `startOnDemand` started. */
   endOnDemand(): void {
     this.onDemand--;
-    // Executions are alike: one that started in the account's pool gives its place back, whichever ends.
     if (this.inAccountPool > 0) {
       this.inAccountPool--;
       this.clock.unreservedBusy--;
@@ -87,11 +90,15 @@ export class FunctionConcurrency {
     }
     this.reservedCount = reserved;
     this.hold(1);
+    // The executions running now move to the new books: into the account's unreserved pool, or out of it.
+    const inPool = reserved === undefined ? this.onDemand : 0;
+    this.clock.unreservedBusy += inPool - this.inAccountPool;
+    this.inAccountPool = inPool;
   }
 
-  /** PutProvisionedConcurrencyConfig of a version (0: DeleteProvisionedConcurrencyConfig), with AWS's checks. */
-  setProvisioned(version: string, count: number): void {
-    const sum = this.provisionedSum - this.provisionedFor(version) + count;
+  /** PutProvisionedConcurrencyConfig of a qualifier (0: DeleteProvisionedConcurrencyConfig), with AWS's checks. */
+  setProvisioned(qualifier: string, count: number): void {
+    const sum = this.provisionedSum - this.provisionedFor(qualifier) + count;
     this.hold(-1);
     try {
       checkConcurrency({ account: this.clock.accountConcurrency, reservedElsewhere: this.elsewhere(), reserved: this.reservedCount, provisioned: sum });
@@ -99,8 +106,8 @@ export class FunctionConcurrency {
       this.hold(1);
       throw error;
     }
-    if (count === 0) this.provisioned.delete(version);
-    else this.provisioned.set(version, count);
+    if (count === 0) this.provisioned.delete(qualifier);
+    else this.provisioned.set(qualifier, count);
     this.provisionedSum = sum;
     this.hold(1);
   }

@@ -68,8 +68,8 @@ export interface EnvironmentInfo {
   readonly version: string;
   /**
    * Why it was shut down, once it has been: `idle-expired`, `lifetime-expired`, `disposed`, `function-updated`
-   * (`$LATEST` changed: its environments are not used again), or `provisioning-failed` (a provisioned environment
-   * whose init failed).
+   * (`$LATEST` changed: its environments are not used again), `provisioning-changed` (provisioned concurrency was
+   * lowered, deleted, or moved with its alias), or `provisioning-failed` (a provisioned environment whose init failed).
    */
   readonly endReason: string | undefined;
   /** The environment's own `/tmp` (also its `TMPDIR`): it survives runtime resets, not shutdown. */

@@ -2,7 +2,7 @@ import { rm } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ClientContext, CognitoIdentity } from 'aws-lambda';
-import { HarnessError, InvalidParameterValueError, LambdaServiceError, rejectUnknownKeys, type ThrottleReason } from '../errors.js';
+import { HarnessError, InvalidParameterValueError, LambdaServiceError, rejectUnknownKeys } from '../errors.js';
 import { AsyncEventQueue, type AsyncCaller, type AsyncEventRecord, type AttemptResult, type DrainSummary } from '../async/event-queue.js';
 import { VirtualClock, type Clock } from '../clock/virtual-clock.js';
 import { uninstallIfIdle, writeToHostStderr } from '../clock/globals.js';
@@ -10,16 +10,17 @@ import { real } from '../clock/real.js';
 import { createRandom, hashSeed, type Random } from '../internal/random.js';
 import { asyncRequestTooLarge, checkCount, exceedsBytes, invalidRequestContent, LIMITS, syncRequestTooLarge, throttled } from '../limits/limits.js';
 import { currentScope } from '../runtime/scope.js';
-import { ExecutionEnvironment, InvokeRequest, type EnvironmentInfo, type FunctionInternals } from './environment.js';
-import { resolveOptions, resolveUpdate, type FunctionOptions, type FunctionUpdate } from './options.js';
+import { InvokeRequest, type EnvironmentInfo, type ExecutionEnvironment, type FunctionInternals } from './environment.js';
+import { resolveOptions, resolveUpdate, sameConfiguration, type FunctionOptions, type FunctionUpdate } from './options.js';
 import { resolveHandler } from '../handler/resolve.js';
 import { PAYLOAD_TEXT } from '../internal/payload-text.js';
 import { STREAM_LISTENER } from '../internal/response-mode.js';
 import type { StreamListener } from '../runtime/response-stream.js';
-import { releaseSpares, WorkerEnvironment } from '../worker/worker-environment.js';
+import { releaseSpares } from '../worker/worker-environment.js';
 import type { DryRunResult, EventAccepted, InvocationResult } from './result.js';
 import { FunctionConcurrency } from './concurrency.js';
-import { VersionRegistry, type AliasInfo, type AliasOptions, type PublishedVersion } from './versions.js';
+import { EnvironmentPool } from './environment-pool.js';
+import { ALIAS_WITH_WEIGHTS, VersionRegistry, type AliasInfo, type AliasOptions, type PublishedVersion } from './versions.js';
 
 /**
  * Per-call options of `fn.invoke`. Unknown keys are rejected.
@@ -120,8 +121,6 @@ export interface LambdaFunction<TEvent = unknown, TResult = unknown> {
   dispose(): Promise<void>;
 }
 
-/** How many shut-down environments `fn.environments` remembers. */
-const RETIRED_KEPT = 100;
 /** Live worker-isolated functions: the spare worker threads are stopped when the last one is disposed. */
 let workerFunctions = 0;
 /** Distinguishes the /tmp roots of functions created in one process. */
@@ -156,8 +155,10 @@ function decodeClientContext(value: ClientContext | string | undefined): ClientC
 export interface MappedFunction extends LambdaFunction {
   /** Whether the code runs on real timers (`clock: 'real'`). */
   readonly runsOnRealTime: boolean;
-  /** The function's timeout in seconds. */
-  readonly timeoutSeconds: number;
+  /** The timeout in seconds of what a qualifier runs (an alias's primary version; `$LATEST` without one). */
+  timeoutSecondsOf(qualifier: string | undefined): number;
+  /** Whether a qualifier names something the function has: `$LATEST`, a published version or an alias. */
+  hasQualifier(qualifier: string): boolean;
   /** Told once when the function is disposed. */
   readonly disposeListeners: Set<() => void>;
   /** Whether the code running now is one of this function's handlers (a handler sending to a queue, say). */
@@ -183,24 +184,23 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   get runsOnRealTime(): boolean {
     return this.internals.realTime;
   }
-  /** The function's timeout in seconds (event source mappings hold an SQS queue's visibility timeout to it). */
-  get timeoutSeconds(): number {
-    return this.versionRegistry.latest.options.timeoutMs / 1000;
+  /** Event source mappings hold an SQS queue's visibility timeout to it. */
+  timeoutSecondsOf(qualifier: string | undefined): number {
+    return this.versionRegistry.resolve(qualifier, undefined).options.timeoutMs / 1000;
+  }
+
+  hasQualifier(qualifier: string): boolean {
+    return this.versionRegistry.has(qualifier);
   }
   /** Told once when the function is disposed: its event source mappings end with it. */
   readonly disposeListeners = new Set<() => void>();
 
   runsNow(): boolean {
     const scope = currentScope();
-    return scope !== undefined && this.pool.some((env) => env.hosts(scope));
+    return scope !== undefined && this.pool.hosts(scope);
   }
   private readonly ownsClock: boolean;
-  /** Live environments (idle or busy). */
-  private readonly pool: ExecutionEnvironment[] = [];
-  /** The most recent shut-down environments, for `fn.environments` (bounded: churn must not grow memory). */
-  private readonly retired: ExecutionEnvironment[] = [];
-  /** Pending provisioned inits: invocations wait for them (then the provisioned environments are warm). */
-  private provisioning: Promise<void> | undefined;
+  private readonly pool: EnvironmentPool;
   /** Whether the `provisionedConcurrency` option's environments were started (on first use). */
   private provisionedOnCreate = false;
   private readonly concurrency: FunctionConcurrency;
@@ -242,6 +242,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     }
     this.concurrency = new FunctionConcurrency(clock, resolved.reservedConcurrency, resolved.provisionedConcurrency);
     const internals = this.internals;
+    this.pool = new EnvironmentPool(internals, this.concurrency);
     this.versionRegistry = new VersionRegistry(this.arn, internals);
     this.routing = internals.random.fork('routing');
     if (resolved.isolation === 'worker') workerFunctions++;
@@ -263,42 +264,24 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     });
   }
 
-  private newEnvironment(config: FunctionInternals, type: 'on-demand' | 'provisioned-concurrency'): ExecutionEnvironment {
-    return this.internals.options.isolation === 'worker' ? new WorkerEnvironment(config, type) : new ExecutionEnvironment(config, type);
+  /**
+   * The provisioned inits an invocation through `holder` waits for; the `provisionedConcurrency` option's start on the
+   * first invocation, so that construction stays synchronous.
+   */
+  private provisioning(holder: string): Promise<void> | undefined {
+    if (!this.provisionedOnCreate) {
+      this.provisionedOnCreate = true;
+      this.pool.provision(this.versionRegistry.latest, '$LATEST', this.concurrency.provisionedFor('$LATEST'));
+    }
+    return this.pool.provisioning(holder);
   }
 
   /**
-   * The provisioned inits still running, if any; the `provisionedConcurrency` option's start on first use, so that
-   * construction stays synchronous.
+   * What holds the provisioned environments an invocation may use: the alias it was made through, else the version
+   * (as on AWS, provisioned concurrency configured on an alias serves invocations through that alias [INFERRED]).
    */
-  private provision(): Promise<void> | undefined {
-    if (!this.provisionedOnCreate) {
-      this.provisionedOnCreate = true;
-      this.prewarm(this.versionRegistry.latest, this.concurrency.provisionedFor('$LATEST'));
-    }
-    return this.provisioning;
-  }
-
-  /** Initialises `count` more provisioned environments of `config`, on the clock. */
-  private prewarm(config: FunctionInternals, count: number): void {
-    if (count <= 0) return;
-    const envs: ExecutionEnvironment[] = [];
-    for (let i = 0; i < count; i++) envs.push(this.newEnvironment(config, 'provisioned-concurrency'));
-    this.pool.push(...envs);
-    // An environment whose provisioned init fails is not kept: AWS marks the provisioning FAILED and serves the
-    // traffic on-demand (recorded: provisioned-init-failure). Its retries of the provisioning are not modelled.
-    const prewarmed = envs.map((env) =>
-      env.prewarm().then((ok) => {
-        const index = this.pool.indexOf(env);
-        if (!ok && index !== -1) this.retire(index, 'provisioning-failed');
-      }),
-    );
-    const all: Promise<void> = this.internals.clock.track(Promise.all([this.provisioning, ...prewarmed]).then(() => undefined));
-    this.provisioning = all;
-    // Done: invocations stop waiting on it (one promise fewer on each of their paths).
-    void all.then(() => {
-      if (this.provisioning === all) this.provisioning = undefined;
-    });
+  private holderOf(qualifier: string | undefined, config: FunctionInternals): string {
+    return qualifier !== undefined && this.versionRegistry.isAlias(qualifier) ? qualifier : config.version;
   }
 
   get asyncEvents(): readonly AsyncEventRecord[] {
@@ -331,11 +314,14 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
    * has the ARN as invoked and the tenant id, never a client context (sync only).
    */
   private async attemptAsync(requestId: string, body: string, caller: AsyncCaller): Promise<AttemptResult> {
-    const provisioning = this.provision();
-    if (provisioning) await provisioning;
     // `$LATEST` is what it is at this attempt: events queued before an update run the new code (recorded:
     // async-queue-uses-updated-config). A published version never changes.
-    const env = this.acquire(this.versionRegistry.version(caller.version)!);
+    const config = this.versionRegistry.version(caller.version)!;
+    const qualifier = caller.invokedFunctionArn.length > this.arn.length ? caller.invokedFunctionArn.slice(this.arn.length + 1) : undefined;
+    const holder = this.holderOf(qualifier, config);
+    const provisioning = this.provisioning(holder);
+    if (provisioning) await provisioning;
+    const env = this.pool.acquire(config, holder);
     if (typeof env === 'string') return { kind: 'throttled' };
     const req = new InvokeRequest(requestId, JSON.parse(body) as unknown, caller.invokedFunctionArn, undefined, undefined, caller.tenantId, false);
     const result = await this.runOn(env, req);
@@ -348,27 +334,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   }
 
   get environments(): readonly EnvironmentInfo[] {
-    this.expire();
-    return [...this.retired, ...this.pool].sort((a, b) => a.createdAt - b.createdAt).map((e) => e.info());
-  }
-
-  /** Shuts down idle environments Lambda would have reclaimed by now (idle expiry, lifetime). */
-  private expire(): void {
-    const now = this.internals.clock.now();
-    for (let i = this.pool.length - 1; i >= 0; i--) {
-      const env = this.pool[i]!;
-      if (env.state !== 'idle') continue;
-      const reason = env.expiry(now);
-      if (reason !== undefined) this.retire(i, reason);
-    }
-  }
-
-  private retire(index: number, reason: string): void {
-    const [env] = this.pool.splice(index, 1);
-    if (!env) return;
-    env.shutdown(reason);
-    this.retired.push(env);
-    if (this.retired.length > RETIRED_KEPT) this.retired.shift();
+    return this.pool.info();
   }
 
   clearHistory(): void {
@@ -405,7 +371,8 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     if (json === undefined) throw invalidRequestContent(`a ${typeof event} is not a JSON value`);
     const random = this.internals.random;
     const qualifier = options.qualifier;
-    const config = qualifier === undefined ? this.versionRegistry.latest : this.versionRegistry.resolve(qualifier, this.routing);
+    // DryRun checks that the qualifier exists; it does not route, so it draws nothing.
+    const config = qualifier === undefined ? this.versionRegistry.latest : this.versionRegistry.resolve(qualifier, type === 'DryRun' ? undefined : this.routing);
     const invokedFunctionArn = qualifier === undefined ? this.arn : `${this.arn}:${qualifier}`;
     if (type === 'Event') {
       if (exceedsBytes(json, LIMITS.asyncRequestBytes)) throw asyncRequestTooLarge(Buffer.byteLength(json));
@@ -430,12 +397,13 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     );
     const listener = (options as { [STREAM_LISTENER]?: StreamListener })[STREAM_LISTENER];
     if (listener) req.streamListener = (chunk, contentType) => listener(chunk, contentType, requestId, config.version);
+    const holder = this.holderOf(qualifier, config);
     const start = (): Promise<InvocationResult<TResult>> => {
-      const env = this.acquire(config);
+      const env = this.pool.acquire(config, holder);
       if (typeof env === 'string') return Promise.reject(throttled(env));
       return this.runOn(env, req);
     };
-    const provisioning = this.provision();
+    const provisioning = this.provisioning(holder);
     return provisioning ? provisioning.then(start) : start();
   }
 
@@ -450,7 +418,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       if (settled) return;
       settled = true;
       if (result) this.record(result as InvocationResult<TResult>);
-      this.release(env);
+      this.pool.release(env);
       // The caller stops waiting once the callee's result reaches it, a microtask later: ended synchronously, inside the
       // scheduler turn that finished the callee, the caller would look drained in that very turn, with the result it
       // waits for not yet delivered.
@@ -464,65 +432,6 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       ended(undefined);
       return Promise.reject(error);
     }
-  }
-
-  /**
-   * An environment for one invocation of `config`: an idle provisioned one (held for its version, it never throttles),
-   * else an on-demand one within what the function's concurrency leaves (an idle one, the most recently used as Lambda
-   * tends to, else a new one), else the throttle reason.
-   */
-  private acquire(config: FunctionInternals): ExecutionEnvironment | ThrottleReason {
-    this.expire();
-    let chosen = this.idle(config, 'provisioned-concurrency');
-    if (!chosen) {
-      const throttle = this.concurrency.startOnDemand();
-      if (throttle !== undefined) return throttle;
-      chosen = this.idle(config, 'on-demand');
-      if (!chosen) {
-        chosen = this.newEnvironment(config, 'on-demand');
-        this.pool.push(chosen);
-      }
-    }
-    chosen.state = 'busy';
-    return chosen;
-  }
-
-  /** The most recently used idle environment of `config` and `type` (deterministic for a seed). */
-  private idle(config: FunctionInternals, type: ExecutionEnvironment['initializationType']): ExecutionEnvironment | undefined {
-    let chosen: ExecutionEnvironment | undefined;
-    for (const env of this.pool) {
-      if (env.state === 'idle' && env.initializationType === type && env.runs(config) && (chosen === undefined || env.lastUsedAt >= chosen.lastUsedAt)) chosen = env;
-    }
-    return chosen;
-  }
-
-  private release(env: ExecutionEnvironment): void {
-    if (env.state === 'busy') env.state = 'idle';
-    if (env.initializationType === 'on-demand') this.concurrency.endOnDemand();
-    const reason = this.retiresAfterUse(env);
-    if (reason !== undefined) {
-      const index = this.pool.indexOf(env);
-      if (index !== -1) this.retire(index, reason);
-    }
-  }
-
-  /**
-   * Why an environment is retired after its invocation, although busy until now: it is past its lifetime; it runs a
-   * `$LATEST` that was updated meanwhile; it is provisioned beyond what its version now has.
-   */
-  private retiresAfterUse(env: ExecutionEnvironment): string | undefined {
-    if (env.version === '$LATEST' && !env.runs(this.versionRegistry.latest)) return 'function-updated';
-    if (env.initializationType === 'provisioned-concurrency') {
-      return this.provisionedLive(env.version) > this.concurrency.provisionedFor(env.version) ? 'provisioning-changed' : undefined;
-    }
-    return this.internals.clock.now() - env.createdAt >= env.maxLifetimeMs ? 'lifetime-expired' : undefined;
-  }
-
-  /** How many provisioned environments of a version are live. */
-  private provisionedLive(version: string): number {
-    let count = 0;
-    for (const env of this.pool) if (env.initializationType === 'provisioned-concurrency' && env.version === version) count++;
-    return count;
   }
 
   private record(result: InvocationResult<TResult>): void {
@@ -540,18 +449,17 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     this.mustBeLive();
     const merged = { ...this.input, name: this.name, ...resolveUpdate(changes) } as FunctionOptions<TEvent, TResult>;
     const resolved = resolveOptions(merged);
-    const handlerParse = typeof resolved.handler === 'string' ? resolveHandler(resolved.handler, resolved.root) : undefined;
     const old = this.versionRegistry.latest;
+    // The same code and configuration again is no update: nothing restarts, and PublishVersion has nothing new.
+    if (sameConfiguration(old.options, resolved)) return;
+    const handlerParse = typeof resolved.handler === 'string' ? resolveHandler(resolved.handler, resolved.root) : undefined;
     const { handlerParse: _old, ...kept } = old;
     this.versionRegistry.update({ ...kept, options: resolved, ...(handlerParse === undefined ? {} : { handlerParse }) });
     this.input = merged;
     // The old `$LATEST`'s environments are not used again: idle ones shut down now, busy ones after their invocation.
-    for (let i = this.pool.length - 1; i >= 0; i--) {
-      const env = this.pool[i]!;
-      if (env.state === 'idle' && env.runs(old)) this.retire(i, 'function-updated');
-    }
-    // Provisioned concurrency stays with `$LATEST`: its environments are provisioned again, with the new code.
-    if (this.provisionedOnCreate) this.prewarm(this.versionRegistry.latest, this.concurrency.provisionedFor('$LATEST'));
+    this.pool.replace(old);
+    // Provisioned concurrency on `$LATEST` (the option) stays: its environments are provisioned again, with the new code.
+    if (this.provisionedOnCreate) this.pool.provision(this.versionRegistry.latest, '$LATEST', this.concurrency.provisionedFor('$LATEST'));
   }
 
   putFunctionConcurrency(reservedConcurrency: number): void {
@@ -567,28 +475,26 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   putProvisionedConcurrency(qualifier: string, count: number): void {
     this.mustBeLive();
     const config = this.versionRegistry.provisionable(qualifier);
-    if (!Number.isInteger(count) || count < 1) throw new InvalidParameterValueError(`putProvisionedConcurrency: the count must be an integer of at least 1 (got ${JSON.stringify(count)}); deleteProvisionedConcurrency removes it.`);
-    this.setProvisioned(config, count);
+    if (!Number.isInteger(count) || count < 1) {
+      throw new InvalidParameterValueError(`putProvisionedConcurrency: the count must be an integer of at least 1 (got ${JSON.stringify(count)}); deleteProvisionedConcurrency removes it.`);
+    }
+    this.concurrency.setProvisioned(qualifier, count);
+    this.pool.provision(config, qualifier, count);
   }
 
   deleteProvisionedConcurrency(qualifier: string): void {
     this.mustBeLive();
-    this.setProvisioned(this.versionRegistry.provisionable(qualifier), 0);
+    if (this.concurrency.provisionedFor(qualifier) === 0 || qualifier === '$LATEST') {
+      // AWS: ProvisionedConcurrencyConfigNotFoundException [INFERRED message].
+      throw new HarnessError('INVALID_ARGUMENT', `No Provisioned Concurrency Config found for this function (${this.arn}:${qualifier}).`);
+    }
+    this.unprovision(qualifier);
   }
 
-  /** Provisions `count` environments of a version: more are initialised now, idle ones beyond it shut down. */
-  private setProvisioned(config: FunctionInternals, count: number): void {
-    this.concurrency.setProvisioned(config.version, count);
-    let live = this.provisionedLive(config.version);
-    for (let i = this.pool.length - 1; i >= 0 && live > count; i--) {
-      const env = this.pool[i]!;
-      if (env.initializationType === 'provisioned-concurrency' && env.runs(config) && env.state === 'idle') {
-        this.retire(i, 'provisioning-changed');
-        live--;
-      }
-    }
-    // Busy ones beyond it shut down after their invocation (retiresAfterUse).
-    this.prewarm(config, count - live);
+  /** Drops a qualifier's provisioned concurrency: its environments shut down (busy ones after their invocation). */
+  private unprovision(qualifier: string): void {
+    this.concurrency.setProvisioned(qualifier, 0);
+    this.pool.provision(this.versionRegistry.latest, qualifier, 0);
   }
 
   publishVersion(): PublishedVersion {
@@ -603,11 +509,21 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
 
   updateAlias(options: AliasOptions): AliasInfo {
     this.mustBeLive();
-    return this.versionRegistry.updateAlias(options);
+    const provisioned = this.concurrency.provisionedFor(options?.name);
+    const weights = options?.routingConfig?.additionalVersionWeights;
+    if (provisioned > 0 && weights !== undefined && Object.keys(weights).length > 0) {
+      throw new InvalidParameterValueError(ALIAS_WITH_WEIGHTS);
+    }
+    const alias = this.versionRegistry.updateAlias(options);
+    // Its provisioned environments follow it to the version it now points to (AWS reallocates them).
+    if (provisioned > 0) this.pool.provision(this.versionRegistry.provisionable(alias.name), alias.name, provisioned);
+    return alias;
   }
 
   deleteAlias(name: string): void {
     this.mustBeLive();
+    // Its provisioned concurrency configuration goes with it.
+    if (this.versionRegistry.isAlias(name) && this.concurrency.provisionedFor(name) > 0) this.unprovision(name);
     this.versionRegistry.deleteAlias(name);
   }
 
@@ -629,11 +545,8 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     for (const listener of [...this.disposeListeners]) listener();
     await this.internals.clock.whenIdle();
     this.queue.close();
-    if (this.provisioning) await this.provisioning;
-    for (const env of this.pool.splice(0)) {
-      env.shutdown('disposed');
-      this.retired.push(env);
-    }
+    await this.pool.settled();
+    this.pool.shutdownAll();
     // In the background and forgiving: environments' own directories may still be being created or removed.
     rm(this.internals.tmpRoot, { recursive: true, force: true, maxRetries: 3 }, () => undefined);
     if (this.internals.options.isolation === 'worker' && --workerFunctions === 0) releaseSpares();

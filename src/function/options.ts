@@ -153,6 +153,24 @@ export function resolveUpdate<E, R>(changes: FunctionUpdate<E, R>): FunctionUpda
 }
 
 /**
+ * Whether two resolved configurations run the same code the same way (what `fn.update()` can change is equal).
+ * @example
+ * sameConfiguration(resolveOptions({ handler }), resolveOptions({ handler })); // true
+ */
+export function sameConfiguration(a: ResolvedOptions, b: ResolvedOptions): boolean {
+  return (
+    a.handler === b.handler &&
+    a.timeoutMs === b.timeoutMs &&
+    a.memorySize === b.memorySize &&
+    a.ephemeralStorage === b.ephemeralStorage &&
+    a.runtime.name === b.runtime.name &&
+    a.logFormat === b.logFormat &&
+    a.logLevel === b.logLevel &&
+    JSON.stringify(a.environment) === JSON.stringify(b.environment)
+  );
+}
+
+/**
  * Where asynchronous invocation records can go.
  * @example
  * createFunction({ handler, destinations: { onSuccess: createTopic('done'), onFailure: createQueue('failures') } });

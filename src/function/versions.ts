@@ -50,7 +50,10 @@ export interface PublishedVersion {
   readonly arn: string;
 }
 
-const ALIAS_NAME = /^(?!\d+$)[a-zA-Z0-9_-]+$/;
+/** An alias name (CreateAlias's pattern), which is also what a function URL's qualifier must be. */
+export const ALIAS_NAME = /^(?!\d+$)[a-zA-Z0-9_-]+$/;
+/** AWS's refusal of provisioned concurrency on an alias that routes between two versions. */
+export const ALIAS_WITH_WEIGHTS = 'Alias with weights can not be used with Provisioned Concurrency';
 const ALIAS_NAME_PATTERN = '(?!^[0-9]+$)([a-zA-Z0-9-_]+)';
 const ALIAS_KEYS = ['name', 'functionVersion', 'routingConfig'];
 const VERSION = /^(?:\$LATEST|\d+)$/;
@@ -142,16 +145,27 @@ export class VersionRegistry {
     this.aliases.delete(name);
   }
 
+  /** Whether `name` is one of the aliases. */
+  isAlias(name: string): boolean {
+    return this.aliases.has(name);
+  }
+
+  /** Whether a qualifier names something the function has: `$LATEST`, a published version or an alias. */
+  has(qualifier: string): boolean {
+    return qualifier === '$LATEST' || this.published.has(qualifier) || this.aliases.has(qualifier);
+  }
+
   /**
    * The code and configuration a qualifier runs: `$LATEST` (or none), a published version, or an alias (by its
-   * routing, drawn from `random` only when it has one). Anything else is Lambda's 404 (a malformed qualifier, its 400).
+   * routing, drawn from `random` only when it has one; without `random`, its primary version). Anything else is
+   * Lambda's 404 (a malformed qualifier, its 400).
    */
-  resolve(qualifier: string | undefined, random: Random): FunctionInternals {
+  resolve(qualifier: string | undefined, random: Random | undefined): FunctionInternals {
     if (qualifier === undefined || qualifier === '$LATEST') return this.current;
     const version = this.published.get(qualifier);
     if (version !== undefined) return version;
     const alias = this.aliases.get(qualifier);
-    if (alias !== undefined) return this.version(pickVersion(alias, random))!;
+    if (alias !== undefined) return this.version(random === undefined ? alias.functionVersion : pickVersion(alias, random))!;
     const violations = qualifierViolations(qualifier);
     if (violations.length > 0) throw validationError(violations);
     // arn:aws:lambda:<region>:<account>:function:<name>
@@ -160,15 +174,14 @@ export class VersionRegistry {
   }
 
   /**
-   * The version a provisioned concurrency configuration of `qualifier` (a published version, or an alias) holds
-   * environments for. An alias's is its version's here: invocations of that version use them however they name it
-   * [INFERRED]; an alias that routes between two versions is not simulated.
+   * The version whose environments a provisioned concurrency configuration of `qualifier` (a published version, or an
+   * alias without weights, as AWS requires) initialises.
    */
   provisionable(qualifier: string): FunctionInternals {
     if (qualifier === '$LATEST') throw new InvalidParameterValueError('Provisioned Concurrency Configs cannot be applied to unpublished function versions.');
     const alias = this.aliases.get(qualifier);
     if (alias?.routingConfig !== undefined && Object.keys(alias.routingConfig.additionalVersionWeights).length > 0) {
-      throw new HarnessError('INVALID_ARGUMENT', `Provisioned concurrency on alias ${qualifier}, which routes between two versions, is not simulated: put it on each version.`);
+      throw new InvalidParameterValueError(ALIAS_WITH_WEIGHTS);
     }
     const config = alias === undefined ? this.published.get(qualifier) : this.version(alias.functionVersion);
     if (config === undefined) throw refused(`Function not found: ${this.arn}:${qualifier}`);

@@ -378,6 +378,12 @@ describe('createEventSourceMapping (SQS)', () => {
       ['1', 'v1'],
       ['2', 'v2'],
     ]);
+    // The visibility timeout (30 s) is held to the timeout of the version a mapping runs, not $LATEST's.
+    fn.update({ timeout: 60 });
+    fn.publishVersion();
+    fn.createAlias({ name: 'slow', functionVersion: '3' });
+    expect(() => createEventSourceMapping(fn, queue, { qualifier: 'slow' })).toThrow(/visibility timeout/i);
+    expect(() => createEventSourceMapping(fn, queue, { qualifier: '2' }).delete()).not.toThrow();
   });
 
   it('has a deterministic UUID for a function and a queue', () => {

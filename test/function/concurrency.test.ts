@@ -107,12 +107,79 @@ describe('provisioned concurrency on versions (fn.putProvisionedConcurrency)', (
     expect(fn.environments.map((e) => [e.state, e.endReason])).toEqual([['shutdown', 'provisioning-changed']]);
   });
 
-  it('on an alias, serves the version the alias points to', async () => {
-    const fn = nesting();
+  it('on an alias, serves invocations through the alias, follows it when it moves, and goes when it is deleted', async () => {
+    const fn = nesting({ reservedConcurrency: 1 });
+    fn.publishVersion();
+    fn.update({ environment: { V: '2' } });
     fn.publishVersion();
     fn.createAlias({ name: 'live', functionVersion: '1' });
     fn.putProvisionedConcurrency('live', 1);
     expect((await answer(fn, {}, 'live')).ran).toBe('provisioned-concurrency');
+    // Version 1 invoked by number is not the alias: it gets what is left on demand, which is nothing here.
+    expect(((await fn.invoke({}, { qualifier: '1' }).catch((e: unknown) => e)) as LambdaServiceError).reason).toBe('ReservedFunctionConcurrentInvocationLimitExceeded');
+    fn.updateAlias({ name: 'live', functionVersion: '2' });
+    const moved = await fn.invoke({}, { qualifier: 'live' });
+    expect([moved.executedVersion, (moved.payload as Answer).ran, moved.coldStart]).toEqual(['2', 'provisioned-concurrency', false]);
+    expect(fn.environments.map((e) => [e.version, e.state, e.endReason])).toEqual([
+      ['1', 'shutdown', 'provisioning-changed'],
+      ['2', 'idle', undefined],
+    ]);
+    expect(refusal(() => fn.updateAlias({ name: 'live', routingConfig: { additionalVersionWeights: { '1': 0.5 } } })).message).toBe(
+      'Alias with weights can not be used with Provisioned Concurrency',
+    );
+    fn.deleteAlias('live');
+    expect(fn.environments.map((e) => e.state)).toEqual(['shutdown', 'shutdown']);
+    expect((await answer(fn, {}, '1')).ran).toBe('on-demand');
+  });
+
+  it('adds environments that are busy until initialised: an invocation waits for them and never initialises one twice', async () => {
+    const fn = nesting();
+    fn.publishVersion();
+    fn.putProvisionedConcurrency('1', 1);
+    await fn.invoke({}, { qualifier: '1' });
+    fn.putProvisionedConcurrency('1', 2);
+    expect(fn.environments.map((e) => e.state)).toEqual(['idle', 'busy']);
+    const both = await Promise.all([fn.invoke({}, { qualifier: '1' }), fn.invoke({}, { qualifier: '1' })]);
+    expect(both.map((r) => [r.coldStart, (r.payload as Answer).ran])).toEqual([
+      [false, 'provisioned-concurrency'],
+      [false, 'provisioned-concurrency'],
+    ]);
+    expect(new Set(both.map((r) => r.environmentId)).size).toBe(2);
+    expect(both.flatMap((r) => r.logs.match(/INIT_START/g) ?? [])).toEqual([]);
+    expect(fn.environments).toHaveLength(2);
+  });
+
+  it('serves a version on demand when its provisioning failed: a failed provisioning holds nothing back', async () => {
+    const fn = make({
+      reservedConcurrency: 1,
+      handler: {
+        init: () => {
+          if (process.env['AWS_LAMBDA_INITIALIZATION_TYPE'] === 'provisioned-concurrency') throw new Error('no');
+          return async () => process.env['AWS_LAMBDA_INITIALIZATION_TYPE'];
+        },
+      },
+    });
+    fn.publishVersion();
+    fn.putProvisionedConcurrency('1', 1);
+    expect((await fn.invoke({}, { qualifier: '1' })).payload).toBe('on-demand');
+    expect(fn.environments[0]?.endReason).toBe('provisioning-failed');
+  });
+
+  it('keeps holding a busy environment it no longer has room for, until its invocation ends', async () => {
+    // Version 1 runs on its provisioned environment, drops the configuration, and invokes $LATEST meanwhile.
+    const fn: LambdaFunction = make({
+      reservedConcurrency: 1,
+      handler: async (event: { inner?: boolean }) => {
+        if (event.inner) return 'inner';
+        fn.deleteProvisionedConcurrency('1');
+        return fn.invoke({ inner: true }).then(() => 'ran', (e: LambdaServiceError) => e.reason);
+      },
+    });
+    fn.publishVersion();
+    fn.putProvisionedConcurrency('1', 1);
+    expect((await fn.invoke({}, { qualifier: '1' })).payload).toBe('ReservedFunctionConcurrentInvocationLimitExceeded');
+    expect(fn.environments[0]?.endReason).toBe('provisioning-changed');
+    expect((await fn.invoke({ inner: true })).payload).toBe('inner');
   });
 
   it('is refused on $LATEST, on what does not exist, below 1, beyond the reserved concurrency, and on a routing alias, changing nothing', async () => {
@@ -125,7 +192,8 @@ describe('provisioned concurrency on versions (fn.putProvisionedConcurrency)', (
     expect(refusal(() => fn.putProvisionedConcurrency('1', 0))).toBeInstanceOf(InvalidParameterValueError);
     expect(refusal(() => fn.putProvisionedConcurrency('1', 2)).message).toBe('Requested Provisioned Concurrency should not be greater than the reservedConcurrentExecution for function');
     fn.createAlias({ name: 'canary', functionVersion: '1', routingConfig: { additionalVersionWeights: { '2': 0.5 } } });
-    expect(refusal(() => fn.putProvisionedConcurrency('canary', 1)).code).toBe('INVALID_ARGUMENT');
+    expect(refusal(() => fn.putProvisionedConcurrency('canary', 1)).message).toBe('Alias with weights can not be used with Provisioned Concurrency');
+    expect(refusal(() => fn.deleteProvisionedConcurrency('1')).message).toContain('No Provisioned Concurrency Config found for this function');
     expect(fn.environments).toEqual([]);
     expect((await answer(fn, {})).ran).toBe('on-demand');
   });
@@ -141,6 +209,23 @@ describe('reserved concurrency at run time (fn.putFunctionConcurrency)', () => {
     expect(((await fn.invoke({}).catch((e: unknown) => e)) as LambdaServiceError).reason).toBe('ReservedFunctionConcurrentInvocationLimitExceeded');
     fn.deleteFunctionConcurrency();
     expect((await answer(fn, { nested: '-' })).nested).toBe('$LATEST on on-demand');
+  });
+
+  it('moves the executions running when it is deleted into the account’s pool, where they count', async () => {
+    const clock = createClock({ accountConcurrency: 101 });
+    const other = make({ clock, handler: async () => new Promise((resolve) => setTimeout(resolve, 1000)) });
+    const fn: LambdaFunction = make({
+      clock,
+      reservedConcurrency: 1,
+      handler: async () => {
+        fn.deleteFunctionConcurrency();
+        const results = await Promise.allSettled(Array.from({ length: 101 }, () => other.invoke({})));
+        return results.filter((r) => r.status === 'rejected').length;
+      },
+    });
+    // 101 executions in all: this one, now in the pool, and 100 of the other function's; one is throttled.
+    expect((await fn.invoke({})).payload).toBe(1);
+    await clock.dispose();
   });
 
   it('is refused below the provisioned concurrency or beyond what the account can spare, changing nothing', async () => {

@@ -45,6 +45,10 @@ describe('fn.publishVersion', () => {
     const fn = make({ name: 'orders', handler: reporting('a') });
     expect(fn.publishVersion()).toEqual({ version: '1', arn: 'arn:aws:lambda:us-east-1:123456789012:function:orders:1' });
     expect(fn.publishVersion().version).toBe('1');
+    // The same configuration again is no change (UpdateFunctionConfiguration with what it had).
+    fn.update({});
+    fn.update({ timeout: 3 });
+    expect(fn.publishVersion().version).toBe('1');
     fn.update({ environment: { VARIANT: 'b' } });
     expect(fn.publishVersion().version).toBe('2');
     expect(fn.versions).toEqual(['1', '2']);
@@ -218,8 +222,16 @@ describe('aliases', () => {
     expect(share).toBeGreaterThan(0.18);
     expect(share).toBeLessThan(0.32);
     expect(await run(setup(0.25))).toEqual(routed);
-    // A weight of 0 still draws for every invocation, and no request id moves.
+    // Routing draws from its own sequence: with a weight that never routes (but draws every time), no request id moves.
     expect(await run(setup(0))).toEqual(await run(setup()));
+    // DryRun checks the alias and does not route: interleaving them changes no later draw.
+    const interleaved = setup(0.25);
+    const plain = setup(0.25);
+    for (let i = 0; i < 20; i++) {
+      await interleaved.invoke({}, { qualifier: 'live', invocationType: 'DryRun' });
+      const [a, b] = [await interleaved.invoke({}, { qualifier: 'live' }), await plain.invoke({}, { qualifier: 'live' })];
+      expect(a.executedVersion).toBe(b.executedVersion);
+    }
 
     const fn = setup(0.25);
     // What createAlias and fn.aliases hand out cannot change the alias behind the function's back.

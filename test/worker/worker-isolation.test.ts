@@ -40,6 +40,19 @@ describe("isolation: 'worker'", () => {
     ]);
   });
 
+  it('lowers provisioned concurrency while its environments initialise without holding invocations up', async () => {
+    const fn = make();
+    fn.publishVersion();
+    fn.putProvisionedConcurrency('1', 2);
+    fn.putProvisionedConcurrency('1', 1);
+    const r = await fn.invoke({}, { qualifier: '1' });
+    expect([r.ok, r.coldStart]).toEqual([true, false]);
+    expect(fn.environments.map((e) => [e.initializationType, e.state, e.endReason]).sort()).toEqual([
+      ['provisioned-concurrency', 'idle', undefined],
+      ['provisioned-concurrency', 'shutdown', 'provisioning-changed'],
+    ]);
+  });
+
   it('gives the environment its own process.env', async () => {
     const fn = make({ environment: { TABLE: 'orders' } });
     const r = await fn.invoke({ action: 'env' });
