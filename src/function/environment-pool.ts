@@ -82,7 +82,7 @@ export class EnvironmentPool {
     if (env.initializationType === 'on-demand') this.concurrency.endOnDemand();
     // An environment past its lifetime is retired after its current invocation, even though it was busy.
     const reason =
-      this.doomed.get(env) ??
+      (this.doomed.size === 0 ? undefined : this.doomed.get(env)) ??
       (env.initializationType === 'on-demand' && this.internals.clock.now() - env.createdAt >= env.maxLifetimeMs ? 'lifetime-expired' : undefined);
     if (reason !== undefined) this.retire(env, reason);
   }
