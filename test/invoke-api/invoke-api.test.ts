@@ -40,6 +40,31 @@ describe('createInvokeApi', () => {
     }
   });
 
+  it('cuts a stream read live at 200 MB: the client gets exactly that much, then InvokeComplete with the size error', async () => {
+    const mb = Buffer.alloc(1024 * 1024, 'x');
+    const huge = createFunction({
+      name: 'huge',
+      handler: streamifyResponse(async (_e, stream) => {
+        for (let i = 0; i < 201; i++) stream.write(mb);
+        stream.end();
+      }),
+    });
+    try {
+      let sent = 0;
+      let tail: Buffer = Buffer.alloc(0);
+      const sink = { head: () => undefined, write: (bytes: Buffer) => ((sent += bytes.length), (tail = bytes)) };
+      const outcome = await createInvokeApi([huge]).handle(head('/2021-11-15/functions/huge/response-streaming-invocations'), body('{}'), sink);
+      expect(outcome).toEqual({ live: 'complete' });
+      // Event-stream framing adds a little per chunk; the payload bytes are the limit, no more.
+      expect(sent - LIMITS.streamedResponseBytes).toBeGreaterThan(0);
+      expect(sent - LIMITS.streamedResponseBytes).toBeLessThan(64 * 1024);
+      expect(tail.toString('latin1')).toContain('Function.ResponseSizeTooLarge');
+      expect(huge.invocations[0]?.responseStream?.body.length).toBe(LIMITS.streamedResponseBytes);
+    } finally {
+      await huge.dispose();
+    }
+  });
+
   it('finds a function in the region the request was signed for', async () => {
     const auth = 'AWS4-HMAC-SHA256 Credential=AKID/20250101/eu-west-3/lambda/aws4_request, SignedHeaders=host, Signature=00';
     const response = await api.handle(head('/2015-03-31/functions/hello-world/invocations', { headers: { authorization: auth } }), body('{}'));
