@@ -22,6 +22,7 @@ export type HarnessErrorCode =
   | 'INVALID_ARGUMENT'
   | 'INVALID_DURATION'
   | 'FAKE_TIMERS_ACTIVE'
+  | 'GLOBAL_NOT_PATCHABLE'
   | 'DISPOSED';
 
 /**

@@ -570,25 +570,23 @@ function onUnhandled(reason: unknown): void {
 
 /**
  * The accessor that gives each environment its runtime's `awslambda` global, and the host its own value (usually
- * none). None when the host's property cannot be redefined (`Object.defineProperty`'s default): that value then stays
- * what every environment sees.
+ * none). None when the host's property cannot be redefined, or is an accessor of its own: that value then stays what
+ * every environment sees.
  */
 function awslambdaPatch(g: Record<string, unknown>): Patch | undefined {
   const host = Object.getOwnPropertyDescriptor(g, 'awslambda');
-  if (host !== undefined && !host.configurable) return undefined;
+  if (host !== undefined && (!host.configurable || host.get !== undefined || host.set !== undefined)) return undefined;
   let hostValue = host?.value as unknown;
   const accessor: PropertyDescriptor = {
     configurable: true,
     enumerable: host?.enumerable ?? false,
     get: () => {
       const scope = scopeStorage.getStore();
-      if (scope) return scope.awslambda;
-      return host?.get ? host.get.call(g) : hostValue;
+      return scope ? scope.awslambda : hostValue;
     },
     set: (value: unknown) => {
       const scope = scopeStorage.getStore();
       if (scope) scope.awslambda = value;
-      else if (host?.get) host.set?.call(g, value);
       else hostValue = value;
     },
   };
@@ -598,11 +596,18 @@ function awslambdaPatch(g: Record<string, unknown>): Patch | undefined {
     original: host,
     patched: accessor,
     restore: () => {
-      if (host?.get) Object.defineProperty(g, 'awslambda', host);
-      else if (host === undefined && hostValue === undefined) delete g['awslambda'];
+      if (host === undefined && hostValue === undefined) delete g['awslambda'];
       else Object.defineProperty(g, 'awslambda', { configurable: true, enumerable: true, writable: true, ...host, value: hostValue });
     },
   };
+}
+
+/** How a patched global is named in an error: `process.uptime`, `globalThis.setTimeout`, `Date.prototype.getHours`. */
+function nameOf(p: Patch): string {
+  const target = p.target as { constructor?: { name?: string; prototype?: unknown } };
+  let owner = target === globalThis ? 'globalThis' : target === process ? 'process' : (target.constructor?.name ?? 'an object');
+  if (target.constructor?.prototype === target) owner = `${owner}.prototype`;
+  return `${owner}.${String(p.key)}`;
 }
 
 function install(): void {
@@ -610,15 +615,18 @@ function install(): void {
   if (fakedBySomeoneElse(g['setTimeout']) || fakedBySomeoneElse(g['Date'])) throw fakeTimersError();
   const patches = buildShims();
   const applied: Patch[] = [];
-  try {
-    for (const p of patches) {
+  for (const p of patches) {
+    try {
       Object.defineProperty(p.target, p.key, p.patched);
-      applied.push(p);
+    } catch (error) {
+      // A global the host froze: leave every global as it was, rather than half patched.
+      restorePatches(applied);
+      throw new HarnessError(
+        'GLOBAL_NOT_PATCHABLE',
+        `lambda-harness replaces ${nameOf(p)} while simulations run (each environment gets its own), but it cannot be redefined here (${(error as Error).message}): something froze it. Nothing was patched; leave that global configurable to run simulated functions in this process.`,
+      );
     }
-  } catch (error) {
-    // A global the host froze: leave every global as it was, rather than half patched.
-    restorePatches(applied);
-    throw error;
+    applied.push(p);
   }
   syncBuiltinESMExports();
   process.on('uncaughtException', onUncaught);

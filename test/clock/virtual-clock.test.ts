@@ -1,4 +1,7 @@
 import { AsyncResource } from 'node:async_hooks';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import http from 'node:http';
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
@@ -366,6 +369,26 @@ describe('the virtual clock', () => {
     } finally {
       Object.defineProperty(process, 'uptime', original);
     }
+  });
+
+  it('refuses a host whose globals it cannot patch with a HarnessError naming the global, leaving every global as it was', () => {
+    // In a child process (the built package): a frozen global cannot be thawed in this one afterwards. process.uptime
+    // is patched after setTimeout, Date and performance.now: those must be put back, not left half patched.
+    const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../dist/index.js');
+    const script = `
+      const { createFunction } = await import(${JSON.stringify(dist)});
+      const natives = [globalThis.setTimeout, globalThis.Date, performance.now, console.log];
+      const current = () => [globalThis.setTimeout, globalThis.Date, performance.now, console.log];
+      Object.defineProperty(process, 'uptime', { configurable: false, writable: false });
+      const fn = createFunction({ handler: async () => 'ran' });
+      const error = await fn.invoke({}).catch((e) => e);
+      const restored = current().every((f, i) => f === natives[i]);
+      await fn.dispose();
+      console.log(JSON.stringify({ code: error.code, message: error.message, restored }));`;
+    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as { code: string; message: string; restored: boolean };
+    expect(out.code).toBe('GLOBAL_NOT_PATCHABLE');
+    expect(out.message).toContain('process.uptime');
+    expect(out.restored).toBe(true);
   });
 
   it('refuses to run under vi.useFakeTimers() with a message naming the fix, and patches nothing', async () => {
