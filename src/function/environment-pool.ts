@@ -131,7 +131,9 @@ export class EnvironmentPool {
   private idle(config: FunctionInternals, holder: string | undefined): ExecutionEnvironment | undefined {
     let chosen: ExecutionEnvironment | undefined;
     for (const env of this.live) {
-      if (env.state !== 'idle' || !env.runs(config) || this.holders.get(env) !== holder) continue;
+      if (env.state !== 'idle' || !env.runs(config)) continue;
+      // On-demand environments are told by their type (no lookup on the warm path); provisioned ones by their holder.
+      if (holder === undefined ? env.initializationType !== 'on-demand' : this.holders.get(env) !== holder) continue;
       if (chosen === undefined || env.lastUsedAt >= chosen.lastUsedAt) chosen = env;
     }
     return chosen;
