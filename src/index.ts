@@ -38,6 +38,8 @@ export { createEventSourceMapping } from './event-sources/create-mapping.js';
 export type { EventSourceMapping } from './event-sources/create-mapping.js';
 export type { SqsEventSourceMapping, SqsBatch, SqsBatchFate, SqsDrainSummary } from './event-sources/sqs-mapping.js';
 export type { SqsMappingOptions } from './event-sources/sqs-rules.js';
+export type { FilterCriteria } from './event-sources/filter-criteria.js';
+export type { CommonMappingOptions } from './event-sources/mapping-options.js';
 export { createKinesisStream } from './event-sources/kinesis-stream.js';
 export type { KinesisStream, KinesisStreamOptions, KinesisStoredRecord } from './event-sources/kinesis-stream.js';
 export { createDynamoDbTable } from './event-sources/dynamodb-table.js';

@@ -185,6 +185,10 @@ export class TableState implements StreamSource<TableStreamEntry> {
   bytes(entry: TableStreamEntry): number {
     return entry.bytes;
   }
+
+  filterView(entry: TableStreamEntry): unknown {
+    return entry.record;
+  }
 }
 
 /** Whether two marshalled items hold the same attributes and values, whatever their key order. */

@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { kinesisFilterView } from './filter-criteria.js';
 import type { KinesisStreamRecord } from 'aws-lambda';
 import { place, type TargetOptions } from '../async/targets.js';
 import { HarnessError, rejectUnknownKeys } from '../errors.js';
@@ -146,6 +147,10 @@ export class StreamState implements StreamSource<KinesisStoredRecord> {
       awsRegion: this.region,
       eventSourceARN: this.stream.arn,
     };
+  }
+
+  filterView(r: KinesisStoredRecord): unknown {
+    return kinesisFilterView(r.data);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { InvalidParameterValueError } from '../errors.js';
 import { checkRange } from '../limits/limits.js';
+import { compileFilterCriteria, type FilterCriteria, type RecordFilter } from './filter-criteria.js';
 
 const AT_CREATE = 'Lambda rejects other values at CreateEventSourceMapping';
 
@@ -16,16 +17,24 @@ export interface CommonMappingOptions {
    * unqualified function (`$LATEST`).
    */
   qualifier?: string;
+  /**
+   * Only records matching one of these patterns reach the function; the others are deleted from a queue, or passed
+   * over in a stream. SQS filters on `body`, Kinesis on `data`, DynamoDB Streams on the record (`dynamodb`,
+   * `eventName`). See {@link FilterCriteria}.
+   */
+  filterCriteria?: FilterCriteria;
 }
 
 /** The common options after checks and defaults (internal). */
 export interface ResolvedCommonOptions {
   readonly enabled: boolean;
   readonly qualifier: string | undefined;
+  /** The filter criteria, compiled; undefined when every record goes to the function. */
+  readonly filter: RecordFilter | undefined;
 }
 
 /** The keys of {@link CommonMappingOptions}, for each kind's list of known options. */
-export const COMMON_KEYS = ['enabled', 'qualifier'] as const;
+export const COMMON_KEYS = ['enabled', 'qualifier', 'filterCriteria'] as const;
 
 /**
  * Checks the common options' types and applies their defaults (whether the qualifier exists is the function's to say).
@@ -39,7 +48,7 @@ export function resolveCommonOptions(options: CommonMappingOptions): ResolvedCom
   if (qualifier !== undefined && (typeof qualifier !== 'string' || qualifier === '')) {
     throw new InvalidParameterValueError(`qualifier must be an alias or version of the function (got ${JSON.stringify(qualifier)}).`);
   }
-  return { enabled, qualifier };
+  return { enabled, qualifier, filter: compileFilterCriteria(options.filterCriteria) };
 }
 
 /**

@@ -7,6 +7,7 @@ import { judgeBatch } from './batch-response.js';
 import { PollingMapping, type BatchOutcome } from './polling-mapping.js';
 import type { QueueState, StoredMessage } from './sqs-queue.js';
 import { sqsRecord } from './sqs-record.js';
+import { sqsFilterView } from './filter-criteria.js';
 import { pollerConcurrency, SQS_LIMITS, type ResolvedSqsMapping } from './sqs-rules.js';
 
 /**
@@ -60,6 +61,8 @@ export interface SqsDrainSummary {
   readonly deadLettered: number;
   /** Messages deleted unprocessed at the end of the queue's retention period. */
   readonly expired: number;
+  /** Messages the filter criteria turned away: deleted without reaching the function, as Lambda does. */
+  readonly filtered: number;
   /** Virtual milliseconds the drain advanced. */
   readonly virtualMs: number;
 }
@@ -100,7 +103,9 @@ export interface SqsEventSourceMapping {
 export class SqsMapping extends PollingMapping<SqsBatch> implements SqsEventSourceMapping {
   /** Since when messages have been waiting (the pollers scale up from then); undefined while the queue is empty. */
   private waitingSince: number | undefined;
-  private readonly counters = { batches: 0, deleted: 0, deadLettered: 0, expired: 0 };
+  private readonly counters = { batches: 0, deleted: 0, deadLettered: 0, expired: 0, filtered: 0 };
+  /** Whether a message passes the filter criteria (undefined: no criteria), decided once per message. */
+  private readonly keep: ((message: StoredMessage) => boolean) | undefined;
 
   constructor(
     fn: MappedFunction,
@@ -109,6 +114,15 @@ export class SqsMapping extends PollingMapping<SqsBatch> implements SqsEventSour
     private readonly config: ResolvedSqsMapping,
   ) {
     super(fn, clock, queue.queue.arn, config, queue.listeners);
+    const filter = config.filter;
+    if (filter !== undefined) {
+      const verdicts = new WeakMap<StoredMessage, boolean>();
+      this.keep = (m) => {
+        let verdict = verdicts.get(m);
+        if (verdict === undefined) verdicts.set(m, (verdict = filter(sqsFilterView(m.body))));
+        return verdict;
+      };
+    }
     this.arrived();
   }
 
@@ -121,6 +135,7 @@ export class SqsMapping extends PollingMapping<SqsBatch> implements SqsEventSour
       deleted: c.deleted - before.deleted,
       deadLettered: c.deadLettered - before.deadLettered,
       expired: c.expired - before.expired,
+      filtered: c.filtered - before.filtered,
       virtualMs,
     };
   }
@@ -145,7 +160,9 @@ export class SqsMapping extends PollingMapping<SqsBatch> implements SqsEventSour
 
   protected hasReady(now: number): boolean {
     if (this.inFlight >= this.concurrency(now)) return false;
-    const { count, bytes, since } = this.queue.receivable(now, { count: this.config.batchSize, bytes: SQS_LIMITS.batchBytes });
+    const { count, bytes, since, filtered } = this.queue.receivable(now, { count: this.config.batchSize, bytes: SQS_LIMITS.batchBytes }, this.keep);
+    // Messages to turn away are progress of their own: the poll deletes them.
+    if (filtered > 0) return true;
     if (count === 0) return false;
     // A batch goes when it is full, when its window closes, or when it weighs the 6 MB an Invoke may carry.
     return this.config.windowMs === 0 || count >= this.config.batchSize || bytes >= SQS_LIMITS.batchBytes || now >= since + this.config.windowMs;
@@ -155,12 +172,18 @@ export class SqsMapping extends PollingMapping<SqsBatch> implements SqsEventSour
   protected poll(now: number): void {
     this.counters.expired += this.queue.expire(now);
     let bytes = 0;
-    const { messages, redriven } = this.queue.receive(now, this.config.batchSize, (m) => {
-      if (bytes + m.recordBytes > SQS_LIMITS.batchBytes) return false;
-      bytes += m.recordBytes;
-      return true;
-    });
+    const { messages, redriven, filtered } = this.queue.receive(
+      now,
+      this.config.batchSize,
+      (m) => {
+        if (bytes + m.recordBytes > SQS_LIMITS.batchBytes) return false;
+        bytes += m.recordBytes;
+        return true;
+      },
+      this.keep,
+    );
     this.counters.deadLettered += redriven;
+    this.counters.filtered += filtered;
     if (messages.length === 0) {
       this.noteIdle();
       return;
@@ -191,7 +214,7 @@ export class SqsMapping extends PollingMapping<SqsBatch> implements SqsEventSour
     this.counters.expired += this.queue.expire(now);
     this.noteIdle();
     let next = Math.min(this.queue.nextVisibleAfter(now) ?? Infinity, this.queue.nextExpiry() ?? Infinity);
-    const { count, since } = this.queue.receivable(now, { count: this.config.batchSize, bytes: SQS_LIMITS.batchBytes });
+    const { count, since } = this.queue.receivable(now, { count: this.config.batchSize, bytes: SQS_LIMITS.batchBytes }, this.keep);
     if (count > 0 && this.config.windowMs > 0 && count < this.config.batchSize && since + this.config.windowMs > now) {
       next = Math.min(next, since + this.config.windowMs);
     }

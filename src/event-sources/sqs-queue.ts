@@ -320,11 +320,18 @@ export class QueueState {
    * ReceiveMessage as Lambda's poller makes it: up to `max` messages visible at `now` whose records fit `maxBytes`,
    * hidden for the visibility timeout, their receive count incremented. A message already received
    * `maxReceiveCount` times moves to the dead-letter queue instead (counted in `redriven`). On a FIFO queue a group
-   * with a message in flight is skipped, and each group's messages come in order.
+   * with a message in flight is skipped, and each group's messages come in order. A message `keep` refuses (the
+   * mapping's filter criteria) is received and deleted at once, counted in `filtered`, and takes no room in the batch.
    */
-  receive(now: number, max: number, fits: (message: StoredMessage) => boolean): { messages: StoredMessage[]; redriven: number } {
+  receive(
+    now: number,
+    max: number,
+    fits: (message: StoredMessage) => boolean,
+    keep?: (message: StoredMessage) => boolean,
+  ): { messages: StoredMessage[]; redriven: number; filtered: number } {
     const messages: StoredMessage[] = [];
     let redriven = 0;
+    let filtered = 0;
     const blocked = this.fifo ? this.groupsInFlight(now) : new Set<string>();
     for (let i = 0; i < this.stored.length && messages.length < max; i++) {
       const m = this.stored[i]!;
@@ -334,6 +341,11 @@ export class QueueState {
         this.stored.splice(i--, 1);
         this.redrive.target.adopt(m, now);
         redriven++;
+        continue;
+      }
+      if (keep !== undefined && !keep(m)) {
+        this.stored.splice(i--, 1);
+        filtered++;
         continue;
       }
       if (!fits(m)) {
@@ -348,7 +360,7 @@ export class QueueState {
       m.visibleAt = now + this.visibilityTimeoutMs;
       messages.push(m);
     }
-    return { messages, redriven };
+    return { messages, redriven, filtered };
   }
 
   /**
@@ -396,20 +408,30 @@ export class QueueState {
    * How many messages a receive at `now` would take or move to the dead-letter queue (visible, and on a FIFO queue not
    * behind a message of their group in flight), what they weigh, and since when the oldest of them has been visible.
    * Counting stops once `enough` holds (a full batch is ready whatever else waits): the scheduler asks every turn.
+   * Messages `keep` refuses are counted apart (`filtered`): a receive deletes them without a batch.
    */
-  receivable(now: number, enough: { count: number; bytes: number } = { count: Infinity, bytes: Infinity }): { count: number; bytes: number; since: number } {
+  receivable(
+    now: number,
+    enough: { count: number; bytes: number } = { count: Infinity, bytes: Infinity },
+    keep?: (message: StoredMessage) => boolean,
+  ): { count: number; bytes: number; since: number; filtered: number } {
     let count = 0;
     let bytes = 0;
     let since = Infinity;
+    let filtered = 0;
     const blocked = this.fifo ? this.groupsInFlight(now) : undefined;
     for (const m of this.stored) {
       if (m.visibleAt > now || (m.group !== undefined && blocked!.has(m.group))) continue;
+      if (keep !== undefined && !keep(m)) {
+        filtered++;
+        continue;
+      }
       count++;
       bytes += m.recordBytes;
       since = Math.min(since, m.visibleAt);
       if (count >= enough.count || bytes >= enough.bytes) break;
     }
-    return { count, bytes, since };
+    return { count, bytes, since, filtered };
   }
 
   /** FIFO groups with a message received and still hidden (in flight): their later messages wait for it. */

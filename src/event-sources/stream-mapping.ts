@@ -81,6 +81,8 @@ export interface StreamDrainSummary {
   readonly processedRecords: number;
   /** Records given up (retries exhausted or too old); `mapping.skipped` lists them by batch. */
   readonly skippedRecords: number;
+  /** Records the filter criteria turned away: passed over without reaching the function, as Lambda does. */
+  readonly filteredRecords: number;
   /** Virtual milliseconds the drain advanced. */
   readonly virtualMs: number;
 }
@@ -123,6 +125,16 @@ export interface StreamEventSourceMapping<TEvent extends StreamEvent = StreamEve
  */
 export type StreamEvent = KinesisStreamEvent | DynamoDBStreamEvent;
 
+/**
+ * A batch as read from a shard: the records the function gets, and how far they reach from the checkpoint (`span`,
+ * with the records the filter criteria passed over among them; `offsets`, where each record sits).
+ */
+interface ReadBatch {
+  readonly records: readonly StreamEntry[];
+  readonly span: number;
+  readonly offsets: readonly number[];
+}
+
 /** Where a mapping is in one shard. */
 interface Cursor {
   readonly shard: Shard;
@@ -150,7 +162,9 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
   private readonly skips: StreamSkip[] = [];
   private readonly random: Random;
   private readonly roleArn: string;
-  private readonly counters = { batches: 0, processed: 0, skipped: 0 };
+  private readonly counters = { batches: 0, processed: 0, skipped: 0, filtered: 0 };
+  /** Whether each record passes the filter criteria, decided once per record. */
+  private readonly verdicts = new WeakMap<StreamEntry, boolean>();
 
   constructor(
     fn: MappedFunction,
@@ -184,7 +198,13 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     const before = { ...this.counters };
     const virtualMs = await this.runDrain();
     const c = this.counters;
-    return { batches: c.batches - before.batches, processedRecords: c.processed - before.processed, skippedRecords: c.skipped - before.skipped, virtualMs };
+    return {
+      batches: c.batches - before.batches,
+      processedRecords: c.processed - before.processed,
+      skippedRecords: c.skipped - before.skipped,
+      filteredRecords: c.filtered - before.filtered,
+      virtualMs,
+    };
   }
 
   protected drained(): boolean {
@@ -196,26 +216,53 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     return c.shard.records.slice(Math.max(0, c.position - c.shard.trimmed));
   }
 
-  /** Records from the checkpoint too old to deliver (at most a batch of them). */
+  /** Records from the checkpoint too old to deliver (at most a batch of them), up to the first one the filter turns away. */
   private agedOut(c: Cursor, now: number): readonly StreamEntry[] {
     const max = this.config.maximumRecordAgeMs;
     if (max === -1) return [];
     const unread = this.unread(c);
     let n = 0;
-    while (n < unread.length && n < this.config.batchSize && now - unread[n]!.arrivedAt > max) n++;
+    // A run of records to keep: those the filter criteria turn away are passed over, not reported.
+    while (n < unread.length && n < this.config.batchSize && this.keeps(unread[n]!) && now - unread[n]!.arrivedAt > max) n++;
     return unread.slice(0, n);
+  }
+
+  /** Whether a record passes the filter criteria (every record does without them). */
+  private keeps(r: StreamEntry): boolean {
+    const filter = this.config.filter;
+    if (filter === undefined) return true;
+    let verdict = this.verdicts.get(r);
+    if (verdict === undefined) this.verdicts.set(r, (verdict = filter(this.stream.filterView(r))));
+    return verdict;
   }
 
   private shardReady(c: Cursor, now: number): boolean {
     if (c.busy || now < c.retryAt) return false;
     const unread = this.unread(c);
     if (unread.length === 0) return false;
+    // Records to pass over at the checkpoint are progress of their own.
+    if (!this.keeps(unread[0]!)) return true;
     if (this.agedOut(c, now).length > 0 || c.invocations > 0 || c.throttles > 0 || this.config.windowMs === 0) return true;
     // A batch goes when it is full, when its window closes, or when it weighs the 6 MB an Invoke may carry.
-    if (unread.length >= this.config.batchSize || now >= unread[0]!.arrivedAt + this.config.windowMs) return true;
+    if (now >= unread[0]!.arrivedAt + this.config.windowMs) return true;
     let bytes = 0;
-    for (const r of unread) if ((bytes += this.stream.bytes(r)) >= LIMITS.syncRequestBytes) return true;
+    let count = 0;
+    for (const r of unread) {
+      if (!this.keeps(r)) continue;
+      if (++count >= this.config.batchSize || (bytes += this.stream.bytes(r)) >= LIMITS.syncRequestBytes) return true;
+    }
     return false;
+  }
+
+  /** Passes over the records at the checkpoint that the filter criteria turn away; whether there were any. */
+  private passFiltered(c: Cursor): boolean {
+    const unread = this.unread(c);
+    let n = 0;
+    while (n < unread.length && !this.keeps(unread[n]!)) n++;
+    if (n === 0) return false;
+    this.moveCheckpoint(c, n);
+    this.counters.filtered += n;
+    return true;
   }
 
   protected hasReady(now: number): boolean {
@@ -229,34 +276,42 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     if (c === undefined) return;
     // Records lost to the stream's retention are gone for the mapping too, and so is their batch's retry count.
     if (c.position < c.shard.trimmed) this.moveCheckpoint(c, c.shard.trimmed - c.position);
+    if (this.passFiltered(c) && !this.shardReady(c, now)) return;
     const aged = this.agedOut(c, now);
     if (aged.length > 0) {
-      this.skip(c, aged, 'RecordAgeExceeded', Math.max(1, c.invocations), undefined, now);
+      this.skip(c, aged, aged.length, 'RecordAgeExceeded', Math.max(1, c.invocations), undefined, now);
       return;
     }
     const batch = this.nextBatch(c);
-    const event = { Records: batch.map((r) => this.stream.eventRecord(r, this.roleArn)) } as StreamEvent;
+    const event = { Records: batch.records.map((r) => this.stream.eventRecord(r, this.roleArn)) } as StreamEvent;
     c.busy = true;
     this.runBatch(event, (outcome) => this.settle(c, batch, event, now, outcome));
   }
 
-  /** Up to batchSize unread records (or the rest of a bisected half), within the 6 MB Invoke payload. */
-  private nextBatch(c: Cursor): readonly StreamEntry[] {
+  /**
+   * Up to batchSize unread records the filter criteria keep (within the rest of a bisected half, and the 6 MB Invoke
+   * payload), passing over those they turn away. The first unread record is one to keep.
+   */
+  private nextBatch(c: Cursor): ReadBatch {
     while (c.ends.length > 0 && c.ends.at(-1)! <= c.position) c.ends.pop();
     const unread = this.unread(c);
-    const max = Math.min(this.config.batchSize, c.ends.length > 0 ? c.ends.at(-1)! - c.position : Infinity);
+    const reach = Math.min(unread.length, c.ends.length > 0 ? c.ends.at(-1)! - c.position : Infinity);
+    const records: StreamEntry[] = [];
+    const offsets: number[] = [];
     // `{"Records":[...]}`: each record's JSON and a comma.
     let bytes = 14;
-    let n = 0;
-    while (n < unread.length && n < max) {
-      bytes += this.stream.bytes(unread[n]!) + 1;
-      if (bytes > LIMITS.syncRequestBytes && n > 0) break;
-      n++;
+    for (let i = 0; i < reach && records.length < this.config.batchSize; i++) {
+      const r = unread[i]!;
+      if (!this.keeps(r)) continue;
+      bytes += this.stream.bytes(r) + 1;
+      if (bytes > LIMITS.syncRequestBytes && records.length > 0) break;
+      records.push(r);
+      offsets.push(i);
     }
-    return unread.slice(0, n);
+    return { records, span: offsets.at(-1)! + 1, offsets };
   }
 
-  private settle(c: Cursor, batch: readonly StreamEntry[], event: StreamEvent, at: number, outcome: BatchOutcome): void {
+  private settle(c: Cursor, batch: ReadBatch, event: StreamEvent, at: number, outcome: BatchOutcome): void {
     const now = this.clock.now();
     c.busy = false;
     let fate: StreamBatchFate;
@@ -270,15 +325,15 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
       c.invocations++;
       c.lastRequestId = outcome.result.requestId;
       c.lastVersion = outcome.result.executedVersion;
-      const sequenceNumbers = batch.map((r) => r.sequenceNumber);
+      const sequenceNumbers = batch.records.map((r) => r.sequenceNumber);
       const verdict = judgeBatch(outcome.result, sequenceNumbers, this.config.reportBatchItemFailures);
       const from = verdict.kind === 'partial' ? Math.min(...verdict.failed.map((s) => sequenceNumbers.indexOf(s))) : 0;
       if (verdict.kind === 'succeeded') {
-        this.advance(c, batch.length);
+        this.advance(c, batch);
         fate = { kind: 'succeeded' };
       } else if (verdict.kind === 'partial' && from > 0) {
         // Checkpointed at the lowest failure: the records before it are done, and it is read again at once.
-        this.advance(c, from);
+        this.advance(c, batch, from);
         fate = { kind: 'partial', retryFrom: sequenceNumbers[from]! };
       } else {
         const reason = verdict.kind === 'failed' ? verdict.reason : 'batch-item-failures';
@@ -290,28 +345,34 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
   }
 
   /** A batch that ran and failed: split it, retry it after a back-off, or skip it once the retries are used up. */
-  private afterFailure(c: Cursor, batch: readonly StreamEntry[], reason: 'function-error' | 'invalid-batch-response' | 'batch-item-failures', now: number): 'retry' | 'bisect' | 'skip' {
-    if (this.config.bisect && reason === 'function-error' && batch.length > 1) {
+  private afterFailure(c: Cursor, batch: ReadBatch, reason: 'function-error' | 'invalid-batch-response' | 'batch-item-failures', now: number): 'retry' | 'bisect' | 'skip' {
+    const records = batch.records;
+    if (this.config.bisect && reason === 'function-error' && records.length > 1) {
       // Bisecting does not count towards the retry quota: each half is a new batch, the first read next.
-      const end = c.position + batch.length;
+      const end = c.position + batch.span;
       if (c.ends.at(-1) !== end) c.ends.push(end);
-      c.ends.push(c.position + Math.ceil(batch.length / 2));
+      c.ends.push(c.position + batch.offsets[Math.ceil(records.length / 2)]!);
       c.invocations = 0;
       return 'bisect';
     }
     const max = this.config.maximumRetryAttempts;
     if (max !== -1 && c.invocations > max) {
-      this.skip(c, batch, 'RetryAttemptsExhausted', c.invocations, reason === 'function-error' ? 'Unhandled' : null, now);
+      this.skip(c, records, batch.span, 'RetryAttemptsExhausted', c.invocations, reason === 'function-error' ? 'Unhandled' : null, now);
       return 'skip';
     }
     c.retryAt = now + streamRetryDelayMs(c.invocations);
     return 'retry';
   }
 
-  /** The checkpoint moves past records the function processed. */
-  private advance(c: Cursor, records: number): void {
-    this.moveCheckpoint(c, records);
-    this.counters.processed += records;
+  /**
+   * The checkpoint moves past records the function processed: the whole batch, or its first `count` records (and the
+   * records passed over among them).
+   */
+  private advance(c: Cursor, batch: ReadBatch, count = batch.records.length): void {
+    const span = count === batch.records.length ? batch.span : batch.offsets[count]!;
+    this.moveCheckpoint(c, span);
+    this.counters.processed += count;
+    this.counters.filtered += span - count;
   }
 
   /** A new checkpoint: the batch read from there on is a new one, with its own retries. */
@@ -322,8 +383,11 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     c.lastRequestId = undefined;
   }
 
-  /** Gives records up: the on-failure record goes to the destination, and the checkpoint moves past them. */
-  private skip(c: Cursor, records: readonly StreamEntry[], condition: StreamFailureCondition, approximateInvokeCount: number, functionError: 'Unhandled' | null | undefined, now: number): void {
+  /**
+   * Gives records up: the on-failure record goes to the destination, and the checkpoint moves past them (`span`: and
+   * past the records passed over among them).
+   */
+  private skip(c: Cursor, records: readonly StreamEntry[], span: number, condition: StreamFailureCondition, approximateInvokeCount: number, functionError: 'Unhandled' | null | undefined, now: number): void {
     const target = this.config.onFailure;
     const toBucket = target?.kind === 'bucket';
     const record = streamFailureRecord({
@@ -347,7 +411,8 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     }
     this.skips.push({ at: now, shardId: c.shard.id, condition, sequenceNumbers: records.map((r) => r.sequenceNumber), approximateInvokeCount, record });
     this.counters.skipped += records.length;
-    this.moveCheckpoint(c, records.length);
+    this.counters.filtered += span - records.length;
+    this.moveCheckpoint(c, span);
   }
 
   /** A retry's back-off ending, or a batching window closing. */

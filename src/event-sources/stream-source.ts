@@ -35,4 +35,6 @@ export interface StreamSource<E extends StreamEntry = StreamEntry> {
   eventRecord(entry: E, roleArn: string): object;
   /** What the record weighs in a batch (its JSON, about). */
   bytes(entry: E): number;
+  /** What a mapping's filter criteria see of the record (Kinesis: its decoded `data`; DynamoDB: the record). */
+  filterView(entry: E): unknown;
 }

@@ -17,6 +17,9 @@ const scenario = fc.record({
   report: fc.boolean(),
   fifo: fc.boolean(),
   groups: fc.integer({ min: 1, max: 3 }),
+  // Filter criteria keeping only the messages marked here, or none.
+  filter: fc.boolean(),
+  kept: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
 });
 
 /** Every delivery of each message: its receive count and whether that delivery ended with the message processed. */
@@ -35,7 +38,7 @@ function deliveries(batches: readonly SqsBatch[]): Map<string, { count: number; 
 }
 
 describe('SQS event source mappings, for any messages, outcomes and configuration', () => {
-  it('end every message exactly once, deleted after a processed delivery or dead-lettered after maxReceiveCount, receive counts 1, 2, 3, ...', async () => {
+  it('end every message exactly once, filtered out unseen, deleted after a processed delivery or dead-lettered after maxReceiveCount, receive counts 1, 2, 3, ...', async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async (s) => {
         const suffix = s.fifo ? '.fifo' : '';
@@ -59,9 +62,14 @@ describe('SQS event source mappings, for any messages, outcomes and configuratio
           },
         });
         try {
-          const mapping = createEventSourceMapping(fn, queue, { batchSize: s.batchSize, ...(s.report ? { functionResponseTypes: ['ReportBatchItemFailures'] as const } : {}) });
+          const mapping = createEventSourceMapping(fn, queue, {
+            batchSize: s.batchSize,
+            ...(s.report ? { functionResponseTypes: ['ReportBatchItemFailures'] as const } : {}),
+            ...(s.filter ? { filterCriteria: { filters: [{ pattern: { body: { keep: [true] } } }] } } : {}),
+          });
+          const isKept = (i: number): boolean => !s.filter || s.kept[i]!;
           const ids = s.messages.map((m, i) => {
-            const id = queue.send(`m${i}`, s.fifo ? { messageGroupId: `g${i % s.groups}` } : {});
+            const id = queue.send({ m: i, keep: s.kept[i] }, s.fifo ? { messageGroupId: `g${i % s.groups}` } : {});
             outcomes.set(id, m);
             return id;
           });
@@ -71,9 +79,16 @@ describe('SQS event source mappings, for any messages, outcomes and configuratio
           const dead = dlq.messages.map((m) => m.messageId);
           expect(queue.messages).toEqual([]);
           expect(new Set(dead).size).toBe(dead.length);
-          expect(summary.deleted + summary.deadLettered).toBe(ids.length);
-          for (const id of ids) {
+          expect(summary.deleted + summary.deadLettered + summary.filtered).toBe(ids.length);
+          expect(summary.filtered).toBe(ids.filter((_, i) => !isKept(i)).length);
+          for (const [i, id] of ids.entries()) {
             const list = seen.get(id) ?? [];
+            if (!isKept(i)) {
+              // Turned away by the filter: never delivered, deleted rather than dead-lettered.
+              expect(list).toEqual([]);
+              expect(dead.includes(id)).toBe(false);
+              continue;
+            }
             // Receive counts go up one at a time, and nothing is delivered after it was processed.
             expect(list.map((d) => d.count)).toEqual(list.map((_, i) => i + 1));
             expect(list.slice(0, -1).every((d) => !d.processed)).toBe(true);
@@ -96,6 +111,7 @@ describe('SQS event source mappings, for any messages, outcomes and configuratio
               for (const id of order) {
                 const i = ids.indexOf(id);
                 for (let j = i - s.groups; j >= 0; j -= s.groups) {
+                  if (!isKept(j)) continue;
                   const earlier = ids[j]!;
                   if (order.includes(earlier)) expect(order.indexOf(earlier)).toBeLessThan(order.indexOf(id));
                   else expect(endedAt.get(earlier)!).toBeLessThan(n);

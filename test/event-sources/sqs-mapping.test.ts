@@ -17,7 +17,7 @@ describe('createEventSourceMapping (SQS)', () => {
     for (const body of ['a', 'b', 'c']) queue.send(body);
     const summary = await mapping.drain();
     expect(mapping.batches.map((b) => bodies(b.event))).toEqual([['early', 'a'], ['b', 'c']]);
-    expect(summary).toEqual({ batches: 2, deleted: 4, deadLettered: 0, expired: 0, virtualMs: 0 });
+    expect(summary).toEqual({ batches: 2, deleted: 4, deadLettered: 0, expired: 0, filtered: 0, virtualMs: 0 });
     expect(queue.messages).toEqual([]);
     // The poller invokes synchronously: the invocations are the function's own.
     expect(fn.invocations.map((r) => (r.ok ? r.payload : r.outcome))).toEqual(['ok', 'ok']);
@@ -384,6 +384,27 @@ describe('createEventSourceMapping (SQS)', () => {
     fn.createAlias({ name: 'slow', functionVersion: '3' });
     expect(() => createEventSourceMapping(fn, queue, { qualifier: 'slow' })).toThrow(/visibility timeout/i);
     expect(() => createEventSourceMapping(fn, queue, { qualifier: '2' }).delete()).not.toThrow();
+  });
+
+  it('deletes what its filter criteria turn away without invoking, and fills batches with what they keep', async () => {
+    const fn = make(async () => 'ok');
+    const queue = createQueue('filtered');
+    const mapping = createEventSourceMapping(fn, queue, { batchSize: 2, filterCriteria: { filters: [{ pattern: { body: { kind: ['order'] } } }] } });
+    for (const kind of ['order', 'ping', 'order', 'ping', 'order']) queue.send({ kind });
+    queue.send('not json');
+    const summary = await mapping.drain();
+    expect(mapping.batches.map((b) => b.event.Records.length)).toEqual([2, 1]);
+    expect(summary).toMatchObject({ batches: 2, deleted: 3, filtered: 3 });
+    expect(queue.messages).toEqual([]);
+    // Only pings: deleted, and nothing invoked.
+    queue.send({ kind: 'ping' });
+    expect(await mapping.drain()).toMatchObject({ batches: 0, filtered: 1 });
+    expect(fn.invocations).toHaveLength(2);
+  });
+
+  it('refuses filter criteria AWS refuses, with its message', () => {
+    const fn = make(async () => 'ok');
+    expect(() => createEventSourceMapping(fn, createQueue('q'), { filterCriteria: { filters: [{ pattern: '{"body":"x"}' }] } })).toThrow('Invalid filter pattern definition.');
   });
 
   it('has a deterministic UUID for a function and a queue', () => {

@@ -10,16 +10,18 @@ const params = { numRuns, ...(seed === undefined ? {} : { seed }), verbose: 1 as
 
 const scenario = fc.record({
   // Per record: whether its handling succeeds on its 1st, 2nd, ... delivery (past the list: it succeeds).
-  records: fc.array(fc.record({ key: fc.constantFrom('a', 'b', 'c', 'd'), outcomes: fc.array(fc.boolean(), { maxLength: 6 }) }), { minLength: 1, maxLength: 15 }),
+  records: fc.array(fc.record({ key: fc.constantFrom('a', 'b', 'c', 'd'), outcomes: fc.array(fc.boolean(), { maxLength: 6 }), kept: fc.boolean() }), { minLength: 1, maxLength: 15 }),
   shardCount: fc.integer({ min: 1, max: 3 }),
   batchSize: fc.integer({ min: 1, max: 5 }),
   maximumRetryAttempts: fc.integer({ min: 0, max: 3 }),
   report: fc.boolean(),
   bisect: fc.boolean(),
+  // Filter criteria keeping only the records marked `kept`, or none.
+  filter: fc.boolean(),
 });
 
 describe('Kinesis event source mappings, for any records, outcomes and configuration', () => {
-  it('end every record once (processed or skipped), deliver each shard in order, and never exceed the retry quota', async () => {
+  it('end every record once (processed, skipped, or filtered out unseen), deliver each shard in order, and never exceed the retry quota', async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async (s) => {
         const deliveries = new Map<string, number>();
@@ -47,22 +49,28 @@ describe('Kinesis event source mappings, for any records, outcomes and configura
             maximumRetryAttempts: s.maximumRetryAttempts,
             bisectBatchOnFunctionError: s.bisect,
             ...(s.report ? { functionResponseTypes: ['ReportBatchItemFailures'] as const } : {}),
+            ...(s.filter ? { filterCriteria: { filters: [{ pattern: { data: ['kept'] } }] } } : {}),
           });
           const put = s.records.map((r) => {
-            const where = stream.putRecord('x', { partitionKey: r.key });
+            const where = stream.putRecord(r.kept ? 'kept' : 'dropped', { partitionKey: r.key });
             outcome.set(where.sequenceNumber, r.outcomes);
             return where;
           });
           const summary = await mapping.drain();
 
-          // Every record ends once: processed, or skipped in exactly one failure record.
-          expect(summary.processedRecords + summary.skippedRecords).toBe(put.length);
+          // Every record ends once: processed, skipped in exactly one failure record, or filtered out never seen.
+          const filteredOut = s.filter ? put.filter((_, i) => !s.records[i]!.kept) : [];
+          expect(summary.filteredRecords).toBe(filteredOut.length);
+          for (const { sequenceNumber } of filteredOut) expect(deliveries.has(sequenceNumber)).toBe(false);
+          expect(summary.processedRecords + summary.skippedRecords + summary.filteredRecords).toBe(put.length);
           const skipped = mapping.skipped.flatMap((k) => k.sequenceNumbers);
           expect(new Set(skipped).size).toBe(skipped.length);
           expect(skipped.length).toBe(summary.skippedRecords);
           for (const k of mapping.skipped) expect(k.approximateInvokeCount).toBeLessThanOrEqual(s.maximumRetryAttempts + 1);
           // A record never seen by the function was not processed: it can only have been skipped.
-          for (const { sequenceNumber } of put) if (!deliveries.has(sequenceNumber)) expect(skipped).toContain(sequenceNumber);
+          for (const { sequenceNumber } of put) {
+            if (!deliveries.has(sequenceNumber) && !filteredOut.some((f) => f.sequenceNumber === sequenceNumber)) expect(skipped).toContain(sequenceNumber);
+          }
           // Each shard's records reach the function in order: batches hold ascending runs, first deliveries ascend.
           for (const shardId of stream.shardIds) {
             const first: bigint[] = [];

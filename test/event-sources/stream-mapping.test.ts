@@ -71,6 +71,46 @@ describe('createEventSourceMapping (Kinesis)', () => {
     expect([record.requestContext.functionArn, record.responseContext.executedVersion]).toEqual([`${fn.arn}:live`, '1']);
   });
 
+  it('with filter criteria, gives each mapping the records it keeps and passes the others over (recorded vector: test_kinesis_event_filtering_json_pattern)', async () => {
+    const seen = new Map<string, string[]>();
+    const one = make(async (event) => void seen.set('function_1', text(event)), { name: 'function_1' });
+    const two = make(async (event) => void seen.set('function_2', text(event)), { name: 'function_2', clock: one.clock });
+    const stream = createKinesisStream('s', { clock: one.clock });
+    const filter = (type: string) => ({ filters: [{ pattern: { data: { event_type: [type] } } }] });
+    const m1 = createEventSourceMapping(one, stream, { startingPosition: 'TRIM_HORIZON', filterCriteria: filter('function_1') });
+    const m2 = createEventSourceMapping(two, stream, { startingPosition: 'TRIM_HORIZON', filterCriteria: filter('function_2') });
+    const records = [{ event_type: 'function_1', message: 'foo' }, { event_type: 'function_2', message: 'bar' }].map((r) => JSON.stringify(r));
+    for (const data of [...records, 'plain text']) stream.putRecord(data, { partitionKey: 'k' });
+    // One clock: each drain also runs the other mapping's polls, so the summaries are read together.
+    const [s1, s2] = await Promise.all([m1.drain(), m2.drain()]);
+    expect(s1.filteredRecords + s2.filteredRecords).toBe(4);
+    expect([m1.batches.length, m2.batches.length]).toEqual([1, 1]);
+    expect([seen.get('function_1'), seen.get('function_2')]).toEqual([[records[0]], [records[1]]]);
+  });
+
+  it('with filter criteria, fills a batch with kept records across passed-over ones, and checkpoints a partial failure at the failed record', async () => {
+    const fn = make(async (event) => {
+      const data = text(event);
+      const bad = event.Records.find((r) => Buffer.from(r.kinesis.data, 'base64').toString() === 'keep-2');
+      return bad ? { batchItemFailures: [{ itemIdentifier: bad.kinesis.sequenceNumber }] } : data;
+    });
+    const stream = createKinesisStream('s', { clock: fn.clock });
+    for (const data of ['keep-1', 'drop', 'keep-2', 'drop', 'keep-3']) stream.putRecord(data, { partitionKey: 'k' });
+    const mapping = createEventSourceMapping(fn, stream, {
+      startingPosition: 'TRIM_HORIZON',
+      batchSize: 3,
+      maximumRetryAttempts: 0,
+      functionResponseTypes: ['ReportBatchItemFailures'],
+      filterCriteria: { filters: [{ pattern: { data: [{ prefix: 'keep' }] } }] },
+    });
+    const summary = await mapping.drain();
+    expect(mapping.batches.map((b) => text(b.event))).toEqual([
+      ['keep-1', 'keep-2', 'keep-3'],
+      ['keep-2', 'keep-3'],
+    ]);
+    expect(summary).toMatchObject({ processedRecords: 1, skippedRecords: 2, filteredRecords: 2 });
+  });
+
   it('with ReportBatchItemFailures, moves the checkpoint to the lowest reported record and reads again from there', async () => {
     const fn = make(async (event) => ({
       batchItemFailures: event.Records.filter((r) => Buffer.from(r.kinesis.data, 'base64').toString() === '3' && fn.invocations.length === 0).map((r) => ({ itemIdentifier: r.kinesis.sequenceNumber })),
@@ -164,6 +204,26 @@ describe('createEventSourceMapping (Kinesis)', () => {
     stream.putRecord('x', { partitionKey: 'k' });
     await fn.clock.advance(1000);
     expect(fn.invocations).toHaveLength(0);
+  });
+
+  it('filters a DynamoDB table’s records on the record itself: the event name and typed images', async () => {
+    const fn = make(async () => 'ok');
+    const table = createDynamoDbTable('orders', { partitionKey: 'id', clock: fn.clock });
+    const mapping = createEventSourceMapping(fn, table, {
+      startingPosition: 'TRIM_HORIZON',
+      filterCriteria: { filters: [{ pattern: { eventName: ['INSERT'], dynamodb: { NewImage: { status: { S: ['open'] } } } } }] },
+    });
+    table.putItem({ id: 'a', status: 'open' });
+    table.putItem({ id: 'a', status: 'closed' });
+    table.putItem({ id: 'b', status: 'closed' });
+    table.deleteItem({ id: 'b' });
+    table.putItem({ id: 'c', status: 'open' });
+    const summary = await mapping.drain();
+    expect(mapping.batches.flatMap((b) => b.event.Records.map((r) => [r.eventName, r.dynamodb!.Keys!['id']!.S]))).toEqual([
+      ['INSERT', 'a'],
+      ['INSERT', 'c'],
+    ]);
+    expect(summary).toMatchObject({ processedRecords: 2, filteredRecords: 3 });
   });
 
   it('never delivers a record past the stream’s 24-hour retention, on Kinesis or DynamoDB', async () => {
