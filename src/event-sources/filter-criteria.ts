@@ -23,7 +23,7 @@ export const FILTER_LIMITS = { filters: 5, patternLength: 4096 } as const;
 /** AWS's answer to a pattern it cannot read (recorded by LocalStack against AWS: test_sqs_invalid_event_filter). */
 const INVALID = 'Invalid filter pattern definition.';
 
-const NUMERIC_OPERATORS = new Set(['=', '<', '<=', '>', '>=']);
+const NUMERIC_OPERATORS = ['=', '<', '<=', '>', '>='];
 const MATCHER_KEYS = new Set(['prefix', 'suffix', 'equals-ignore-case', 'anything-but', 'numeric', 'exists']);
 
 type Pattern = { readonly [key: string]: unknown };
@@ -81,27 +81,29 @@ function checkMatcher(item: unknown): void {
   if (entries.length !== 1 || !MATCHER_KEYS.has(entries[0]![0])) throw new InvalidParameterValueError(INVALID);
   const [kind, operand] = entries[0]!;
   const ok =
-    kind === 'exists'
-      ? typeof operand === 'boolean'
-      : kind === 'numeric'
-        ? numericOk(operand)
-        : kind === 'anything-but'
-          ? operand !== null && typeof operand === 'object' && !Array.isArray(operand)
-            ? Object.keys(operand).length === 1 && typeof (operand as { prefix?: unknown }).prefix === 'string'
-            : true
-          : typeof operand === 'string';
+    kind === 'exists' ? typeof operand === 'boolean' : kind === 'numeric' ? numericOk(operand) : kind === 'anything-but' ? anythingButOk(operand) : typeof operand === 'string';
   if (!ok) throw new InvalidParameterValueError(INVALID);
 }
 
+/** `[op, n]`, or a range: a lower bound (`>`, `>=`) then an upper one (`<`, `<=`). */
 function numericOk(operand: unknown): boolean {
-  if (!Array.isArray(operand) || (operand.length !== 2 && operand.length !== 4)) return false;
-  for (let i = 0; i < operand.length; i += 2) {
-    if (!NUMERIC_OPERATORS.has(operand[i] as string) || typeof operand[i + 1] !== 'number') return false;
-  }
-  return true;
+  if (!Array.isArray(operand)) return false;
+  const bound = (i: number, ops: readonly string[]): boolean => ops.includes(operand[i] as string) && typeof operand[i + 1] === 'number';
+  if (operand.length === 2) return bound(0, NUMERIC_OPERATORS);
+  return operand.length === 4 && bound(0, ['>', '>=']) && bound(2, ['<', '<=']);
+}
+
+/** A string or number, a non-empty list of them, or `{ prefix }`. */
+function anythingButOk(operand: unknown): boolean {
+  const leaf = (v: unknown): boolean => typeof v === 'string' || typeof v === 'number';
+  if (Array.isArray(operand)) return operand.length > 0 && operand.every(leaf);
+  if (operand !== null && typeof operand === 'object') return Object.keys(operand).length === 1 && typeof (operand as { prefix?: unknown }).prefix === 'string';
+  return leaf(operand);
 }
 
 function matchesPattern(pattern: Pattern, record: unknown): boolean {
+  // A nested pattern against an array of objects matches when one of them does.
+  if (Array.isArray(record)) return record.some((element) => matchesPattern(pattern, element));
   for (const key in pattern) {
     const expected = pattern[key];
     if (key === '$or') {
@@ -112,19 +114,25 @@ function matchesPattern(pattern: Pattern, record: unknown): boolean {
     const value = present ? (record as Record<string, unknown>)[key] : undefined;
     if (Array.isArray(expected)) {
       if (!matchesValues(expected, present, value)) return false;
-    } else if (!present || !matchesPattern(expected as Pattern, value)) {
+    } else if (!matchesPattern(expected as Pattern, value)) {
+      // A missing parent: its keys are missing too (so `exists: false` below it matches).
       return false;
     }
   }
   return true;
 }
 
-/** One leaf: any of the matchers against the value, or against any element when the value is an array. */
+/**
+ * One leaf: any of the matchers against the value, or against any element when the value is an array. Only leaves
+ * match (strings, numbers, booleans, null): an object where a pattern expects a value matches nothing, and `exists`
+ * asks whether there is a leaf (an empty array or an object is none).
+ */
 function matchesValues(matchers: readonly unknown[], present: boolean, value: unknown): boolean {
-  const values = Array.isArray(value) ? value : [value];
+  const values = (Array.isArray(value) ? value : [value]).filter((v) => v === null || typeof v !== 'object');
+  const hasLeaf = present && values.length > 0;
   return matchers.some((matcher) => {
-    if (matcher !== null && typeof matcher === 'object' && 'exists' in matcher) return (matcher as { exists: boolean }).exists === present;
-    return present && values.some((v) => matchesOne(matcher, v));
+    if (matcher !== null && typeof matcher === 'object' && 'exists' in matcher) return (matcher as { exists: boolean }).exists === hasLeaf;
+    return hasLeaf && values.some((v) => matchesOne(matcher, v));
   });
 }
 

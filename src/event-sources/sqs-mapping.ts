@@ -161,8 +161,12 @@ export class SqsMapping extends PollingMapping<SqsBatch> implements SqsEventSour
   protected hasReady(now: number): boolean {
     if (this.inFlight >= this.concurrency(now)) return false;
     const { count, bytes, since, filtered } = this.queue.receivable(now, { count: this.config.batchSize, bytes: SQS_LIMITS.batchBytes }, this.keep);
-    // Messages to turn away are progress of their own: the poll deletes them.
+    // Messages to turn away are progress of their own: the poll deletes them (and invokes only if a batch is ready).
     if (filtered > 0) return true;
+    return this.batchReady(now, count, bytes, since);
+  }
+
+  private batchReady(now: number, count: number, bytes: number, since: number): boolean {
     if (count === 0) return false;
     // A batch goes when it is full, when its window closes, or when it weighs the 6 MB an Invoke may carry.
     return this.config.windowMs === 0 || count >= this.config.batchSize || bytes >= SQS_LIMITS.batchBytes || now >= since + this.config.windowMs;
@@ -171,19 +175,22 @@ export class SqsMapping extends PollingMapping<SqsBatch> implements SqsEventSour
   /** Receives one batch and hands it to the function (one per scheduler turn, like the async queue's deliveries). */
   protected poll(now: number): void {
     this.counters.expired += this.queue.expire(now);
+    if (this.keep !== undefined) {
+      const dropped = this.queue.dropRefused(now, this.keep);
+      this.counters.filtered += dropped;
+      // Turning messages away does not close a batching window.
+      if (dropped > 0) {
+        const { count, bytes, since } = this.queue.receivable(now, { count: this.config.batchSize, bytes: SQS_LIMITS.batchBytes });
+        if (!this.batchReady(now, count, bytes, since)) return;
+      }
+    }
     let bytes = 0;
-    const { messages, redriven, filtered } = this.queue.receive(
-      now,
-      this.config.batchSize,
-      (m) => {
-        if (bytes + m.recordBytes > SQS_LIMITS.batchBytes) return false;
-        bytes += m.recordBytes;
-        return true;
-      },
-      this.keep,
-    );
+    const { messages, redriven } = this.queue.receive(now, this.config.batchSize, (m) => {
+      if (bytes + m.recordBytes > SQS_LIMITS.batchBytes) return false;
+      bytes += m.recordBytes;
+      return true;
+    });
     this.counters.deadLettered += redriven;
-    this.counters.filtered += filtered;
     if (messages.length === 0) {
       this.noteIdle();
       return;

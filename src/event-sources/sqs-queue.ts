@@ -320,18 +320,11 @@ export class QueueState {
    * ReceiveMessage as Lambda's poller makes it: up to `max` messages visible at `now` whose records fit `maxBytes`,
    * hidden for the visibility timeout, their receive count incremented. A message already received
    * `maxReceiveCount` times moves to the dead-letter queue instead (counted in `redriven`). On a FIFO queue a group
-   * with a message in flight is skipped, and each group's messages come in order. A message `keep` refuses (the
-   * mapping's filter criteria) is received and deleted at once, counted in `filtered`, and takes no room in the batch.
+   * with a message in flight is skipped, and each group's messages come in order.
    */
-  receive(
-    now: number,
-    max: number,
-    fits: (message: StoredMessage) => boolean,
-    keep?: (message: StoredMessage) => boolean,
-  ): { messages: StoredMessage[]; redriven: number; filtered: number } {
+  receive(now: number, max: number, fits: (message: StoredMessage) => boolean): { messages: StoredMessage[]; redriven: number } {
     const messages: StoredMessage[] = [];
     let redriven = 0;
-    let filtered = 0;
     const blocked = this.fifo ? this.groupsInFlight(now) : new Set<string>();
     for (let i = 0; i < this.stored.length && messages.length < max; i++) {
       const m = this.stored[i]!;
@@ -341,11 +334,6 @@ export class QueueState {
         this.stored.splice(i--, 1);
         this.redrive.target.adopt(m, now);
         redriven++;
-        continue;
-      }
-      if (keep !== undefined && !keep(m)) {
-        this.stored.splice(i--, 1);
-        filtered++;
         continue;
       }
       if (!fits(m)) {
@@ -360,7 +348,23 @@ export class QueueState {
       m.visibleAt = now + this.visibilityTimeoutMs;
       messages.push(m);
     }
-    return { messages, redriven, filtered };
+    return { messages, redriven };
+  }
+
+  /**
+   * Receives and deletes at once the messages a receive at `now` would take that `keep` refuses (the mapping's filter
+   * criteria turn them away: Lambda deletes them); returns how many.
+   */
+  dropRefused(now: number, keep: (message: StoredMessage) => boolean): number {
+    const blocked = this.fifo ? this.groupsInFlight(now) : undefined;
+    let dropped = 0;
+    for (let i = 0; i < this.stored.length; i++) {
+      const m = this.stored[i]!;
+      if (m.visibleAt > now || (m.group !== undefined && blocked!.has(m.group)) || keep(m)) continue;
+      this.stored.splice(i--, 1);
+      dropped++;
+    }
+    return dropped;
   }
 
   /**

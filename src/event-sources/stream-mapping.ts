@@ -216,15 +216,24 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     return c.shard.records.slice(Math.max(0, c.position - c.shard.trimmed));
   }
 
-  /** Records from the checkpoint too old to deliver (at most a batch of them), up to the first one the filter turns away. */
-  private agedOut(c: Cursor, now: number): readonly StreamEntry[] {
+  /**
+   * Records from the checkpoint too old to deliver (at most a batch of them, those the filter criteria turn away
+   * passed over among them), if the first record to keep is.
+   */
+  private agedOut(c: Cursor, now: number): ReadBatch | undefined {
     const max = this.config.maximumRecordAgeMs;
-    if (max === -1) return [];
+    if (max === -1) return undefined;
     const unread = this.unread(c);
-    let n = 0;
-    // A run of records to keep: those the filter criteria turn away are passed over, not reported.
-    while (n < unread.length && n < this.config.batchSize && this.keeps(unread[n]!) && now - unread[n]!.arrivedAt > max) n++;
-    return unread.slice(0, n);
+    const records: StreamEntry[] = [];
+    const offsets: number[] = [];
+    for (let i = 0; i < unread.length && records.length < this.config.batchSize; i++) {
+      const r = unread[i]!;
+      if (!this.keeps(r)) continue;
+      if (now - r.arrivedAt <= max) break;
+      records.push(r);
+      offsets.push(i);
+    }
+    return records.length === 0 ? undefined : { records, span: offsets.at(-1)! + 1, offsets };
   }
 
   /** Whether a record passes the filter criteria (every record does without them). */
@@ -242,7 +251,7 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     if (unread.length === 0) return false;
     // Records to pass over at the checkpoint are progress of their own.
     if (!this.keeps(unread[0]!)) return true;
-    if (this.agedOut(c, now).length > 0 || c.invocations > 0 || c.throttles > 0 || this.config.windowMs === 0) return true;
+    if (this.agedOut(c, now) !== undefined || c.invocations > 0 || c.throttles > 0 || this.config.windowMs === 0) return true;
     // A batch goes when it is full, when its window closes, or when it weighs the 6 MB an Invoke may carry.
     if (now >= unread[0]!.arrivedAt + this.config.windowMs) return true;
     let bytes = 0;
@@ -278,8 +287,8 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     if (c.position < c.shard.trimmed) this.moveCheckpoint(c, c.shard.trimmed - c.position);
     if (this.passFiltered(c) && !this.shardReady(c, now)) return;
     const aged = this.agedOut(c, now);
-    if (aged.length > 0) {
-      this.skip(c, aged, aged.length, 'RecordAgeExceeded', Math.max(1, c.invocations), undefined, now);
+    if (aged !== undefined) {
+      this.skip(c, aged.records, aged.span, 'RecordAgeExceeded', Math.max(1, c.invocations), undefined, now);
       return;
     }
     const batch = this.nextBatch(c);

@@ -17,7 +17,11 @@ describe('compileFilterCriteria', () => {
     ['a number', { body: { n: [{ numeric: ['=', 100] }] } }, { n: 100 }, { n: 101 }],
     ['a numeric range', { body: { n: [{ numeric: ['>', 10, '<=', 20] }] } }, { n: 20 }, { n: 10 }],
     ['a key that exists', { body: { k: [{ exists: true }] } }, { k: 0 }, { j: 0 }],
+    ['a key that exists, null', { body: { k: [{ exists: true }] } }, { k: null }, { k: {} }],
     ['a key that does not exist', { body: { k: [{ exists: false }] } }, { j: 0 }, { k: 0 }],
+    ['a key that does not exist, nor its parent', { body: { a: { b: [{ exists: false }] } } }, { c: 1 }, { a: { b: 1 } }],
+    ['any object of an array of them', { body: { items: { sku: ['b'] } } }, { items: [{ sku: 'a' }, { sku: 'b' }] }, { items: [{ sku: 'a' }] }],
+    ['anything-but, on values only', { body: { w: [{ 'anything-but': 'rain' }] } }, { w: 'sun' }, { w: { sky: 'sun' } }],
     ['a prefix', { body: { region: [{ prefix: 'us-' }] } }, { region: 'us-east-1' }, { region: 'eu-west-1' }],
     ['a suffix', { body: { file: [{ suffix: '.png' }] } }, { file: 'a.png' }, { file: 'a.jpg' }],
     ['a value in any case', { body: { s: [{ 'equals-ignore-case': 'ok' }] } }, { s: 'OK' }, { s: 'no' }],
@@ -49,8 +53,31 @@ describe('compileFilterCriteria', () => {
   });
 
   it('refuses what AWS refuses with its message (recorded: test_sqs_invalid_event_filter), and more than 5 filters', () => {
-    for (const pattern of ['null', 'simple string', '{"eventSource":"aws:sqs"}', '{"eventSource":[]}', '{"a":[{"numeric":[">"]}]}', '{"a":[{"regex":"x"}]}']) {
-      expect(() => keep(pattern), pattern).toThrow(new InvalidParameterValueError('Invalid filter pattern definition.'));
+    const invalid = [
+      // The four AWS answered so.
+      'null',
+      'simple string',
+      '{"eventSource":"aws:sqs"}',
+      '{"eventSource":[]}',
+      // Malformed matchers.
+      '{"a":[{"numeric":[">"]}]}',
+      '{"a":[{"numeric":["<",5,">",1]}]}',
+      '{"a":[{"anything-but":[]}]}',
+      '{"a":[{"anything-but":null}]}',
+      '{"a":[{"regex":"x"}]}',
+      '{"$or":[{"a":["1"]}]}',
+      '{"$or":{"a":["1"]}}',
+      '{}',
+    ];
+    for (const pattern of invalid) {
+      let error: unknown;
+      try {
+        keep(pattern);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, pattern).toBeInstanceOf(InvalidParameterValueError);
+      expect((error as Error).message, pattern).toBe('Invalid filter pattern definition.');
     }
     expect(() => keep(...Array.from({ length: 6 }, () => ({ a: ['1'] })))).toThrow(/at most 5 filters/);
     expect(compileFilterCriteria({ filters: [] })).toBeUndefined();

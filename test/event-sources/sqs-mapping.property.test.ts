@@ -19,6 +19,8 @@ const scenario = fc.record({
   groups: fc.integer({ min: 1, max: 3 }),
   // Filter criteria keeping only the messages marked here, or none.
   filter: fc.boolean(),
+  // A batching window (standard queues only), or none.
+  window: fc.constantFrom(0, 0, 5, 30),
   kept: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
 });
 
@@ -64,6 +66,7 @@ describe('SQS event source mappings, for any messages, outcomes and configuratio
         try {
           const mapping = createEventSourceMapping(fn, queue, {
             batchSize: s.batchSize,
+            ...(s.fifo || s.window === 0 ? {} : { maximumBatchingWindowInSeconds: s.window }),
             ...(s.report ? { functionResponseTypes: ['ReportBatchItemFailures'] as const } : {}),
             ...(s.filter ? { filterCriteria: { filters: [{ pattern: { body: { keep: [true] } } }] } } : {}),
           });

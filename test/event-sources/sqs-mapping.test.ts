@@ -402,9 +402,17 @@ describe('createEventSourceMapping (SQS)', () => {
     expect(fn.invocations).toHaveLength(2);
   });
 
-  it('refuses filter criteria AWS refuses, with its message', () => {
+  it('turns messages away without closing its batching window', async () => {
     const fn = make(async () => 'ok');
-    expect(() => createEventSourceMapping(fn, createQueue('q'), { filterCriteria: { filters: [{ pattern: '{"body":"x"}' }] } })).toThrow('Invalid filter pattern definition.');
+    const queue = createQueue('windowed');
+    const mapping = createEventSourceMapping(fn, queue, {
+      maximumBatchingWindowInSeconds: 20,
+      filterCriteria: { filters: [{ pattern: { body: { kind: ['order'] } } }] },
+    });
+    queue.send({ kind: 'order' });
+    queue.send({ kind: 'ping' });
+    const summary = await mapping.drain();
+    expect([summary.filtered, mapping.batches.length, mapping.batches[0]!.at - fn.clock.now() + summary.virtualMs]).toEqual([1, 1, 20_000]);
   });
 
   it('has a deterministic UUID for a function and a queue', () => {

@@ -10,14 +10,18 @@ const params = { numRuns, ...(seed === undefined ? {} : { seed }), verbose: 1 as
 
 const scenario = fc.record({
   // Per record: whether its handling succeeds on its 1st, 2nd, ... delivery (past the list: it succeeds).
-  records: fc.array(fc.record({ key: fc.constantFrom('a', 'b', 'c', 'd'), outcomes: fc.array(fc.boolean(), { maxLength: 6 }), kept: fc.boolean() }), { minLength: 1, maxLength: 15 }),
+  records: fc.array(fc.record({ key: fc.constantFrom('a', 'b', 'c', 'd'), outcomes: fc.oneof(fc.array(fc.boolean(), { maxLength: 10 }), fc.constant(Array.from({ length: 10 }, () => false))), kept: fc.boolean() }), { minLength: 1, maxLength: 15 }),
   shardCount: fc.integer({ min: 1, max: 3 }),
   batchSize: fc.integer({ min: 1, max: 5 }),
-  maximumRetryAttempts: fc.integer({ min: 0, max: 3 }),
+  // -1: retried until it succeeds or ages out.
+  maximumRetryAttempts: fc.integer({ min: -1, max: 3 }),
   report: fc.boolean(),
   bisect: fc.boolean(),
   // Filter criteria keeping only the records marked `kept`, or none.
   filter: fc.boolean(),
+  // A batching window, and a record age limit (-1: none), to exercise what waits and what ages out.
+  window: fc.constantFrom(0, 0, 1, 3),
+  maximumRecordAge: fc.constantFrom(-1, -1, 60, 90),
 });
 
 describe('Kinesis event source mappings, for any records, outcomes and configuration', () => {
@@ -48,6 +52,8 @@ describe('Kinesis event source mappings, for any records, outcomes and configura
             batchSize: s.batchSize,
             maximumRetryAttempts: s.maximumRetryAttempts,
             bisectBatchOnFunctionError: s.bisect,
+            maximumBatchingWindowInSeconds: s.window,
+            maximumRecordAgeInSeconds: s.maximumRecordAge,
             ...(s.report ? { functionResponseTypes: ['ReportBatchItemFailures'] as const } : {}),
             ...(s.filter ? { filterCriteria: { filters: [{ pattern: { data: ['kept'] } }] } } : {}),
           });
@@ -66,7 +72,7 @@ describe('Kinesis event source mappings, for any records, outcomes and configura
           const skipped = mapping.skipped.flatMap((k) => k.sequenceNumbers);
           expect(new Set(skipped).size).toBe(skipped.length);
           expect(skipped.length).toBe(summary.skippedRecords);
-          for (const k of mapping.skipped) expect(k.approximateInvokeCount).toBeLessThanOrEqual(s.maximumRetryAttempts + 1);
+          if (s.maximumRetryAttempts !== -1) for (const k of mapping.skipped) expect(k.approximateInvokeCount).toBeLessThanOrEqual(s.maximumRetryAttempts + 1);
           // A record never seen by the function was not processed: it can only have been skipped.
           for (const { sequenceNumber } of put) {
             if (!deliveries.has(sequenceNumber) && !filteredOut.some((f) => f.sequenceNumber === sequenceNumber)) expect(skipped).toContain(sequenceNumber);

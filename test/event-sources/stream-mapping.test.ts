@@ -83,7 +83,7 @@ describe('createEventSourceMapping (Kinesis)', () => {
     for (const data of [...records, 'plain text']) stream.putRecord(data, { partitionKey: 'k' });
     // One clock: each drain also runs the other mapping's polls, so the summaries are read together.
     const [s1, s2] = await Promise.all([m1.drain(), m2.drain()]);
-    expect(s1.filteredRecords + s2.filteredRecords).toBe(4);
+    expect([s1.filteredRecords, s2.filteredRecords]).toEqual([2, 2]);
     expect([m1.batches.length, m2.batches.length]).toEqual([1, 1]);
     expect([seen.get('function_1'), seen.get('function_2')]).toEqual([[records[0]], [records[1]]]);
   });
@@ -204,6 +204,24 @@ describe('createEventSourceMapping (Kinesis)', () => {
     stream.putRecord('x', { partitionKey: 'k' });
     await fn.clock.advance(1000);
     expect(fn.invocations).toHaveLength(0);
+  });
+
+  it('with filter criteria, gives up records too old in one failure record across those it passes over', async () => {
+    const fn = make(async () => {
+      throw new Error('down');
+    });
+    const failures = createQueue('failures');
+    const stream = createKinesisStream('s', { clock: fn.clock });
+    const mapping = createEventSourceMapping(fn, stream, {
+      startingPosition: 'TRIM_HORIZON',
+      maximumRecordAgeInSeconds: 60,
+      destinations: { onFailure: failures },
+      filterCriteria: { filters: [{ pattern: { data: [{ prefix: 'keep' }] } }] },
+    });
+    for (const data of ['keep-1', 'drop', 'keep-2']) stream.putRecord(data, { partitionKey: 'k' });
+    const summary = await mapping.drain();
+    expect(mapping.skipped.map((s) => [s.condition, s.sequenceNumbers.length])).toEqual([['RecordAgeExceeded', 2]]);
+    expect(summary).toMatchObject({ skippedRecords: 2, filteredRecords: 1 });
   });
 
   it('filters a DynamoDB table’s records on the record itself: the event name and typed images', async () => {
