@@ -3,6 +3,7 @@ import { HarnessError, rejectUnknownKeys } from '../errors.js';
 import type { LambdaFunction } from '../function/lambda-function.js';
 import { createFunctionUrl, type FunctionUrlConfig } from '../function-url/function-url.js';
 import { answerLive, headersFrom } from './live-response.js';
+import { createRandom, hashSeed } from '../internal/random.js';
 
 /**
  * Options of {@link functionUrlHandlers}. Unknown keys are rejected.
@@ -78,4 +79,18 @@ export function functionUrlHandlers(fn: LambdaFunction, options: FunctionUrlHand
       );
     }),
   ];
+}
+
+/**
+ * An msw handler answering every function URL no other handler serves as AWS answers a URL that does not exist: 403,
+ * `x-amzn-ErrorType: AccessDeniedException`, body `{"Message":null}` (recorded: url-nonexistent-403). List it after the
+ * functions' handlers, so that a request to a mistyped URL id fails as it would on AWS instead of leaving the process.
+ * @example
+ * const server = setupServer(...functionUrlHandlers(api, { url }), unknownFunctionUrlHandler());
+ */
+export function unknownFunctionUrlHandler(): HttpHandler {
+  const random = createRandom(hashSeed('unknown-function-url'));
+  return http.all(/^https:\/\/[a-z0-9]+\.lambda-url\.[a-z0-9-]+\.on\.aws(\/|$)/, () =>
+    HttpResponse.json({ Message: null }, { status: 403, headers: { 'x-amzn-ErrorType': 'AccessDeniedException', 'x-amzn-RequestId': random.uuid() } }),
+  );
 }

@@ -5,5 +5,5 @@
  * @packageDocumentation
  */
 export { lambdaHandlers, type LambdaHandlersOptions } from './lambda-handlers.js';
-export { functionUrlHandlers, type FunctionUrlHandlersOptions } from './function-url-handlers.js';
+export { functionUrlHandlers, unknownFunctionUrlHandler, type FunctionUrlHandlersOptions } from './function-url-handlers.js';
 export type { InvokeTarget } from '../invoke-api/registry.js';

@@ -6,14 +6,16 @@
  * The recorded `http` views are what python-requests saw: `statuscode`, the `Content-Length`/`Content-Type` headers
  * and `content` (parsed by the snapshot library when it starts with `{`).
  *
- * Not replayed: two 403s (`url-missing-permission-403`, `url-nonexistent-403`: AuthType and resource policies are
- * not modelled, every URL served is public, and a server serves one URL).
+ * Not replayed: `url-missing-permission-403` (AuthType and resource policies are not modelled: every URL served is
+ * public).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LambdaFunctionURLEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { createFunction, HarnessError, startFunctionUrl, type FunctionUrlOptions, type LambdaFunction, type RunningServer } from '../../src/index.js';
+import { setupServer } from 'msw/node';
+import { functionUrlHandlers, unknownFunctionUrlHandler } from '../../src/msw/index.js';
 import { echoOf, expectRecorded, recorded, recording, replays } from './_recordings.js';
 
 const { release } = replays();
@@ -213,6 +215,25 @@ describe('function URLs, as recorded on AWS', () => {
     expect(after.headers.get('x-amzn-ErrorType')).toBe(expected.headers['x-amzn-ErrorType']);
     expectRecorded(JSON.parse(await after.text()), expected.content);
     expect(fn.invocations).toHaveLength(1);
+  });
+
+  it('url-nonexistent-403: answers a URL id nobody serves with 403 AccessDeniedException and {"Message":null}, through msw', async () => {
+    const id = 'url-nonexistent-403';
+    const fn = release(createFunction({ name: 'url-known', handler: async () => 'known' }) as LambdaFunction);
+    const known = 'https://abcdefghijklmnopqrstuvwxyz012345.lambda-url.us-east-1.on.aws';
+    const server = setupServer(...functionUrlHandlers(fn, { url: known }), unknownFunctionUrlHandler());
+    server.listen({ onUnhandledRequest: 'error' });
+    try {
+      expect(await (await fetch(`${known}/`)).text()).toBe('known');
+      const response = await fetch('https://0123456789abcdefghijklmnopqrstuv.lambda-url.us-east-1.on.aws/');
+      const expected = recorded<{ status: number; body: string; 'Content-Type': string; 'x-amzn-ErrorType': string }>(id, 'assertions');
+      expect(response.status).toBe(expected.status);
+      expect(await response.text()).toBe(expected.body);
+      expect(response.headers.get('content-type')).toBe(expected['Content-Type']);
+      expect(response.headers.get('x-amzn-ErrorType')).toBe(expected['x-amzn-ErrorType']);
+    } finally {
+      server.close();
+    }
   });
 
   it('refuses a URL on a version number or $LATEST, and on an alias that does not exist, as CreateFunctionUrlConfig does', async () => {
