@@ -1,5 +1,5 @@
-import { afterEach } from 'vitest';
-import { createClock, createFunction, type FunctionOptions, type LambdaFunction } from '../../src/index.js';
+import { afterEach, expect } from 'vitest';
+import { createClock, createFunction, HarnessError, type FunctionOptions, type LambdaFunction } from '../../src/index.js';
 
 /**
  * `make(options)` for a test file: creates a function and disposes it after each test, so no test leaves
@@ -58,4 +58,15 @@ export function releasedAfterEach(): <T extends Releasable>(x: T) => T {
     held.push(x);
     return x;
   };
+}
+
+/** The HarnessError `call` throws (a configuration call refused), failing the test when it throws none or another. */
+export function refusalOf(call: () => unknown): HarnessError {
+  try {
+    call();
+  } catch (error) {
+    expect(error).toBeInstanceOf(HarnessError);
+    return error as HarnessError;
+  }
+  throw new Error('expected a HarnessError, and nothing was thrown');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createClock, HarnessError, InvalidParameterValueError, LambdaServiceError, type LambdaFunction } from '../../src/index.js';
-import { disposableFunctions } from '../_support/functions.js';
+import { createClock, InvalidParameterValueError, LambdaServiceError, type LambdaFunction } from '../../src/index.js';
+import { disposableFunctions, refusalOf } from '../_support/functions.js';
 
 const make = disposableFunctions();
 
@@ -33,16 +33,6 @@ const answer = async (fn: LambdaFunction, event: object, qualifier?: string): Pr
   if (!r.ok) throw new Error(r.error.errorMessage);
   return r.payload as Answer;
 };
-
-function refusal(call: () => void): HarnessError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(HarnessError);
-    return error as HarnessError;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('provisioned concurrency on versions (fn.putProvisionedConcurrency)', () => {
   it('initialises the version’s environments up front: its first invocations are warm', async () => {
@@ -124,7 +114,7 @@ describe('provisioned concurrency on versions (fn.putProvisionedConcurrency)', (
       ['1', 'shutdown', 'provisioning-changed'],
       ['2', 'idle', undefined],
     ]);
-    expect(refusal(() => fn.updateAlias({ name: 'live', routingConfig: { additionalVersionWeights: { '1': 0.5 } } })).message).toBe(
+    expect(refusalOf(() => fn.updateAlias({ name: 'live', routingConfig: { additionalVersionWeights: { '1': 0.5 } } })).message).toBe(
       'Alias with weights can not be used with Provisioned Concurrency',
     );
     fn.deleteAlias('live');
@@ -187,13 +177,13 @@ describe('provisioned concurrency on versions (fn.putProvisionedConcurrency)', (
     fn.publishVersion();
     fn.update({ environment: { V: '2' } });
     fn.publishVersion();
-    expect(refusal(() => fn.putProvisionedConcurrency('$LATEST', 1)).message).toBe('Provisioned Concurrency Configs cannot be applied to unpublished function versions.');
-    expect(refusal(() => fn.putProvisionedConcurrency('7', 1)).message).toBe(`Function not found: ${fn.arn}:7`);
-    expect(refusal(() => fn.putProvisionedConcurrency('1', 0))).toBeInstanceOf(InvalidParameterValueError);
-    expect(refusal(() => fn.putProvisionedConcurrency('1', 2)).message).toBe('Requested Provisioned Concurrency should not be greater than the reservedConcurrentExecution for function');
+    expect(refusalOf(() => fn.putProvisionedConcurrency('$LATEST', 1)).message).toBe('Provisioned Concurrency Configs cannot be applied to unpublished function versions.');
+    expect(refusalOf(() => fn.putProvisionedConcurrency('7', 1)).message).toBe(`Function not found: ${fn.arn}:7`);
+    expect(refusalOf(() => fn.putProvisionedConcurrency('1', 0))).toBeInstanceOf(InvalidParameterValueError);
+    expect(refusalOf(() => fn.putProvisionedConcurrency('1', 2)).message).toBe('Requested Provisioned Concurrency should not be greater than the reservedConcurrentExecution for function');
     fn.createAlias({ name: 'canary', functionVersion: '1', routingConfig: { additionalVersionWeights: { '2': 0.5 } } });
-    expect(refusal(() => fn.putProvisionedConcurrency('canary', 1)).message).toBe('Alias with weights can not be used with Provisioned Concurrency');
-    expect(refusal(() => fn.deleteProvisionedConcurrency('1')).message).toContain('No Provisioned Concurrency Config found for this function');
+    expect(refusalOf(() => fn.putProvisionedConcurrency('canary', 1)).message).toBe('Alias with weights can not be used with Provisioned Concurrency');
+    expect(refusalOf(() => fn.deleteProvisionedConcurrency('1')).message).toContain('No Provisioned Concurrency Config found for this function');
     expect(fn.environments).toEqual([]);
     expect((await answer(fn, {})).ran).toBe('on-demand');
   });
@@ -234,8 +224,8 @@ describe('reserved concurrency at run time (fn.putFunctionConcurrency)', () => {
     const other = make({ clock, handler: async () => 'ok', reservedConcurrency: 850 });
     fn.publishVersion();
     fn.putProvisionedConcurrency('1', 2);
-    expect(refusal(() => fn.putFunctionConcurrency(1)).message).toBe(" ReservedConcurrentExecutions  1 should not be lower than function's total provisioned concurrency [2].");
-    expect(refusal(() => fn.putFunctionConcurrency(60)).message).toBe(
+    expect(refusalOf(() => fn.putFunctionConcurrency(1)).message).toBe(" ReservedConcurrentExecutions  1 should not be lower than function's total provisioned concurrency [2].");
+    expect(refusalOf(() => fn.putFunctionConcurrency(60)).message).toBe(
       "Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [100].",
     );
     // Still in the account's pool, with its provisioned environments, and the account's books unchanged.

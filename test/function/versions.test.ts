@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Context } from 'aws-lambda';
-import { createFunction, createQueue, HarnessError, LambdaServiceError, type LambdaFunction } from '../../src/index.js';
-import { disposableFunctions } from '../_support/functions.js';
+import { createFunction, createQueue, LambdaServiceError, type LambdaFunction } from '../../src/index.js';
+import { disposableFunctions, refusalOf } from '../_support/functions.js';
 
 const make = disposableFunctions();
 
@@ -28,16 +28,6 @@ async function rejection(promise: Promise<unknown>): Promise<LambdaServiceError>
   const error = await promise.then(() => undefined, (e: unknown) => e);
   expect(error).toBeInstanceOf(LambdaServiceError);
   return error as LambdaServiceError;
-}
-
-function thrown(call: () => unknown): HarnessError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(HarnessError);
-    return error as HarnessError;
-  }
-  throw new Error('expected a throw');
 }
 
 describe('fn.publishVersion', () => {
@@ -145,9 +135,9 @@ describe('fn.update', () => {
 
   it('refuses what it cannot change and bad values, changing nothing', async () => {
     const fn = make({ name: 'orders', handler: reporting('a'), timeout: 5 });
-    expect(thrown(() => fn.update({ name: 'other' } as never)).code).toBe('UNKNOWN_OPTION');
-    expect(thrown(() => fn.update({ timeout: 901 })).code).toBe('INVALID_PARAMETER_VALUE');
-    expect(thrown(() => fn.update(null as never)).code).toBe('INVALID_OPTION');
+    expect(refusalOf(() => fn.update({ name: 'other' } as never)).code).toBe('UNKNOWN_OPTION');
+    expect(refusalOf(() => fn.update({ timeout: 901 })).code).toBe('INVALID_PARAMETER_VALUE');
+    expect(refusalOf(() => fn.update(null as never)).code).toBe('INVALID_OPTION');
     expect(fn.name).toBe('orders');
     const r = await fn.invoke({});
     expect(r.ok).toBe(true);
@@ -247,7 +237,7 @@ describe('aliases', () => {
     fn.update({ handler: reporting('b') });
     fn.publishVersion();
     fn.createAlias({ name: 'custom', functionVersion: '1' });
-    const message = (call: () => unknown): string => thrown(call).message;
+    const message = (call: () => unknown): string => refusalOf(call).message;
     expect(message(() => fn.createAlias({ name: 'custom', functionVersion: '1' }))).toBe(`Alias already exists: ${fn.arn}:custom`);
     expect(message(() => fn.createAlias({ name: 'other', functionVersion: '10' }))).toBe(`Function not found: ${fn.arn}:10`);
     expect(message(() => fn.createAlias({ name: '2024', functionVersion: '1' }))).toBe(
@@ -265,7 +255,7 @@ describe('aliases', () => {
     expect(routed({ $LATEST: 0.5 })).toContain("Value '{$LATEST=0.5}' at 'routingConfig.additionalVersionWeights' failed to satisfy constraint: Map keys must satisfy constraint");
     expect(routed({ '10': 0.5 })).toBe(`Function not found: ${fn.arn}:10`);
     expect(message(() => fn.updateAlias({ name: 'missing', functionVersion: '1' }))).toBe(`Alias not found: ${fn.arn}:missing`);
-    expect(thrown(() => fn.createAlias({ name: 'typo', functionVersion: '1', weights: {} } as never)).code).toBe('UNKNOWN_OPTION');
+    expect(refusalOf(() => fn.createAlias({ name: 'typo', functionVersion: '1', weights: {} } as never)).code).toBe('UNKNOWN_OPTION');
     // None of the refused calls left anything behind.
     expect(fn.aliases.map((a) => a.name)).toEqual(['custom', '2024-01-02']);
   });
@@ -287,8 +277,8 @@ describe('aliases', () => {
   it('are gone with a disposed function: every call says to create a new one', async () => {
     const fn = createFunction({ handler: reporting('a') });
     await fn.dispose();
-    expect(thrown(() => fn.publishVersion()).code).toBe('DISPOSED');
-    expect(thrown(() => fn.createAlias({ name: 'a', functionVersion: '$LATEST' })).code).toBe('DISPOSED');
-    expect(thrown(() => fn.update({ timeout: 4 })).code).toBe('DISPOSED');
+    expect(refusalOf(() => fn.publishVersion()).code).toBe('DISPOSED');
+    expect(refusalOf(() => fn.createAlias({ name: 'a', functionVersion: '$LATEST' })).code).toBe('DISPOSED');
+    expect(refusalOf(() => fn.update({ timeout: 4 })).code).toBe('DISPOSED');
   });
 });
