@@ -101,3 +101,15 @@ export function firstKilobyte(text: string): string {
   while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
   return bytes.subarray(0, end).toString('utf8');
 }
+
+/**
+ * Where Lambda puts a failure record in an S3 bucket: under `prefix` (`aws/lambda/async/<function>` for asynchronous
+ * invocations, `aws/lambda/<mapping uuid>/<shard>` for streams), by UTC date, named by the time to the second and an id.
+ * @example
+ * failureObjectKey('aws/lambda/async/orders', Date.UTC(2026, 0, 2, 3, 4, 5), id);
+ * // 'aws/lambda/async/orders/2026/01/02/2026-01-02T03.04.05-<id>'
+ */
+export function failureObjectKey(prefix: string, at: number, id: string): string {
+  const iso = isoTime(at);
+  return `${prefix}/${iso.slice(0, 4)}/${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 19).replace(/:/g, '.')}-${id}`;
+}

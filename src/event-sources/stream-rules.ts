@@ -1,4 +1,5 @@
 import { deliverableOf } from '../async/deliverable.js';
+import { failureObjectKey } from '../async/records.js';
 import type { Bucket, Topic } from '../async/targets.js';
 import { InvalidParameterValueError, rejectUnknownKeys } from '../errors.js';
 import { COMMON_KEYS, mappingInteger, reportsItemFailures, resolveCommonOptions, type CommonMappingOptions, type ResolvedCommonOptions } from './mapping-options.js';
@@ -118,12 +119,11 @@ export function streamRetryDelayMs(failures: number): number {
  * The S3 object key of a skipped batch's failure record (spec §8.2):
  * `aws/lambda/<mapping UUID>/<shardId>/YYYY/MM/DD/YYYY-MM-DDTHH.MM.SS-<uuid>`, from the record's timestamp.
  * @example
- * failureObjectKey(mapping.uuid, 'shardId-000000000000', Date.UTC(2026, 0, 2, 3, 4, 5), id);
+ * streamFailureObjectKey(mapping.uuid, 'shardId-000000000000', Date.UTC(2026, 0, 2, 3, 4, 5), id);
  * // 'aws/lambda/<uuid>/shardId-000000000000/2026/01/02/2026-01-02T03.04.05-<id>'
  */
-export function failureObjectKey(mappingUuid: string, shardId: string, at: number, id: string): string {
-  const iso = isoTime(at);
-  return `aws/lambda/${mappingUuid}/${shardId}/${iso.slice(0, 4)}/${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 19).replace(/:/g, '.')}-${id}`;
+export function streamFailureObjectKey(mappingUuid: string, shardId: string, at: number, id: string): string {
+  return failureObjectKey(`aws/lambda/${mappingUuid}/${shardId}`, at, id);
 }
 
 /**

@@ -7,7 +7,7 @@ import { LOG_LEVELS, type LogFormat, type LogLevel } from '../logs/format.js';
 import { hostRuntime, runtimeProfile, type RuntimeName, type RuntimeProfile } from '../runtime/profiles.js';
 import type { LambdaContext } from '../context/context.js';
 import { deliverableOf } from '../async/deliverable.js';
-import type { EventBus, Topic } from '../async/targets.js';
+import type { Bucket, EventBus, Topic } from '../async/targets.js';
 import type { Queue } from '../event-sources/sqs-queue.js';
 import { isRegionName } from '../invoke-api/region.js';
 
@@ -91,8 +91,8 @@ export interface FunctionOptions<TEvent = never, TResult = unknown> {
   reservedConcurrency?: number;
   /** Dead-letter queue (`DeadLetterConfig`): an in-memory queue or topic. */
   deadLetterQueue?: Queue | Topic;
-  /** Asynchronous invocation destinations: queues, topics, event buses or other simulated functions. */
-  destinations?: { onSuccess?: Destination; onFailure?: Destination };
+  /** Asynchronous invocation destinations: queues, topics, event buses or other simulated functions; a bucket on failure. */
+  destinations?: { onSuccess?: Destination; onFailure?: Destination | Bucket };
   /** Async retries after a function error, 0..2. @defaultValue 2 */
   maximumRetryAttempts?: number;
   /** Maximum age of an async event in seconds, 60..21600. @defaultValue 21600 */
@@ -199,7 +199,7 @@ export interface ResolvedOptions {
   readonly reservedConcurrency: number | undefined;
   readonly deadLetterQueue: Queue | Topic | undefined;
   readonly onSuccess: Destination | undefined;
-  readonly onFailure: Destination | undefined;
+  readonly onFailure: Destination | Bucket | undefined;
   readonly maximumRetryAttempts: number;
   readonly maximumEventAge: number;
   readonly duplicateProbability: number;
@@ -302,12 +302,13 @@ export function resolveOptions<E, R>(input: FunctionOptions<E, R>): ResolvedOpti
   for (const key of Object.keys(destinations)) {
     if (key !== 'onSuccess' && key !== 'onFailure') throw new HarnessError('UNKNOWN_OPTION', `createFunction: unknown destination ${JSON.stringify(key)}: use onSuccess and onFailure.`);
   }
+  if ((destinations.onSuccess as { kind?: string } | undefined)?.kind === 'bucket') {
+    // AWS takes an S3 bucket for failures only [INFERRED message].
+    throw new InvalidParameterValueError('destinations.onSuccess: an S3 bucket is supported as an on-failure destination only.');
+  }
   for (const d of [destinations.onSuccess, destinations.onFailure]) {
-    if ((d as { kind?: string } | undefined)?.kind === 'bucket') {
-      throw invalid('an S3 bucket as an asynchronous invocation destination is not simulated (it is for stream event source mappings); use a queue, topic, event bus or function.');
-    }
-    if (d !== undefined && !isTarget(d, ['queue', 'topic', 'event-bus']) && !isFunction(d)) {
-      throw invalid('a destination must be a queue, topic or event bus (createQueue/createTopic/createEventBus) or another simulated function.');
+    if (d !== undefined && !isTarget(d, ['queue', 'topic', 'event-bus', 'bucket']) && !isFunction(d)) {
+      throw invalid('a destination must be a queue, topic, event bus or bucket (createQueue/createTopic/createEventBus/createBucket) or another simulated function.');
     }
   }
   for (const [what, target] of [['deadLetterQueue', dlq], ['destinations.onSuccess', destinations.onSuccess], ['destinations.onFailure', destinations.onFailure]] as const) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createClock, createEventBus, createFunction, createQueue, createTopic, LambdaServiceError } from '../../src/index.js';
+import { createBucket, createClock, createEventBus, createFunction, createQueue, createTopic, LambdaServiceError } from '../../src/index.js';
 import { trackedFunctions } from '../_support/functions.js';
 
 const track = trackedFunctions();
@@ -107,6 +107,18 @@ describe('asynchronous invocation', () => {
       resources: [bus.arn, 'arn:aws:lambda:us-east-1:123456789012:function:via-bus:$LATEST'],
       detail: { requestContext: { condition: 'RetriesExhausted' } },
     });
+  });
+
+  it('writes a failure record to an S3 bucket under aws/lambda/async/<function>/ and the time, as AWS names it', async () => {
+    const bucket = createBucket('failed-events');
+    const fn = track(createFunction({ name: 'to-s3', handler: failing, maximumRetryAttempts: 0, destinations: { onFailure: bucket } }));
+    const { requestId } = await fn.invokeAsync({ n: 1 });
+    await fn.drain();
+    const [object] = bucket.objects;
+    const day = new Date(object!.lastModified).toISOString();
+    expect(object!.key).toMatch(new RegExp(`^aws/lambda/async/to-s3/${day.slice(0, 4)}/${day.slice(5, 7)}/${day.slice(8, 10)}/${day.slice(0, 19).replace(/:/g, '\\.')}-[0-9a-f-]{36}$`));
+    expect(JSON.parse(object!.body)).toMatchObject({ requestContext: { requestId, condition: 'RetriesExhausted' }, requestPayload: { n: 1 } });
+    expect(fn.asyncEvents[0]!.fate).toMatchObject({ kind: 'failed', destination: true });
   });
 
   it('sends a success record to an event bus as recorded: the record is the detail, resources name bus and function', async () => {

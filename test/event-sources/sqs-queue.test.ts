@@ -83,8 +83,8 @@ describe('createQueue', () => {
 });
 
 describe('createBucket', () => {
-  it('is refused as an asynchronous destination, with what to use instead', () => {
-    expect(() => createFunction({ handler: async () => 1, destinations: { onFailure: createBucket('failed-events') as never } })).toThrow(/S3 bucket as an asynchronous invocation destination is not simulated/);
+  it('is refused as an asynchronous on-success destination (failures only, as on AWS), and with a bad name', () => {
+    expect(() => createFunction({ handler: async () => 1, destinations: { onSuccess: createBucket('done-events') as never } })).toThrow(InvalidParameterValueError);
     expect(() => createBucket('Bad_Name')).toThrow(/not a bucket name/);
   });
 });

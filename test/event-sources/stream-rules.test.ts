@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createQueue, InvalidParameterValueError } from '../../src/index.js';
-import { failureObjectKey, resolveStreamMapping, streamFailureRecord, streamRetryDelayMs } from '../../src/event-sources/stream-rules.js';
+import { streamFailureObjectKey, resolveStreamMapping, streamFailureRecord, streamRetryDelayMs } from '../../src/event-sources/stream-rules.js';
 
 describe('resolveStreamMapping', () => {
   it('defaults to batches of 100, no window, unlimited retries and age, no bisecting', () => {
@@ -79,9 +79,9 @@ describe('streamFailureRecord', () => {
   });
 });
 
-describe('failureObjectKey', () => {
+describe('streamFailureObjectKey', () => {
   it('files a failure record under the mapping, the shard and the record’s time, as AWS does', () => {
-    expect(failureObjectKey('m-uuid', 'shardId-000000000000', Date.UTC(2026, 0, 2, 3, 4, 5, 678), 'r-uuid')).toBe(
+    expect(streamFailureObjectKey('m-uuid', 'shardId-000000000000', Date.UTC(2026, 0, 2, 3, 4, 5, 678), 'r-uuid')).toBe(
       'aws/lambda/m-uuid/shardId-000000000000/2026/01/02/2026-01-02T03.04.05-r-uuid',
     );
   });
