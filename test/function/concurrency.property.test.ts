@@ -83,7 +83,7 @@ describe('concurrency accounting, for any history of configuration changes and b
               );
               for (const r of results) {
                 if (r.status === 'fulfilled') expect(r.value.ok).toBe(true);
-                else expect((r.reason as LambdaServiceError).statusCode).toBe(429);
+                else expect([(r.reason as LambdaServiceError).statusCode, typeof (r.reason as LambdaServiceError).reason]).toEqual([429, 'string']);
               }
               // Reserved concurrency bounds every execution, provisioned ones included (when it stayed put meanwhile).
               if (reserved !== undefined && s.calls.every((c) => c.reserve === undefined)) expect(peak).toBeLessThanOrEqual(reserved);
