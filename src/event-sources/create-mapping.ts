@@ -60,7 +60,7 @@ export function createEventSourceMapping(target: LambdaFunction, source: Queue |
     const config = resolveSqsMapping((options ?? {}) as SqsMappingOptions, queue, fn.timeoutSecondsOf(qualifier));
     create = () => new SqsMapping(fn, queue, fn.clock as VirtualClock, config);
   } else {
-    const config = resolveStreamMapping(options as StreamMappingOptions);
+    const config = resolveStreamMapping(options as StreamMappingOptions, stream!.label === 'DynamoDB' ? 'DynamoDB' : 'Kinesis');
     create = () => new StreamMapping(fn, stream!, fn.clock as VirtualClock, config);
   }
   const functionArn = qualifier === undefined ? fn.arn : `${fn.arn}:${qualifier}`;

@@ -178,7 +178,7 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     this.roleArn = `arn:aws:iam::${fn.arn.split(':')[4]}:role/lambda-role`;
     this.cursors = stream.shards.map((shard) => ({
       shard,
-      position: config.startingPosition === 'LATEST' ? shard.trimmed + shard.records.length : shard.trimmed,
+      position: startingPosition(shard, config),
       invocations: 0,
       throttles: 0,
       ends: [],
@@ -439,4 +439,12 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     }
     return next === Infinity || next <= now ? undefined : next;
   }
+}
+
+/** Where a new mapping starts in a shard: its oldest record, its end, or the first record that arrived at or after a time. */
+function startingPosition(shard: Shard, config: ResolvedStreamMapping): number {
+  if (config.startingPosition === 'TRIM_HORIZON') return shard.trimmed;
+  if (config.startingPosition === 'LATEST') return shard.trimmed + shard.records.length;
+  const i = shard.records.findIndex((r) => r.arrivedAt >= config.startingAt!);
+  return shard.trimmed + (i === -1 ? shard.records.length : i);
 }

@@ -13,8 +13,13 @@ import type { Queue } from './sqs-queue.js';
  * const options: StreamMappingOptions = { startingPosition: 'TRIM_HORIZON', maximumRetryAttempts: 2, destinations: { onFailure: failures } };
  */
 export interface StreamMappingOptions extends CommonMappingOptions {
-  /** Where a new mapping starts reading each shard: its oldest record, or records put from now on. Required, as on AWS. */
-  startingPosition: 'TRIM_HORIZON' | 'LATEST';
+  /**
+   * Where a new mapping starts reading each shard: its oldest record, records put from now on, or (Kinesis only) the
+   * first record that arrived at or after `startingPositionTimestamp`. Required, as on AWS.
+   */
+  startingPosition: 'TRIM_HORIZON' | 'LATEST' | 'AT_TIMESTAMP';
+  /** With `AT_TIMESTAMP`: a `Date`, or seconds since the epoch as the API takes it. */
+  startingPositionTimestamp?: Date | number;
   /** Records per batch (1–10,000). @defaultValue 100 */
   batchSize?: number;
   /** Seconds to gather a batch before invoking (0–300). @defaultValue 0 */
@@ -36,7 +41,9 @@ export interface StreamMappingOptions extends CommonMappingOptions {
 
 /** The options with defaults applied (internal). */
 export interface ResolvedStreamMapping extends ResolvedCommonOptions {
-  readonly startingPosition: 'TRIM_HORIZON' | 'LATEST';
+  readonly startingPosition: 'TRIM_HORIZON' | 'LATEST' | 'AT_TIMESTAMP';
+  /** With `AT_TIMESTAMP`: epoch ms. */
+  readonly startingAt: number | undefined;
   readonly batchSize: number;
   readonly windowMs: number;
   /** -1: no limit. */
@@ -50,6 +57,7 @@ export interface ResolvedStreamMapping extends ResolvedCommonOptions {
 
 const KEYS = [
   'startingPosition',
+  'startingPositionTimestamp',
   'batchSize',
   'maximumBatchingWindowInSeconds',
   'maximumRetryAttempts',
@@ -65,14 +73,24 @@ const KEYS = [
  * @example
  * resolveStreamMapping({ startingPosition: 'LATEST', maximumRecordAgeInSeconds: 30 }); // throws: -1 or 60–604800
  */
-export function resolveStreamMapping(options: StreamMappingOptions): ResolvedStreamMapping {
+export function resolveStreamMapping(options: StreamMappingOptions, source: 'Kinesis' | 'DynamoDB' = 'Kinesis'): ResolvedStreamMapping {
   if (options === null || typeof options !== 'object') {
-    throw new InvalidParameterValueError("createEventSourceMapping: a stream needs options with a startingPosition ('TRIM_HORIZON' or 'LATEST').");
+    throw new InvalidParameterValueError("createEventSourceMapping: a stream needs options with a startingPosition ('TRIM_HORIZON', 'LATEST' or, for Kinesis, 'AT_TIMESTAMP').");
   }
   rejectUnknownKeys('createEventSourceMapping', options, KEYS);
   const position = options.startingPosition;
-  if (position !== 'TRIM_HORIZON' && position !== 'LATEST') {
-    throw new InvalidParameterValueError(`startingPosition must be 'TRIM_HORIZON' or 'LATEST' for a stream (got ${JSON.stringify(position)}); AT_TIMESTAMP is not simulated.`);
+  if (position !== 'TRIM_HORIZON' && position !== 'LATEST' && position !== 'AT_TIMESTAMP') {
+    throw new InvalidParameterValueError(`startingPosition must be 'TRIM_HORIZON', 'LATEST' or 'AT_TIMESTAMP' for a stream (got ${JSON.stringify(position)}).`);
+  }
+  // [INFERRED messages] DynamoDB Streams have no AT_TIMESTAMP; the timestamp goes with AT_TIMESTAMP only.
+  if (position === 'AT_TIMESTAMP' && source === 'DynamoDB') throw new InvalidParameterValueError('startingPosition AT_TIMESTAMP is supported for Kinesis streams only, not DynamoDB Streams.');
+  const stamp = options.startingPositionTimestamp;
+  if ((position === 'AT_TIMESTAMP') !== (stamp !== undefined)) {
+    throw new InvalidParameterValueError('startingPositionTimestamp goes with startingPosition AT_TIMESTAMP, and AT_TIMESTAMP needs it.');
+  }
+  const startingAt = stamp === undefined ? undefined : stamp instanceof Date ? stamp.getTime() : typeof stamp === 'number' ? stamp * 1000 : NaN;
+  if (startingAt !== undefined && !Number.isFinite(startingAt)) {
+    throw new InvalidParameterValueError(`startingPositionTimestamp must be a Date or seconds since the epoch (got ${JSON.stringify(stamp)}).`);
   }
   const batchSize = mappingInteger('batchSize', options.batchSize ?? 100, { min: 1, max: 10_000 }, 'records');
   const windowSeconds = mappingInteger('maximumBatchingWindowInSeconds', options.maximumBatchingWindowInSeconds ?? 0, { min: 0, max: 300 }, 'seconds');
@@ -93,6 +111,7 @@ export function resolveStreamMapping(options: StreamMappingOptions): ResolvedStr
   if (typeof bisect !== 'boolean') throw new InvalidParameterValueError(`bisectBatchOnFunctionError must be true or false (got ${JSON.stringify(bisect)}).`);
   return {
     startingPosition: position,
+    startingAt,
     batchSize,
     windowMs: windowSeconds * 1000,
     maximumRetryAttempts,

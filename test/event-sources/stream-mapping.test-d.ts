@@ -23,8 +23,7 @@ describe('stream event source mapping types', () => {
     expectTypeOf(mapping.drain()).toEqualTypeOf<Promise<StreamDrainSummary>>();
     // @ts-expect-error -- a stream mapping needs options with startingPosition
     createEventSourceMapping(fn, stream);
-    // @ts-expect-error -- AT_TIMESTAMP is not simulated
-    createEventSourceMapping(fn, stream, { startingPosition: 'AT_TIMESTAMP' });
+    createEventSourceMapping(fn, stream, { startingPosition: 'AT_TIMESTAMP', startingPositionTimestamp: new Date('2026-01-01') });
     // @ts-expect-error -- streams have no on-success destination
     createEventSourceMapping(fn, stream, { startingPosition: 'LATEST', destinations: { onSuccess: createQueue('s') } });
   });

@@ -23,6 +23,22 @@ describe('createEventSourceMapping (Kinesis)', () => {
     expect(latest.batches.flatMap((b) => text(b.event))).toEqual(['new']);
   });
 
+  it('reads from the first record at or after a time with AT_TIMESTAMP (Kinesis only)', async () => {
+    const fn = make(async () => 'ok', { name: 'at-timestamp' });
+    const stream = createKinesisStream('s', { clock: fn.clock });
+    stream.putRecord('before', { partitionKey: 'k' });
+    await fn.clock.advance('1m');
+    const t = fn.clock.now();
+    stream.putRecord('at', { partitionKey: 'k' });
+    await fn.clock.advance('1m');
+    stream.putRecord('after', { partitionKey: 'k' });
+    const mapping = createEventSourceMapping(fn, stream, { startingPosition: 'AT_TIMESTAMP', startingPositionTimestamp: t / 1000 });
+    await mapping.drain();
+    expect(mapping.batches.flatMap((b) => text(b.event))).toEqual(['at', 'after']);
+    const table = createDynamoDbTable('orders', { partitionKey: 'id', clock: fn.clock });
+    expect(() => createEventSourceMapping(fn, table, { startingPosition: 'AT_TIMESTAMP', startingPositionTimestamp: new Date(t) })).toThrow(/Kinesis streams only/);
+  });
+
   it('delivers a shard in order, one batch at a time, and holds it behind a failing batch while other shards go on', async () => {
     const order: string[] = [];
     const fn = make(async (event) => {
@@ -322,7 +338,7 @@ describe('createEventSourceMapping (Kinesis)', () => {
   it('refuses a stream mapping without a starting position', () => {
     const fn = make(async () => 'ok');
     const stream = createKinesisStream('s');
-    expect(() => createEventSourceMapping(fn, stream, {} as never)).toThrow(/startingPosition must be 'TRIM_HORIZON' or 'LATEST'/);
+    expect(() => createEventSourceMapping(fn, stream, {} as never)).toThrow(/startingPosition must be 'TRIM_HORIZON', 'LATEST' or 'AT_TIMESTAMP'/);
     expect(() => createEventSourceMapping(fn, { kind: 'kinesis-stream' } as never, { startingPosition: 'LATEST' })).toThrow(/a stream from createKinesisStream/);
   });
 });

@@ -18,8 +18,10 @@ describe('resolveStreamMapping', () => {
   });
 
   it.each([
-    [{}, /startingPosition must be 'TRIM_HORIZON' or 'LATEST'/],
-    [{ startingPosition: 'AT_TIMESTAMP' }, /AT_TIMESTAMP is not simulated/],
+    [{}, /startingPosition must be 'TRIM_HORIZON', 'LATEST' or 'AT_TIMESTAMP'/],
+    [{ startingPosition: 'AT_TIMESTAMP' }, /AT_TIMESTAMP needs it/],
+    [{ startingPosition: 'LATEST', startingPositionTimestamp: 1 }, /goes with startingPosition AT_TIMESTAMP/],
+    [{ startingPosition: 'AT_TIMESTAMP', startingPositionTimestamp: 'noon' }, /a Date or seconds since the epoch/],
     [{ startingPosition: 'LATEST', maximumRecordAgeInSeconds: 59 }, /between 60 and 604800 seconds \(or -1\)/],
     [{ startingPosition: 'LATEST', maximumRetryAttempts: -2 }, /between -1 and 10000/],
     [{ startingPosition: 'LATEST', batchSize: 10_001 }, /between 1 and 10000 records/],
