@@ -112,8 +112,13 @@ export abstract class PollingMapping<TBatch> {
   }
 
   /** Runs the clock until nothing is left to do or in flight (or the mapping is disabled); returns the virtual ms it took. */
-  protected async runDrain(): Promise<number> {
+  /**
+   * Runs the clock until the mapping has nothing left to do, and says what `counters` (the subclass's running totals,
+   * named as its drain summary names them) gained meanwhile, and how much virtual time passed.
+   */
+  protected async runDrain<C extends Record<string, number>>(counters: C): Promise<C & { readonly virtualMs: number }> {
     this.assertNotDeleted('drain');
+    const before = { ...counters };
     const t0 = this.clock.now();
     // A failure disables the mapping, so the clock goes idle and this ends.
     await this.clock.runUntil(() => this.failure !== undefined || (this.inFlight === 0 && (this.current !== 'Enabled' || this.drained())));
@@ -122,7 +127,9 @@ export abstract class PollingMapping<TBatch> {
       this.failure = undefined;
       throw failure;
     }
-    return this.clock.now() - t0;
+    const gained: Record<string, number> = {};
+    for (const key in counters) gained[key] = counters[key]! - before[key]!;
+    return { ...(gained as C), virtualMs: this.clock.now() - t0 };
   }
 
   protected assertNotDeleted(what: string): void {

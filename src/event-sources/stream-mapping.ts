@@ -162,7 +162,7 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
   private readonly skips: StreamSkip[] = [];
   private readonly random: Random;
   private readonly roleArn: string;
-  private readonly counters = { batches: 0, processed: 0, skipped: 0, filtered: 0 };
+  private readonly counters = { batches: 0, processedRecords: 0, skippedRecords: 0, filteredRecords: 0 };
   /** Whether each record passes the filter criteria, decided once per record. */
   private readonly verdicts = new WeakMap<StreamEntry, boolean>();
 
@@ -194,18 +194,10 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     return this.skips.slice();
   }
 
-  async drain(): Promise<StreamDrainSummary> {
-    const before = { ...this.counters };
-    const virtualMs = await this.runDrain();
-    const c = this.counters;
-    return {
-      batches: c.batches - before.batches,
-      processedRecords: c.processed - before.processed,
-      skippedRecords: c.skipped - before.skipped,
-      filteredRecords: c.filtered - before.filtered,
-      virtualMs,
-    };
+  drain(): Promise<StreamDrainSummary> {
+    return this.runDrain(this.counters);
   }
+
 
   protected drained(): boolean {
     return this.cursors.every((c) => !c.busy && this.unread(c).length === 0);
@@ -270,7 +262,7 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     while (n < unread.length && !this.keeps(unread[n]!)) n++;
     if (n === 0) return false;
     this.moveCheckpoint(c, n);
-    this.counters.filtered += n;
+    this.counters.filteredRecords += n;
     return true;
   }
 
@@ -380,8 +372,8 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
   private advance(c: Cursor, batch: ReadBatch, count = batch.records.length): void {
     const span = count === batch.records.length ? batch.span : batch.offsets[count]!;
     this.moveCheckpoint(c, span);
-    this.counters.processed += count;
-    this.counters.filtered += span - count;
+    this.counters.processedRecords += count;
+    this.counters.filteredRecords += span - count;
   }
 
   /** A new checkpoint: the batch read from there on is a new one, with its own retries. */
@@ -419,8 +411,8 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
       deliverableOf(target)!.deliver(JSON.stringify(record), {}, now, { detailType: '', functionArn: this.functionArn, ...(objectKey ? { objectKey } : {}) });
     }
     this.skips.push({ at: now, shardId: c.shard.id, condition, sequenceNumbers: records.map((r) => r.sequenceNumber), approximateInvokeCount, record });
-    this.counters.skipped += records.length;
-    this.counters.filtered += span - records.length;
+    this.counters.skippedRecords += records.length;
+    this.counters.filteredRecords += span - records.length;
     this.moveCheckpoint(c, span);
   }
 
