@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
 import type { QueueMessage } from '../../src/index.js';
-import { expectRecorded, type Bindings } from './_recordings.js';
+import { expectRecorded, recorded, type Bindings } from './_recordings.js';
 
 /** `json.dumps` of Python (boto's tests send their payloads this way): `", "` and `": "` separators. */
 export function pythonJson(value: unknown): string {
@@ -77,6 +77,17 @@ export function expectRecordedMessage(
   expectRecorded(actualEnvelope, envelope, { bindings: options.bindings });
   // The placeholder of MD5OfBody stands for the MD5 of the body as delivered.
   expect(message.md5OfBody).toBe(md5(message.body));
+}
+
+/**
+ * The recording's only message (`recorded(id, key)` holds a list of one), held against the queue's only message, with
+ * placeholders bound consistently across the case and kept distinct (see expectDistinct).
+ */
+export function expectTheRecordedMessage(queue: { readonly messages: readonly QueueMessage[] }, id: string, key: string, bindings: Bindings): void {
+  const [expected] = recorded<Record<string, unknown>[]>(id, key);
+  expect(queue.messages).toHaveLength(1);
+  expectRecordedMessage(queue.messages[0]!, expected!, { bindings });
+  expectDistinct(bindings);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { createEventSourceMapping, createFunction, createQueue, type FunctionOptions, type LambdaFunction, type Queue, type SqsBatch } from '../../src/index.js';
 import { trackedFunctions } from '../_support/functions.js';
-import { expectDistinct, expectRecordedMessage, pythonJson } from './_messages.js';
+import { expectDistinct, expectRecordedMessage, expectTheRecordedMessage, pythonJson } from './_messages.js';
 import { expectRecorded, recorded, RECORDED_ACCOUNT, recording, type Bindings } from './_recordings.js';
 
 const track = trackedFunctions();
@@ -79,10 +79,7 @@ describe('SQS event source mappings, as recorded on AWS', () => {
     expectRecorded(forwarded(second!), recorded(id, 'attempt2'), { bindings, ordered: true });
     // The retry comes only once the visibility timeout (5 s) has passed.
     expect(second!.at - first!.at).toBe(5000);
-    const [message] = recorded<Record<string, unknown>[]>(id, 'dlqMessages');
-    expect(dlq.messages).toHaveLength(1);
-    expectRecordedMessage(dlq.messages[0]!, message!, { bindings });
-    expectDistinct(bindings);
+    expectTheRecordedMessage(dlq, id, 'dlqMessages', bindings);
     expect(queue.messages).toEqual([]);
   });
 
@@ -118,10 +115,7 @@ describe('SQS event source mappings, as recorded on AWS', () => {
     expectRecorded(summary(mapping.batches[0]!), recorded(id, 'invocation1'), { bindings });
     expectRecorded(summary(mapping.batches[1]!), recorded(id, 'invocation2'), { bindings });
     expect(mapping.batches[1]!.at - mapping.batches[0]!.at).toBe(8000);
-    const [message] = recorded<Record<string, unknown>[]>(id, 'dlqMessages');
-    expect(dlq.messages).toHaveLength(1);
-    expectRecordedMessage(dlq.messages[0]!, message!, { bindings });
-    expectDistinct(bindings);
+    expectTheRecordedMessage(dlq, id, 'dlqMessages', bindings);
   });
 
   it('sqs-batch-response-invalid-item: fails the whole batch on an entry without itemIdentifier: redelivered, then dead-lettered', async () => {
@@ -143,10 +137,7 @@ describe('SQS event source mappings, as recorded on AWS', () => {
     ]);
     expectRecorded(attempt(mapping.batches[0]!), recorded(id, 'attempt1'), { bindings, ordered: true });
     expectRecorded(attempt(mapping.batches[1]!), recorded(id, 'attempt2'), { bindings, ordered: true });
-    const [message] = recorded<Record<string, unknown>[]>(id, 'dlqMessages');
-    expectRecordedMessage(dlq.messages[0]!, message!, { bindings });
-    expect(dlq.messages).toHaveLength(1);
-    expectDistinct(bindings);
+    expectTheRecordedMessage(dlq, id, 'dlqMessages', bindings);
   });
 
   it('sqs-batch-response-empty-object: takes {} as full success: the message is deleted and the DLQ stays empty', async () => {

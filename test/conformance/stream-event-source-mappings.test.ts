@@ -18,10 +18,11 @@ import {
   type FunctionOptions,
   type LambdaFunction,
   type Queue,
+  type StreamMappingOptions,
   type Topic,
 } from '../../src/index.js';
 import { trackedFunctions } from '../_support/functions.js';
-import { expectDistinct, expectRecordedMessage, pythonJson } from './_messages.js';
+import { expectTheRecordedMessage, pythonJson } from './_messages.js';
 import { expectRecorded, recorded, RECORDED_ACCOUNT, recording, type Bindings } from './_recordings.js';
 
 const track = trackedFunctions();
@@ -37,6 +38,18 @@ const echofail = async (): Promise<never> => {
   throw new Error('echofail');
 };
 
+/** The mapping both batch-item-failure recordings configured (Kinesis and DynamoDB alike). */
+function reportingFailures(failures: Queue): StreamMappingOptions {
+  return {
+    startingPosition: 'TRIM_HORIZON',
+    batchSize: 3,
+    maximumBatchingWindowInSeconds: 1,
+    maximumRetryAttempts: 3,
+    functionResponseTypes: ['ReportBatchItemFailures'],
+    destinations: { onFailure: failures },
+  };
+}
+
 describe('Kinesis event source mappings, as recorded on AWS', () => {
   it('kinesis-batch-item-failures: checkpoints at the reported record, retries it alone, and reports it with functionError null', async () => {
     const id = 'kinesis-batch-item-failures';
@@ -50,14 +63,7 @@ describe('Kinesis event source mappings, as recorded on AWS', () => {
         return { batchItemFailures: event.Records.filter((r) => (decoded(r.kinesis.data) as { should_fail: boolean }).should_fail).map((r) => ({ itemIdentifier: r.kinesis.sequenceNumber })) };
       },
     });
-    const mapping = createEventSourceMapping(fn, stream, {
-      startingPosition: 'TRIM_HORIZON',
-      batchSize: 3,
-      maximumBatchingWindowInSeconds: 1,
-      maximumRetryAttempts: 3,
-      functionResponseTypes: ['ReportBatchItemFailures'],
-      destinations: { onFailure: failures },
-    });
+    const mapping = createEventSourceMapping(fn, stream, reportingFailures(failures));
     const sequenceNumbers = Array.from({ length: 6 }, (_, i) => stream.putRecord(pythonJson({ should_fail: i === 5 }), { partitionKey: `test_${i}` }).sequenceNumber);
     await mapping.drain();
 
@@ -71,10 +77,7 @@ describe('Kinesis event source mappings, as recorded on AWS', () => {
       ['<uuid:2>', fn.invocations.at(-1)!.requestId],
     ]);
     expectRecorded(mapping.batches[0]!.event.Records[0], recorded(id, 'firstRecordSeen'), { bindings });
-    const [message] = recorded<Record<string, unknown>[]>(id, 'sqsMessages');
-    expect(failures.messages).toHaveLength(1);
-    expectRecordedMessage(failures.messages[0]!, message!, { bindings });
-    expectDistinct(bindings);
+    expectTheRecordedMessage(failures, id, 'sqsMessages', bindings);
   });
 
   it('kinesis-record-age-exceeded: skips a record that ages out while retrying, one already too old when read, and delivers the fresh ones', async () => {
@@ -122,14 +125,7 @@ describe('Kinesis event source mappings, as recorded on AWS', () => {
       },
     });
     const table = createDynamoDbTable('orders', { accountId: RECORDED_ACCOUNT, partitionKey: 'my_partition_key', streamViewType: 'NEW_IMAGE', clock: fn.clock });
-    const mapping = createEventSourceMapping(fn, table, {
-      startingPosition: 'TRIM_HORIZON',
-      batchSize: 3,
-      maximumBatchingWindowInSeconds: 1,
-      maximumRetryAttempts: 3,
-      functionResponseTypes: ['ReportBatchItemFailures'],
-      destinations: { onFailure: failures },
-    });
+    const mapping = createEventSourceMapping(fn, table, reportingFailures(failures));
     for (let i = 0; i < 6; i++) table.putItem({ my_partition_key: `testId${i}`, should_fail: i === 5 });
     await mapping.drain();
 
@@ -145,9 +141,7 @@ describe('Kinesis event source mappings, as recorded on AWS', () => {
       ['<uuid:3>', fn.invocations.at(-1)!.requestId],
     ]);
     expectRecorded(mapping.batches[0]!.event.Records[0], recorded(id, 'firstRecordSeen'), { bindings });
-    const [message] = recorded<Record<string, unknown>[]>(id, 'sqsMessages');
-    expectRecordedMessage(failures.messages[0]!, message!, { bindings });
-    expectDistinct(bindings);
+    expectTheRecordedMessage(failures, id, 'sqsMessages', bindings);
   });
 
   it('kinesis-batch-response-semantics: through a mapping, retries every malformed response as a failure and takes every empty one as success', async () => {
@@ -201,10 +195,7 @@ describe('Kinesis event source mappings, as recorded on AWS', () => {
       const topic = createTopic('failures', { accountId: RECORDED_ACCOUNT });
       const { bindings } = await failOneRecord(id, kind === 'queue' ? queue : topic, { maximumBatchingWindowInSeconds: 1 });
       if (kind === 'queue') {
-        const [message] = recorded<Record<string, unknown>[]>(id, 'sqsMessages');
-        expect(queue.messages).toHaveLength(1);
-        expectRecordedMessage(queue.messages[0]!, message!, { bindings });
-        expectDistinct(bindings);
+        expectTheRecordedMessage(queue, id, 'sqsMessages', bindings);
       } else {
         expect(topic.messages).toHaveLength(1);
         expectRecorded(JSON.parse(topic.messages[0]!.Message), recorded(id, 'snsVariant.Message'), { bindings, ordered: true });
