@@ -135,6 +135,12 @@ interface ReadBatch {
   readonly offsets: readonly number[];
 }
 
+/** The unread records of a shard, by index from the checkpoint. */
+interface Unread {
+  readonly length: number;
+  at(i: number): StreamEntry;
+}
+
 /** Where a mapping is in one shard. */
 interface Cursor {
   readonly shard: Shard;
@@ -203,9 +209,14 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     return this.cursors.every((c) => !c.busy && this.unread(c).length === 0);
   }
 
-  /** The records of a shard from its checkpoint on. */
-  private unread(c: Cursor): readonly StreamEntry[] {
-    return c.shard.records.slice(Math.max(0, c.position - c.shard.trimmed));
+  /**
+   * The records of a shard from its checkpoint on: a window onto the shard, not a copy (the scheduler asks every turn,
+   * and copying made a drain quadratic in the records waiting).
+   */
+  private unread(c: Cursor): Unread {
+    const first = Math.max(0, c.position - c.shard.trimmed);
+    const records = c.shard.records;
+    return { length: records.length - first, at: (i) => records[first + i]! };
   }
 
   /**
@@ -219,7 +230,7 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     const records: StreamEntry[] = [];
     const offsets: number[] = [];
     for (let i = 0; i < unread.length && records.length < this.config.batchSize; i++) {
-      const r = unread[i]!;
+      const r = unread.at(i);
       if (!this.keeps(r)) continue;
       if (now - r.arrivedAt <= max) break;
       records.push(r);
@@ -242,13 +253,14 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     const unread = this.unread(c);
     if (unread.length === 0) return false;
     // Records to pass over at the checkpoint are progress of their own.
-    if (!this.keeps(unread[0]!)) return true;
+    if (!this.keeps(unread.at(0))) return true;
     if (this.agedOut(c, now) !== undefined || c.invocations > 0 || c.throttles > 0 || this.config.windowMs === 0) return true;
     // A batch goes when it is full, when its window closes, or when it weighs the 6 MB an Invoke may carry.
-    if (now >= unread[0]!.arrivedAt + this.config.windowMs) return true;
+    if (now >= unread.at(0).arrivedAt + this.config.windowMs) return true;
     let bytes = 0;
     let count = 0;
-    for (const r of unread) {
+    for (let i = 0; i < unread.length; i++) {
+      const r = unread.at(i);
       if (!this.keeps(r)) continue;
       if (++count >= this.config.batchSize || (bytes += this.stream.bytes(r)) >= LIMITS.syncRequestBytes) return true;
     }
@@ -259,7 +271,7 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
   private passFiltered(c: Cursor): boolean {
     const unread = this.unread(c);
     let n = 0;
-    while (n < unread.length && !this.keeps(unread[n]!)) n++;
+    while (n < unread.length && !this.keeps(unread.at(n))) n++;
     if (n === 0) return false;
     this.moveCheckpoint(c, n);
     this.counters.filteredRecords += n;
@@ -302,7 +314,7 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     // `{"Records":[...]}`: each record's JSON and a comma.
     let bytes = 14;
     for (let i = 0; i < reach && records.length < this.config.batchSize; i++) {
-      const r = unread[i]!;
+      const r = unread.at(i);
       if (!this.keeps(r)) continue;
       bytes += this.stream.bytes(r) + 1;
       if (bytes > LIMITS.syncRequestBytes && records.length > 0) break;
@@ -424,10 +436,10 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
       const unread = this.unread(c);
       if (unread.length === 0) continue;
       if (c.retryAt > now) next = Math.min(next, c.retryAt);
-      else if (this.config.windowMs > 0 && c.invocations === 0 && c.throttles === 0) next = Math.min(next, unread[0]!.arrivedAt + this.config.windowMs);
+      else if (this.config.windowMs > 0 && c.invocations === 0 && c.throttles === 0) next = Math.min(next, unread.at(0).arrivedAt + this.config.windowMs);
       // The first unread record turning too old to deliver (skipped then, even inside a batching window).
       const max = this.config.maximumRecordAgeMs;
-      if (max !== -1 && unread[0]!.arrivedAt + max + 1 > now) next = Math.min(next, unread[0]!.arrivedAt + max + 1);
+      if (max !== -1 && unread.at(0).arrivedAt + max + 1 > now) next = Math.min(next, unread.at(0).arrivedAt + max + 1);
     }
     return next === Infinity || next <= now ? undefined : next;
   }
