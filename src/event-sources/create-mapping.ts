@@ -9,7 +9,6 @@ import { SqsMapping, type SqsEventSourceMapping } from './sqs-mapping.js';
 import { resolveSqsMapping, type SqsMappingOptions } from './sqs-rules.js';
 import { StreamMapping, type StreamEventSourceMapping } from './stream-mapping.js';
 import { resolveStreamMapping, type StreamMappingOptions } from './stream-rules.js';
-import { resolveCommonOptions } from './mapping-options.js';
 
 /**
  * An event source mapping of either kind.
@@ -50,17 +49,20 @@ export function createEventSourceMapping(target: LambdaFunction, source: Queue |
     );
   }
   // Everything is checked before the source adopts the function's clock: a refused call changes nothing.
-  const qualifier = options !== null && typeof options === 'object' ? resolveCommonOptions(options).qualifier : undefined;
-  if (qualifier !== undefined && !fn.hasQualifier(qualifier)) {
+  const known = (qualifier: string | undefined): string | undefined => {
     // AWS: ResourceNotFoundException.
-    throw new HarnessError('INVALID_ARGUMENT', `Function not found: ${fn.arn}:${qualifier} (publish the version or create the alias first).`);
-  }
+    if (qualifier !== undefined && !fn.hasQualifier(qualifier)) throw new HarnessError('INVALID_ARGUMENT', `Function not found: ${fn.arn}:${qualifier} (publish the version or create the alias first).`);
+    return qualifier;
+  };
   let create: () => SqsMapping | StreamMapping;
+  let qualifier: string | undefined;
   if (queue !== undefined) {
-    const config = resolveSqsMapping((options ?? {}) as SqsMappingOptions, queue, fn.timeoutSecondsOf(qualifier));
+    const config = resolveSqsMapping((options ?? {}) as SqsMappingOptions, queue, (q) => fn.timeoutSecondsOf(known(q)));
+    qualifier = config.qualifier;
     create = () => new SqsMapping(fn, queue, fn.clock as VirtualClock, config);
   } else {
     const config = resolveStreamMapping(options as StreamMappingOptions, stream!.label === 'DynamoDB' ? 'DynamoDB' : 'Kinesis');
+    qualifier = known(config.qualifier);
     create = () => new StreamMapping(fn, stream!, fn.clock as VirtualClock, config);
   }
   const functionArn = qualifier === undefined ? fn.arn : `${fn.arn}:${qualifier}`;

@@ -4,6 +4,7 @@ import type { InvokeOptions, MappedFunction } from '../function/lambda-function.
 import type { InvocationResult } from '../function/result.js';
 import { createRandom, hashSeed } from '../internal/random.js';
 import type { ResolvedCommonOptions } from './mapping-options.js';
+import type { RecordFilter } from './filter-criteria.js';
 
 /** How many batches `mapping.batches` remembers. */
 const BATCHES_KEPT = 1000;
@@ -45,6 +46,10 @@ export abstract class PollingMapping<TBatch> {
   private feedback = 0;
   private feedbackAt = NaN;
 
+  /** The filter criteria, compiled; undefined when every record goes to the function. */
+  private readonly filter: RecordFilter | undefined;
+  /** Each record's verdict, decided once: the scheduler asks about waiting records every turn. */
+  private readonly verdicts = new WeakMap<object, boolean>();
   /** How each batch is invoked: with the mapping's qualifier, if it has one. */
   private readonly invokeOptions: (InvokeOptions & { invocationType?: 'RequestResponse' }) | undefined;
 
@@ -61,9 +66,24 @@ export abstract class PollingMapping<TBatch> {
     this.invokeOptions = qualifier === undefined ? undefined : { qualifier };
     this.uuid = createRandom(hashSeed(`${this.functionArn} ${eventSourceArn}`)).uuid();
     this.current = common.enabled ? 'Enabled' : 'Disabled';
+    this.filter = common.filter;
     arrivals.add(this.onArrival);
     fn.disposeListeners.add(this.onDispose);
     this.removeDispatcher = clock.addDispatcher({ hasReady: () => this.current === 'Enabled' && this.hasReady(this.clock.now()), dispatchOne: () => this.dispatch() });
+  }
+
+  /** Whether the mapping has filter criteria. */
+  protected get filters(): boolean {
+    return this.filter !== undefined;
+  }
+
+  /** Whether a record passes the filter criteria, seen as `view` makes it (every record passes without criteria). */
+  protected passes(record: object, view: () => unknown): boolean {
+    const filter = this.filter;
+    if (filter === undefined) return true;
+    let verdict = this.verdicts.get(record);
+    if (verdict === undefined) this.verdicts.set(record, (verdict = filter(view())));
+    return verdict;
   }
 
   /** Whether a poll now would make progress (the clock asks every turn: it must not be true without progress). */

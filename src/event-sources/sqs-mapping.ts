@@ -114,15 +114,7 @@ export class SqsMapping extends PollingMapping<SqsBatch> implements SqsEventSour
     private readonly config: ResolvedSqsMapping,
   ) {
     super(fn, clock, queue.queue.arn, config, queue.listeners);
-    const filter = config.filter;
-    if (filter !== undefined) {
-      const verdicts = new WeakMap<StoredMessage, boolean>();
-      this.keep = (m) => {
-        let verdict = verdicts.get(m);
-        if (verdict === undefined) verdicts.set(m, (verdict = filter(sqsFilterView(m.body))));
-        return verdict;
-      };
-    }
+    if (this.filters) this.keep = (m) => this.passes(m, () => sqsFilterView(m.body));
     this.arrived();
   }
 

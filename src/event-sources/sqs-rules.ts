@@ -48,18 +48,25 @@ const KEYS = ['batchSize', 'maximumBatchingWindowInSeconds', 'functionResponseTy
 
 /**
  * Validates a mapping's options as `CreateEventSourceMapping` does for an SQS queue, and applies the defaults.
+ * `timeoutOf` gives the timeout of what the mapping's qualifier runs (the queue's visibility timeout is held to it).
  * @example
- * resolveSqsMapping({ batchSize: 100 }, { fifo: false, visibilityTimeoutMs: 30_000 }, 3); // throws: a batch above 10 needs a window
+ * resolveSqsMapping({ batchSize: 100 }, { fifo: false, visibilityTimeoutMs: 30_000 }, () => 3); // throws: a batch above 10 needs a window
  */
-export function resolveSqsMapping(options: SqsMappingOptions, queue: { readonly fifo: boolean; readonly visibilityTimeoutMs: number }, functionTimeoutSeconds: number): ResolvedSqsMapping {
+export function resolveSqsMapping(
+  options: SqsMappingOptions,
+  queue: { readonly fifo: boolean; readonly visibilityTimeoutMs: number },
+  timeoutOf: (qualifier: string | undefined) => number,
+): ResolvedSqsMapping {
   const fifo = queue.fifo;
+  if (options === null || typeof options !== 'object') throw new InvalidParameterValueError('createEventSourceMapping: options must be an object.');
+  const common = resolveCommonOptions(options);
+  const functionTimeoutSeconds = timeoutOf(common.qualifier);
   if (queue.visibilityTimeoutMs < functionTimeoutSeconds * 1000) {
     // AWS's message: a batch could come back while the function still processes it.
     throw new InvalidParameterValueError(
       `Invalid request provided: Queue visibility timeout: ${queue.visibilityTimeoutMs / 1000} seconds is less than Function timeout: ${functionTimeoutSeconds} seconds`,
     );
   }
-  if (options === null || typeof options !== 'object') throw new InvalidParameterValueError('createEventSourceMapping: options must be an object.');
   rejectUnknownKeys('createEventSourceMapping', options, KEYS);
   const batchSize = mappingInteger('batchSize', options.batchSize ?? 10, fifo ? SQS_LIMITS.fifoBatchSize : SQS_LIMITS.standardBatchSize, fifo ? 'for a FIFO queue' : 'for a standard queue');
   const window = options.maximumBatchingWindowInSeconds;
@@ -73,7 +80,7 @@ export function resolveSqsMapping(options: SqsMappingOptions, queue: { readonly 
   }
   const reportBatchItemFailures = reportsItemFailures(options.functionResponseTypes);
   const maximumConcurrency = options.maximumConcurrency === undefined ? SQS_LIMITS.pollers.max : mappingInteger('maximumConcurrency', options.maximumConcurrency, SQS_LIMITS.maximumConcurrency, 'batches');
-  return { batchSize, windowMs: windowSeconds * 1000, reportBatchItemFailures, maximumConcurrency, ...resolveCommonOptions(options) };
+  return { batchSize, windowMs: windowSeconds * 1000, reportBatchItemFailures, maximumConcurrency, ...common };
 }
 
 /**

@@ -169,8 +169,6 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
   private readonly random: Random;
   private readonly roleArn: string;
   private readonly counters = { batches: 0, processedRecords: 0, skippedRecords: 0, filteredRecords: 0 };
-  /** Whether each record passes the filter criteria, decided once per record. */
-  private readonly verdicts = new WeakMap<StreamEntry, boolean>();
 
   constructor(
     fn: MappedFunction,
@@ -241,11 +239,7 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
 
   /** Whether a record passes the filter criteria (every record does without them). */
   private keeps(r: StreamEntry): boolean {
-    const filter = this.config.filter;
-    if (filter === undefined) return true;
-    let verdict = this.verdicts.get(r);
-    if (verdict === undefined) this.verdicts.set(r, (verdict = filter(this.stream.filterView(r))));
-    return verdict;
+    return this.passes(r, () => this.stream.filterView(r));
   }
 
   private shardReady(c: Cursor, now: number): boolean {

@@ -7,17 +7,17 @@ const FIFO = { fifo: true, visibilityTimeoutMs: 30_000 };
 
 describe('resolveSqsMapping', () => {
   it('defaults to batches of 10, no window, whole-batch failures, enabled', () => {
-    expect(resolveSqsMapping({}, STANDARD, 3)).toEqual({ batchSize: 10, windowMs: 0, reportBatchItemFailures: false, maximumConcurrency: 1000, enabled: true });
+    expect(resolveSqsMapping({}, STANDARD, () => 3)).toEqual({ batchSize: 10, windowMs: 0, reportBatchItemFailures: false, maximumConcurrency: 1000, enabled: true });
   });
 
   it('refuses a batch above 10 without a batching window, with AWS’s message', () => {
-    expect(() => resolveSqsMapping({ batchSize: 11 }, STANDARD, 3)).toThrow('Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10');
-    expect(resolveSqsMapping({ batchSize: 10_000, maximumBatchingWindowInSeconds: 1 }, STANDARD, 3)).toMatchObject({ batchSize: 10_000, windowMs: 1000 });
+    expect(() => resolveSqsMapping({ batchSize: 11 }, STANDARD, () => 3)).toThrow('Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10');
+    expect(resolveSqsMapping({ batchSize: 10_000, maximumBatchingWindowInSeconds: 1 }, STANDARD, () => 3)).toMatchObject({ batchSize: 10_000, windowMs: 1000 });
   });
 
   it('holds FIFO queues to batches of 10 and no batching window', () => {
-    expect(() => resolveSqsMapping({ batchSize: 11, maximumBatchingWindowInSeconds: 5 }, FIFO, 3)).toThrow(/between 1 and 10 for a FIFO queue/);
-    expect(() => resolveSqsMapping({ maximumBatchingWindowInSeconds: 5 }, FIFO, 3)).toThrow(/not supported for FIFO queues/);
+    expect(() => resolveSqsMapping({ batchSize: 11, maximumBatchingWindowInSeconds: 5 }, FIFO, () => 3)).toThrow(/between 1 and 10 for a FIFO queue/);
+    expect(() => resolveSqsMapping({ maximumBatchingWindowInSeconds: 5 }, FIFO, () => 3)).toThrow(/not supported for FIFO queues/);
   });
 
   it.each([
@@ -27,12 +27,12 @@ describe('resolveSqsMapping', () => {
     [{ functionResponseTypes: ['Everything'] }, /functionResponseTypes must be \[\] or \['ReportBatchItemFailures'\]/],
     [{ enabled: 'yes' }, /enabled must be true or false/],
   ])('refuses %j as CreateEventSourceMapping does', (options, message) => {
-    expect(() => resolveSqsMapping(options as never, STANDARD, 3)).toThrow(InvalidParameterValueError);
-    expect(() => resolveSqsMapping(options as never, STANDARD, 3)).toThrow(message);
+    expect(() => resolveSqsMapping(options as never, STANDARD, () => 3)).toThrow(InvalidParameterValueError);
+    expect(() => resolveSqsMapping(options as never, STANDARD, () => 3)).toThrow(message);
   });
 
   it('refuses an unknown option, naming the valid ones', () => {
-    expect(() => resolveSqsMapping({ batchsize: 5 } as never, STANDARD, 3)).toThrow(/unknown option "batchsize". Valid options: batchSize/);
+    expect(() => resolveSqsMapping({ batchsize: 5 } as never, STANDARD, () => 3)).toThrow(/unknown option "batchsize". Valid options: batchSize/);
   });
 });
 
