@@ -1,7 +1,8 @@
 import type { SQSEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { exactClockFunctions } from '../_support/functions.js';
-import { createClock, createEventSourceMapping, createQueue, events, HarnessError } from '../../src/index.js';
+import { capturedFifoAttributeOrder } from '../events/_samples.js';
+import { createClock, createEventSourceMapping, createQueue, HarnessError } from '../../src/index.js';
 
 const make = exactClockFunctions<SQSEvent>();
 
@@ -110,8 +111,8 @@ describe('createEventSourceMapping (SQS)', () => {
     await mapping.drain();
     expect(seen).toEqual(['a1#1', 'b1#1', 'a1#2', 'a2#1']);
     const record = mapping.batches[0]!.event.Records[0]!;
-    // The order of the captured FIFO event, which events.sqsFifo is held to (test/events/messaging/sqs.test.ts).
-    expect(Object.keys(record.attributes)).toEqual(Object.keys(events.sqsFifo().Records[0]!.attributes));
+    // The order of the captured FIFO event.
+    expect(Object.keys(record.attributes)).toEqual(capturedFifoAttributeOrder());
   });
 
   it('does not hold a FIFO group behind a message that is only delayed', async () => {

@@ -1,5 +1,4 @@
 import type { KinesisStreamEvent } from 'aws-lambda';
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { exactClockFunctions } from '../_support/functions.js';
 import { createClock, createDynamoDbTable, createEventSourceMapping, createKinesisStream, createQueue } from '../../src/index.js';
@@ -291,10 +290,12 @@ describe('createEventSourceMapping (Kinesis)', () => {
     const stream = createKinesisStream('s', { shardCount: 2, clock: fn.clock });
     const mapping = createEventSourceMapping(fn, stream, { startingPosition: 'TRIM_HORIZON', maximumRetryAttempts: 0 });
     // One record on each shard: both are read at once, one runs, the other is throttled and read again later.
+    // Keys on the two shards, as the stream itself places them.
     const keys = ['a', 'b', 'c', 'd', 'e', 'f'];
-    const shardOf = (k: string): number => Number((BigInt(`0x${createHash('md5').update(k).digest('hex')}`) * 2n) >> 128n);
-    stream.putRecord('x', { partitionKey: keys.find((k) => shardOf(k) === 0)! });
-    stream.putRecord('y', { partitionKey: keys.find((k) => shardOf(k) === 1)! });
+    const probe = createKinesisStream('probe', { shardCount: 2 });
+    const shardOf = (k: string): string => probe.putRecord('probe', { partitionKey: k }).shardId;
+    stream.putRecord('x', { partitionKey: keys.find((k) => shardOf(k) === 'shardId-000000000000')! });
+    stream.putRecord('y', { partitionKey: keys.find((k) => shardOf(k) === 'shardId-000000000001')! });
     await mapping.drain();
     expect(mapping.batches.some((b) => b.fate.kind === 'failed' && b.fate.reason === 'throttled')).toBe(true);
     expect(fn.invocations).toHaveLength(2);
@@ -312,9 +313,7 @@ describe('createEventSourceMapping (Kinesis)', () => {
     const stream = createKinesisStream('s', { shardCount: 2, clock: fn.clock });
     const mapping = createEventSourceMapping(fn, stream, { startingPosition: 'TRIM_HORIZON', maximumRetryAttempts: 0, maximumBatchingWindowInSeconds: 2 });
     const t0 = fn.clock.now();
-    const keys = Array.from({ length: 20 }, (_, i) => `k${i}`);
-    const byShard = new Map<string, string>();
-    for (const k of keys) byShard.set(stream.putRecord(k, { partitionKey: k }).shardId, k);
+    for (let i = 0; i < 20; i++) stream.putRecord(`k${i}`, { partitionKey: `k${i}` });
     await mapping.drain();
     // Both shards' windows close at 2 s; one runs, the other is throttled (reserved concurrency 1) and tries again.
     const runs = mapping.batches.map((b) => [b.at - t0, b.fate.kind === 'failed' ? b.fate.reason : b.fate.kind]);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createQueue, InvalidParameterValueError } from '../../src/index.js';
+import { createDynamoDbTable, createKinesisStream, createQueue, InvalidParameterValueError } from '../../src/index.js';
+import { streamState } from '../../src/event-sources/kinesis-stream.js';
+import { tableState } from '../../src/event-sources/dynamodb-table.js';
 import { streamFailureObjectKey, resolveStreamMapping, streamFailureRecord, streamRetryDelayMs } from '../../src/event-sources/stream-rules.js';
 
 describe('resolveStreamMapping', () => {
@@ -52,7 +54,7 @@ describe('streamFailureRecord', () => {
     sequenceNumbers: ['1', '2'],
     arrivals: [Date.UTC(2025, 11, 31, 23, 59, 0, 5), Date.UTC(2025, 11, 31, 23, 59, 1, 7)],
     streamArn: 'arn:aws:kinesis:us-east-1:123456789012:stream/s',
-    batchInfo: { key: 'KinesisBatchInfo' as const, time: (ms: number) => new Date(ms).toISOString() },
+    batchInfo: streamState(createKinesisStream('s'))!.batchInfo,
   };
 
   it('reports an exhausted batch with its response context, in AWS’s key order, arrivals to the millisecond', () => {
@@ -71,7 +73,7 @@ describe('streamFailureRecord', () => {
   });
 
   it('reports a DynamoDB batch under DDBStreamBatchInfo, with its own arrival times', () => {
-    const record = streamFailureRecord({ ...batch, condition: 'RetryAttemptsExhausted', functionError: null, batchInfo: { key: 'DDBStreamBatchInfo', time: (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z') } });
+    const record = streamFailureRecord({ ...batch, condition: 'RetryAttemptsExhausted', functionError: null, batchInfo: tableState(createDynamoDbTable('orders', { partitionKey: 'id' }))!.batchInfo });
     expect(Object.keys(record).at(-1)).toBe('DDBStreamBatchInfo');
     expect((record['DDBStreamBatchInfo'] as { approximateArrivalOfFirstRecord: string }).approximateArrivalOfFirstRecord).toBe('2025-12-31T23:59:00Z');
   });

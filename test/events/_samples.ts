@@ -54,3 +54,9 @@ export function readSamManifest(): { service: string; event: string; file: strin
       return { service, event, file: `aws-sam-cli-rendered/${file}` };
     });
 }
+
+/** The attribute order of the captured SQS FIFO record (powertools' snsSqsFifoEvent), which the harness reproduces. */
+export function capturedFifoAttributeOrder(): string[] {
+  const event = loadSample('powertools-lambda-python/snsSqsFifoEvent.json') as { Records: { attributes: Record<string, string> }[] };
+  return Object.keys(event.Records[0]!.attributes);
+}

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { md5Hex, md5OfMessageAttributes } from '../../../src/events/messaging/_hash.js';
 import { sqs, sqsBatchResponse, sqsFifo } from '../../../src/events/messaging/sqs.js';
+import { capturedFifoAttributeOrder } from '../_samples.js';
 
 const SAMPLES = new URL('../../../../shared/aws-sample-events/', import.meta.url);
 const sample = (path: string): { Records: { body: string; md5OfBody: string }[] } =>
@@ -134,14 +135,6 @@ describe('sqsBatchResponse', () => {
 
 describe('sqsFifo attribute order', () => {
   it('puts the FIFO attributes between the timestamps and the sender, as the captured FIFO event has them', () => {
-    expect(Object.keys(sqsFifo().Records[0]!.attributes)).toEqual([
-      'ApproximateReceiveCount',
-      'SentTimestamp',
-      'SequenceNumber',
-      'MessageGroupId',
-      'SenderId',
-      'MessageDeduplicationId',
-      'ApproximateFirstReceiveTimestamp',
-    ]);
+    expect(Object.keys(sqsFifo().Records[0]!.attributes)).toEqual(capturedFifoAttributeOrder());
   });
 });
