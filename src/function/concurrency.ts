@@ -18,9 +18,8 @@ export class FunctionConcurrency {
   private reservedCount: number | undefined;
   private readonly provisioned = new Map<string, number>();
   private provisionedSum = 0;
+  /** Running on-demand executions: in the account's unreserved pool exactly when there is no reserved concurrency. */
   private onDemand = 0;
-  /** How many of the running on-demand executions count in the account's unreserved pool. */
-  private inAccountPool = 0;
 
   /** Refuses settings AWS refuses (nothing is registered then); `provisioned` is `$LATEST`'s. */
   constructor(
@@ -59,20 +58,14 @@ export class FunctionConcurrency {
       return 'ConcurrentInvocationLimitExceeded';
     }
     this.onDemand++;
-    if (reserved === undefined) {
-      this.inAccountPool++;
-      clock.unreservedBusy++;
-    }
+    if (reserved === undefined) clock.unreservedBusy++;
     return undefined;
   }
 
   /** Ends an on-demand execution that `startOnDemand` started. */
   endOnDemand(): void {
     this.onDemand--;
-    if (this.inAccountPool > 0) {
-      this.inAccountPool--;
-      this.clock.unreservedBusy--;
-    }
+    if (this.reservedCount === undefined) this.clock.unreservedBusy--;
   }
 
   /** PutFunctionConcurrency (`undefined`: DeleteFunctionConcurrency), with AWS's checks and messages. */
@@ -88,12 +81,11 @@ export class FunctionConcurrency {
       this.hold(1);
       throw error;
     }
+    // The executions running now move to the new books: into the account's unreserved pool, or out of it.
+    const wasInPool = this.reservedCount === undefined;
     this.reservedCount = reserved;
     this.hold(1);
-    // The executions running now move to the new books: into the account's unreserved pool, or out of it.
-    const inPool = reserved === undefined ? this.onDemand : 0;
-    this.clock.unreservedBusy += inPool - this.inAccountPool;
-    this.inAccountPool = inPool;
+    if (wasInPool !== (reserved === undefined)) this.clock.unreservedBusy += wasInPool ? -this.onDemand : this.onDemand;
   }
 
   /** PutProvisionedConcurrencyConfig of a qualifier (0: DeleteProvisionedConcurrencyConfig), with AWS's checks. */

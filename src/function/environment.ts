@@ -177,11 +177,6 @@ export class ExecutionEnvironment {
     this.runtime = this.newRuntime();
   }
 
-  /** The function version it runs. */
-  get version(): string {
-    return this.fn.version;
-  }
-
   /** Whether this environment runs this code and configuration (a version, or `$LATEST` as it is now). */
   runs(config: FunctionInternals): boolean {
     return this.fn === config;
@@ -290,12 +285,12 @@ export class ExecutionEnvironment {
     return this.tmpDir;
   }
 
-  /** Shuts the environment down for good. */
   /** Whether `scope` (the code running now) is this environment's runtime. */
   hosts(scope: EnvScope): boolean {
     return this.runtime === scope;
   }
 
+  /** Shuts the environment down for good. */
   shutdown(reason: string): void {
     if (this.state === 'shutdown') return;
     this.runtime.kill();

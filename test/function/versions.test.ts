@@ -144,11 +144,12 @@ describe('fn.update', () => {
     expect(fn.environments).toHaveLength(1);
   });
 
-  it('keeps the name when the handler changes, though a new function would derive its name from it', () => {
+  it('keeps the name when the handler changes, though a new function would derive its name from it', async () => {
     const fn = make({ handler: async function first() {} });
-    fn.update({ handler: async function second() {} });
-    expect(fn.name).toBe('first');
-    expect(fn.publishVersion().arn).toBe(`${fn.arn}:1`);
+    fn.update({ handler: async function second(_e: unknown, context: Context) {
+      return [context.functionName, process.env['AWS_LAMBDA_FUNCTION_NAME']];
+    } });
+    expect((await fn.invoke({})).payload).toEqual(['first', 'first']);
   });
 });
 
