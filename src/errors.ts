@@ -81,7 +81,8 @@ export type LambdaServiceExceptionName =
   | 'ResourceNotFoundException'
   | 'ValidationException'
   | 'UnsupportedMediaTypeException'
-  | 'ServiceException';
+  | 'ServiceException'
+  | 'AccessDeniedException';
 
 /**
  * `Reason` values of a 429 `TooManyRequestsException`.

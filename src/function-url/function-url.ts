@@ -3,6 +3,7 @@ import { HarnessError, LambdaServiceError } from '../errors.js';
 import { randomString } from '../events/_internals/format.js';
 import { codeTimeOf, type InvokeOptions, type LambdaFunction } from '../function/lambda-function.js';
 import { ALIAS_NAME } from '../function/versions.js';
+import { validationError } from '../invoke-api/validation.js';
 import { STREAM_LISTENER } from '../internal/response-mode.js';
 import type { StreamListener } from '../runtime/response-stream.js';
 import type { LiveOutcome, LiveSink } from '../internal/live.js';
@@ -54,19 +55,12 @@ export interface FunctionUrlConfig {
   qualifier?: string;
 }
 
-
 /** The 403 a URL answers when it no longer exists, as for a request it does not authorise (recorded: url-alias-deleted-403). */
-function forbidden(requestId: string): UrlResponse {
-  return {
-    status: 403,
-    headers: [
-      ['Content-Type', 'application/json'],
-      ['x-amzn-ErrorType', 'AccessDeniedException'],
-      ['x-amzn-RequestId', requestId],
-    ],
-    body: Buffer.from(JSON.stringify({ Message: 'Forbidden. For troubleshooting Function URL authorization issues, see: https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html' })),
-  };
-}
+const FORBIDDEN = new LambdaServiceError({
+  name: 'AccessDeniedException',
+  statusCode: 403,
+  message: 'Forbidden. For troubleshooting Function URL authorization issues, see: https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html',
+});
 
 const MODES: readonly InvokeMode[] = ['RESPONSE_STREAM', 'BUFFERED'];
 
@@ -94,9 +88,8 @@ export function createFunctionUrl(caller: string, fn: LambdaFunction, config: Fu
   if (qualifier !== undefined) {
     // CreateFunctionUrlConfig's `Qualifier` is an alias name (recorded: test_url_config_exceptions).
     if (typeof qualifier !== 'string' || !ALIAS_NAME.test(qualifier)) {
-      throw invalid(
-        `1 validation error detected: Value '${String(qualifier)}' at 'qualifier' failed to satisfy constraint: Member must satisfy regular expression pattern: ((?!^\\d+$)^[0-9a-zA-Z-_]+$) (a URL belongs to the function or to one of its aliases).`,
-      );
+      const violation = { member: 'qualifier', value: String(qualifier), constraint: 'Member must satisfy regular expression pattern: ((?!^\\d+$)^[0-9a-zA-Z-_]+$)' };
+      throw invalid(`${validationError([violation]).message} (a URL belongs to the function or to one of its aliases).`);
     }
     // AWS: ResourceNotFoundException.
     if (!fn.aliases.some((alias) => alias.name === qualifier)) throw invalid(`Function does not exist (${fn.name} has no alias ${JSON.stringify(qualifier)}; create it first).`);
@@ -132,7 +125,7 @@ export function createFunctionUrl(caller: string, fn: LambdaFunction, config: Fu
         if (!(error instanceof LambdaServiceError)) throw error;
         // The URL's alias was deleted, and AWS deletes its URL with it: 403, as for any URL that does not exist. (Here the
         // URL serves again if an alias of that name is created again; on AWS it would need a new URL.)
-        if (error.name === 'ResourceNotFoundException') return forbidden(random.uuid());
+        if (error.name === 'ResourceNotFoundException') return serviceErrorResponse(FORBIDDEN, random.uuid());
         return serviceErrorResponse(error, random.uuid());
       }
       return { ...response, headers: [...response.headers, ['x-amzn-RequestId', requestId]] };
