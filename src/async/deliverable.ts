@@ -6,12 +6,12 @@ export interface Deliverable {
   deliver(body: string, attributes: Record<string, MessageAttribute>, at: number, meta: DeliveryMeta): void;
 }
 
-/** What a target may need besides the body: an EventBridge detail type, the sending function, an S3 object key. */
+/** What a target may need besides the body: an EventBridge detail type, the sending function, where a bucket files it. */
 export interface DeliveryMeta {
   readonly detailType: string;
   readonly functionArn: string;
-  /** The object key, for a bucket. */
-  readonly objectKey?: string;
+  /** The prefix a bucket files the object under (`aws/lambda/async/<function>`, `aws/lambda/<mapping>/<shard>`). */
+  readonly keyPrefix?: string;
 }
 
 const delivery = new WeakMap<object, Deliverable>();

@@ -2,7 +2,7 @@ import type { VirtualClock } from '../clock/virtual-clock.js';
 import type { InvocationResult } from '../function/result.js';
 import type { Random } from '../internal/random.js';
 import { THROTTLE_MESSAGE } from '../limits/limits.js';
-import { deadLetterAttributes, failureObjectKey, invocationRecord, type DestinationCondition, type LastResponse } from './records.js';
+import { deadLetterAttributes, invocationRecord, type DestinationCondition, type LastResponse } from './records.js';
 import { afterFailure, afterThrottle, type AsyncRetryConfig } from './schedule.js';
 import { deliverableOf } from './deliverable.js';
 
@@ -302,13 +302,11 @@ export class AsyncEventQueue {
     );
     const deliverable = deliverableOf(target);
     if (deliverable) {
-      // A bucket (on failure only) keeps the record as an object under the function's name.
-      const bucket = (target as { kind?: string }).kind === 'bucket';
-      const name = this.host.functionArn.slice(this.host.functionArn.lastIndexOf(':') + 1);
       deliverable.deliver(JSON.stringify(record), {}, at, {
         detailType: `Lambda Function Invocation Result - ${condition === 'Success' ? 'Success' : 'Failure'}`,
         functionArn: this.recordArn(state),
-        ...(bucket ? { objectKey: failureObjectKey(`aws/lambda/async/${name}`, at, this.host.random.uuid()) } : {}),
+        // A bucket (on failure only) files the record under the function's name.
+        keyPrefix: `aws/lambda/async/${this.host.functionArn.slice(this.host.functionArn.lastIndexOf(':') + 1)}`,
       });
       return true;
     }

@@ -1,5 +1,6 @@
 import { createRandom, hashSeed, type Random } from '../internal/random.js';
 import { registerDeliverable } from './deliverable.js';
+import { failureObjectKey } from './records.js';
 import { HarnessError, rejectUnknownKeys } from '../errors.js';
 import { isoTime } from '../logs/format.js';
 import { isoTimeSeconds } from '../events/_internals/format.js';
@@ -192,9 +193,11 @@ export function createBucket(name: string, options: Omit<TargetOptions, 'seed'> 
   rejectUnknownKeys('createBucket', options, ['region', 'accountId']);
   const objects: BucketObject[] = [];
   const bucket: Bucket = { kind: 'bucket', name, arn: `arn:aws:s3:::${name}`, objects, clear: () => void (objects.length = 0) };
+  // Object keys end in a random id: drawn from the bucket's name, so a run is reproducible.
+  const random = createRandom(hashSeed(`bucket:${name}`));
   registerDeliverable(bucket, {
     deliver(body, _attributes, at, meta) {
-      objects.push({ key: meta.objectKey ?? `aws/lambda/${at}`, body, lastModified: at });
+      objects.push({ key: failureObjectKey(meta.keyPrefix ?? 'aws/lambda', at, random.uuid()), body, lastModified: at });
     },
   });
   return bucket;

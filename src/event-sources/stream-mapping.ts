@@ -9,7 +9,7 @@ import { LIMITS } from '../limits/limits.js';
 import { judgeBatch } from './batch-response.js';
 import type { Shard, StreamEntry, StreamSource } from './stream-source.js';
 import { PollingMapping, type BatchOutcome } from './polling-mapping.js';
-import { streamFailureObjectKey, streamFailureRecord, streamRetryDelayMs, type ResolvedStreamMapping, type StreamFailureCondition } from './stream-rules.js';
+import { streamFailureRecord, streamRetryDelayMs, type ResolvedStreamMapping, type StreamFailureCondition } from './stream-rules.js';
 
 /**
  * What became of one batch read from a shard.
@@ -413,8 +413,7 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
       ...(toBucket ? { payload: { Records: records.map((r) => this.stream.eventRecord(r, this.roleArn)) } } : {}),
     });
     if (target !== undefined) {
-      const objectKey = toBucket ? streamFailureObjectKey(this.uuid, c.shard.id, now, this.random.uuid()) : undefined;
-      deliverableOf(target)!.deliver(JSON.stringify(record), {}, now, { detailType: '', functionArn: this.functionArn, ...(objectKey ? { objectKey } : {}) });
+      deliverableOf(target)!.deliver(JSON.stringify(record), {}, now, { detailType: '', functionArn: this.functionArn, keyPrefix: `aws/lambda/${this.uuid}/${c.shard.id}` });
     }
     this.skips.push({ at: now, shardId: c.shard.id, condition, sequenceNumbers: records.map((r) => r.sequenceNumber), approximateInvokeCount, record });
     this.counters.skippedRecords += records.length;

@@ -1,5 +1,4 @@
 import { deliverableOf } from '../async/deliverable.js';
-import { failureObjectKey } from '../async/records.js';
 import type { Bucket, Topic } from '../async/targets.js';
 import { InvalidParameterValueError, rejectUnknownKeys } from '../errors.js';
 import { COMMON_KEYS, mappingInteger, reportsItemFailures, resolveCommonOptions, type CommonMappingOptions, type ResolvedCommonOptions } from './mapping-options.js';
@@ -132,17 +131,6 @@ export function resolveStreamMapping(options: StreamMappingOptions, source: 'Kin
  */
 export function streamRetryDelayMs(failures: number): number {
   return Math.min(12_000, 1000 * 2 ** Math.max(0, failures - 1));
-}
-
-/**
- * The S3 object key of a skipped batch's failure record (spec §8.2):
- * `aws/lambda/<mapping UUID>/<shardId>/YYYY/MM/DD/YYYY-MM-DDTHH.MM.SS-<uuid>`, from the record's timestamp.
- * @example
- * streamFailureObjectKey(mapping.uuid, 'shardId-000000000000', Date.UTC(2026, 0, 2, 3, 4, 5), id);
- * // 'aws/lambda/<uuid>/shardId-000000000000/2026/01/02/2026-01-02T03.04.05-<id>'
- */
-export function streamFailureObjectKey(mappingUuid: string, shardId: string, at: number, id: string): string {
-  return failureObjectKey(`aws/lambda/${mappingUuid}/${shardId}`, at, id);
 }
 
 /**

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createDynamoDbTable, createKinesisStream, createQueue, InvalidParameterValueError } from '../../src/index.js';
 import { streamState } from '../../src/event-sources/kinesis-stream.js';
 import { tableState } from '../../src/event-sources/dynamodb-table.js';
-import { streamFailureObjectKey, resolveStreamMapping, streamFailureRecord, streamRetryDelayMs } from '../../src/event-sources/stream-rules.js';
+import { failureObjectKey } from '../../src/async/records.js';
+import { resolveStreamMapping, streamFailureRecord, streamRetryDelayMs } from '../../src/event-sources/stream-rules.js';
 
 describe('resolveStreamMapping', () => {
   it('defaults to batches of 100, no window, unlimited retries and age, no bisecting', () => {
@@ -83,9 +84,9 @@ describe('streamFailureRecord', () => {
   });
 });
 
-describe('streamFailureObjectKey', () => {
+describe('failureObjectKey', () => {
   it('files a failure record under the mapping, the shard and the record’s time, as AWS does', () => {
-    expect(streamFailureObjectKey('m-uuid', 'shardId-000000000000', Date.UTC(2026, 0, 2, 3, 4, 5, 678), 'r-uuid')).toBe(
+    expect(failureObjectKey('aws/lambda/m-uuid/shardId-000000000000', Date.UTC(2026, 0, 2, 3, 4, 5, 678), 'r-uuid')).toBe(
       'aws/lambda/m-uuid/shardId-000000000000/2026/01/02/2026-01-02T03.04.05-r-uuid',
     );
   });
