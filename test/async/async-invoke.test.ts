@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createBucket, createClock, createEventBus, createFunction, createQueue, createTopic, LambdaServiceError } from '../../src/index.js';
+import { createBucket, createClock, createEventBus, createFunction, createQueue, createTopic, LambdaServiceError, type LambdaFunction } from '../../src/index.js';
 import { trackedFunctions } from '../_support/functions.js';
 
 const track = trackedFunctions();
@@ -199,6 +199,32 @@ describe('asynchronous invocation', () => {
       requestPayload: {},
     });
     expect(fn.invocations).toHaveLength(0);
+  });
+
+  it('sends a retry to failure handling once reserved concurrency drops to 0, without the earlier attempt’s response', async () => {
+    const q = createQueue('dropped-to-zero');
+    // The first attempt fails and, meanwhile, the function's reserved concurrency is set to 0 (PutFunctionConcurrency).
+    const fn: LambdaFunction = track(
+      createFunction({
+        name: 'to-zero',
+        destinations: { onFailure: q },
+        handler: async () => {
+          fn.putFunctionConcurrency(0);
+          throw new Error('fails');
+        },
+      }) as LambdaFunction,
+    );
+    await fn.invokeAsync({});
+    await fn.drain();
+    const record = q.bodies[0] as Record<string, unknown>;
+    expect(record['requestContext']).toMatchObject({ condition: 'ZeroReservedConcurrency', approximateInvokeCount: 1 });
+    expect(Object.keys(record)).toEqual(['version', 'timestamp', 'requestContext', 'requestPayload']);
+  });
+
+  it('throttles the 1,001st concurrent execution of the default account (1,000, with none reserved)', async () => {
+    const fn = track(createFunction({ name: 'busy', timeout: 10, handler: async () => new Promise((resolve) => setTimeout(resolve, 1000)) }));
+    const results = await Promise.allSettled(Array.from({ length: 1001 }, () => fn.invoke({})));
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r.reason as LambdaServiceError).reason)).toEqual(['ConcurrentInvocationLimitExceeded']);
   });
 
   it('retries throttled events with back-off without counting them as retries', async () => {

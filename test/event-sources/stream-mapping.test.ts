@@ -34,6 +34,11 @@ describe('createEventSourceMapping (Kinesis)', () => {
     const mapping = createEventSourceMapping(fn, stream, { startingPosition: 'AT_TIMESTAMP', startingPositionTimestamp: t / 1000 });
     await mapping.drain();
     expect(mapping.batches.flatMap((b) => text(b.event))).toEqual(['at', 'after']);
+    // The same time as a Date, for another function.
+    const other = make(async () => 'ok', { name: 'at-date', clock: fn.clock });
+    const byDate = createEventSourceMapping(other, stream, { startingPosition: 'AT_TIMESTAMP', startingPositionTimestamp: new Date(t) });
+    await byDate.drain();
+    expect(byDate.batches.flatMap((b) => text(b.event))).toEqual(['at', 'after']);
     const table = createDynamoDbTable('orders', { partitionKey: 'id', clock: fn.clock });
     expect(() => createEventSourceMapping(fn, table, { startingPosition: 'AT_TIMESTAMP', startingPositionTimestamp: new Date(t) })).toThrow(/Kinesis streams only/);
   });
@@ -127,16 +132,18 @@ describe('createEventSourceMapping (Kinesis)', () => {
   });
 
   it('with ReportBatchItemFailures, moves the checkpoint to the lowest reported record and reads again from there', async () => {
+    // The first response names records 4 and 3, in that order: the lowest, 3, is where the checkpoint goes.
     const fn = make(async (event) => ({
-      batchItemFailures: event.Records.filter((r) => Buffer.from(r.kinesis.data, 'base64').toString() === '3' && fn.invocations.length === 0).map((r) => ({ itemIdentifier: r.kinesis.sequenceNumber })),
+      batchItemFailures:
+        fn.invocations.length > 0 ? [] : ['4', '3'].map((d) => ({ itemIdentifier: event.Records.find((r) => Buffer.from(r.kinesis.data, 'base64').toString() === d)!.kinesis.sequenceNumber })),
     }));
     const stream = createKinesisStream('s', { clock: fn.clock });
     const mapping = createEventSourceMapping(fn, stream, { startingPosition: 'TRIM_HORIZON', batchSize: 10, functionResponseTypes: ['ReportBatchItemFailures'] });
-    const sequenceNumbers = ['1', '2', '3', '4'].map((d) => stream.putRecord(d, { partitionKey: 'k' }).sequenceNumber);
+    const sequenceNumbers = ['1', '2', '3', '4', '5'].map((d) => stream.putRecord(d, { partitionKey: 'k' }).sequenceNumber);
     await mapping.drain();
     expect(mapping.batches.map((b) => [text(b.event), b.fate])).toEqual([
-      [['1', '2', '3', '4'], { kind: 'partial', retryFrom: sequenceNumbers[2] }],
-      [['3', '4'], { kind: 'succeeded' }],
+      [['1', '2', '3', '4', '5'], { kind: 'partial', retryFrom: sequenceNumbers[2] }],
+      [['3', '4', '5'], { kind: 'succeeded' }],
     ]);
   });
 

@@ -28,6 +28,8 @@ describe('resolveStreamMapping', () => {
     [{ startingPosition: 'LATEST', maximumRecordAgeInSeconds: 59 }, /between 60 and 604800 seconds \(or -1\)/],
     [{ startingPosition: 'LATEST', maximumRetryAttempts: -2 }, /between -1 and 10000/],
     [{ startingPosition: 'LATEST', batchSize: 10_001 }, /between 1 and 10000 records/],
+    [{ startingPosition: 'LATEST', maximumBatchingWindowInSeconds: 301 }, /between 0 and 300 seconds/],
+    [{ startingPosition: 'LATEST', maximumRetryAttempts: 10_001 }, /between -1 and 10000/],
     [{ startingPosition: 'LATEST', destinations: { onSuccess: createQueue('q') } }, /on-failure destination only/],
     [{ startingPosition: 'LATEST', destinations: { onFailure: { kind: 'queue' } } }, /a queue \(createQueue\), a topic \(createTopic\) or a bucket/],
     [{ startingPosition: 'LATEST', destinations: { onFailure: createQueue('q.fifo') } }, /FIFO queue is not supported/],

@@ -261,6 +261,18 @@ describe('aliases', () => {
     expect(fn.aliases.map((a) => a.name)).toEqual(['custom', '2024-01-02']);
   });
 
+  it('name a published version in the asynchronous records of an invoke qualified by it', async () => {
+    const onFailure = createQueue('failures');
+    const fn = make({ name: 'orders', maximumRetryAttempts: 0, destinations: { onFailure }, handler: async () => {
+      throw new Error('no');
+    } });
+    fn.publishVersion();
+    await fn.invokeAsync({}, { qualifier: '1' });
+    await fn.drain();
+    const record = JSON.parse(onFailure.messages[0]!.body) as { requestContext: { functionArn: string }; responseContext: { executedVersion: string } };
+    expect([record.requestContext.functionArn, record.responseContext.executedVersion]).toEqual([`${fn.arn}:1`, '1']);
+  });
+
   it('carry the alias into asynchronous records, with the version that ran as executedVersion', async () => {
     const onFailure = createQueue('failures');
     const fn = make({ name: 'orders', maximumRetryAttempts: 0, destinations: { onFailure }, handler: async () => {
