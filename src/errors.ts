@@ -82,7 +82,9 @@ export type LambdaServiceExceptionName =
   | 'ValidationException'
   | 'UnsupportedMediaTypeException'
   | 'ServiceException'
-  | 'AccessDeniedException';
+  | 'AccessDeniedException'
+  | 'ResourceConflictException'
+  | 'ProvisionedConcurrencyConfigNotFoundException';
 
 /**
  * `Reason` values of a 429 `TooManyRequestsException`.
@@ -116,6 +118,8 @@ export class LambdaServiceError extends Error {
     type?: 'User' | 'Service';
     reason?: ThrottleReason;
     messageKey?: 'Message' | 'message';
+    /** The body carries no `Type` (as AWS sends some of its configuration refusals). */
+    untyped?: boolean;
   }) {
     super(init.message);
     this.name = init.name;
@@ -128,9 +132,9 @@ export class LambdaServiceError extends Error {
     if (init.reason !== undefined) body['Reason'] = init.reason;
     if (key === 'Message') {
       body['Message'] = init.message;
-      body['Type'] = this.type;
+      if (!init.untyped) body['Type'] = this.type;
     } else {
-      body['Type'] = this.type;
+      if (!init.untyped) body['Type'] = this.type;
       body['message'] = init.message;
     }
     this.body = body;

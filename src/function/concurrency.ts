@@ -1,5 +1,6 @@
 import type { VirtualClock } from '../clock/virtual-clock.js';
-import { InvalidParameterValueError, type ThrottleReason } from '../errors.js';
+import { LambdaServiceError, type HarnessError, type ThrottleReason } from '../errors.js';
+import { refusedAs, untypedInvalidParameter } from '../internal/wire-error.js';
 import { checkConcurrency } from '../limits/limits.js';
 
 /**
@@ -72,7 +73,7 @@ export class FunctionConcurrency {
   setReserved(reserved: number | undefined): void {
     if (reserved !== undefined && reserved < this.provisionedSum) {
       // AWS's message, spaces included (recorded: concurrency-config-errors).
-      throw new InvalidParameterValueError(` ReservedConcurrentExecutions  ${reserved} should not be lower than function's total provisioned concurrency [${this.provisionedSum}].`);
+      throw untypedInvalidParameter(` ReservedConcurrentExecutions  ${reserved} should not be lower than function's total provisioned concurrency [${this.provisionedSum}].`);
     }
     this.hold(-1);
     try {
@@ -119,4 +120,16 @@ export class FunctionConcurrency {
     if (this.reservedCount !== undefined) this.clock.reservedTotal += sign * this.reservedCount;
     else this.clock.provisionedUnreserved += sign * this.provisionedSum;
   }
+}
+
+/**
+ * AWS's answer to reading or deleting a provisioned concurrency configuration that does not exist [INFERRED: the
+ * message and body as LocalStack reports AWS's], thrown as harness misuse.
+ * @example
+ * throw noProvisionedConfig();
+ */
+export function noProvisionedConfig(): HarnessError {
+  return refusedAs(
+    new LambdaServiceError({ name: 'ProvisionedConcurrencyConfigNotFoundException', statusCode: 404, message: 'No Provisioned Concurrency Config found for this function' }),
+  );
 }

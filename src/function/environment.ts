@@ -121,6 +121,8 @@ export interface FunctionInternals {
   readonly handlerParse?: HandlerParse;
   /** Called when an invocation's handler is about to run (after any init): worker isolation arms its watchdog. */
   readonly onHandlerStart?: () => void;
+  /** Virtual epoch ms of the last change to this code and configuration (created, updated or published): `LastModified`. */
+  readonly modifiedAt?: number;
 }
 
 /** An environment's identity, when it was decided elsewhere (the worker side of worker isolation). */
@@ -728,8 +730,12 @@ export function settling(running: Promise<InvocationResult>, onSettled: OnSettle
 
 const runtimeVersionIds = new Map<string, string>();
 
-/** The 64-hex-digit id of a runtime version ARN, derived from the version (hashed once per version, not per cold start). */
-function runtimeVersionId(version: string): string {
+/**
+ * The 64-hex-digit id of a runtime version ARN, derived from the version (hashed once per version, not per cold start).
+ * @example
+ * `arn:aws:lambda:us-east-1::runtime:${runtimeVersionId('nodejs:22.v60')}`;
+ */
+export function runtimeVersionId(version: string): string {
   let id = runtimeVersionIds.get(version);
   if (id === undefined) {
     id = createHash('sha256').update(version).digest('hex');

@@ -1,4 +1,5 @@
-import { HarnessError, InvalidParameterValueError, rejectUnknownKeys } from '../errors.js';
+import { HarnessError, InvalidParameterValueError, LambdaServiceError, rejectUnknownKeys } from '../errors.js';
+import { refusedAs } from '../internal/wire-error.js';
 import type { Random } from '../internal/random.js';
 import { functionNotFound, lengthViolations, qualifierViolations } from '../invoke-api/function-name.js';
 import { validationError } from '../invoke-api/validation.js';
@@ -25,6 +26,8 @@ export interface AliasOptions {
   functionVersion?: string;
   /** Send a share of invocations to one other published version; `null` removes the routing (updateAlias). */
   routingConfig?: AliasRouting | null;
+  /** Up to 256 characters about it. @defaultValue '' (updateAlias: unchanged) */
+  description?: string;
 }
 
 /**
@@ -38,6 +41,7 @@ export interface AliasInfo {
   readonly arn: string;
   readonly functionVersion: string;
   readonly routingConfig: AliasRouting | undefined;
+  readonly description: string;
 }
 
 /**
@@ -55,7 +59,7 @@ export const ALIAS_NAME = /^(?!\d+$)[a-zA-Z0-9_-]+$/;
 /** AWS's refusal of provisioned concurrency on an alias that routes between two versions. */
 export const ALIAS_WITH_WEIGHTS = 'Alias with weights can not be used with Provisioned Concurrency';
 const ALIAS_NAME_PATTERN = '(?!^[0-9]+$)([a-zA-Z0-9-_]+)';
-const ALIAS_KEYS = ['name', 'functionVersion', 'routingConfig'];
+const ALIAS_KEYS = ['name', 'functionVersion', 'routingConfig', 'description'];
 const VERSION = /^(?:\$LATEST|\d+)$/;
 const VERSION_PATTERN = '(\\$LATEST|[0-9]+)';
 
@@ -100,7 +104,7 @@ export class VersionRegistry {
       return { version: last, arn: `${this.arn}:${last}` };
     }
     const version = String(this.published.size + 1);
-    this.published.set(version, { ...this.current, version });
+    this.published.set(version, { ...this.current, version, modifiedAt: this.current.clock.now() });
     this.changedSincePublish = false;
     return { version, arn: `${this.arn}:${version}` };
   }
@@ -119,12 +123,12 @@ export class VersionRegistry {
     const name = this.checkAliasName('createAlias', options);
     if (this.aliases.has(name)) {
       // AWS: ResourceConflictException.
-      throw refused(`Alias already exists: ${this.arn}:${name}`);
+      throw refusedAs(new LambdaServiceError({ name: 'ResourceConflictException', statusCode: 409, message: `Alias already exists: ${this.arn}:${name}` }));
     }
     if (options.functionVersion === undefined) {
       throw new HarnessError('INVALID_ARGUMENT', `createAlias: pass the functionVersion alias ${name} points to ('$LATEST' or a published version).`);
     }
-    const alias = this.aliasOf(name, options.functionVersion, options.routingConfig ?? undefined);
+    const alias = this.aliasOf(name, options.functionVersion, options.routingConfig ?? undefined, options.description ?? '');
     this.aliases.set(name, alias);
     return alias;
   }
@@ -133,9 +137,9 @@ export class VersionRegistry {
     const name = this.checkAliasName('updateAlias', options);
     const old = this.aliases.get(name);
     // AWS: ResourceNotFoundException [UNCERTAIN message, as LocalStack reports it].
-    if (old === undefined) throw refused(`Alias not found: ${this.arn}:${name}`);
+    if (old === undefined) throw refusedAs(aliasNotFound(this.arn, name));
     const routing = options.routingConfig === undefined ? old.routingConfig : (options.routingConfig ?? undefined);
-    const alias = this.aliasOf(name, options.functionVersion ?? old.functionVersion, routing);
+    const alias = this.aliasOf(name, options.functionVersion ?? old.functionVersion, routing, options.description ?? old.description);
     this.aliases.set(name, alias);
     return alias;
   }
@@ -184,7 +188,7 @@ export class VersionRegistry {
       throw new InvalidParameterValueError(ALIAS_WITH_WEIGHTS);
     }
     const config = alias === undefined ? this.published.get(qualifier) : this.version(alias.functionVersion);
-    if (config === undefined) throw refused(`Function not found: ${this.arn}:${qualifier}`);
+    if (config === undefined) throw notFound(`Function not found: ${this.arn}:${qualifier}`);
     if (config.version === '$LATEST') throw new InvalidParameterValueError('Provisioned Concurrency Configs cannot be applied to unpublished function versions.');
     return config;
   }
@@ -201,25 +205,28 @@ export class VersionRegistry {
     if (typeof name !== 'string') throw new HarnessError('INVALID_ARGUMENT', `${caller}: 'name' must be a string.`);
     const violations = lengthViolations('name', name, 128);
     if (violations.length === 0 && !ALIAS_NAME.test(name)) violations.push({ member: 'name', value: name, constraint: `Member must satisfy regular expression pattern: ${ALIAS_NAME_PATTERN}` });
-    if (violations.length > 0) throw refused(validationError(violations).message);
+    if (violations.length > 0) throw refusedAs(validationError(violations));
     return name;
   }
 
-  private aliasOf(name: string, functionVersion: string, routing: AliasRouting | undefined): AliasInfo {
+  private aliasOf(name: string, functionVersion: string, routing: AliasRouting | undefined, description: string): AliasInfo {
+    if (typeof description !== 'string' || description.length > 256) {
+      throw refusedAs(validationError([{ member: 'description', value: String(description), constraint: 'Member must have length less than or equal to 256' }]));
+    }
     if (typeof functionVersion !== 'string' || !VERSION.test(functionVersion)) {
-      throw refused(validationError([{ member: 'functionVersion', value: String(functionVersion), constraint: `Member must satisfy regular expression pattern: ${VERSION_PATTERN}` }]).message);
+      throw refusedAs(validationError([{ member: 'functionVersion', value: String(functionVersion), constraint: `Member must satisfy regular expression pattern: ${VERSION_PATTERN}` }]));
     }
     if (routing !== undefined) this.checkRouting(functionVersion, routing);
     this.mustExist(functionVersion);
     for (const version in routing?.additionalVersionWeights) this.mustExist(version);
     // Frozen: callers get the alias itself from createAlias and fn.aliases, and must not change it behind our back.
     const routingConfig = routing === undefined ? undefined : Object.freeze({ additionalVersionWeights: Object.freeze({ ...routing.additionalVersionWeights }) });
-    return Object.freeze({ name, arn: `${this.arn}:${name}`, functionVersion, routingConfig });
+    return Object.freeze({ name, arn: `${this.arn}:${name}`, functionVersion, routingConfig, description });
   }
 
   private mustExist(version: string): void {
     // AWS: ResourceNotFoundException.
-    if (this.version(version) === undefined) throw refused(`Function not found: ${this.arn}:${version}`);
+    if (this.version(version) === undefined) throw notFound(`Function not found: ${this.arn}:${version}`);
   }
 
   /** RoutingConfig's rules, with AWS's messages (recorded: test_notfound_and_invalid_routingconfigs). */
@@ -234,12 +241,12 @@ export class VersionRegistry {
     if (entries.some(([version]) => !/^\d{1,1024}$/.test(version))) {
       const constraint =
         'Map keys must satisfy constraint: [Member must have length less than or equal to 1024, Member must have length greater than or equal to 1, Member must satisfy regular expression pattern: [0-9]+, Member must not be null]';
-      throw refused(validationError([{ member, value: shown, constraint }]).message);
+      throw refusedAs(validationError([{ member, value: shown, constraint }]));
     }
     if (entries.some(([, weight]) => typeof weight !== 'number' || !(weight >= 0 && weight <= 1))) {
       const constraint =
         'Map value must satisfy constraint: [Member must have value less than or equal to 1.0, Member must have value greater than or equal to 0.0, Member must not be null]';
-      throw refused(validationError([{ member, value: shown, constraint }]).message);
+      throw refusedAs(validationError([{ member, value: shown, constraint }]));
     }
     if (entries.length > 1) throw new InvalidParameterValueError('Number of items in AdditionalVersionWeights cannot be greater than 1');
     if (entries.length === 0) return;
@@ -256,11 +263,17 @@ function javaDouble(value: unknown): string {
 }
 
 /**
- * A configuration call AWS refuses: harness misuse like an unknown option (thrown at once, code `INVALID_ARGUMENT`),
- * with the message AWS gives.
+ * AWS's 404 for an alias the function does not have [UNCERTAIN message, as LocalStack reports it].
+ * @example
+ * aliasNotFound(fn.arn, 'live').message; // 'Alias not found: arn:aws:lambda:us-east-1:123456789012:function:orders:live'
  */
-function refused(message: string): HarnessError {
-  return new HarnessError('INVALID_ARGUMENT', message);
+export function aliasNotFound(functionArn: string, name: string): LambdaServiceError {
+  return new LambdaServiceError({ name: 'ResourceNotFoundException', statusCode: 404, messageKey: 'Message', message: `Alias not found: ${functionArn}:${name}` });
+}
+
+/** A version AWS does not find (ResourceNotFoundException), refused as harness misuse with AWS's message. */
+function notFound(message: string): HarnessError {
+  return refusedAs(new LambdaServiceError({ name: 'ResourceNotFoundException', statusCode: 404, messageKey: 'Message', message }));
 }
 
 /** The version one invocation of an alias runs: the additional version with its weight's probability. */

@@ -6,7 +6,8 @@ import { LambdaServiceError } from '../errors.js';
  */
 export interface ConstraintViolation {
   readonly member: string;
-  readonly value: string;
+  /** The value as sent; `null` for a missing required member (rendered `Value null at …`). */
+  readonly value: string | null;
   readonly constraint: string;
 }
 
@@ -25,7 +26,7 @@ export class ValidationError extends LambdaServiceError {
  * validationError([{ member: 'qualifier', value: 'a!', constraint: 'Member must satisfy regular expression pattern: x' }]);
  */
 export function validationError(violations: readonly ConstraintViolation[]): ValidationError {
-  const clauses = violations.map((v) => `Value '${v.value}' at '${v.member}' failed to satisfy constraint: ${v.constraint}`);
+  const clauses = violations.map((v) => `Value ${v.value === null ? 'null' : `'${v.value}'`} at '${v.member}' failed to satisfy constraint: ${v.constraint}`);
   const count = clauses.length;
   return new ValidationError({
     name: 'ValidationException',

@@ -1,4 +1,5 @@
 import { InvalidParameterValueError, LambdaServiceError, type ThrottleReason } from '../errors.js';
+import { untypedInvalidParameter } from '../internal/wire-error.js';
 
 /**
  * Lambda quotas the simulator enforces (spec §4). Bytes unless named otherwise.
@@ -124,7 +125,7 @@ export function checkConcurrency(c: { account: number; reservedElsewhere: number
   const unreserved = c.account - c.reservedElsewhere;
   const floor = LIMITS.minUnreservedConcurrency;
   if (c.reserved !== undefined && unreserved - c.reserved < floor) {
-    throw new InvalidParameterValueError(
+    throw untypedInvalidParameter(
       `Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${floor}].`,
     );
   }
@@ -136,10 +137,10 @@ export function checkConcurrency(c: { account: number; reservedElsewhere: number
     return;
   }
   if (c.provisioned > unreserved) {
-    throw new InvalidParameterValueError(`Specified ConcurrentExecutions for function is greater than account's unreserved concurrency [${unreserved}].`);
+    throw untypedInvalidParameter(`Specified ConcurrentExecutions for function is greater than account's unreserved concurrency [${unreserved}].`);
   }
   if (unreserved - c.provisioned < floor) {
-    throw new InvalidParameterValueError(
+    throw untypedInvalidParameter(
       `Specified ConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${floor}].`,
     );
   }

@@ -162,6 +162,7 @@ describe('aliases', () => {
       arn: `${fn.arn}:alias1`,
       functionVersion: '1',
       routingConfig: undefined,
+      description: '',
     });
     const first = await fn.invoke({}, { qualifier: 'alias1' });
     expect(first.executedVersion).toBe('1');
@@ -189,6 +190,18 @@ describe('aliases', () => {
     fn.update({ handler: reporting('b') });
     const r = await fn.invoke({}, { qualifier: 'head' });
     expect([r.executedVersion, (r.payload as Report).label]).toEqual(['$LATEST', 'b']);
+  });
+
+  it('keep their description until an update gives another; one over 256 characters is refused as AWS refuses it', () => {
+    const fn = make({ handler: reporting('a') });
+    fn.publishVersion();
+    expect(fn.createAlias({ name: 'live', functionVersion: '1', description: 'production' }).description).toBe('production');
+    expect(fn.updateAlias({ name: 'live', functionVersion: '$LATEST' }).description).toBe('production');
+    expect(fn.updateAlias({ name: 'live', description: 'moved' }).description).toBe('moved');
+    expect(refusalOf(() => fn.updateAlias({ name: 'live', description: 'x'.repeat(257) })).message).toBe(
+      `1 validation error detected: Value '${'x'.repeat(257)}' at 'description' failed to satisfy constraint: Member must have length less than or equal to 256`,
+    );
+    expect(fn.aliases[0]?.description).toBe('moved');
   });
 
   it('share traffic by their routing weights, drawn from the seed apart from the request ids', async () => {
