@@ -28,6 +28,8 @@ export class EnvironmentPool {
   private readonly doomed = new Map<ExecutionEnvironment, string>();
   /** Provisioned inits in flight, by the qualifier they are for. */
   private readonly pending = new Map<string, Promise<void>>();
+  /** Qualifiers whose last provisioning failed (an init failed): AWS reports them FAILED. */
+  private readonly failed = new Set<string>();
 
   constructor(
     private readonly internals: FunctionInternals,
@@ -48,6 +50,17 @@ export class EnvironmentPool {
   /** The provisioned inits an invocation through `holder` waits for, if any are running. */
   provisioning(holder: string): Promise<void> | undefined {
     return this.pending.size === 0 ? undefined : this.pending.get(holder);
+  }
+
+  /**
+   * How the provisioned concurrency held for `holder` stands, as GetProvisionedConcurrencyConfig reports it: initialising
+   * (none allocated yet, as AWS reports while IN_PROGRESS), ready with its environments, or failed.
+   */
+  provisionedState(holder: string): { status: 'IN_PROGRESS' | 'READY' | 'FAILED'; allocated: number } {
+    if (this.pending.has(holder)) return { status: 'IN_PROGRESS', allocated: 0 };
+    let allocated = 0;
+    for (const env of this.live) if (this.holders.get(env) === holder && !this.doomed.has(env)) allocated++;
+    return { status: this.failed.has(holder) ? 'FAILED' : 'READY', allocated };
   }
 
   /** Every provisioned init still running (the function is being disposed). */
@@ -92,6 +105,7 @@ export class EnvironmentPool {
    * it shut down, and busy ones when their invocation ends.
    */
   provision(config: FunctionInternals, holder: string, count: number): void {
+    this.failed.delete(holder);
     let kept = 0;
     for (const env of [...this.live]) {
       if (this.holders.get(env) !== holder || this.doomed.has(env)) continue;
@@ -154,6 +168,7 @@ export class EnvironmentPool {
           // An environment whose provisioned init fails is not kept: AWS marks the provisioning FAILED and serves the
           // traffic on-demand (recorded: provisioned-init-failure); it holds no concurrency back. Its retries of the
           // provisioning are not modelled.
+          if (!ok) this.failed.add(holder);
           const reason = ok ? this.doomed.get(env) : 'provisioning-failed';
           if (reason !== undefined) this.retire(env, reason);
         }),

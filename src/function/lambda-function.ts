@@ -18,7 +18,7 @@ import { STREAM_LISTENER } from '../internal/response-mode.js';
 import type { StreamListener } from '../runtime/response-stream.js';
 import { releaseSpares } from '../worker/worker-environment.js';
 import type { DryRunResult, EventAccepted, InvocationResult } from './result.js';
-import { FunctionConcurrency } from './concurrency.js';
+import { FunctionConcurrency, noProvisionedConfig } from './concurrency.js';
 import { EnvironmentPool } from './environment-pool.js';
 import { ALIAS_WITH_WEIGHTS, VersionRegistry, type AliasInfo, type AliasOptions, type PublishedVersion } from './versions.js';
 
@@ -163,6 +163,25 @@ export interface MappedFunction extends LambdaFunction {
   readonly disposeListeners: Set<() => void>;
   /** Whether the code running now is one of this function's handlers (a handler sending to a queue, say). */
   runsNow(): boolean;
+  /** The reserved concurrency (GetFunctionConcurrency), if set. */
+  readonly reservedConcurrency: number | undefined;
+  /** GetProvisionedConcurrencyConfig of a version or alias; throws AWS's not-found refusal when it has none. */
+  provisionedConcurrencyOf(qualifier: string): ProvisionedConcurrencyState;
+  /** The code and configuration a qualifier names (an alias: its primary version), as the control-plane API shows them. */
+  configurationOf(qualifier: string | undefined): FunctionInternals;
+}
+
+/**
+ * A provisioned concurrency configuration and how far it got (GetProvisionedConcurrencyConfig).
+ * @example
+ * const state: ProvisionedConcurrencyState = { requested: 2, allocated: 2, status: 'READY', modifiedAt: 0 };
+ */
+export interface ProvisionedConcurrencyState {
+  readonly requested: number;
+  readonly allocated: number;
+  readonly status: 'IN_PROGRESS' | 'READY' | 'FAILED';
+  /** Virtual epoch ms of the PutProvisionedConcurrencyConfig. */
+  readonly modifiedAt: number;
 }
 
 class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResult>, MappedFunction {
@@ -195,6 +214,20 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   /** Told once when the function is disposed: its event source mappings end with it. */
   readonly disposeListeners = new Set<() => void>();
 
+  get reservedConcurrency(): number | undefined {
+    return this.concurrency.reserved;
+  }
+
+  provisionedConcurrencyOf(qualifier: string): ProvisionedConcurrencyState {
+    const requested = this.concurrency.provisionedFor(qualifier);
+    if (requested === 0 || qualifier === '$LATEST') throw noProvisionedConfig();
+    return { requested, ...this.pool.provisionedState(qualifier), modifiedAt: this.provisionedAt.get(qualifier) ?? 0 };
+  }
+
+  configurationOf(qualifier: string | undefined): FunctionInternals {
+    return this.versionRegistry.resolve(qualifier, undefined);
+  }
+
   runsNow(): boolean {
     const scope = currentScope();
     return scope !== undefined && this.pool.hosts(scope);
@@ -204,6 +237,8 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   /** Whether the `provisionedConcurrency` option's environments were started (on first use). */
   private provisionedOnCreate = false;
   private readonly concurrency: FunctionConcurrency;
+  /** When each qualifier's provisioned concurrency was last put (LastModified of its configuration). */
+  private readonly provisionedAt = new Map<string, number>();
   /** Ring buffer of the last `historyLimit` results: recording is O(1) however long the history. */
   private readonly history: InvocationResult<TResult>[] = [];
   private historyStart = 0;
@@ -234,6 +269,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       ...(handlerParse === undefined ? {} : { handlerParse }),
       echo: resolved.printLogs ? (line: string) => writeToHostStderr(line) : undefined,
       tmpRoot: path.join(os.tmpdir(), 'lambda-harness', `${process.pid}-${resolved.name}-${(tmpCounter++).toString(36)}`),
+      modifiedAt: clock.now(),
     };
     for (const d of [resolved.onSuccess, resolved.onFailure]) {
       if ((d as { arn?: string } | undefined)?.arn === this.arn) {
@@ -454,7 +490,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     if (sameConfiguration(old.options, resolved)) return;
     const handlerParse = typeof resolved.handler === 'string' ? resolveHandler(resolved.handler, resolved.root) : undefined;
     const { handlerParse: _old, ...kept } = old;
-    this.versionRegistry.update({ ...kept, options: resolved, ...(handlerParse === undefined ? {} : { handlerParse }) });
+    this.versionRegistry.update({ ...kept, options: resolved, modifiedAt: this.internals.clock.now(), ...(handlerParse === undefined ? {} : { handlerParse }) });
     this.input = merged;
     // The old `$LATEST`'s environments are not used again: idle ones shut down now, busy ones after their invocation.
     this.pool.replace(old);
@@ -479,20 +515,19 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       throw new InvalidParameterValueError(`putProvisionedConcurrency: the count must be an integer of at least 1 (got ${JSON.stringify(count)}); deleteProvisionedConcurrency removes it.`);
     }
     this.concurrency.setProvisioned(qualifier, count);
+    this.provisionedAt.set(qualifier, this.internals.clock.now());
     this.pool.provision(config, qualifier, count);
   }
 
   deleteProvisionedConcurrency(qualifier: string): void {
     this.mustBeLive();
-    if (this.concurrency.provisionedFor(qualifier) === 0 || qualifier === '$LATEST') {
-      // AWS: ProvisionedConcurrencyConfigNotFoundException [INFERRED message].
-      throw new HarnessError('INVALID_ARGUMENT', `No Provisioned Concurrency Config found for this function (${this.arn}:${qualifier}).`);
-    }
+    this.provisionedConcurrencyOf(qualifier); // refuses what has none
     this.unprovision(qualifier);
   }
 
   /** Drops a qualifier's provisioned concurrency: its environments shut down (busy ones after their invocation). */
   private unprovision(qualifier: string): void {
+    this.provisionedAt.delete(qualifier);
     this.concurrency.setProvisioned(qualifier, 0);
     this.pool.provision(this.versionRegistry.latest, qualifier, 0);
   }

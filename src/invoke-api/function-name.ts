@@ -44,6 +44,19 @@ export type FunctionReferenceResult =
   | { readonly ok: false; readonly violations: readonly ConstraintViolation[] };
 
 /**
+ * A path segment percent-decoded, or as it is when it is not valid percent-encoding (AWS then matches it as sent).
+ * @example
+ * decodePathSegment('orders%3Alive'); // 'orders:live'
+ */
+export function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/**
  * The length violation of a member value, as AWS words it (at least 1, at most `max`).
  * @example
  * lengthViolations('qualifier', '', 128); // [{ member: 'qualifier', value: '', constraint: 'Member must have length greater than or equal to 1' }]

@@ -8,7 +8,10 @@ import { invokeCompleteMessage, payloadChunks } from './event-stream.js';
 import { createRandom, hashSeed, type Random } from '../internal/random.js';
 import { asyncRequestTooLarge, LIMITS, syncRequestTooLarge } from '../limits/limits.js';
 import { parseEventBody } from './event-body.js';
-import { functionNameViolations, functionNotFound, lengthViolations, qualifierViolations, splitFunctionReference, wrongRegion } from './function-name.js';
+import { decodePathSegment, functionNameViolations, functionNotFound, lengthViolations, qualifierViolations, splitFunctionReference, wrongRegion, type FunctionReference } from './function-name.js';
+import { functionLevelOnly, routeControl, type ControlOperation } from './control-plane.js';
+import { mappedFunctionOf, type MappedFunction } from '../function/lambda-function.js';
+import { wireErrorOf } from '../internal/wire-error.js';
 import { FunctionRegistry, type InvokeTarget, type RegisteredFunction } from './registry.js';
 import { errorResponse, invocationResponse, invokeComplete, rawErrorResponse, streamHeaders, streamInvocationResponse, type ApiResponse } from './response.js';
 import type { EventAccepted, InvocationResult } from '../function/result.js';
@@ -90,14 +93,8 @@ const LOG_TYPES = ['None', 'Tail'] as const;
 const TENANT_ID = /^[a-zA-Z0-9._:/=+\-@ ]+$/;
 const TENANT_ID_PATTERN = '[a-zA-Z0-9\\._:\\/=+\\-@ ]+';
 const KEYS = ['region', 'seed', 'onError'];
-
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
+/** Largest control-plane request body (their JSON is small; the figure is the Invoke limit's) [INFERRED]. */
+const CONTROL_BODY_LIMIT = LIMITS.syncRequestBytes;
 
 function enumViolation(member: string, value: string | null, allowed: readonly string[]): ConstraintViolation[] {
   if (value === null || allowed.includes(value)) return [];
@@ -109,6 +106,16 @@ function tenantViolations(value: string | null): ConstraintViolation[] {
   const out = lengthViolations('tenantId', value, 256);
   if (out.length === 0 && !TENANT_ID.test(value)) out.push({ member: 'tenantId', value, constraint: `Member must satisfy regular expression pattern: ${TENANT_ID_PATTERN}` });
   return out;
+}
+
+/**
+ * Whether a path is one the API serves (an invocation, or a control-plane route, whatever the method): the msw
+ * handlers let other requests fall through to the user's own handlers.
+ * @example
+ * servesPath('/2015-03-31/functions/orders/policy'); // false
+ */
+export function servesPath(path: string): boolean {
+  return INVOKE_PATH.test(path) || STREAM_PATH.test(path) || routeControl('', path) !== undefined;
 }
 
 class Api implements InvokeApi {
@@ -140,23 +147,10 @@ class Api implements InvokeApi {
   start(head: RequestHead): InvokeStart {
     const invokeRoute = INVOKE_PATH.exec(head.path);
     const route = invokeRoute ?? STREAM_PATH.exec(head.path);
-    if (!route) {
-      return this.respond(
-        rawErrorResponse(404, 'UnknownOperationException', {
-          Type: 'User',
-          message:
-            'lambda-harness serves Invoke (POST /2015-03-31/functions/{FunctionName}/invocations) and InvokeWithResponseStream ' +
-            `(POST /2021-11-15/functions/{FunctionName}/response-streaming-invocations) only, not ${head.method} ${head.path}.`,
-        }, this.random.uuid()),
-      );
-    }
+    if (!route) return this.startControl(head);
     const streaming = invokeRoute === null;
-    if (head.method !== 'POST') {
-      return this.respond(
-        rawErrorResponse(405, 'MethodNotAllowedException', { Type: 'User', message: `Method ${head.method} is not allowed on ${head.path}; use POST.` }, this.random.uuid(), { Allow: 'POST' }),
-      );
-    }
-    const functionName = decodeSegment(route[1]!);
+    if (head.method !== 'POST') return this.methodNotAllowed(head, 'POST');
+    const functionName = decodePathSegment(route[1]!);
     const qualifierParam = head.query.get('Qualifier') ?? undefined;
     const invocationType = head.headers.get('x-amz-invocation-type');
     const logType = head.headers.get('x-amz-log-type');
@@ -173,14 +167,8 @@ class Api implements InvokeApi {
     const parsed = splitFunctionReference(functionName, qualifierParam);
     if (!parsed.ok) return this.fail(parsed.error);
     const ref = parsed.reference;
-    const region = head.region ?? signedRegion(head.headers.get('authorization')) ?? this.fallbackRegion;
-    if (ref.region !== undefined && ref.region !== region) return this.fail(wrongRegion(ref.region, region));
-    const found = this.registry.find(region, ref.name);
-    const account = ref.account ?? found?.account ?? this.registry.defaultAccount;
-    // A qualifier the function does not have (`$latest` included, which the pattern admits) is its 404, on invoke.
-    if (!found || found.account !== account) {
-      return this.fail(functionNotFound({ partition: ref.partition, region, account, name: ref.name, qualifier: ref.qualifier }));
-    }
+    const found = this.locate(head, ref);
+    if (found instanceof LambdaServiceError) return this.fail(found);
     const type = (invocationType ?? 'RequestResponse') as InvokeOptions['invocationType'] & string;
     const options: InvokeOptions = { invocationType: type };
     if (ref.qualifier !== undefined) options.qualifier = ref.qualifier;
@@ -200,6 +188,97 @@ class Api implements InvokeApi {
         errorResponse(type === 'Event' ? asyncRequestTooLarge(size ?? bodyLimit + 1) : syncRequestTooLarge(), this.random.uuid()),
       run: ((body: Uint8Array, sink?: LiveSink) => this.run(found, options, body, streaming ? sink : undefined, streaming)) as RunInvocation,
     };
+  }
+
+  private methodNotAllowed(head: RequestHead, allow: string): InvokeStart {
+    const message = `Method ${head.method} is not allowed on ${head.path}; use ${allow}.`;
+    return this.respond(rawErrorResponse(405, 'MethodNotAllowedException', { Type: 'User', message }, this.random.uuid(), { Allow: allow }));
+  }
+
+  /**
+   * The function a reference names, in the request's region, or AWS's 404 (a qualifier the function does not have,
+   * `$latest` included, is the operation's own 404).
+   */
+  private locate(head: RequestHead, ref: FunctionReference): RegisteredFunction | LambdaServiceError {
+    const region = head.region ?? signedRegion(head.headers.get('authorization')) ?? this.fallbackRegion;
+    if (ref.region !== undefined && ref.region !== region) return wrongRegion(ref.region, region);
+    const found = this.registry.find(region, ref.name);
+    const account = ref.account ?? found?.account ?? this.registry.defaultAccount;
+    if (!found || found.account !== account) return functionNotFound({ partition: ref.partition, region, account, name: ref.name, qualifier: ref.qualifier });
+    return found;
+  }
+
+  /** A request for the control plane (versions, aliases, concurrency, configuration), or the 404/405 of an unknown one. */
+  private startControl(head: RequestHead): InvokeStart {
+    const route = routeControl(head.method, head.path);
+    if (route === undefined) {
+      return this.respond(
+        rawErrorResponse(404, 'UnknownOperationException', {
+          Type: 'User',
+          message:
+            'lambda-harness serves Invoke, InvokeWithResponseStream, versions and aliases, reserved and provisioned concurrency, and ' +
+            `GetFunction(Configuration) (see the README), not ${head.method} ${head.path}.`,
+        }, this.random.uuid()),
+      );
+    }
+    if (route.kind === 'method-not-allowed') return this.methodNotAllowed(head, route.allowed.join(', '));
+    const operation = route.operation;
+    const qualifierParam = head.query.get('Qualifier') ?? undefined;
+    const violations = [...functionNameViolations(route.functionName), ...(qualifierParam === undefined ? [] : qualifierViolations(qualifierParam))];
+    if (violations.length > 0) return this.fail(validationError(violations));
+    const parsed = splitFunctionReference(route.functionName, qualifierParam);
+    if (!parsed.ok) return this.fail(parsed.error);
+    const ref = parsed.reference;
+    if (operation.qualifier === 'unqualified' && ref.qualifier !== undefined) return this.fail(functionLevelOnly());
+    if (operation.qualifier === 'required' && ref.qualifier === undefined) {
+      return this.fail(validationError([{ member: 'qualifier', value: null, constraint: 'Member must not be null' }]));
+    }
+    const found = this.locate(head, ref);
+    if (found instanceof LambdaServiceError) return this.fail(found);
+    const fn = mappedFunctionOf(found.target);
+    if (fn === undefined) {
+      // A hand-written InvokeTarget can be invoked, not managed.
+      return this.respond(
+        rawErrorResponse(404, 'UnknownOperationException', { Type: 'User', message: `${operation.name} needs a function from createFunction(); ${ref.name} is a hand-written target.` }, this.random.uuid()),
+      );
+    }
+    const tooLarge = (): ApiResponse =>
+      errorResponse(
+        new LambdaServiceError({ name: 'RequestEntityTooLargeException', statusCode: 413, message: `Request must be smaller than ${CONTROL_BODY_LIMIT} bytes for the ${operation.name} operation` }),
+        this.random.uuid(),
+      );
+    return {
+      kind: 'invoke',
+      bodyLimit: CONTROL_BODY_LIMIT,
+      quotesSize: false,
+      tooLarge,
+      run: ((body: Uint8Array) => Promise.resolve(this.runControl(operation, fn, ref, route.alias, body))) as RunInvocation,
+    };
+  }
+
+  /** Runs a control-plane operation: its answer, or what AWS answers for what it threw. */
+  private runControl(operation: ControlOperation, fn: MappedFunction, ref: FunctionReference, alias: string | undefined, bytes: Uint8Array): ApiResponse {
+    const requestId = this.random.uuid();
+    const text = Buffer.from(bytes).toString('utf8');
+    let body: unknown = {};
+    if (text.trim() !== '') {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = undefined;
+      }
+    }
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      return errorResponse(new LambdaServiceError({ name: 'InvalidRequestContentException', statusCode: 400, message: 'Could not parse request body into json' }), requestId);
+    }
+    try {
+      const answer = operation.run({ fn, ref, alias, body: body as Record<string, unknown> });
+      const headers = { 'Content-Type': 'application/json', 'x-amzn-RequestId': requestId };
+      return { status: answer.status, headers, body: answer.body === undefined ? '' : JSON.stringify(answer.body) };
+    } catch (error) {
+      const wire = wireErrorOf(error);
+      return wire ? errorResponse(wire, requestId) : this.internalError(error);
+    }
   }
 
   private async run(fn: RegisteredFunction, options: InvokeOptions, body: Uint8Array, sink: LiveSink | undefined, streaming: boolean): Promise<ApiResponse | LiveOutcome> {

@@ -1,6 +1,6 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { HarnessError, rejectUnknownKeys } from '../errors.js';
-import { createInvokeApi, type InvokeApiOptions } from '../invoke-api/invoke-api.js';
+import { createInvokeApi, servesPath, type InvokeApiOptions } from '../invoke-api/invoke-api.js';
 import type { InvokeTarget } from '../invoke-api/registry.js';
 import { isRegionName } from '../invoke-api/region.js';
 import { answerLive } from './live-response.js';
@@ -29,6 +29,7 @@ const ENDPOINT = /^https?:\/\/lambda\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\//;
  * msw request handlers that serve the Lambda Invoke API (`POST /2015-03-31/functions/{FunctionName}/invocations`
  * on `https://lambda.<region>.amazonaws.com`, and `InvokeWithResponseStream`) from simulated functions, so code that
  * calls `@aws-sdk/client-lambda` (or any HTTP client) reaches them: statuses, headers and error bodies as AWS sends them.
+ * Versions, aliases, reserved and provisioned concurrency and GetFunction(Configuration) are served too.
  * @example
  * import { setupServer } from 'msw/node';
  * import { lambdaHandlers } from 'lambda-harness/msw';
@@ -44,12 +45,13 @@ export function lambdaHandlers(functions: readonly InvokeTarget[], options: Lamb
   }
   const api = createInvokeApi(functions, apiOptions);
   const host = region === undefined ? '[a-z0-9-]+' : region.replace(/-/g, '\\-');
-  const route = new RegExp(
-    `^https?://lambda\\.${host}\\.amazonaws\\.com(?:\\.cn)?/(?:2015-03-31/functions/[^/]+/invocations|2021-11-15/functions/[^/]+/response-streaming-invocations)$`,
-  );
+  // Paths of the Lambda API under /functions/: those the Invoke API serves (invocations, versions, aliases, concurrency,
+  // configuration) are answered; the others fall through to the user's own handlers (or msw's unhandled-request rule).
+  const route = new RegExp(`^https?://lambda\\.${host}\\.amazonaws\\.com(?:\\.cn)?/\\d{4}-\\d{2}-\\d{2}/functions/[^?]+(?:\\?.*)?$`);
   return [
-    http.post(route, async ({ request }) => {
+    http.all(route, async ({ request }) => {
       const url = new URL(request.url);
+      if (!servesPath(url.pathname)) return undefined;
       const head = { method: request.method, path: url.pathname, query: url.searchParams, headers: request.headers, region: ENDPOINT.exec(request.url)?.[1] };
       const body = new Uint8Array(await request.arrayBuffer());
       // InvokeWithResponseStream answers as soon as a streaming handler writes, its events fed as they are written.

@@ -78,7 +78,8 @@ function send(res: ServerResponse, response: ApiResponse): void {
 
 /**
  * Serves the Lambda Invoke API over real HTTP (`node:http`), for the AWS CLI, SDKs in other processes, or any
- * HTTP client: the same implementation as the msw handlers. Robust to bad clients: malformed or oversized bodies
+ * HTTP client: the same implementation as the msw handlers, control plane included (versions, aliases, reserved and
+ * provisioned concurrency, GetFunction(Configuration)). Robust to bad clients: malformed or oversized bodies
  * get AWS's errors (bodies over the limit are never buffered), slow clients time out, aborted ones are dropped,
  * and a failing invocation affects only its own request.
  * @example

@@ -102,7 +102,8 @@ function matchString(actual: string, expected: string, bindings: Bindings): bool
     } else if (name.startsWith('<timestamp:')) {
       source += escape(name.slice('<timestamp:'.length, -1)).replace(/\d/g, '\\d');
     } else if (name === 'date') {
-      source += '(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z?)';
+      // UTC as `Z` or as Lambda's control plane writes it (`+0000`).
+      source += '(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|\\+0000)?)';
       names.push('');
     } else {
       source += `(${PATTERNS[m[1]!] ?? '[^\\s"]+?'})`;
@@ -219,15 +220,20 @@ export function botocoreEncode(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+/** botocore's view of an error response, or undefined when the response is none. */
+function errorViewOf(status: number, headers: Headers, parsed: unknown): BotocoreView | undefined {
+  const errorType = headers.get('x-amzn-errortype');
+  if (errorType === null) return undefined;
+  const fields = parsed as Record<string, unknown>;
+  const code = errorType.split(':')[0]!;
+  const view: BotocoreView = { httpStatus: status, Error: { Code: code, Message: String(fields['message'] ?? fields['Message']) } };
+  return UNMODELLED.has(code) ? view : { ...view, ...fields };
+}
+
 function viewOf(status: number, headers: Headers, body: string): BotocoreView {
   const parsed: unknown = body.startsWith('{') ? JSON.parse(body) : body;
-  const errorType = headers.get('x-amzn-errortype');
-  if (errorType !== null) {
-    const fields = parsed as Record<string, unknown>;
-    const code = errorType.split(':')[0]!;
-    const view: BotocoreView = { httpStatus: status, Error: { Code: code, Message: String(fields['message'] ?? fields['Message']) } };
-    return UNMODELLED.has(code) ? view : { ...view, ...fields };
-  }
+  const error = errorViewOf(status, headers, parsed);
+  if (error !== undefined) return error;
   const view: BotocoreView = { httpStatus: status, StatusCode: status };
   const executed = headers.get('x-amz-executed-version');
   if (executed !== null) view.ExecutedVersion = executed;
@@ -245,10 +251,26 @@ function viewOf(status: number, headers: Headers, body: string): BotocoreView {
  */
 export async function serveOverHttp(functions: readonly LambdaFunction[]): Promise<{
   invoke(functionName: string, options?: InvokeRequestOptions): Promise<Exchange>;
+  /**
+   * A control-plane request (`PUT /2017-10-31/functions/f/concurrency`, its JSON body): botocore's view is the output
+   * members with `httpStatus`, or the error as for Invoke.
+   */
+  send(method: string, path: string, body?: unknown): Promise<Exchange>;
   close(): Promise<void>;
 }> {
   const server = await startServer({ functions });
   return {
+    send: async (method, path, body) => {
+      const response = await fetch(`${server.url}${path}`, {
+        method,
+        headers: { 'Content-Type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      const parsed: unknown = text === '' ? {} : JSON.parse(text);
+      const view = errorViewOf(response.status, response.headers, parsed) ?? { httpStatus: response.status, ...(parsed as Record<string, unknown>) };
+      return { view, requestId: response.headers.get('x-amzn-requestid'), body: text };
+    },
     invoke: async (functionName, options = {}) => {
       const headers: Record<string, string> = { 'Content-Type': 'application/json' };
       if (options.InvocationType !== undefined) headers['X-Amz-Invocation-Type'] = options.InvocationType;

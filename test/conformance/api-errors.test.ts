@@ -8,14 +8,14 @@
  * Lambda (botocore adds a modelled shape's members; `ValidationException` is not in Lambda's model, so a recorded
  * ValidationException has `Error` alone). `serveOverHttp` of `_recordings.ts` does both.
  *
- * Not replayed: `qualifier-mismatch`'s `getFunction_*` values (GetFunction is not served by the harness), the
+ * Not replayed: the
  * 2023 `olderRecording` of `invoke-function-not-found` (AWS has since changed the message), and the matrix rows
  * whose input the recording no longer knows (`qualifier_too_long0`, `qualifier_too_long1`,
  * `function_name_and_qualifier_too_long`).
  */
 import { describe, expect, it } from 'vitest';
 import { createFunction, type LambdaFunction } from '../../src/index.js';
-import { expectRecorded, recorded, recording, RECORDED_ACCOUNT, replays, type Bindings, type BotocoreView } from './_recordings.js';
+import { botocoreEncode, expectRecorded, recorded, recording, RECORDED_ACCOUNT, replays, type Bindings, type BotocoreView } from './_recordings.js';
 
 /** The region the replays' client is in (the harness's default, where the served functions live). */
 const REGION = 'us-east-1';
@@ -91,6 +91,16 @@ describe('Invoke API errors, as recorded on AWS', () => {
     // The whole error as recorded for the same refusal by GetFunction (the Invoke variant kept Code and Message
     // only): 400, Type User and a lowercase message, as botocore parses InvalidParameterValueException everywhere.
     expectRecorded(view, recorded(id, 'getFunction_mismatch'));
+  });
+
+  it('qualifier-mismatch: GetFunction refuses the mismatch with 400, and answers a matching but missing one with 404 naming $LATEST', async () => {
+    const id = 'qualifier-mismatch';
+    const server = await serve(bystander());
+    const arn = `arn:aws:lambda:${REGION}:${RECORDED_ACCOUNT}:function:some-function`;
+    const get = async (functionName: string, qualifier: string) =>
+      (await server.send('GET', `/2015-03-31/functions/${botocoreEncode(functionName)}?Qualifier=${botocoreEncode(qualifier)}`)).view;
+    expectRecorded(await get(`${arn}:1`, '$LATEST'), recorded(id, 'getFunction_mismatch'));
+    expectRecorded(await get(`${arn}:$LATEST`, '$LATEST'), recorded(id, 'getFunction_match_butMissing'));
   });
 
   it('invoke-wrong-region-arn: answers an ARN of another region with 404 "Functions from \'<r1>\' are not reachable in this region (\'<r2>\')"', async () => {

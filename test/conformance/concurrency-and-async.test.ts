@@ -28,7 +28,7 @@ import {
   type LambdaFunction,
 } from '../../src/index.js';
 import { expectDistinct, expectRecordedMessage, pythonJson } from './_messages.js';
-import { expectRecorded, recorded, RECORDED_ACCOUNT, recording, replays, type Bindings } from './_recordings.js';
+import { botocoreEncode, expectRecorded, recorded, RECORDED_ACCOUNT, recording, replays, type Bindings } from './_recordings.js';
 import { integration } from './_handlers.js';
 
 const { serve, release } = replays();
@@ -135,17 +135,13 @@ async function notifyQueue(): Promise<{
 }
 
 describe('concurrency, as recorded on AWS', () => {
-  it('reserved-zero-sync-429: throttles a sync invoke of a function with reserved concurrency 0 with 429 and the recorded body', async () => {
-    // PutFunctionConcurrency's response (putFunctionConcurrency) is not replayable: concurrency is a createFunction option.
-    const fn = make({
-      name: 'reserved-zero',
-      timeout: 20,
-      reservedConcurrency: 0,
-      handler: async (event: unknown, context: LambdaContext) => ({ event, functionName: context.functionName }),
-    });
+  it('reserved-zero-sync-429: PutFunctionConcurrency(0) answers 200, then a sync invoke is throttled with 429 and the recorded body', async () => {
+    const id = 'reserved-zero-sync-429';
+    const fn = make({ name: 'reserved-zero', timeout: 20, handler: async (event: unknown, context: LambdaContext) => ({ event, functionName: context.functionName }) });
     const server = await serve(fn);
+    expectRecorded((await server.send('PUT', `/2017-10-31/functions/${fn.name}/concurrency`, { ReservedConcurrentExecutions: 0 })).view, recorded(id, 'putFunctionConcurrency'));
     const { view } = await server.invoke(fn.name, { Payload: '{}' });
-    expectRecorded(view, recorded('reserved-zero-sync-429', 'exception'));
+    expectRecorded(view, recorded(id, 'exception'));
     expect(fn.invocations).toHaveLength(0);
   });
 
@@ -180,27 +176,27 @@ describe('concurrency, as recorded on AWS', () => {
   it('reserved-equals-provisioned-blocks-latest: throttles $LATEST for good once provisioned concurrency on version 1 takes the reserved concurrency, while version 1 runs', async () => {
     const id = 'reserved-equals-provisioned-blocks-latest';
     const fn = make({ name: 'concurrency-block', handler: echo });
-    fn.publishVersion();
-    fn.putFunctionConcurrency(1);
     const server = await serve(fn);
     const invoke = async (key: string, qualifier?: string): Promise<void> => {
       const options = { Payload: pythonJson(recording(id).request['payload']), ...(qualifier === undefined ? {} : { Qualifier: qualifier }) };
       expectRecorded((await server.invoke(fn.name, options)).view, recorded(id, key));
     };
+    expect((await server.send('POST', `/2015-03-31/functions/${fn.name}/versions`, {})).view).toMatchObject({ httpStatus: 201, Version: '1' });
+    expectRecorded((await server.send('PUT', `/2017-10-31/functions/${fn.name}/concurrency`, { ReservedConcurrentExecutions: 1 })).view, recorded(id, 'reserved'));
     await invoke('invokeLatestBefore');
-    fn.putProvisionedConcurrency('1', 1);
+    const put = await server.send('PUT', `/2019-09-30/functions/${fn.name}/provisioned-concurrency?Qualifier=1`, { ProvisionedConcurrentExecutions: 1 });
+    expectRecorded(put.view, recorded(id, 'putProvisioned'));
     await invoke('invokeLatestAfter');
     await invoke('invokeV1', '1');
     await invoke('invokeLatestAgain');
   });
 
-  it('reserved-one-sync-throttled-async-queued: throttles a sync invoke with 429 while an async invoke holds reserved concurrency 1, and queues a second async invoke (202) that runs later', async () => {
+  it('reserved-one-sync-throttled-async-queued: throttles a sync invoke with 429 while an async invoke holds reserved concurrency 1, queues a second async invoke (202), and runs both it and a sync invoke once reserved concurrency is raised to 3', async () => {
     const id = 'reserved-one-sync-throttled-async-queued';
     const queue = await notifyQueue();
     const fn = make({
       name: 'notifier',
       timeout: 30,
-      reservedConcurrency: 1,
       handler: async (event: { notify: string; wait: number }, context: LambdaContext) => {
         await fetch(event.notify, { method: 'POST', body: JSON.stringify({ request_id: context.awsRequestId, timestamp: Date.now() / 1000 }) });
         await new Promise((resolve) => setTimeout(resolve, event.wait * 1000));
@@ -208,6 +204,8 @@ describe('concurrency, as recorded on AWS', () => {
     });
     const server = await serve(fn);
     const event = (wait: number): string => pythonJson({ notify: queue.url, wait });
+    const reserve = (count: number) => server.send('PUT', `/2017-10-31/functions/${fn.name}/concurrency`, { ReservedConcurrentExecutions: count });
+    expectRecorded((await reserve(1)).view, recorded(id, 'putFunctionConcurrency'));
 
     const warmUp = await server.invoke(fn.name, { Payload: event(0) });
     expect(warmUp.view).toMatchObject({ httpStatus: 200, StatusCode: 200 });
@@ -224,6 +222,9 @@ describe('concurrency, as recorded on AWS', () => {
     ]);
     const sync = await server.invoke(fn.name, { Payload: event(0) });
     expectRecorded(sync.view, recorded(id, 'syncInvokeWhileAsyncRunning'));
+    // Raised to 3 while async #1 still runs: a new sync invoke runs at once.
+    expect((await reserve(3)).view).toEqual({ httpStatus: 200, ReservedConcurrentExecutions: 3 });
+    expect((await server.invoke(fn.name, { Payload: event(0) })).view).toMatchObject({ httpStatus: 200, StatusCode: 200 });
     queue.release();
     await fn.drain();
 
@@ -237,19 +238,14 @@ describe('concurrency, as recorded on AWS', () => {
     const seen = queue.notes.map((n) => n.request_id);
     expect(seen).toContain(first.requestId);
     expect(seen).toContain(second.requestId);
-    // Once the slot is free, a new sync invoke runs. (AWS raised reserved concurrency to 3 with
-    // PutFunctionConcurrency, which the harness does not have at run time.)
-    expect((await server.invoke(fn.name, { Payload: event(0) })).view).toMatchObject({ httpStatus: 200, StatusCode: 200 });
   });
 
-  it('provisioned-init-failure: serves invokes on-demand when the provisioned environments fail to initialise', async () => {
-    // The PutProvisionedConcurrencyConfig / GetProvisionedConcurrencyConfig responses (put, getImmediately,
-    // getAfterWait: IN_PROGRESS then FAILED / FUNCTION_ERROR_INIT_FAILURE) and AWS's six provisioning attempts are
-    // not replayable: the harness has no provisioning API or status. The CloudWatch "[ERROR] Exception: ..." line is
-    // Python's.
+  it('provisioned-init-failure: answers the put IN_PROGRESS, serves invokes on-demand while the provisioned environment fails to initialise, then reports FAILED', async () => {
+    // Not replayed: getImmediately's IN_PROGRESS (provisioning here takes no time: by the next request the init has
+    // failed), AWS's six provisioning attempts, and the CloudWatch "[ERROR] Exception: ..." line (Python's).
+    const id = 'provisioned-init-failure';
     const fn = make({
       name: 'provisioned-init-failure',
-      provisionedConcurrency: 1,
       handler: {
         init: () => {
           if (process.env['AWS_LAMBDA_INITIALIZATION_TYPE'] === 'provisioned-concurrency') {
@@ -259,40 +255,50 @@ describe('concurrency, as recorded on AWS', () => {
         },
       },
     });
+    const server = await serve(fn);
+    const config = `/2019-09-30/functions/${fn.name}/provisioned-concurrency?Qualifier=1`;
+    await server.send('POST', `/2015-03-31/functions/${fn.name}/versions`, {});
+    expectRecorded((await server.send('PUT', config, recording(id).request['config'])).view, recorded(id, 'put'));
     for (let i = 0; i < 2; i++) {
-      const result = await fn.invoke({});
-      expect({ ok: result.ok, payload: result.ok ? result.payload : result.error }).toEqual({ ok: true, payload: 'on-demand' });
-      expect(fn.environments.find((e) => e.id === result.environmentId)?.initializationType).toBe('on-demand');
+      const { view } = await server.invoke(fn.name, { Qualifier: '1', Payload: '{}' });
+      expect([view.ExecutedVersion, view.Payload]).toEqual(['1', '"on-demand"']);
     }
-    // The provisioned environment was tried, failed its init and was dropped (FAILED on AWS).
+    expectRecorded((await server.send('GET', config)).view, recorded(id, 'getAfterWait'));
+    // The provisioned environment was tried, failed its init and was dropped.
     expect(fn.environments.map((e) => [e.initializationType, e.state, e.endReason])[0]).toEqual(['provisioned-concurrency', 'shutdown', 'provisioning-failed']);
   });
 
   it('concurrency-config-errors: refuses reserved concurrency below the provisioned, throttles the unqualified invoke when they are equal, and refuses provisioned concurrency beyond the reserved, on either version', async () => {
     const id = 'concurrency-config-errors';
     const fn = make({ name: 'overlap', handler: async () => process.env['AWS_LAMBDA_INITIALIZATION_TYPE'] });
-    const refusal = (call: () => void): { Code: string; Message: string } => {
-      try {
-        call();
-      } catch (error) {
-        if (error instanceof InvalidParameterValueError) return { Code: error.exception, Message: error.message };
-        throw error;
-      }
-      return expect.fail('accepted');
-    };
-    fn.publishVersion();
-    fn.putProvisionedConcurrency('1', 2);
-    expectRecorded(refusal(() => fn.putFunctionConcurrency(1)), recordedError(id, 'reservedLowerThanProvisioned'));
-    fn.putFunctionConcurrency(2);
     const server = await serve(fn);
+    const reserve = (count: number) => server.send('PUT', `/2017-10-31/functions/${fn.name}/concurrency`, { ReservedConcurrentExecutions: count });
+    const provision = (version: string, count: number) =>
+      server.send('PUT', `/2019-09-30/functions/${fn.name}/provisioned-concurrency?Qualifier=${version}`, { ProvisionedConcurrentExecutions: count });
+    const publish = () => server.send('POST', `/2015-03-31/functions/${fn.name}/versions`, {});
+    await publish();
+    expect((await provision('1', 2)).view.httpStatus).toBe(202);
+    expectRecorded((await reserve(1)).view, recorded(id, 'reservedLowerThanProvisioned'));
+    expect((await reserve(2)).view.httpStatus).toBe(200);
     expectRecorded((await server.invoke(fn.name, { Payload: '{}' })).view, recorded(id, 'invokeUnqualifiedWhenReservedEqualsProvisioned'));
     // Version 1 runs on its provisioned environments.
     const v1 = await server.invoke(fn.name, { Qualifier: '1', Payload: '{}' });
     expect([v1.view.ExecutedVersion, v1.view.Payload]).toEqual(['1', '"provisioned-concurrency"']);
     fn.update({ environment: { CHANGED: 'yes' } });
-    fn.publishVersion();
-    expectRecorded(refusal(() => fn.putProvisionedConcurrency('2', 1)), recordedError(id, 'provisionedExceedsReserved_otherVersion'));
-    expectRecorded(refusal(() => fn.putProvisionedConcurrency('1', 3)), recordedError(id, 'provisionedExceedsReserved_sameVersion'));
+    expect((await publish()).view).toMatchObject({ httpStatus: 201, Version: '2' });
+    expectRecorded((await provision('2', 1)).view, recorded(id, 'provisionedExceedsReserved_otherVersion'));
+    expectRecorded((await provision('1', 3)).view, recorded(id, 'provisionedExceedsReserved_sameVersion'));
+  });
+
+  it('concurrency-config-errors: refuses PutFunctionConcurrency on a qualified ARN, and answers 404 for a function that does not exist', async () => {
+    const id = 'concurrency-config-errors';
+    const fn = make({ name: 'overlap', handler: echo });
+    const server = await serve(fn);
+    await server.send('POST', `/2015-03-31/functions/${fn.name}/versions`, {});
+    const put = (name: string) => server.send('PUT', `/2017-10-31/functions/${botocoreEncode(name)}/concurrency`, { ReservedConcurrentExecutions: 1 });
+    expectRecorded((await put(`${fn.arn}:1`)).view, recorded(id, 'putFunctionConcurrencyOnQualifiedArn (test_function_concurrency_exceptions)'));
+    expectRecorded((await put('doesnotexist')).view, recorded(id, 'putFunctionConcurrencyUnknownFunction'));
+    expect(fn.invocations).toHaveLength(0);
   });
 
   it('concurrency-config-errors: rejects provisioned concurrency above the reserved concurrency at creation too', () => {
@@ -323,6 +329,26 @@ describe('concurrency, as recorded on AWS', () => {
     ]);
     const error = creationError({ name: 'too-much', clock, ...settings, handler: echo });
     expectRecorded(error, recordedError('concurrency-config-errors', key), { bindings });
+  });
+
+  it.each([
+    ['reserved concurrency that leaves under 100 executions unreserved', 'reserved', 901, 'reservedLeavesTooLittleUnreserved'],
+    ['reserved concurrency above the account limit', 'reserved', 1001, 'reservedAboveAccountLimit (test_function_concurrency_limits)'],
+    ['provisioned concurrency that leaves under 100 executions unreserved', 'provisioned', 901, 'provisionedLeavesTooLittleUnreserved'],
+    ['provisioned concurrency above the account’s unreserved concurrency', 'provisioned', 1001, 'provisionedAboveAccountUnreserved (test_provisioned_concurrency_limits)'],
+  ] as const)('concurrency-config-errors: the API refuses %s with AWS’s status and body (no Type)', async (_what, setting, count, key) => {
+    const fn = make({ name: 'too-much', clock: release(createClock({ accountConcurrency: 1000 })), handler: echo });
+    const server = await serve(fn);
+    await server.send('POST', `/2015-03-31/functions/${fn.name}/versions`, {});
+    const { view } =
+      setting === 'reserved'
+        ? await server.send('PUT', `/2017-10-31/functions/${fn.name}/concurrency`, { ReservedConcurrentExecutions: count })
+        : await server.send('PUT', `/2019-09-30/functions/${fn.name}/provisioned-concurrency?Qualifier=1`, { ProvisionedConcurrentExecutions: count });
+    const bindings: Bindings = new Map([
+      ['<min_unreserved_concurrency>', '100'],
+      ['<unreserved_concurrency>', '1000'],
+    ]);
+    expectRecorded(view, recorded('concurrency-config-errors', key), { bindings });
   });
 });
 

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LambdaFunctionURLEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { createFunction, HarnessError, startFunctionUrl, type FunctionUrlOptions, type LambdaFunction, type RunningServer } from '../../src/index.js';
+import { createFunction, HarnessError, startFunctionUrl, startServer, type FunctionUrlOptions, type LambdaFunction, type RunningServer } from '../../src/index.js';
 import { setupServer } from 'msw/node';
 import { functionUrlHandlers, unknownFunctionUrlHandler } from '../../src/msw/index.js';
 import { echoOf, expectRecorded, recorded, recording, replays } from './_recordings.js';
@@ -208,7 +208,10 @@ describe('function URLs, as recorded on AWS', () => {
     expect(before.status).toBe(recorded(id, 'beforeDelete', 'status_code'));
     expect(fn.invocations[0]?.executedVersion).toBe('1');
 
-    fn.deleteAlias('live');
+    // DeleteAlias through the Lambda API, as the recording did.
+    const lambdaApi = release(await startServer({ functions: [fn] }));
+    const deleted = await fetch(`${lambdaApi.url}/2015-03-31/functions/${fn.name}/aliases/live`, { method: 'DELETE' });
+    expect(deleted.status).toBe(recorded(id, 'deleteAlias', 'httpStatus'));
     const after = await send();
     const expected = recorded<{ status_code: number; headers: Record<string, string>; content: unknown }>(id, 'afterDelete');
     expect(after.status).toBe(expected.status_code);

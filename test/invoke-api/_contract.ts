@@ -17,6 +17,7 @@ import {
 } from '@aws-sdk/client-lambda';
 import { createFunction, LambdaServiceError, streamifyResponse, type LambdaFunction } from '../../src/index.js';
 import type { InvokeTarget } from '../../src/invoke-api/registry.js';
+import { controlPlaneCases, managedFunctions, type ManagedFunctions } from './_control-contract.js';
 
 export const REGION = 'us-east-1';
 export const ACCOUNT = '123456789012';
@@ -30,7 +31,7 @@ interface Greeting {
 }
 
 /** The functions every contract run serves. */
-export function contractFunctions(): { functions: InvokeTarget[]; hello: LambdaFunction; dispose(): Promise<void> } {
+export function contractFunctions(): { functions: InvokeTarget[]; hello: LambdaFunction; managed: ManagedFunctions; dispose(): Promise<void> } {
   const hello = createFunction({
     name: 'hello-world',
     handler: async (event: { name?: string }, context) => {
@@ -81,13 +82,16 @@ export function contractFunctions(): { functions: InvokeTarget[]; hello: LambdaF
       });
     },
   };
+  const managed = managedFunctions();
   return {
-    functions: [hello, failing, streaming, throttled],
+    functions: [hello, failing, streaming, throttled, ...managed.all],
     hello: hello as LambdaFunction,
+    managed,
     dispose: async () => {
       await hello.dispose();
       await failing.dispose();
       await streaming.dispose();
+      for (const fn of managed.all) await fn.dispose();
     },
   };
 }
@@ -121,6 +125,11 @@ export function describeInvokeContract(
       await close?.();
       await fixtures?.dispose();
     });
+
+    controlPlaneCases(
+      () => client,
+      () => fixtures.managed,
+    );
 
     const invoke = (input: Omit<InvokeCommandInput, 'Payload'> & { Payload?: string | Uint8Array }) =>
       client.send(new InvokeCommand({ ...input, Payload: typeof input.Payload === 'string' ? new TextEncoder().encode(input.Payload) : input.Payload }));

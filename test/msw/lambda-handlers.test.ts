@@ -1,5 +1,5 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import type { HttpHandler } from 'msw';
+import { http, HttpResponse, type HttpHandler } from 'msw';
 import { setupServer } from 'msw/node';
 import { describe, expect, it } from 'vitest';
 import { lambdaHandlers } from '../../src/msw/index.js';
@@ -22,6 +22,22 @@ describe('lambdaHandlers', () => {
   it('rejects something that is not a list of functions', () => {
     // @ts-expect-error -- a single function instead of an array
     expect(() => lambdaHandlers(createFunction({ handler: async () => 1 }))).toThrow(HarnessError);
+  });
+
+  it('leaves Lambda API paths it does not serve to the handlers after it', async () => {
+    const fn = createFunction({ name: 'hello-world', handler: async () => 'hi' });
+    const policy = http.get('https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/:name/policy', () => HttpResponse.json({ Policy: '{}' }));
+    const server = setupServer(...lambdaHandlers([fn]), policy);
+    server.listen({ onUnhandledRequest: 'error' });
+    try {
+      const mine = await fetch('https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/hello-world/policy');
+      expect(await mine.json()).toEqual({ Policy: '{}' });
+      const served = await fetch('https://lambda.us-east-1.amazonaws.com/2019-09-30/functions/hello-world/concurrency');
+      expect([served.status, await served.json()]).toEqual([200, {}]);
+    } finally {
+      server.close();
+      await fn.dispose();
+    }
   });
 
   it('intercepts only the region it was given', async () => {

@@ -120,6 +120,33 @@ describe.skipIf(aws === undefined)(`the real AWS CLI against lambda-harness serv
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout).StatusCode).toBe(202);
   });
+
+  it('publishes a version, points an alias at it and invokes through it', async () => {
+    const published = await run(['lambda', 'publish-version', '--function-name', 'hello-world']);
+    expect(published.stderr).toBe('');
+    expect(JSON.parse(published.stdout)).toMatchObject({ FunctionName: 'hello-world', Version: '1', Handler: 'test/server/fixtures/hello.handler' });
+    const alias = await run(['lambda', 'create-alias', '--function-name', 'hello-world', '--name', 'live', '--function-version', '1']);
+    expect(alias.stderr).toBe('');
+    expect(JSON.parse(alias.stdout)).toMatchObject({ Name: 'live', FunctionVersion: '1', AliasArn: expect.stringMatching(/:function:hello-world:live$/) });
+    const invoked = await run(['lambda', 'invoke', '--function-name', 'hello-world', '--qualifier', 'live', '--payload', '{"name": "alias"}', 'alias.txt']);
+    expect(JSON.parse(invoked.stdout)).toMatchObject({ StatusCode: 200, ExecutedVersion: '1' });
+    expect(JSON.parse(readFileSync(path.join(dir, 'alias.txt'), 'utf8')).invokedFunctionArn).toMatch(/:function:hello-world:live$/);
+    const listed = await run(['lambda', 'list-aliases', '--function-name', 'hello-world', '--query', 'Aliases[].Name']);
+    expect(JSON.parse(listed.stdout)).toEqual(['live']);
+  });
+
+  it('sets reserved concurrency 0, which throttles invokes, and deletes it again', async () => {
+    const put = await run(['lambda', 'put-function-concurrency', '--function-name', 'hello-world', '--reserved-concurrent-executions', '0']);
+    expect(JSON.parse(put.stdout)).toEqual({ ReservedConcurrentExecutions: 0 });
+    const throttled = await run(['lambda', 'invoke', '--function-name', 'hello-world', '--payload', '{}', 'throttled.txt']);
+    expect(throttled.code).not.toBe(0);
+    expect(throttled.stderr).toContain('TooManyRequestsException');
+    expect((await run(['lambda', 'delete-function-concurrency', '--function-name', 'hello-world'])).code).toBe(0);
+    const read = await run(['lambda', 'get-function-concurrency', '--function-name', 'hello-world']);
+    expect(read.stdout.trim() === '' ? {} : JSON.parse(read.stdout)).toEqual({});
+    const ran = await run(['lambda', 'invoke', '--function-name', 'hello-world', '--payload', '{}', 'ran.txt']);
+    expect(JSON.parse(ran.stdout).StatusCode).toBe(200);
+  });
 });
 
 if (skipReason !== undefined) {

@@ -109,13 +109,16 @@ describe('startServer robustness (raw node:http clients)', () => {
   });
 
   it('answers unknown paths with 404 UnknownOperationException and other methods with 405', async () => {
-    const unknown = await request(server.url, { method: 'GET', path: '/2015-03-31/functions/hello-world' });
+    const unknown = await request(server.url, { method: 'GET', path: '/2015-03-31/functions/hello-world/policy' });
     expect(unknown.status).toBe(404);
     expect(unknown.headers['x-amzn-errortype']).toBe('UnknownOperationException');
     const wrongMethod = await request(server.url, { method: 'GET', path: INVOKE('hello-world') });
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers['allow']).toBe('POST');
     expect(wrongMethod.headers['x-amzn-errortype']).toBe('MethodNotAllowedException');
+    // A control-plane path names the methods it has.
+    const concurrency = await request(server.url, { method: 'POST', path: '/2017-10-31/functions/hello-world/concurrency', body: '{}' });
+    expect([concurrency.status, concurrency.headers['allow']]).toEqual([405, 'PUT, DELETE']);
   });
 
   it('validates invocation and log type headers with ValidationException listing every failure', async () => {
