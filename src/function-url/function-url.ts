@@ -104,6 +104,9 @@ export function createFunctionUrl(caller: string, fn: LambdaFunction, config: Fu
     tooLarge,
     handle: async (request, requestedId = urlId, sink) => {
       if (request.body.byteLength > LIMITS.syncRequestBytes) return tooLarge();
+      // The URL's alias was deleted, and AWS deletes its URL with it: 403, as for any URL that does not exist. (Here the
+      // URL serves again if an alias of that name is created again; on AWS it would need a new URL.)
+      if (qualifier !== undefined && !fn.aliases.some((alias) => alias.name === qualifier)) return serviceErrorResponse(FORBIDDEN, random.uuid());
       const place: UrlPlace = { urlId: requestedId, region, port: 443 };
       const event = functionUrlEvent(request, place, random, codeTimeOf(fn));
       let response: UrlResponse;
@@ -123,9 +126,6 @@ export function createFunctionUrl(caller: string, fn: LambdaFunction, config: Fu
         else response = httpResponseOf(result.payload, result.rawPayload, invokeMode);
       } catch (error) {
         if (!(error instanceof LambdaServiceError)) throw error;
-        // The URL's alias was deleted, and AWS deletes its URL with it: 403, as for any URL that does not exist. (Here the
-        // URL serves again if an alias of that name is created again; on AWS it would need a new URL.)
-        if (error.name === 'ResourceNotFoundException') return serviceErrorResponse(FORBIDDEN, random.uuid());
         return serviceErrorResponse(error, random.uuid());
       }
       return { ...response, headers: [...response.headers, ['x-amzn-RequestId', requestId]] };
