@@ -1,10 +1,10 @@
 import { regionOfArn } from '../events/_internals/aws.js';
 import { HarnessError, LambdaServiceError } from '../errors.js';
 import { randomString } from '../events/_internals/format.js';
-import { codeTimeOf, type InvokeOptions, type LambdaFunction } from '../function/lambda-function.js';
+import { codeTimeOf, mappedFunctionOf, type InvokeOptions, type LambdaFunction } from '../function/lambda-function.js';
+import type { InvocationResult } from '../function/result.js';
 import { ALIAS_NAME } from '../function/versions.js';
 import { validationError } from '../invoke-api/validation.js';
-import { STREAM_LISTENER } from '../internal/response-mode.js';
 import type { StreamListener } from '../runtime/response-stream.js';
 import type { LiveOutcome, LiveSink } from '../internal/live.js';
 import { LiveResponse } from './live-response.js';
@@ -74,9 +74,8 @@ const MODES: readonly InvokeMode[] = ['RESPONSE_STREAM', 'BUFFERED'];
  */
 export function createFunctionUrl(caller: string, fn: LambdaFunction, config: FunctionUrlConfig): FunctionUrl {
   const invalid = (message: string): HarnessError => new HarnessError('INVALID_OPTION', `${caller}: ${message}`);
-  if (fn === null || typeof fn !== 'object' || typeof fn.invoke !== 'function' || fn.clock === undefined) {
-    throw invalid(`pass a function from createFunction(): ${caller}(fn, options).`);
-  }
+  const managed = mappedFunctionOf(fn);
+  if (managed === undefined) throw invalid(`pass a function from createFunction(): ${caller}(fn, options).`);
   const { invokeMode = 'BUFFERED', seed = 1, qualifier } = config;
   if (!MODES.includes(invokeMode)) {
     // AWS's CreateFunctionUrlConfig validation message (recorded: url-config-invalid-invoke-mode).
@@ -116,8 +115,7 @@ export function createFunctionUrl(caller: string, fn: LambdaFunction, config: Fu
         const live = sink && invokeMode === 'RESPONSE_STREAM' ? new LiveResponse(sink) : undefined;
         const listener: StreamListener = live ? live.chunk.bind(live) : () => undefined;
         const options: InvokeOptions = qualifier === undefined ? {} : { qualifier };
-        if (invokeMode === 'RESPONSE_STREAM') (options as { [STREAM_LISTENER]?: StreamListener })[STREAM_LISTENER] = listener;
-        const result = await fn.invoke(event, options as InvokeOptions & { invocationType?: 'RequestResponse' });
+        const result = (await managed.invokeVia(event, options, invokeMode === 'RESPONSE_STREAM' ? { streamListener: listener } : {})) as InvocationResult;
         // Once the status went out, a failure can only cut the body short, as on AWS.
         if (live?.started) return { live: result.ok ? 'complete' : 'cut' };
         requestId = result.requestId;

@@ -13,8 +13,6 @@ import { currentScope } from '../runtime/scope.js';
 import { InvokeRequest, type EnvironmentInfo, type ExecutionEnvironment, type FunctionInternals } from './environment.js';
 import { resolveOptions, resolveUpdate, sameConfiguration, type FunctionOptions, type FunctionUpdate } from './options.js';
 import { resolveHandler } from '../handler/resolve.js';
-import { PAYLOAD_TEXT } from '../internal/payload-text.js';
-import { STREAM_LISTENER } from '../internal/response-mode.js';
 import type { StreamListener } from '../runtime/response-stream.js';
 import { releaseSpares } from '../worker/worker-environment.js';
 import type { DryRunResult, EventAccepted, InvocationResult } from './result.js';
@@ -165,10 +163,34 @@ export interface MappedFunction extends LambdaFunction {
   runsNow(): boolean;
   /** The reserved concurrency (GetFunctionConcurrency), if set. */
   readonly reservedConcurrency: number | undefined;
+  /**
+   * `invoke` as a transport calls it, with what the public options have no place for (`via`). Like `invoke`, never
+   * throws: misuse and service errors are rejections.
+   */
+  invokeVia(event: unknown, options: InvokeOptions, via: InvokeVia): Promise<InvocationResult | DryRunResult | EventAccepted>;
   /** GetProvisionedConcurrencyConfig of a version or alias; throws AWS's not-found refusal when it has none. */
   provisionedConcurrencyOf(qualifier: string): ProvisionedConcurrencyState;
   /** The code and configuration a qualifier names (an alias: its primary version), as the control-plane API shows them. */
   configurationOf(qualifier: string | undefined): FunctionInternals;
+}
+
+/**
+ * How a transport hands an invocation over (internal): what a caller of the public `invoke` never needs.
+ * @example
+ * mapped.invokeVia(parsed.event, { invocationType: 'Event' }, { payloadText: parsed.text });
+ */
+export interface InvokeVia {
+  /**
+   * The payload's JSON text as the caller sent it, with its fresh parse as the event (an object nobody else holds): the
+   * invocation neither serialises nor parses again, and an asynchronous event is queued, and dead-lettered, byte for byte.
+   */
+  readonly payloadText?: string;
+  /**
+   * The caller reads the response as a stream (`InvokeWithResponseStream`, a `RESPONSE_STREAM` function URL): told of
+   * each chunk a streaming handler writes, as it writes it, and a streamed response may reach the streamed limit
+   * (200 MB) rather than the buffered one (6 MB).
+   */
+  readonly streamListener?: StreamListener;
 }
 
 /**
@@ -388,7 +410,15 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     }
   }
 
-  private invokeAny(event: unknown, options: InvokeOptions = NO_OPTIONS): Promise<InvocationResult<TResult> | DryRunResult | EventAccepted> {
+  invokeVia(event: unknown, options: InvokeOptions, via: InvokeVia): Promise<InvocationResult | DryRunResult | EventAccepted> {
+    try {
+      return this.invokeAny(event, options, via);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  private invokeAny(event: unknown, options: InvokeOptions = NO_OPTIONS, via?: InvokeVia): Promise<InvocationResult<TResult> | DryRunResult | EventAccepted> {
     this.mustBeLive();
     if (options !== NO_OPTIONS) rejectUnknownKeys('invoke', options, INVOKE_KEYS);
     const type = options.invocationType ?? 'RequestResponse';
@@ -397,7 +427,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     }
     // The handler receives a JSON round trip of the event, never the caller's object (an empty body is {}). Text from
     // the Invoke API comes with its own fresh parse as the event: neither is done again.
-    const payloadText = (options as { [PAYLOAD_TEXT]?: string })[PAYLOAD_TEXT];
+    const payloadText = via?.payloadText;
     let json = payloadText;
     try {
       json ??= event === undefined ? '{}' : JSON.stringify(event);
@@ -431,7 +461,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       options.tenantId,
       options.logType === 'Tail',
     );
-    const listener = (options as { [STREAM_LISTENER]?: StreamListener })[STREAM_LISTENER];
+    const listener = via?.streamListener;
     if (listener) req.streamListener = (chunk, contentType) => listener(chunk, contentType, requestId, config.version);
     const holder = this.holderOf(qualifier, config);
     const start = (): Promise<InvocationResult<TResult>> => {

@@ -1,7 +1,5 @@
 import { HarnessError, LambdaServiceError, rejectUnknownKeys } from '../errors.js';
 import type { InvokeOptions } from '../function/lambda-function.js';
-import { PAYLOAD_TEXT } from '../internal/payload-text.js';
-import { STREAM_LISTENER } from '../internal/response-mode.js';
 import type { LiveOutcome, LiveSink } from '../internal/live.js';
 import type { StreamListener } from '../runtime/response-stream.js';
 import { invokeCompleteMessage, payloadChunks } from './event-stream.js';
@@ -286,21 +284,24 @@ class Api implements InvokeApi {
     if (!parsed.ok) return errorResponse(parsed.error, this.random.uuid());
     let live = false;
     try {
-      // The overloads of invoke narrow on the literal type; the API chooses it at run time.
-      const invoke = fn.target.invoke as (event: unknown, options: InvokeOptions) => ReturnType<InvokeTarget['invoke']>;
       // The text as sent goes along: it is not serialised again, and an Event payload is dead-lettered as sent.
-      (options as { [PAYLOAD_TEXT]?: string })[PAYLOAD_TEXT] = parsed.text;
+      const via: { payloadText: string; streamListener?: StreamListener } = { payloadText: parsed.text };
       if (streaming) {
         // Read as a stream. With a sink, each write goes out as it is written, as PayloadChunk events after the headers
         // (the stream's content type).
-        (options as { [STREAM_LISTENER]?: StreamListener })[STREAM_LISTENER] = (chunk, contentType, requestId, executedVersion) => {
+        via.streamListener = (chunk, contentType, requestId, executedVersion) => {
           if (!sink) return;
           if (!live) sink.head(200, Object.entries(streamHeaders(contentType, requestId, executedVersion)));
           live = true;
           for (const message of payloadChunks(chunk)) sink.write(message);
         };
       }
-      const result = await invoke.call(fn.target, parsed.event, options);
+      // A hand-written target is called as a user would call it (the overloads of invoke narrow on the literal type;
+      // the API chooses it at run time).
+      const managed = mappedFunctionOf(fn.target);
+      const result = await (managed
+        ? managed.invokeVia(parsed.event, options, via)
+        : (fn.target.invoke as (event: unknown, options: InvokeOptions) => ReturnType<InvokeTarget['invoke']>).call(fn.target, parsed.event, options));
       if (live) {
         // However it ended, a live stream ends with InvokeComplete (carrying the error, if any), as on AWS.
         sink!.write(invokeCompleteMessage(invokeComplete(result as unknown as InvocationResult)));

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { STREAM_LISTENER } from '../../src/internal/response-mode.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClock, createFunction, HttpResponseStream, LIMITS, startFunctionUrl, streamifyResponse, type LambdaFunction } from '../../src/index.js';
 import { ResponseStream } from '../../src/runtime/response-stream.js';
+import { mappedFunctionOf } from '../../src/function/lambda-function.js';
+import type { InvocationResult } from '../../src/function/result.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/handlers');
 const fns: LambdaFunction[] = [];
@@ -252,7 +253,8 @@ describe('streaming handlers (awslambda.streamifyResponse)', () => {
       told.push(chunk.toString());
       throw new TypeError('Invalid state: Controller is already closed');
     };
-    const r = await fn.invoke({}, { [STREAM_LISTENER]: listener } as object);
+    // As a transport reads it: InvokeWithResponseStream or a RESPONSE_STREAM function URL.
+    const r = (await mappedFunctionOf(fn)!.invokeVia({}, {}, { streamListener: listener })) as InvocationResult;
     expect([r.outcome, r.payload]).toEqual(['success', 'onetwo']);
     expect(told).toEqual(['one']);
   });
