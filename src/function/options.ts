@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
 import { HarnessError, InvalidParameterValueError, rejectUnknownKeys } from '../errors.js';
 import type { Clock } from '../clock/virtual-clock.js';
@@ -158,17 +159,20 @@ export function resolveUpdate<E, R>(changes: FunctionUpdate<E, R>): FunctionUpda
  * sameConfiguration(resolveOptions({ handler }), resolveOptions({ handler })); // true
  */
 export function sameConfiguration(a: ResolvedOptions, b: ResolvedOptions): boolean {
-  return (
-    a.handler === b.handler &&
-    a.timeoutMs === b.timeoutMs &&
-    a.memorySize === b.memorySize &&
-    a.ephemeralStorage === b.ephemeralStorage &&
-    a.runtime.name === b.runtime.name &&
-    a.logFormat === b.logFormat &&
-    a.logLevel === b.logLevel &&
-    JSON.stringify(a.environment) === JSON.stringify(b.environment)
-  );
+  return UPDATE_KEYS.every((key) => SAME[key](a, b));
 }
+
+/** How each key `fn.update()` takes compares once resolved: a key added to UPDATE_KEYS without one does not compile. */
+const SAME: Record<(typeof UPDATE_KEYS)[number], (a: ResolvedOptions, b: ResolvedOptions) => boolean> = {
+  handler: (a, b) => a.handler === b.handler,
+  timeout: (a, b) => a.timeoutMs === b.timeoutMs,
+  memorySize: (a, b) => a.memorySize === b.memorySize,
+  ephemeralStorage: (a, b) => a.ephemeralStorage === b.ephemeralStorage,
+  environment: (a, b) => isDeepStrictEqual(a.environment, b.environment),
+  runtime: (a, b) => a.runtime.name === b.runtime.name,
+  logFormat: (a, b) => a.logFormat === b.logFormat,
+  logLevel: (a, b) => a.logLevel === b.logLevel,
+};
 
 /**
  * Where asynchronous invocation records can go.

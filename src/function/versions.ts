@@ -76,8 +76,6 @@ export class VersionRegistry {
   private current: FunctionInternals;
   private readonly published = new Map<string, FunctionInternals>();
   private readonly aliases = new Map<string, AliasInfo>();
-  /** PublishVersion publishes nothing new when `$LATEST` has not changed since the last version. */
-  private changedSincePublish = true;
 
   constructor(
     private readonly arn: string,
@@ -94,18 +92,16 @@ export class VersionRegistry {
   /** `$LATEST` after UpdateFunctionCode / UpdateFunctionConfiguration. */
   update(latest: FunctionInternals): void {
     this.current = latest;
-    this.changedSincePublish = true;
   }
 
   /** PublishVersion: a snapshot of `$LATEST` as the next version, or the last version when nothing changed. */
   publish(): PublishedVersion {
-    if (!this.changedSincePublish && this.published.size > 0) {
-      const last = String(this.published.size);
-      return { version: last, arn: `${this.arn}:${last}` };
-    }
+    // Nothing new when `$LATEST` has not changed since the last version: an update replaces its options (one that
+    // changes nothing is none), and a version keeps the options it was published with.
+    const last = String(this.published.size);
+    if (this.published.get(last)?.options === this.current.options) return { version: last, arn: `${this.arn}:${last}` };
     const version = String(this.published.size + 1);
     this.published.set(version, { ...this.current, version, modifiedAt: this.current.clock.now() });
-    this.changedSincePublish = false;
     return { version, arn: `${this.arn}:${version}` };
   }
 

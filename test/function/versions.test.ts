@@ -39,7 +39,10 @@ describe('fn.publishVersion', () => {
     fn.update({});
     fn.update({ timeout: 3 });
     expect(fn.publishVersion().version).toBe('1');
-    fn.update({ environment: { VARIANT: 'b' } });
+    fn.update({ environment: { VARIANT: 'b', REGION_HINT: 'eu' } });
+    expect(fn.publishVersion().version).toBe('2');
+    // The same variables in another order are the same configuration.
+    fn.update({ environment: { REGION_HINT: 'eu', VARIANT: 'b' } });
     expect(fn.publishVersion().version).toBe('2');
     expect(fn.versions).toEqual(['1', '2']);
   });
