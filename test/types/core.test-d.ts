@@ -40,6 +40,10 @@ describe('types of the core API', () => {
     expectTypeOf(fn.publishVersion()).toEqualTypeOf<PublishedVersion>();
     expectTypeOf(fn.createAlias({ name: 'live', functionVersion: '1', routingConfig: { additionalVersionWeights: { '2': 0.1 } } })).toEqualTypeOf<AliasInfo>();
     expectTypeOf(fn.aliases).toEqualTypeOf<readonly AliasInfo[]>();
+    expectTypeOf(fn.aliases[0]!.description).toEqualTypeOf<string>();
+    fn.updateAlias({ name: 'live', description: 'production' });
+    // @ts-expect-error -- a description is text
+    fn.updateAlias({ name: 'live', description: 42 });
     expectTypeOf(fn.versions).toEqualTypeOf<readonly string[]>();
   });
 
