@@ -13,7 +13,11 @@ import { validationError, type ConstraintViolation } from './validation.js';
  * throws into AWS's error response.
  */
 
-/** One control-plane request, its function resolved. */
+/**
+ * One control-plane request, its function resolved.
+ * @example
+ * const call: ControlCall = { fn, ref, alias: undefined, body: { ReservedConcurrentExecutions: 5 } };
+ */
 export interface ControlCall {
   readonly fn: MappedFunction;
   /** The `FunctionName` taken apart (its qualifier from the name or the `Qualifier` parameter). */
@@ -24,13 +28,22 @@ export interface ControlCall {
   readonly body: Record<string, unknown>;
 }
 
-/** What an operation answers: a status and a JSON body (none for 204). */
+/**
+ * What an operation answers: a status and a JSON body (none for 204).
+ * @example
+ * const answer: ControlAnswer = { status: 200, body: { ReservedConcurrentExecutions: 5 } };
+ */
 export interface ControlAnswer {
   readonly status: number;
   readonly body?: unknown;
 }
 
-/** A control-plane operation: how its `FunctionName` may be qualified, and what it does. */
+/**
+ * A control-plane operation: how its `FunctionName` may be qualified, and what it does.
+ * @example
+ * const route = routeControl('GET', '/2019-09-30/functions/orders/concurrency');
+ * if (route?.kind === 'operation') route.operation.run(call); // { status: 200, body: {} }
+ */
 export interface ControlOperation {
   /** The API's name, for messages. */
   readonly name: string;
@@ -42,7 +55,12 @@ export interface ControlOperation {
   run(call: ControlCall): ControlAnswer;
 }
 
-/** AWS's refusal of a qualified `FunctionName` for a function-level setting (recorded: concurrency-config-errors). */
+/**
+ * AWS's refusal of a qualified `FunctionName` for a function-level setting (recorded: concurrency-config-errors). The
+ * version and alias operations of a function (PublishVersion, CreateAlias, …) refuse one the same way [INFERRED].
+ * @example
+ * if (ref.qualifier !== undefined) throw functionLevelOnly();
+ */
 export function functionLevelOnly(): LambdaServiceError {
   return new LambdaServiceError({
     name: 'InvalidParameterValueException',
@@ -246,7 +264,11 @@ const ROUTES: readonly { readonly path: RegExp; readonly methods: Readonly<Recor
   },
 ];
 
-/** A matched control-plane route. */
+/**
+ * A matched control-plane route.
+ * @example
+ * routeControl('POST', '/2017-10-31/functions/orders/concurrency'); // { kind: 'method-not-allowed', allowed: ['PUT', 'DELETE'] }
+ */
 export type ControlRoute =
   | { readonly kind: 'operation'; readonly operation: ControlOperation; readonly functionName: string; readonly alias: string | undefined }
   /** The path is one of the control plane's, but not for this method. */
