@@ -30,7 +30,8 @@ export interface RequestHead {
 
 /**
  * The first step of serving a request, from its head alone: either a response to send at once (unknown route,
- * validation error, unknown function), or an invocation waiting for a body of at most `bodyLimit` bytes.
+ * validation error, unknown function), or an invocation (or a control-plane call, which transports serve the same
+ * way) waiting for a body of at most `bodyLimit` bytes.
  */
 export type InvokeStart =
   | { readonly kind: 'respond'; readonly response: ApiResponse }
