@@ -8,6 +8,7 @@ import { asyncRequestTooLarge, LIMITS, syncRequestTooLarge } from '../limits/lim
 import { parseEventBody } from './event-body.js';
 import { decodePathSegment, functionNameViolations, functionNotFound, lengthViolations, qualifierViolations, splitFunctionReference, wrongRegion, type FunctionReference } from './function-name.js';
 import { functionLevelOnly, routeControl, type ControlOperation } from './control-plane.js';
+import { functionConfiguration } from './control-shapes.js';
 import { mappedFunctionOf, type MappedFunction } from '../function/lambda-function.js';
 import { wireErrorOf } from '../internal/wire-error.js';
 import { FunctionRegistry, type InvokeTarget, type RegisteredFunction } from './registry.js';
@@ -85,6 +86,7 @@ export interface InvokeApi {
 
 const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]*)\/invocations$/;
 const STREAM_PATH = /^\/2021-11-15\/functions\/([^/]*)\/response-streaming-invocations$/;
+const LIST_FUNCTIONS_PATH = /^\/2015-03-31\/functions\/?$/;
 const INVOCATION_TYPES = ['Event', 'RequestResponse', 'DryRun'] as const;
 /** `InvokeWithResponseStream` has no asynchronous invocation. */
 const STREAM_INVOCATION_TYPES = ['RequestResponse', 'DryRun'] as const;
@@ -114,7 +116,7 @@ function tenantViolations(value: string | null): ConstraintViolation[] {
  * servesPath('/2015-03-31/functions/orders/policy'); // false
  */
 export function servesPath(path: string): boolean {
-  return INVOKE_PATH.test(path) || STREAM_PATH.test(path) || routeControl('', path) !== undefined;
+  return INVOKE_PATH.test(path) || STREAM_PATH.test(path) || LIST_FUNCTIONS_PATH.test(path) || routeControl('', path) !== undefined;
 }
 
 class Api implements InvokeApi {
@@ -209,6 +211,7 @@ class Api implements InvokeApi {
 
   /** A request for the control plane (versions, aliases, concurrency, configuration), or the 404/405 of an unknown one. */
   private startControl(head: RequestHead): InvokeStart {
+    if (LIST_FUNCTIONS_PATH.test(head.path)) return this.listFunctions(head);
     const route = routeControl(head.method, head.path);
     if (route === undefined) {
       return this.respond(
@@ -253,6 +256,22 @@ class Api implements InvokeApi {
       tooLarge,
       run: ((body: Uint8Array) => Promise.resolve(this.runControl(operation, fn, ref, route.alias, body))) as RunInvocation,
     };
+  }
+
+  /**
+   * ListFunctions: `$LATEST`'s configuration of every function from `createFunction()` in the request's region, in
+   * one page (`Marker` and `MaxItems` are ignored: a test serves a handful).
+   */
+  private listFunctions(head: RequestHead): InvokeStart {
+    if (head.method !== 'GET') return this.methodNotAllowed(head, 'GET');
+    const region = head.region ?? signedRegion(head.headers.get('authorization')) ?? this.fallbackRegion;
+    const functions = this.registry
+      .all()
+      .filter((f) => f.region === region)
+      .flatMap((f) => mappedFunctionOf(f.target) ?? [])
+      .map((fn) => functionConfiguration(fn.configurationOf(undefined), fn.arn));
+    const headers = { 'Content-Type': 'application/json', 'x-amzn-RequestId': this.random.uuid() };
+    return this.respond({ status: 200, headers, body: JSON.stringify({ Functions: functions }) });
   }
 
   /** Runs a control-plane operation: its answer, or what AWS answers for what it threw. */

@@ -47,7 +47,7 @@ export function lambdaHandlers(functions: readonly InvokeTarget[], options: Lamb
   const host = region === undefined ? '[a-z0-9-]+' : region.replace(/-/g, '\\-');
   // Paths of the Lambda API under /functions/: those the Invoke API serves (invocations, versions, aliases, concurrency,
   // configuration) are answered; the others fall through to the user's own handlers (or msw's unhandled-request rule).
-  const route = new RegExp(`^https?://lambda\\.${host}\\.amazonaws\\.com(?:\\.cn)?/\\d{4}-\\d{2}-\\d{2}/functions/[^?]+(?:\\?.*)?$`);
+  const route = new RegExp(`^https?://lambda\\.${host}\\.amazonaws\\.com(?:\\.cn)?/\\d{4}-\\d{2}-\\d{2}/functions(?:/[^?]*)?(?:\\?.*)?$`);
   return [
     http.all(route, async ({ request }) => {
       const url = new URL(request.url);

@@ -19,6 +19,7 @@ import {
   InvokeCommand,
   LambdaServiceException,
   ListAliasesCommand,
+  ListFunctionsCommand,
   ListVersionsByFunctionCommand,
   ProvisionedConcurrencyConfigNotFoundException,
   PublishVersionCommand,
@@ -210,6 +211,15 @@ export function controlPlaneCases(client: () => LambdaClient, managed: () => Man
       expect(none).toBeInstanceOf(ProvisionedConcurrencyConfigNotFoundException);
       expect(none.message).toBe('No Provisioned Concurrency Config found for this function');
       expect((await run(fn.name, '1')).initializationType).toBe('on-demand');
+    });
+
+    it('lists the functions from createFunction() in the client\'s region, with their $LATEST configuration', async () => {
+      const listed = await client().send(new ListFunctionsCommand({}));
+      const names = listed.Functions?.map((f) => f.FunctionName) ?? [];
+      expect(names).toEqual(expect.arrayContaining(['hello-world', ...managed().all.map((fn) => fn.name)]));
+      expect(names).not.toContain('throttled'); // a hand-written target has no configuration
+      const versions = listed.Functions?.find((f) => f.FunctionName === managed().versions.name);
+      expect([versions?.Version, versions?.FunctionArn]).toEqual(['$LATEST', managed().versions.arn]);
     });
 
     it('answers 404 for a function it does not serve, and refuses to manage a hand-written target', async () => {

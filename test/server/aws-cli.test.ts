@@ -133,6 +133,8 @@ describe.skipIf(aws === undefined)(`the real AWS CLI against lambda-harness serv
     expect(JSON.parse(readFileSync(path.join(dir, 'alias.txt'), 'utf8')).invokedFunctionArn).toMatch(/:function:hello-world:live$/);
     const listed = await run(['lambda', 'list-aliases', '--function-name', 'hello-world', '--query', 'Aliases[].Name']);
     expect(JSON.parse(listed.stdout)).toEqual(['live']);
+    const functions = await run(['lambda', 'list-functions', '--query', 'Functions[].[FunctionName, Runtime]']);
+    expect(JSON.parse(functions.stdout)).toEqual([['hello-world', expect.stringMatching(/^nodejs/)]]);
   });
 
   it('sets reserved concurrency 0, which throttles invokes, and deletes it again', async () => {
