@@ -5,6 +5,7 @@ import { place, type TargetOptions } from '../async/targets.js';
 import { HarnessError, rejectUnknownKeys } from '../errors.js';
 import { randomDigits } from '../events/messaging/_defaults.js';
 import { toBase64Data, type StreamData } from '../events/messaging/_encoding.js';
+import { kinesisRecord } from '../events/messaging/_kinesis-record.js';
 import type { Clock } from '../clock/virtual-clock.js';
 import { checkRange } from '../limits/limits.js';
 import { adopts, sourceClock } from './source-clock.js';
@@ -135,18 +136,9 @@ export class StreamState implements StreamSource<KinesisStoredRecord> {
     return this.stream.arn;
   }
 
-  /** The record as Lambda delivers it (recorded: kinesis-batch-item-failures, kinesis-onfailure-s3-record). */
+  /** The record as Lambda delivers it to a function whose execution role is `roleArn`. */
   eventRecord(r: KinesisStoredRecord, roleArn: string): KinesisStreamRecord {
-    return {
-      kinesis: { kinesisSchemaVersion: '1.0', partitionKey: r.partitionKey, sequenceNumber: r.sequenceNumber, data: r.data, approximateArrivalTimestamp: r.arrivedAt / 1000 },
-      eventSource: 'aws:kinesis',
-      eventVersion: '1.0',
-      eventID: `${r.shardId}:${r.sequenceNumber}`,
-      eventName: 'aws:kinesis:record',
-      invokeIdentityArn: roleArn,
-      awsRegion: this.region,
-      eventSourceARN: this.stream.arn,
-    };
+    return kinesisRecord({ ...r, roleArn, region: this.region, streamArn: this.stream.arn });
   }
 
   filterView(r: KinesisStoredRecord): unknown {

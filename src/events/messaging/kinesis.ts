@@ -4,6 +4,7 @@ import { buildContext, type EventKind, type EventOptions } from '../_internals/k
 import { isoTimeSeconds } from '../_internals/format.js';
 import { accountOfArn, DEFAULT_ACCOUNT, DEFAULT_REGION, randomDigits, regionOfArn } from './_defaults.js';
 import { kinesisSequence, toBase64Data, type StreamData } from './_encoding.js';
+import { kinesisRecord } from './_kinesis-record.js';
 import { mergeOwned } from './_merge.js';
 
 /** One Kinesis record as a test writes it: `data` (encoded to base64 for you), `partitionKey`, raw overrides. */
@@ -76,25 +77,17 @@ function buildRecords(kindId: string, input: KinesisEventInput, options: EventOp
   const start = BigInt(randomDigits(random, 56));
   const list = input.records ?? SINGLE;
   const records = list.map((record, i): KinesisStreamRecord => {
-    const sequenceNumber = kinesisSequence(start, i);
-    // Epoch seconds with millisecond precision, a float, as Kinesis reports arrival time.
-    const arrival = (now - (list.length - 1 - i) * 7) / 1000;
-    const out: KinesisStreamRecord = {
-      kinesis: {
-        kinesisSchemaVersion: base.kinesis.kinesisSchemaVersion,
-        partitionKey: record.partitionKey ?? String(i + 1),
-        sequenceNumber,
-        data: record.data === undefined ? base.kinesis.data : toBase64Data(record.data),
-        approximateArrivalTimestamp: arrival,
-      },
-      eventSource: base.eventSource,
-      eventVersion: base.eventVersion,
-      eventID: `${shardId}:${sequenceNumber}`,
-      eventName: base.eventName,
-      invokeIdentityArn: roleArn,
-      awsRegion: region,
-      eventSourceARN: streamArn,
-    };
+    const out = kinesisRecord({
+      shardId,
+      sequenceNumber: kinesisSequence(start, i),
+      partitionKey: record.partitionKey ?? String(i + 1),
+      data: record.data === undefined ? base.kinesis.data : toBase64Data(record.data),
+      // Seven milliseconds apart, the last arriving now.
+      arrivedAt: now - (list.length - 1 - i) * 7,
+      roleArn,
+      region,
+      streamArn,
+    });
     return mergeOwned<KinesisStreamRecord>(out, record.overrides);
   });
   return { records, random, now, streamArn, shardId };
