@@ -286,6 +286,23 @@ describe('createEventSourceMapping (Kinesis)', () => {
     expect(table.records.map((r) => r.dynamodb!.Keys!['id']!.S)).toEqual(['new']);
   });
 
+  it('has records put before a source had a clock arrive when the first function is mapped, on Kinesis or DynamoDB', async () => {
+    const fn = make(async () => 'ok');
+    await fn.clock.advance('1h');
+    const stream = createKinesisStream('s', { shardCount: 2 });
+    const table = createDynamoDbTable('orders', { partitionKey: 'id' });
+    for (const key of ['a', 'b', 'c']) stream.putRecord(key, { partitionKey: key });
+    table.putItem({ id: 'early' });
+    const mappedAt = fn.clock.now();
+    const fromStream = createEventSourceMapping(fn, stream, { startingPosition: 'TRIM_HORIZON' });
+    const fromTable = createEventSourceMapping(fn, table, { startingPosition: 'TRIM_HORIZON' });
+    await fromStream.drain();
+    await fromTable.drain();
+    expect(fromStream.batches.flatMap((b) => b.event.Records.map((r) => r.kinesis.approximateArrivalTimestamp))).toEqual([mappedAt / 1000, mappedAt / 1000, mappedAt / 1000]);
+    expect(stream.records.map((r) => r.arrivedAt)).toEqual([mappedAt, mappedAt, mappedAt]);
+    expect(fromTable.batches[0]!.event.Records[0]!.dynamodb!.ApproximateCreationDateTime).toBe(Math.floor(mappedAt / 1000));
+  });
+
   it('does not count a throttle as a retry: a batch throttled first still gets its one invocation', async () => {
     const fn = make(
       async () => {
