@@ -10,7 +10,7 @@ import type { StreamViewType } from '../events/messaging/dynamodb.js';
 import { marshall, type PlainItem } from '../events/messaging/_marshal.js';
 import type { Random } from '../internal/random.js';
 import { adopts, sourceClock } from './source-clock.js';
-import type { Shard, StreamEntry, StreamSource } from './stream-source.js';
+import { stampArrivals, trimShards, type Shard, type StreamEntry, type StreamSource } from './stream-source.js';
 
 /**
  * Options of {@link createDynamoDbTable}.
@@ -101,13 +101,8 @@ export class TableState implements StreamSource<TableStreamEntry> {
   bind(time: { now(): number }): void {
     if (!adopts(this.time, time, `Table ${this.table.name}`)) return;
     this.time = time;
-    const now = time.now();
-    const records = this.shards[0]!.records;
-    for (let i = 0; i < records.length; i++) {
-      if (!Number.isNaN(records[i]!.arrivedAt)) continue;
-      const entry = records[i]!;
-      records[i] = { ...entry, arrivedAt: now, record: { ...entry.record, dynamodb: { ...entry.record.dynamodb, ApproximateCreationDateTime: Math.floor(now / 1000) } } };
-    }
+    // The record carries its creation time too, in whole epoch seconds.
+    stampArrivals(this.shards, time.now(), (e, now) => ({ ...e, arrivedAt: now, record: { ...e.record, dynamodb: { ...e.record.dynamodb, ApproximateCreationDateTime: Math.floor(now / 1000) } } }));
   }
 
   /** The key of `item`, as a map key; throws when a key attribute is missing. */
@@ -169,13 +164,7 @@ export class TableState implements StreamSource<TableStreamEntry> {
   }
 
   trim(now: number): void {
-    const shard = this.shards[0]!;
-    let n = 0;
-    while (n < shard.records.length && now - shard.records[n]!.arrivedAt >= RETENTION_MS) n++;
-    if (n > 0) {
-      shard.records.splice(0, n);
-      shard.trimmed += n;
-    }
+    trimShards(this.shards, now, RETENTION_MS);
   }
 
   eventRecord(entry: TableStreamEntry): DynamoDBRecord {

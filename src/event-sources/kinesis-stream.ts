@@ -9,7 +9,7 @@ import { kinesisRecord } from '../events/messaging/_kinesis-record.js';
 import type { Clock } from '../clock/virtual-clock.js';
 import { checkRange } from '../limits/limits.js';
 import { adopts, sourceClock } from './source-clock.js';
-import type { Shard, StreamSource } from './stream-source.js';
+import { stampArrivals, trimShards, type Shard, type StreamSource } from './stream-source.js';
 import { isoTime } from '../logs/format.js';
 
 /**
@@ -106,10 +106,7 @@ export class StreamState implements StreamSource<KinesisStoredRecord> {
   bind(time: { now(): number }): void {
     if (!adopts(this.time, time, `Stream ${this.stream.name}`)) return;
     this.time = time;
-    const now = time.now();
-    for (const shard of this.shards) {
-      for (let i = 0; i < shard.records.length; i++) if (Number.isNaN(shard.records[i]!.arrivedAt)) shard.records[i] = { ...shard.records[i]!, arrivedAt: now };
-    }
+    stampArrivals(this.shards, time.now(), (r, now) => ({ ...r, arrivedAt: now }));
   }
 
   putRecord(data: StreamData, options: { partitionKey: string }): { shardId: string; sequenceNumber: string } {
@@ -166,14 +163,7 @@ export class StreamState implements StreamSource<KinesisStoredRecord> {
 
   /** Trims records past the retention period. */
   trim(now: number): void {
-    for (const shard of this.shards) {
-      let n = 0;
-      while (n < shard.records.length && now - shard.records[n]!.arrivedAt >= this.retentionMs) n++;
-      if (n > 0) {
-        shard.records.splice(0, n);
-        shard.trimmed += n;
-      }
-    }
+    trimShards(this.shards, now, this.retentionMs);
   }
 }
 

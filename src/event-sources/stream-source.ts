@@ -38,3 +38,32 @@ export interface StreamSource<E extends StreamEntry = StreamEntry> {
   /** What a mapping's filter criteria see of the record (Kinesis: its decoded `data`; DynamoDB: the record). */
   filterView(entry: E): unknown;
 }
+
+/**
+ * Drops each shard's records past the retention period, oldest first, counting them in `trimmed`: a mapping's
+ * checkpoint counts every record the shard ever had, so it still knows where it is.
+ * @example
+ * trimShards(this.shards, now, 86_400_000); // DynamoDB Streams keep records for 24 hours
+ */
+export function trimShards(shards: readonly Shard[], now: number, retentionMs: number): void {
+  for (const shard of shards) {
+    let n = 0;
+    while (n < shard.records.length && now - shard.records[n]!.arrivedAt >= retentionMs) n++;
+    if (n > 0) {
+      shard.records.splice(0, n);
+      shard.trimmed += n;
+    }
+  }
+}
+
+/**
+ * Gives the records put before the source had a clock (arrival `NaN`) their arrival: `now`, the time the source adopts
+ * a clock. `stamp` rebuilds such a record as arrived then (a source may carry the time inside it as well).
+ * @example
+ * stampArrivals(this.shards, time.now(), (r, now) => ({ ...r, arrivedAt: now }));
+ */
+export function stampArrivals<E extends StreamEntry>(shards: readonly Shard<E>[], now: number, stamp: (entry: E, now: number) => E): void {
+  for (const shard of shards) {
+    for (let i = 0; i < shard.records.length; i++) if (Number.isNaN(shard.records[i]!.arrivedAt)) shard.records[i] = stamp(shard.records[i]!, now);
+  }
+}
