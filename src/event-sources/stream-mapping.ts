@@ -249,16 +249,8 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     // Records to pass over at the checkpoint are progress of their own.
     if (!this.keeps(unread.at(0))) return true;
     if (this.agedOut(c, now) !== undefined || c.invocations > 0 || c.throttles > 0 || this.config.windowMs === 0) return true;
-    // A batch goes when it is full, when its window closes, or when it weighs the 6 MB an Invoke may carry.
-    if (now >= unread.at(0).arrivedAt + this.config.windowMs) return true;
-    let bytes = 0;
-    let count = 0;
-    for (let i = 0; i < unread.length; i++) {
-      const r = unread.at(i);
-      if (!this.keeps(r)) continue;
-      if (++count >= this.config.batchSize || (bytes += this.stream.bytes(r)) >= LIMITS.syncRequestBytes) return true;
-    }
-    return false;
+    // A batch goes when its window closes, or before once it can take no more records.
+    return now >= unread.at(0).arrivedAt + this.config.windowMs || this.gather(c, unread.length).full;
   }
 
   /** Passes over the records at the checkpoint that the filter criteria turn away; whether there were any. */
@@ -295,14 +287,20 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     this.runBatch(event, (outcome) => this.settle(c, batch, event, now, outcome));
   }
 
-  /**
-   * Up to batchSize unread records the filter criteria keep (within the rest of a bisected half, and the 6 MB Invoke
-   * payload), passing over those they turn away. The first unread record is one to keep.
-   */
+  /** The batch to invoke with: as {@link gather} reads it, within the rest of a bisected half. */
   private nextBatch(c: Cursor): ReadBatch {
     while (c.ends.length > 0 && c.ends.at(-1)! <= c.position) c.ends.pop();
+    return this.gather(c, Math.min(this.unread(c).length, c.ends.length > 0 ? c.ends.at(-1)! - c.position : Infinity));
+  }
+
+  /**
+   * The batch among the first `reach` unread records: up to batchSize records the filter criteria keep, passing over
+   * those they turn away, while the event stays within the 6 MB an Invoke may carry (a first record goes however large:
+   * Lambda refuses the invoke then). `full`: it can take no more, so it need not wait for its batching window. One
+   * measure for both, so a batch is ready exactly when the batch read would be cut. The first unread record is one to keep.
+   */
+  private gather(c: Cursor, reach: number): ReadBatch & { readonly full: boolean } {
     const unread = this.unread(c);
-    const reach = Math.min(unread.length, c.ends.length > 0 ? c.ends.at(-1)! - c.position : Infinity);
     const records: StreamEntry[] = [];
     const offsets: number[] = [];
     // `{"Records":[...]}`: each record's JSON and a comma.
@@ -315,7 +313,7 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
       records.push(r);
       offsets.push(i);
     }
-    return { records, span: offsets.at(-1)! + 1, offsets };
+    return { records, span: offsets.at(-1)! + 1, offsets, full: records.length >= this.config.batchSize || bytes >= LIMITS.syncRequestBytes };
   }
 
   private settle(c: Cursor, batch: ReadBatch, event: StreamEvent, at: number, outcome: BatchOutcome): void {

@@ -2,6 +2,7 @@ import type { KinesisStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { exactClockFunctions } from '../_support/functions.js';
 import { createClock, createDynamoDbTable, createEventSourceMapping, createKinesisStream, createQueue } from '../../src/index.js';
+import { streamState } from '../../src/event-sources/kinesis-stream.js';
 
 const make = exactClockFunctions<KinesisStreamEvent>();
 
@@ -188,6 +189,27 @@ describe('createEventSourceMapping (Kinesis)', () => {
     expect(mapping.batches.map((b) => [b.at - t0, b.event.Records.length])).toEqual([
       [0, 6],
       [300_000, 2],
+    ]);
+  });
+
+  it('invokes before the batching window closes once the event can take no more records, its envelope included', async () => {
+    const fn = make(async () => 'ok');
+    const stream = createKinesisStream('s', { clock: fn.clock });
+    const state = streamState(stream)!;
+    const weight = (): number => stream.records.reduce((sum, r) => sum + state.bytes(r), 0);
+    // Four records of 1,250,000 base64 characters, and a fifth that brings the five to 10-13 bytes under 6 MB: with
+    // `{"Records":[`, `]}` and the commas the event would pass 6,291,456 bytes, so the fifth goes in the next batch.
+    for (let i = 0; i < 4; i++) stream.putRecord(new Uint8Array(937_500), { partitionKey: 'k' });
+    const room = 6_291_456 - 10 - weight() - (state.bytes(stream.records[0]!) - 1_250_000);
+    stream.putRecord(new Uint8Array(Math.floor(room / 4) * 3), { partitionKey: 'k' });
+    expect(6_291_456 - weight()).toBeGreaterThanOrEqual(10);
+    expect(6_291_456 - weight()).toBeLessThan(14 + 4);
+    const t0 = fn.clock.now();
+    const mapping = createEventSourceMapping(fn, stream, { startingPosition: 'TRIM_HORIZON', batchSize: 100, maximumBatchingWindowInSeconds: 300 });
+    await mapping.drain();
+    expect(mapping.batches.map((b) => [b.at - t0, b.event.Records.length])).toEqual([
+      [0, 4],
+      [300_000, 1],
     ]);
   });
 
