@@ -3,6 +3,7 @@ import type { VirtualClock } from '../clock/virtual-clock.js';
 import type { LambdaServiceError } from '../errors.js';
 import type { MappedFunction } from '../function/lambda-function.js';
 import type { InvocationResult } from '../function/result.js';
+import { batchReady } from './batch-ready.js';
 import { judgeBatch } from './batch-response.js';
 import { PollingMapping, type BatchOutcome } from './polling-mapping.js';
 import type { QueueState, StoredMessage } from './sqs-queue.js';
@@ -148,10 +149,13 @@ export class SqsMapping extends PollingMapping<SqsBatch> implements SqsEventSour
     return this.batchReady(now, count, bytes, since);
   }
 
+  /**
+   * Whether the messages a receive would take make a batch to invoke with. Full is weighed as `receive` cuts a batch:
+   * each message by an estimate (its receipt handle and receive attributes only exist once received), without the
+   * event's envelope, unlike a stream's records, whose JSON is known before they are read.
+   */
   private batchReady(now: number, count: number, bytes: number, since: number): boolean {
-    if (count === 0) return false;
-    // A batch goes when it is full, when its window closes, or when it weighs the 6 MB an Invoke may carry.
-    return this.config.windowMs === 0 || count >= this.config.batchSize || bytes >= SQS_LIMITS.batchBytes || now >= since + this.config.windowMs;
+    return count > 0 && batchReady(now, this.config.windowMs, since, () => count >= this.config.batchSize || bytes >= SQS_LIMITS.batchBytes);
   }
 
   /** Receives one batch and hands it to the function (one per scheduler turn, like the async queue's deliveries). */

@@ -6,6 +6,7 @@ import type { MappedFunction } from '../function/lambda-function.js';
 import type { InvocationResult } from '../function/result.js';
 import { createRandom, hashSeed, type Random } from '../internal/random.js';
 import { LIMITS } from '../limits/limits.js';
+import { batchReady } from './batch-ready.js';
 import { judgeBatch } from './batch-response.js';
 import type { Shard, StreamEntry, StreamSource } from './stream-source.js';
 import { PollingMapping, type BatchOutcome } from './polling-mapping.js';
@@ -248,9 +249,9 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     if (unread.length === 0) return false;
     // Records to pass over at the checkpoint are progress of their own.
     if (!this.keeps(unread.at(0))) return true;
-    if (this.agedOut(c, now) !== undefined || c.invocations > 0 || c.throttles > 0 || this.config.windowMs === 0) return true;
-    // A batch goes when its window closes, or before once it can take no more records.
-    return now >= unread.at(0).arrivedAt + this.config.windowMs || this.gather(c, unread.length).full;
+    // A retry waits for its back-off only; a new batch for its batching window, unless it is full already.
+    if (this.agedOut(c, now) !== undefined || c.invocations > 0 || c.throttles > 0) return true;
+    return batchReady(now, this.config.windowMs, unread.at(0).arrivedAt, () => this.gather(c, unread.length).full);
   }
 
   /** Passes over the records at the checkpoint that the filter criteria turn away; whether there were any. */
