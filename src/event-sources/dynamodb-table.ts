@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { place, type TargetOptions } from '../async/targets.js';
 import type { Clock } from '../clock/virtual-clock.js';
@@ -124,8 +125,9 @@ export class TableState implements StreamSource<TableStreamEntry> {
     const copy = structuredClone(item);
     const old = this.items.get(id);
     this.items.set(id, copy);
-    // DynamoDB Streams writes no record for a put that changes nothing.
-    if (old !== undefined && sameItem(marshall(old), marshall(copy))) return;
+    // DynamoDB Streams writes no record for a put that changes nothing. Compared marshalled (a Set and its SS, bytes and
+    // their base64 are one value), whatever the attributes' order.
+    if (old !== undefined && isDeepStrictEqual(marshall(old), marshall(copy))) return;
     this.append(old === undefined ? 'INSERT' : 'MODIFY', keys, copy, old);
   }
 
@@ -178,15 +180,6 @@ export class TableState implements StreamSource<TableStreamEntry> {
   filterView(entry: TableStreamEntry): unknown {
     return entry.record;
   }
-}
-
-/** Whether two marshalled items hold the same attributes and values, whatever their key order. */
-function sameItem(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameItem((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 const states = new WeakMap<object, TableState>();
