@@ -1,6 +1,7 @@
 import type { MappedFunction } from '../function/lambda-function.js';
 import { LambdaServiceError } from '../errors.js';
 import { aliasNotFound, type AliasOptions, type AliasRouting } from '../function/versions.js';
+import type { FunctionUpdate } from '../function/options.js';
 import { aliasConfiguration, functionConfiguration, provisionedConcurrencyConfig } from './control-shapes.js';
 import { decodePathSegment, type FunctionReference } from './function-name.js';
 import { validationError, type ConstraintViolation } from './validation.js';
@@ -135,6 +136,37 @@ const getFunctionConfiguration: ControlOperation = {
   },
 };
 
+/**
+ * UpdateFunctionConfiguration's members as `fn.update()` takes them (what the harness models; `Role`, `VpcConfig`,
+ * `Layers` and the like are accepted and ignored, as settings with no effect here [INFERRED]).
+ */
+function configurationUpdate(body: Record<string, unknown>): FunctionUpdate<unknown> {
+  const update: Record<string, unknown> = {};
+  const member = (key: string): unknown => body[key];
+  if (member('Handler') !== undefined) update['handler'] = member('Handler');
+  if (member('Timeout') !== undefined) update['timeout'] = member('Timeout');
+  if (member('MemorySize') !== undefined) update['memorySize'] = member('MemorySize');
+  if (member('Runtime') !== undefined) update['runtime'] = member('Runtime');
+  const storage = member('EphemeralStorage') as { Size?: unknown } | undefined;
+  if (storage?.Size !== undefined) update['ephemeralStorage'] = storage.Size;
+  const environment = member('Environment') as { Variables?: unknown } | undefined;
+  // Environment replaces the variables whole; `{}` (or no Variables) clears them.
+  if (environment !== undefined) update['environment'] = environment.Variables ?? {};
+  const logging = member('LoggingConfig') as { LogFormat?: unknown; ApplicationLogLevel?: unknown } | undefined;
+  if (logging?.LogFormat !== undefined) update['logFormat'] = logging.LogFormat;
+  if (logging?.ApplicationLogLevel !== undefined) update['logLevel'] = logging.ApplicationLogLevel;
+  return update as FunctionUpdate<unknown>;
+}
+
+const updateFunctionConfiguration: ControlOperation = {
+  name: 'UpdateFunctionConfiguration',
+  qualifier: 'unqualified',
+  run: ({ fn, body }) => {
+    fn.update(configurationUpdate(body));
+    return { status: 200, body: functionConfiguration(fn.configurationOf(undefined), fn.arn) };
+  },
+};
+
 const getFunction: ControlOperation = {
   name: 'GetFunction',
   qualifier: 'optional',
@@ -253,7 +285,7 @@ const deleteProvisionedConcurrencyConfig: ControlOperation = {
 const ROUTES: readonly { readonly path: RegExp; readonly methods: Readonly<Record<string, ControlOperation>> }[] = [
   { path: /^\/2015-03-31\/functions\/([^/]+)\/versions$/, methods: { POST: publishVersion, GET: listVersionsByFunction } },
   { path: /^\/2015-03-31\/functions\/([^/]+)$/, methods: { GET: getFunction } },
-  { path: /^\/2015-03-31\/functions\/([^/]+)\/configuration$/, methods: { GET: getFunctionConfiguration } },
+  { path: /^\/2015-03-31\/functions\/([^/]+)\/configuration$/, methods: { GET: getFunctionConfiguration, PUT: updateFunctionConfiguration } },
   { path: /^\/2015-03-31\/functions\/([^/]+)\/aliases$/, methods: { POST: createAlias, GET: listAliases } },
   { path: /^\/2015-03-31\/functions\/([^/]+)\/aliases\/([^/]+)$/, methods: { GET: getAlias, PUT: updateAlias, DELETE: deleteAlias } },
   { path: /^\/2017-10-31\/functions\/([^/]+)\/concurrency$/, methods: { PUT: putFunctionConcurrency, DELETE: deleteFunctionConcurrency } },

@@ -119,6 +119,18 @@ export function servesPath(path: string): boolean {
   return INVOKE_PATH.test(path) || STREAM_PATH.test(path) || LIST_FUNCTIONS_PATH.test(path) || routeControl('', path) !== undefined;
 }
 
+/** Harness errors that, thrown by a control-plane operation, can only come from what the request asked for. */
+const INPUT_ERRORS: ReadonlySet<string> = new Set(['INVALID_OPTION', 'INVALID_ARGUMENT', 'UNKNOWN_OPTION', 'INVALID_PARAMETER_VALUE']);
+
+/**
+ * A value in a control-plane request that the function refuses without a wire form of its own (a runtime it does
+ * not know, a handler string without an export): AWS's 400 for a bad parameter, with the harness's message [INFERRED].
+ */
+function inputRefusal(error: unknown): LambdaServiceError | undefined {
+  if (!(error instanceof HarnessError) || !INPUT_ERRORS.has(error.code)) return undefined;
+  return new LambdaServiceError({ name: 'InvalidParameterValueException', statusCode: 400, message: error.message });
+}
+
 class Api implements InvokeApi {
   private readonly registry: FunctionRegistry;
   private readonly random: Random;
@@ -294,7 +306,7 @@ class Api implements InvokeApi {
       const headers = { 'Content-Type': 'application/json', 'x-amzn-RequestId': requestId };
       return { status: answer.status, headers, body: answer.body === undefined ? '' : JSON.stringify(answer.body) };
     } catch (error) {
-      const wire = wireErrorOf(error);
+      const wire = wireErrorOf(error) ?? inputRefusal(error);
       return wire ? errorResponse(wire, requestId) : this.internalError(error);
     }
   }

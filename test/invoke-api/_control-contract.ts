@@ -29,6 +29,7 @@ import {
   ResourceNotFoundException,
   TooManyRequestsException,
   UpdateAliasCommand,
+  UpdateFunctionConfigurationCommand,
   type LambdaClient,
 } from '@aws-sdk/client-lambda';
 import { createFunction, type LambdaFunction } from '../../src/index.js';
@@ -95,7 +96,12 @@ export function controlPlaneCases(client: () => LambdaClient, managed: () => Man
       expect(first.LastModified).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+0000$/);
       expect((await client().send(new PublishVersionCommand({ FunctionName: fn.name }))).Version).toBe('1');
 
-      fn.update({ environment: { RELEASE: 'two' } });
+      const updated = await client().send(new UpdateFunctionConfigurationCommand({ FunctionName: fn.name, Environment: { Variables: { RELEASE: 'two' } }, Timeout: 10 }));
+      expect([updated.Version, updated.Timeout, updated.Environment?.Variables]).toEqual(['$LATEST', 10, { RELEASE: 'two' }]);
+      expect((await run(fn.name)).release).toBe('two');
+      const refused = await refusal(new UpdateFunctionConfigurationCommand({ FunctionName: fn.name, Runtime: 'nodejs12.x' }));
+      expect(refused).toBeInstanceOf(InvalidParameterValueException);
+      expect(refused.message).toContain('nodejs12.x');
       const second = await client().send(new PublishVersionCommand({ FunctionName: fn.arn }));
       expect(second.Version).toBe('2');
       expect(second.CodeSha256).toBe(first.CodeSha256); // the same code, another configuration
