@@ -150,6 +150,49 @@ const TEST_SENDER = 'AIDAIENQZJOLO23YVJ4VO';
 /** The service principal Lambda sends dead letters and destination records as (an account-less role id). */
 const LAMBDA_SENDER = 'AROAEXAMPLELAMBDASENDER:awslambda';
 
+/** What a message is, whichever queue holds it: a redrive moves it unchanged (internal). */
+type MessageContent = Pick<StoredMessage, 'messageId' | 'body' | 'attributes' | 'senderId' | 'group' | 'deduplicationId' | 'sequenceNumber'>;
+
+/** Where a message stands in the queue holding it when it arrives there (internal). */
+interface MessagePlacement {
+  sentAt: number | undefined;
+  enqueuedAt: number | undefined;
+  visibleAt: number;
+  delayMs: number;
+  /** A redriven message keeps its receives [UNCERTAIN]; a sent one has none. @defaultValue 0 */
+  receiveCount?: number;
+  firstReceiveAt?: number | undefined;
+}
+
+/**
+ * The one builder of stored messages (a send, Lambda's delivery, a redrive): the digests and the batch weight follow
+ * from the content, and a message arrives without a receipt handle, whatever it went through elsewhere.
+ * @example
+ * storedMessage({ messageId, body: 'hi', attributes: {}, senderId, group: undefined, deduplicationId: undefined, sequenceNumber: undefined }, { sentAt: now, enqueuedAt: now, visibleAt: now, delayMs: 0 });
+ */
+function storedMessage(content: MessageContent, placement: MessagePlacement): StoredMessage {
+  const { body, attributes } = content;
+  return {
+    messageId: content.messageId,
+    body,
+    md5OfBody: md5Hex(body),
+    attributes,
+    md5OfMessageAttributes: md5OfMessageAttributes(recordAttributes(attributes)),
+    senderId: content.senderId,
+    sentAt: placement.sentAt,
+    enqueuedAt: placement.enqueuedAt,
+    recordBytes: recordBytes(body, attributes),
+    visibleAt: placement.visibleAt,
+    delayMs: placement.delayMs,
+    receiveCount: placement.receiveCount ?? 0,
+    firstReceiveAt: placement.firstReceiveAt,
+    receiptHandle: '',
+    group: content.group,
+    deduplicationId: content.deduplicationId,
+    sequenceNumber: content.sequenceNumber,
+  };
+}
+
 /**
  * The state of one queue, which event source mappings read and write (internal). Times are virtual epoch ms passed
  * in by the caller; the queue itself never looks at a clock, except to stamp what was sent before it had one.
@@ -247,50 +290,17 @@ export class QueueState {
     const delayMs = options.delaySeconds === undefined ? this.delayMs : checkRange('delaySeconds', options.delaySeconds, { min: 0, max: 900 }, 'seconds', 'SQS rejects other values at SendMessage') * 1000;
     const messageId = this.random.uuid();
     if (deduplicationId !== undefined) this.deduplication.set(deduplicationId, { messageId, at: now });
-    this.push({
-      messageId,
-      body: text,
-      md5OfBody: md5Hex(text),
-      attributes,
-      md5OfMessageAttributes: md5OfMessageAttributes(recordAttributes(attributes)),
-      senderId: options.senderId ?? TEST_SENDER,
-      sentAt: now,
-      enqueuedAt: now,
-      recordBytes: recordBytes(text, attributes),
-      visibleAt: now === undefined ? Infinity : now + delayMs,
-      delayMs,
-      receiveCount: 0,
-      firstReceiveAt: undefined,
-      receiptHandle: '',
-      group,
-      deduplicationId,
-      sequenceNumber: this.fifo ? this.nextSequenceNumber() : undefined,
-    });
+    const sequenceNumber = this.fifo ? this.nextSequenceNumber() : undefined;
+    const content = { messageId, body: text, attributes, senderId: options.senderId ?? TEST_SENDER, group, deduplicationId, sequenceNumber };
+    this.push(storedMessage(content, { sentAt: now, enqueuedAt: now, visibleAt: now === undefined ? Infinity : now + delayMs, delayMs }));
     return messageId;
   }
 
   /** A dead letter or destination record from Lambda, sent at `at`. */
   deliver(body: string, attributes: Record<string, MessageAttribute>, at: number): void {
-    this.push({
-      messageId: this.random.uuid(),
-      body,
-      md5OfBody: md5Hex(body),
-      attributes,
-      md5OfMessageAttributes: md5OfMessageAttributes(recordAttributes(attributes)),
-      senderId: LAMBDA_SENDER,
-      sentAt: at,
-      enqueuedAt: at,
-      recordBytes: recordBytes(body, attributes),
-      // The queue's delay applies to every send, Lambda's included.
-      visibleAt: at + this.delayMs,
-      delayMs: this.delayMs,
-      receiveCount: 0,
-      firstReceiveAt: undefined,
-      receiptHandle: '',
-      group: undefined,
-      deduplicationId: undefined,
-      sequenceNumber: undefined,
-    });
+    const content = { messageId: this.random.uuid(), body, attributes, senderId: LAMBDA_SENDER, group: undefined, deduplicationId: undefined, sequenceNumber: undefined };
+    // The queue's delay applies to every send, Lambda's included.
+    this.push(storedMessage(content, { sentAt: at, enqueuedAt: at, visibleAt: at + this.delayMs, delayMs: this.delayMs }));
   }
 
   private push(message: StoredMessage): void {
@@ -373,7 +383,8 @@ export class QueueState {
    * "dead-letter queue retention"). The receive count is kept [UNCERTAIN].
    */
   private adopt(message: StoredMessage, now: number): void {
-    this.push({ ...message, enqueuedAt: this.fifo ? now : message.enqueuedAt, visibleAt: now, delayMs: 0, receiptHandle: '' });
+    const { sentAt, receiveCount, firstReceiveAt } = message;
+    this.push(storedMessage(message, { sentAt, enqueuedAt: this.fifo ? now : message.enqueuedAt, visibleAt: now, delayMs: 0, receiveCount, firstReceiveAt }));
   }
 
   /** DeleteMessage of each of `messages` still here; returns how many were. */
