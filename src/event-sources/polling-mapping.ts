@@ -90,8 +90,13 @@ export abstract class PollingMapping<TBatch> {
   protected abstract hasReady(now: number): boolean;
   /** Reads one batch and starts it, or otherwise makes the progress `hasReady` promised. */
   protected abstract poll(now: number): void;
-  /** The next instant something may become ready while enabled, if any. */
+  /** The next instant something may become ready while enabled, if any: a question only, asked after `catchUp`. */
   protected abstract nextWake(now: number): number | undefined;
+  /**
+   * Brings the source up to `now` before a poll or a decision on when to wake: what time alone ends (a message's
+   * retention) ends here, so that `hasReady` and `nextWake` can answer without changing anything (hook).
+   */
+  protected catchUp(_now: number): void {}
   /** Whether there is nothing left for the mapping to do (drain's end, besides batches in flight). */
   protected abstract drained(): boolean;
   /** Something arrived at the source (hook). */
@@ -165,7 +170,9 @@ export abstract class PollingMapping<TBatch> {
   }
 
   private dispatch(): void {
-    this.poll(this.clock.now());
+    const now = this.clock.now();
+    this.catchUp(now);
+    this.poll(now);
     this.arm();
   }
 
@@ -225,7 +232,12 @@ export abstract class PollingMapping<TBatch> {
 
   /** Keeps one wake-up on the clock at the next instant something may become ready. */
   protected arm(): void {
-    const next = this.current === 'Enabled' ? this.nextWake(this.clock.now()) : undefined;
+    let next: number | undefined;
+    if (this.current === 'Enabled') {
+      const now = this.clock.now();
+      this.catchUp(now);
+      next = this.nextWake(now);
+    }
     if (next === this.wakeAt) return;
     this.cancelWake?.();
     this.cancelWake = undefined;

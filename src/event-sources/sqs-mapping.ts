@@ -160,7 +160,6 @@ export class SqsMapping extends PollingMapping<SqsBatch> implements SqsEventSour
 
   /** Receives one batch and hands it to the function (one per scheduler turn, like the async queue's deliveries). */
   protected poll(now: number): void {
-    this.counters.expired += this.queue.expire(now);
     if (this.keep !== undefined) {
       const dropped = this.queue.dropRefused(now, this.keep);
       this.counters.filtered += dropped;
@@ -201,11 +200,14 @@ export class SqsMapping extends PollingMapping<SqsBatch> implements SqsEventSour
     this.remember({ at, endedAt: this.clock.now(), event, result, error: outcome.kind === 'refused' ? outcome.error : undefined, fate });
   }
 
-  /** A message turning visible (its delay or visibility timeout ended), a batching window closing, or the pollers scaling up. */
-  protected nextWake(now: number): number | undefined {
-    // Expired messages go now, so that the next expiry is always ahead.
+  /** Messages past their retention period go (so that the next expiry is always ahead), and the pollers may scale down. */
+  protected override catchUp(now: number): void {
     this.counters.expired += this.queue.expire(now);
     this.noteIdle();
+  }
+
+  /** A message turning visible (its delay or visibility timeout ended), a batching window closing, or the pollers scaling up. */
+  protected nextWake(now: number): number | undefined {
     let next = Math.min(this.queue.nextVisibleAfter(now) ?? Infinity, this.queue.nextExpiry() ?? Infinity);
     const { count, since } = this.queue.receivable(now, { count: this.config.batchSize, bytes: SQS_LIMITS.batchBytes }, this.keep);
     if (count > 0 && this.config.windowMs > 0 && count < this.config.batchSize && since + this.config.windowMs > now) {
