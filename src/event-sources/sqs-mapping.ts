@@ -124,16 +124,16 @@ export class SqsMapping extends PollingMapping<SqsBatch> implements SqsEventSour
   }
 
   protected override arrivedHook(): void {
-    if (this.waitingSince === undefined && this.queue.stored.length > 0) this.waitingSince = this.clock.now();
+    if (this.waitingSince === undefined && this.queue.size > 0) this.waitingSince = this.clock.now();
   }
 
   /** The pollers scale down again once nothing waits and nothing runs, however the queue emptied. */
   private noteIdle(): void {
-    if (this.queue.stored.length === 0 && this.inFlight === 0) this.waitingSince = undefined;
+    if (this.queue.size === 0 && this.inFlight === 0) this.waitingSince = undefined;
   }
 
   protected drained(): boolean {
-    return this.queue.stored.length === 0;
+    return this.queue.size === 0;
   }
 
   /** Batches that may be in flight now: the pollers scale up while messages wait. */

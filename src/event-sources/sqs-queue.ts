@@ -12,6 +12,7 @@ import { adopts, sourceClock } from './source-clock.js';
 import { fifoAttributesOf, recordAttributes, recordBytes } from './sqs-record.js';
 import { sqsAttributes } from '../events/messaging/sqs.js';
 import { SQS_LIMITS } from './sqs-rules.js';
+import { MessageStore } from './sqs-store.js';
 
 /**
  * A message as SQS `ReceiveMessage` would return it now (top-level keys camelCased, attributes as on the wire): the
@@ -122,12 +123,12 @@ export interface StoredMessage {
   readonly senderId: string;
   /** Virtual epoch ms it was sent (`SentTimestamp`); undefined until the queue knows its clock. */
   sentAt: number | undefined;
-  /** When its retention period started: when it was sent, or moved to a FIFO dead-letter queue. */
-  enqueuedAt: number | undefined;
+  /** When its retention period started: when it was sent, or moved to a FIFO dead-letter queue. Set by the queue's store. */
+  readonly enqueuedAt: number | undefined;
   /** What it weighs in a batch: its record as JSON. */
   readonly recordBytes: number;
-  /** When it can next be received (epoch ms): after its delay, or once its visibility timeout ends. */
-  visibleAt: number;
+  /** When it can next be received (epoch ms): after its delay, or once its visibility timeout ends. Set by the queue's store. */
+  readonly visibleAt: number;
   /** Its delay, kept until `sentAt` is known. */
   readonly delayMs: number;
   receiveCount: number;
@@ -198,7 +199,8 @@ function storedMessage(content: MessageContent, placement: MessagePlacement): St
  * in by the caller; the queue itself never looks at a clock, except to stamp what was sent before it had one.
  */
 export class QueueState {
-  readonly stored: StoredMessage[] = [];
+  /** The messages, in arrival order. */
+  readonly store: MessageStore<StoredMessage>;
   readonly fifo: boolean;
   readonly visibilityTimeoutMs: number;
   readonly retentionMs: number;
@@ -223,6 +225,7 @@ export class QueueState {
     this.visibilityTimeoutMs = checkRange('visibilityTimeout', options.visibilityTimeout ?? 30, { min: 0, max: 43_200 }, 'seconds', api) * 1000;
     this.retentionMs = checkRange('messageRetentionPeriod', options.messageRetentionPeriod ?? 345_600, { min: 60, max: 1_209_600 }, 'seconds', api) * 1000;
     this.delayMs = checkRange('delaySeconds', options.delaySeconds ?? 0, { min: 0, max: 900 }, 'seconds', api) * 1000;
+    this.store = new MessageStore(this.retentionMs);
     const redrive = options.redrivePolicy;
     if (redrive !== undefined) {
       const target = redrive === null || typeof redrive !== 'object' ? undefined : queueState(redrive.deadLetterQueue);
@@ -246,11 +249,11 @@ export class QueueState {
     if (!adopts(this.time, time, `Queue ${this.queue.name}`)) return;
     this.time = time;
     const now = time.now();
-    for (const m of this.stored) {
+    for (const m of this.store) {
       if (m.sentAt !== undefined) continue;
       m.sentAt = now;
-      m.enqueuedAt = now;
-      m.visibleAt = now + m.delayMs;
+      this.store.setEnqueuedAt(m, now);
+      this.store.setVisibleAt(m, now + m.delayMs);
     }
     for (const entry of this.deduplication.values()) entry.at ??= now;
   }
@@ -303,8 +306,13 @@ export class QueueState {
     this.push(storedMessage(content, { sentAt: at, enqueuedAt: at, visibleAt: at + this.delayMs, delayMs: this.delayMs }));
   }
 
+  /** How many messages the queue holds (visible or not). */
+  get size(): number {
+    return this.store.size;
+  }
+
   private push(message: StoredMessage): void {
-    this.stored.push(message);
+    this.store.add(message);
     for (const listener of this.listeners) listener();
   }
 
@@ -315,15 +323,7 @@ export class QueueState {
 
   /** Deletes messages past their retention period (kept from their first enqueue on a standard queue). */
   expire(now: number): number {
-    let expired = 0;
-    for (let i = this.stored.length - 1; i >= 0; i--) {
-      const m = this.stored[i]!;
-      if (m.enqueuedAt !== undefined && now - m.enqueuedAt >= this.retentionMs) {
-        this.stored.splice(i, 1);
-        expired++;
-      }
-    }
-    return expired;
+    return this.store.expire(now);
   }
 
   /**
@@ -336,12 +336,11 @@ export class QueueState {
     const messages: StoredMessage[] = [];
     let redriven = 0;
     const blocked = this.fifo ? this.groupsInFlight(now) : new Set<string>();
-    for (let i = 0; i < this.stored.length && messages.length < max; i++) {
-      const m = this.stored[i]!;
-      if (m.visibleAt > now) continue;
+    for (const m of this.store.visible(now)) {
+      if (messages.length >= max) break;
       if (m.group !== undefined && blocked.has(m.group)) continue;
       if (this.redrive !== undefined && m.receiveCount >= this.redrive.maxReceiveCount) {
-        this.stored.splice(i--, 1);
+        this.store.remove(m);
         this.redrive.target.adopt(m, now);
         redriven++;
         continue;
@@ -355,7 +354,7 @@ export class QueueState {
       m.receiveCount++;
       m.firstReceiveAt ??= now;
       m.receiptHandle = `AQEB${randomBase64(this.random, 176)}`;
-      m.visibleAt = now + this.visibilityTimeoutMs;
+      this.store.setVisibleAt(m, now + this.visibilityTimeoutMs);
       messages.push(m);
     }
     return { messages, redriven };
@@ -368,10 +367,9 @@ export class QueueState {
   dropRefused(now: number, keep: (message: StoredMessage) => boolean): number {
     const blocked = this.fifo ? this.groupsInFlight(now) : undefined;
     let dropped = 0;
-    for (let i = 0; i < this.stored.length; i++) {
-      const m = this.stored[i]!;
-      if (m.visibleAt > now || (m.group !== undefined && blocked!.has(m.group)) || keep(m)) continue;
-      this.stored.splice(i--, 1);
+    for (const m of this.store.visible(now)) {
+      if ((m.group !== undefined && blocked!.has(m.group)) || keep(m)) continue;
+      this.store.remove(m);
       dropped++;
     }
     return dropped;
@@ -389,34 +387,24 @@ export class QueueState {
 
   /** DeleteMessage of each of `messages` still here; returns how many were. */
   delete(messages: readonly StoredMessage[]): number {
-    const gone = new Set(messages);
     let deleted = 0;
-    // A batch is usually at the front (received oldest first): stop once all of it is found.
-    for (let i = 0; i < this.stored.length && deleted < gone.size; i++) {
-      if (!gone.has(this.stored[i]!)) continue;
-      this.stored.splice(i--, 1);
-      deleted++;
-    }
+    for (const m of messages) if (this.store.remove(m)) deleted++;
     return deleted;
   }
 
   /** When the next message's retention period ends, if any. */
   nextExpiry(): number | undefined {
-    let next: number | undefined;
-    for (const m of this.stored) if (m.enqueuedAt !== undefined && (next === undefined || m.enqueuedAt + this.retentionMs < next)) next = m.enqueuedAt + this.retentionMs;
-    return next;
+    return this.store.nextExpiry();
   }
 
   /** The earliest time after `now` at which a message becomes visible, if any. */
   nextVisibleAfter(now: number): number | undefined {
-    let next: number | undefined;
-    for (const m of this.stored) if (m.visibleAt > now && m.visibleAt !== Infinity && (next === undefined || m.visibleAt < next)) next = m.visibleAt;
-    return next;
+    return this.store.nextVisibleAfter(now);
   }
 
   /** Deletes every message (the queue's `clear()`). */
   clear(): void {
-    this.stored.length = 0;
+    this.store.clear();
   }
 
   /**
@@ -435,8 +423,8 @@ export class QueueState {
     let since = Infinity;
     let filtered = 0;
     const blocked = this.fifo ? this.groupsInFlight(now) : undefined;
-    for (const m of this.stored) {
-      if (m.visibleAt > now || (m.group !== undefined && blocked!.has(m.group))) continue;
+    for (const m of this.store.visible(now)) {
+      if (m.group !== undefined && blocked!.has(m.group)) continue;
       if (keep !== undefined && !keep(m)) {
         filtered++;
         continue;
@@ -452,7 +440,7 @@ export class QueueState {
   /** FIFO groups with a message received and still hidden (in flight): their later messages wait for it. */
   private groupsInFlight(now: number): Set<string> {
     const blocked = new Set<string>();
-    for (const m of this.stored) if (m.receiveCount > 0 && m.visibleAt > now && m.group !== undefined) blocked.add(m.group);
+    for (const m of this.store.hidden(now)) if (m.receiveCount > 0 && m.group !== undefined) blocked.add(m.group);
     return blocked;
   }
 
@@ -524,10 +512,10 @@ export function createQueue(name: string, options: QueueOptions = {}): Queue {
     url: `https://sqs.${region}.amazonaws.com/${accountId}/${name}`,
     fifo: name.endsWith('.fifo'),
     get messages() {
-      return state.stored.map((m) => state.view(m));
+      return Array.from(state.store, (m) => state.view(m));
     },
     get bodies() {
-      return state.stored.map((m) => {
+      return Array.from(state.store, (m) => {
         try {
           return JSON.parse(m.body) as unknown;
         } catch {
