@@ -1,4 +1,4 @@
-import { deliverableOf } from '../async/deliverable.js';
+import { isFifoQueue, isTargetOf } from '../async/deliverable.js';
 import type { Bucket, Topic } from '../async/targets.js';
 import { InvalidParameterValueError, rejectUnknownKeys } from '../errors.js';
 import { COMMON_KEYS, mappingInteger, reportsItemFailures, resolveCommonOptions, type CommonMappingOptions, type ResolvedCommonOptions } from './mapping-options.js';
@@ -102,10 +102,10 @@ export function resolveStreamMapping(options: StreamMappingOptions, source: 'Kin
     if (key !== 'onFailure') throw new InvalidParameterValueError(`destinations.${key}: stream event source mappings have an on-failure destination only.`);
   }
   const onFailure = destinations.onFailure;
-  if (onFailure !== undefined && (deliverableOf(onFailure) === undefined || !['queue', 'topic', 'bucket'].includes(onFailure.kind))) {
+  if (onFailure !== undefined && !isTargetOf(onFailure, ['queue', 'topic', 'bucket'])) {
     throw new InvalidParameterValueError('destinations.onFailure must be a queue (createQueue), a topic (createTopic) or a bucket (createBucket).');
   }
-  if ((onFailure as Partial<Queue> | undefined)?.fifo === true) throw new InvalidParameterValueError('destinations.onFailure: a FIFO queue is not supported as an on-failure destination.');
+  if (isFifoQueue(onFailure)) throw new InvalidParameterValueError('destinations.onFailure: a FIFO queue is not supported as an on-failure destination.');
   const bisect = options.bisectBatchOnFunctionError ?? false;
   if (typeof bisect !== 'boolean') throw new InvalidParameterValueError(`bisectBatchOnFunctionError must be true or false (got ${JSON.stringify(bisect)}).`);
   return {

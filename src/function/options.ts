@@ -7,7 +7,7 @@ import { LIMITS, checkCount, checkEnvironment, checkRange } from '../limits/limi
 import { LOG_LEVELS, type LogFormat, type LogLevel } from '../logs/format.js';
 import { hostRuntime, runtimeProfile, type RuntimeName, type RuntimeProfile } from '../runtime/profiles.js';
 import type { LambdaContext } from '../context/context.js';
-import { deliverableOf } from '../async/deliverable.js';
+import { isFifoQueue, isTargetOf } from '../async/deliverable.js';
 import type { Bucket, EventBus, Topic } from '../async/targets.js';
 import type { Queue } from '../event-sources/sqs-queue.js';
 import { isRegionName } from '../invoke-api/region.js';
@@ -229,10 +229,6 @@ function invalid(message: string): HarnessError {
   return new HarnessError('INVALID_OPTION', `createFunction: ${message}`);
 }
 
-function isTarget(value: unknown, kinds: string[]): boolean {
-  return value !== null && typeof value === 'object' && kinds.includes((value as { kind?: string }).kind ?? '') && deliverableOf(value) !== undefined;
-}
-
 function isFunction(value: unknown): boolean {
   return value !== null && typeof value === 'object' && typeof (value as { invoke?: unknown }).invoke === 'function' && typeof (value as { arn?: unknown }).arn === 'string';
 }
@@ -299,7 +295,7 @@ export function resolveOptions<E, R>(input: FunctionOptions<E, R>): ResolvedOpti
   const maximumRetryAttempts = checkRange('maximumRetryAttempts', input.maximumRetryAttempts ?? 2, { min: 0, max: 2 }, 'retries');
   const maximumEventAge = checkRange('maximumEventAge', input.maximumEventAge ?? 21_600, { min: 60, max: 21_600 }, 'seconds');
   const dlq = input.deadLetterQueue;
-  if (dlq !== undefined && !isTarget(dlq, ['queue', 'topic'])) {
+  if (dlq !== undefined && !isTargetOf(dlq, ['queue', 'topic'])) {
     throw invalid("'deadLetterQueue' must be a queue from createQueue() or a topic from createTopic().");
   }
   const destinations = input.destinations ?? {};
@@ -311,12 +307,12 @@ export function resolveOptions<E, R>(input: FunctionOptions<E, R>): ResolvedOpti
     throw new InvalidParameterValueError('destinations.onSuccess: an S3 bucket is supported as an on-failure destination only.');
   }
   for (const d of [destinations.onSuccess, destinations.onFailure]) {
-    if (d !== undefined && !isTarget(d, ['queue', 'topic', 'event-bus', 'bucket']) && !isFunction(d)) {
+    if (d !== undefined && !isTargetOf(d, ['queue', 'topic', 'event-bus', 'bucket']) && !isFunction(d)) {
       throw invalid('a destination must be a queue, topic, event bus or bucket (createQueue/createTopic/createEventBus/createBucket) or another simulated function.');
     }
   }
   for (const [what, target] of [['deadLetterQueue', dlq], ['destinations.onSuccess', destinations.onSuccess], ['destinations.onFailure', destinations.onFailure]] as const) {
-    if ((target as Partial<Queue> | undefined)?.fifo === true) {
+    if (isFifoQueue(target)) {
       throw new InvalidParameterValueError(`${what}: ${(target as Queue).name} is a FIFO queue; Lambda sends asynchronous failures and records to standard queues only.`);
     }
   }
