@@ -120,11 +120,13 @@ export function servesPath(path: string): boolean {
 }
 
 /** Harness errors that, thrown by a control-plane operation, can only come from what the request asked for. */
-const INPUT_ERRORS: ReadonlySet<string> = new Set(['INVALID_OPTION', 'INVALID_ARGUMENT', 'UNKNOWN_OPTION', 'INVALID_PARAMETER_VALUE']);
+const INPUT_ERRORS: ReadonlySet<string> = new Set(['INVALID_OPTION', 'INVALID_ARGUMENT', 'UNKNOWN_OPTION', 'INVALID_PARAMETER_VALUE', 'HANDLER_FILE_NOT_FOUND']);
 
 /**
  * A value in a control-plane request that the function refuses without a wire form of its own (a runtime it does
- * not know, a handler string without an export): AWS's 400 for a bad parameter, with the harness's message [INFERRED].
+ * not know, a handler file that does not exist): AWS's 400 for a bad parameter, with the harness's message [INFERRED;
+ * AWS accepts a handler it cannot load and fails its invocations instead, where the harness refuses it at once, as
+ * `createFunction` does].
  */
 function inputRefusal(error: unknown): LambdaServiceError | undefined {
   if (!(error instanceof HarnessError) || !INPUT_ERRORS.has(error.code)) return undefined;

@@ -102,6 +102,9 @@ export function controlPlaneCases(client: () => LambdaClient, managed: () => Man
       const refused = await refusal(new UpdateFunctionConfigurationCommand({ FunctionName: fn.name, Runtime: 'nodejs12.x' }));
       expect(refused).toBeInstanceOf(InvalidParameterValueException);
       expect(refused.message).toContain('nodejs12.x');
+      const missing = await refusal(new UpdateFunctionConfigurationCommand({ FunctionName: fn.name, Handler: 'no-such-file.handler' }));
+      expect(missing).toBeInstanceOf(InvalidParameterValueException);
+      expect((await run(fn.name)).release).toBe('two'); // refused updates changed nothing
       const second = await client().send(new PublishVersionCommand({ FunctionName: fn.arn }));
       expect(second.Version).toBe('2');
       expect(second.CodeSha256).toBe(first.CodeSha256); // the same code, another configuration
