@@ -168,7 +168,8 @@ export class EnvironmentPool {
           // An environment whose provisioned init fails is not kept: AWS marks the provisioning FAILED and serves the
           // traffic on-demand (recorded: provisioned-init-failure); it holds no concurrency back. Its retries of the
           // provisioning are not modelled.
-          if (!ok) this.failed.add(holder);
+          // A provisioning superseded meanwhile (its environment already doomed) says nothing of the current one.
+          if (!ok && !this.doomed.has(env)) this.failed.add(holder);
           const reason = ok ? this.doomed.get(env) : 'provisioning-failed';
           if (reason !== undefined) this.retire(env, reason);
         }),

@@ -163,6 +163,8 @@ export interface MappedFunction extends LambdaFunction {
   runsNow(): boolean;
   /** The reserved concurrency (GetFunctionConcurrency), if set. */
   readonly reservedConcurrency: number | undefined;
+  /** Whether `dispose()` was called: the function is gone (the Lambda API answers 404 for it). */
+  readonly disposed: boolean;
   /**
    * `invoke` as a transport calls it, with what the public options have no place for (`via`). Like `invoke`, never
    * throws: misuse and service errors are rejections.
@@ -264,7 +266,10 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   /** Ring buffer of the last `historyLimit` results: recording is O(1) however long the history. */
   private readonly history: InvocationResult<TResult>[] = [];
   private historyStart = 0;
-  private disposed = false;
+  private wasDisposed = false;
+  get disposed(): boolean {
+    return this.wasDisposed;
+  }
   private readonly queue: AsyncEventQueue;
 
   constructor(options: FunctionOptions<TEvent, TResult>) {
@@ -579,6 +584,8 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     if (provisioned > 0 && weights !== undefined && Object.keys(weights).length > 0) {
       throw new InvalidParameterValueError(ALIAS_WITH_WEIGHTS);
     }
+    // A provisioned alias may only move to a published version: refused before the alias changes.
+    if (provisioned > 0 && typeof options?.functionVersion === 'string') this.versionRegistry.provisionable(options.functionVersion);
     const alias = this.versionRegistry.updateAlias(options);
     // Its provisioned environments follow it to the version it now points to (AWS reallocates them).
     if (provisioned > 0) this.pool.provision(this.versionRegistry.provisionable(alias.name), alias.name, provisioned);
@@ -601,12 +608,12 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   }
 
   private mustBeLive(): void {
-    if (this.disposed) throw new HarnessError('DISPOSED', `Function ${this.name} was disposed; create a new one with createFunction().`);
+    if (this.wasDisposed) throw new HarnessError('DISPOSED', `Function ${this.name} was disposed; create a new one with createFunction().`);
   }
 
   async dispose(): Promise<void> {
-    if (this.disposed) return;
-    this.disposed = true;
+    if (this.wasDisposed) return;
+    this.wasDisposed = true;
     for (const listener of [...this.disposeListeners]) listener();
     await this.internals.clock.whenIdle();
     this.queue.close();

@@ -2,6 +2,7 @@ import type { MappedFunction } from '../function/lambda-function.js';
 import { LambdaServiceError } from '../errors.js';
 import { aliasNotFound, type AliasOptions, type AliasRouting } from '../function/versions.js';
 import type { FunctionUpdate } from '../function/options.js';
+import type { FunctionInternals } from '../function/environment.js';
 import { aliasConfiguration, functionConfiguration, provisionedConcurrencyConfig } from './control-shapes.js';
 import { decodePathSegment, type FunctionReference } from './function-name.js';
 import { validationError, type ConstraintViolation } from './validation.js';
@@ -42,8 +43,7 @@ export interface ControlAnswer {
 /**
  * A control-plane operation: how its `FunctionName` may be qualified, and what it does.
  * @example
- * const route = routeControl('GET', '/2019-09-30/functions/orders/concurrency');
- * if (route?.kind === 'operation') route.operation.run(call); // { status: 200, body: {} }
+ * routeControl('GET', '/2019-09-30/functions/orders/concurrency', query)?.operation.run(call); // { status: 200, body: {} }
  */
 export interface ControlOperation {
   /** The API's name, for messages. */
@@ -82,9 +82,30 @@ function countMember(body: Record<string, unknown>, key: string, member: string,
   return value as number;
 }
 
-function stringMember(body: Record<string, unknown>, key: string): string | undefined {
+/** The member names AWS's validation messages use: the wire name with a lower-case first letter. */
+function memberName(key: string): string {
+  return key[0]!.toLowerCase() + key.slice(1);
+}
+
+/**
+ * An optional member of a JSON type (`null` is absent, as AWS's deserialiser reads it); another type is a 400
+ * ValidationException naming it [INFERRED wording: AWS's model rejects it before the operation runs].
+ */
+function typedMember(body: Record<string, unknown>, key: string, type: 'string'): string | undefined;
+function typedMember(body: Record<string, unknown>, key: string, type: 'object'): Record<string, unknown> | undefined;
+function typedMember(body: Record<string, unknown>, key: string, type: 'string' | 'object'): unknown {
   const value = body[key];
-  return typeof value === 'string' ? value : undefined;
+  if (value === undefined || value === null) return undefined;
+  const ok = type === 'string' ? typeof value === 'string' : typeof value === 'object' && !Array.isArray(value);
+  if (!ok) throw validationError([{ member: memberName(key), value: JSON.stringify(value), constraint: `Member must be a JSON ${type}` }]);
+  return value;
+}
+
+/** A required string member. */
+function requiredString(body: Record<string, unknown>, key: string): string {
+  const value = typedMember(body, key, 'string');
+  if (value === undefined) throw validationError([{ member: memberName(key), value: null, constraint: 'Member must not be null' }]);
+  return value;
 }
 
 /**
@@ -92,17 +113,17 @@ function stringMember(body: Record<string, unknown>, key: string): string | unde
  * map removes the routing.
  */
 function routingMember(body: Record<string, unknown>): AliasRouting | null | undefined {
-  const routing = body['RoutingConfig'] as { AdditionalVersionWeights?: Record<string, number> } | null | undefined;
-  if (routing === undefined || routing === null) return undefined;
-  const weights = routing.AdditionalVersionWeights ?? {};
-  return Object.keys(weights).length === 0 ? null : { additionalVersionWeights: weights };
+  const routing = typedMember(body, 'RoutingConfig', 'object');
+  if (routing === undefined) return undefined;
+  const weights = typedMember(routing, 'AdditionalVersionWeights', 'object') ?? {};
+  return Object.keys(weights).length === 0 ? null : { additionalVersionWeights: weights as Record<string, number> };
 }
 
 function aliasOptions(call: ControlCall, name: string): AliasOptions {
   const options: AliasOptions = { name };
-  const version = stringMember(call.body, 'FunctionVersion');
+  const version = typedMember(call.body, 'FunctionVersion', 'string');
   if (version !== undefined) options.functionVersion = version;
-  const description = stringMember(call.body, 'Description');
+  const description = typedMember(call.body, 'Description', 'string');
   if (description !== undefined) options.description = description;
   const routing = routingMember(call.body);
   if (routing !== undefined) options.routingConfig = routing;
@@ -138,23 +159,36 @@ const getFunctionConfiguration: ControlOperation = {
 
 /**
  * UpdateFunctionConfiguration's members as `fn.update()` takes them (what the harness models; `Role`, `VpcConfig`,
- * `Layers` and the like are accepted and ignored, as settings with no effect here [INFERRED]).
+ * `Layers` and the like are accepted and ignored, as settings with no effect here [INFERRED]). `current` is
+ * `$LATEST`'s configuration: a function whose handler is code given to `createFunction` shows a stand-in `Handler`,
+ * which may come back unchanged (a client sending the configuration it read) but not name another one.
  */
-function configurationUpdate(body: Record<string, unknown>): FunctionUpdate<unknown> {
+function configurationUpdate(body: Record<string, unknown>, current: FunctionInternals): FunctionUpdate<unknown> {
   const update: Record<string, unknown> = {};
-  const member = (key: string): unknown => body[key];
-  if (member('Handler') !== undefined) update['handler'] = member('Handler');
-  if (member('Timeout') !== undefined) update['timeout'] = member('Timeout');
-  if (member('MemorySize') !== undefined) update['memorySize'] = member('MemorySize');
-  if (member('Runtime') !== undefined) update['runtime'] = member('Runtime');
-  const storage = member('EphemeralStorage') as { Size?: unknown } | undefined;
-  if (storage?.Size !== undefined) update['ephemeralStorage'] = storage.Size;
-  const environment = member('Environment') as { Variables?: unknown } | undefined;
+  const handler = typedMember(body, 'Handler', 'string');
+  if (handler !== undefined && handler !== current.options.handlerName) {
+    if (typeof current.options.handler !== 'string') {
+      throw new LambdaServiceError({
+        name: 'InvalidParameterValueException',
+        statusCode: 400,
+        message: `${current.options.name}'s handler is code given to createFunction(), not a file: change it with fn.update({ handler }).`,
+      });
+    }
+    update['handler'] = handler;
+  }
+  for (const [key, option] of [['Timeout', 'timeout'], ['MemorySize', 'memorySize']] as const) {
+    if (body[key] !== undefined && body[key] !== null) update[option] = body[key];
+  }
+  const runtime = typedMember(body, 'Runtime', 'string');
+  if (runtime !== undefined) update['runtime'] = runtime;
+  const storage = typedMember(body, 'EphemeralStorage', 'object');
+  if (storage?.['Size'] !== undefined) update['ephemeralStorage'] = storage['Size'];
+  const environment = typedMember(body, 'Environment', 'object');
   // Environment replaces the variables whole; `{}` (or no Variables) clears them.
-  if (environment !== undefined) update['environment'] = environment.Variables ?? {};
-  const logging = member('LoggingConfig') as { LogFormat?: unknown; ApplicationLogLevel?: unknown } | undefined;
-  if (logging?.LogFormat !== undefined) update['logFormat'] = logging.LogFormat;
-  if (logging?.ApplicationLogLevel !== undefined) update['logLevel'] = logging.ApplicationLogLevel;
+  if (environment !== undefined) update['environment'] = typedMember(environment, 'Variables', 'object') ?? {};
+  const logging = typedMember(body, 'LoggingConfig', 'object');
+  if (logging?.['LogFormat'] !== undefined) update['logFormat'] = logging['LogFormat'];
+  if (logging?.['ApplicationLogLevel'] !== undefined) update['logLevel'] = logging['ApplicationLogLevel'];
   return update as FunctionUpdate<unknown>;
 }
 
@@ -162,7 +196,7 @@ const updateFunctionConfiguration: ControlOperation = {
   name: 'UpdateFunctionConfiguration',
   qualifier: 'unqualified',
   run: ({ fn, body }) => {
-    fn.update(configurationUpdate(body));
+    fn.update(configurationUpdate(body, fn.configurationOf(undefined)));
     return { status: 200, body: functionConfiguration(fn.configurationOf(undefined), fn.arn) };
   },
 };
@@ -186,12 +220,9 @@ const createAlias: ControlOperation = {
   name: 'CreateAlias',
   qualifier: 'unqualified',
   run: (call) => {
-    const name = stringMember(call.body, 'Name');
-    const missing: ConstraintViolation[] = [];
-    if (name === undefined) missing.push({ member: 'name', value: null, constraint: 'Member must not be null' });
-    if (stringMember(call.body, 'FunctionVersion') === undefined) missing.push({ member: 'functionVersion', value: null, constraint: 'Member must not be null' });
-    if (missing.length > 0) throw validationError(missing);
-    return { status: 201, body: aliasConfiguration(call.fn.createAlias(aliasOptions(call, name!))) };
+    const name = requiredString(call.body, 'Name');
+    requiredString(call.body, 'FunctionVersion');
+    return { status: 201, body: aliasConfiguration(call.fn.createAlias(aliasOptions(call, name))) };
   },
 };
 
@@ -297,28 +328,30 @@ const ROUTES: readonly { readonly path: RegExp; readonly methods: Readonly<Recor
 ];
 
 /**
- * A matched control-plane route.
+ * A matched control-plane route: the operation, and the names in its path.
  * @example
- * routeControl('POST', '/2017-10-31/functions/orders/concurrency'); // { kind: 'method-not-allowed', allowed: ['PUT', 'DELETE'] }
+ * routeControl('PUT', '/2017-10-31/functions/orders/concurrency', new URLSearchParams()); // { operation: PutFunctionConcurrency, functionName: 'orders', alias: undefined }
  */
-export type ControlRoute =
-  | { readonly kind: 'operation'; readonly operation: ControlOperation; readonly functionName: string; readonly alias: string | undefined }
-  /** The path is one of the control plane's, but not for this method. */
-  | { readonly kind: 'method-not-allowed'; readonly allowed: readonly string[] };
+export interface ControlRoute {
+  readonly operation: ControlOperation;
+  readonly functionName: string;
+  readonly alias: string | undefined;
+}
 
 /**
- * The control-plane operation a request names, from its method and raw path (segments still percent-encoded), or
- * undefined when the path is none of the control plane's.
+ * The control-plane operation a request names, from its method, raw path (segments still percent-encoded) and query,
+ * or undefined when it is none the harness serves. The method is part of the operation (`DELETE /functions/{name}` is
+ * DeleteFunction, not GetFunction), and so is `List=ALL` (ListProvisionedConcurrencyConfigs shares Get's path).
  * @example
- * routeControl('PUT', '/2017-10-31/functions/orders/concurrency'); // { kind: 'operation', operation: PutFunctionConcurrency, … }
+ * routeControl('DELETE', '/2015-03-31/functions/orders', new URLSearchParams()); // undefined: DeleteFunction is not served
  */
-export function routeControl(method: string, path: string): ControlRoute | undefined {
+export function routeControl(method: string, path: string, query: URLSearchParams): ControlRoute | undefined {
+  if (query.has('List')) return undefined;
   for (const route of ROUTES) {
     const match = route.path.exec(path);
-    if (!match) continue;
-    const operation = route.methods[method];
-    if (operation === undefined) return { kind: 'method-not-allowed', allowed: Object.keys(route.methods) };
-    return { kind: 'operation', operation, functionName: decodePathSegment(match[1]!), alias: match[2] === undefined ? undefined : decodePathSegment(match[2]) };
+    const operation = match ? route.methods[method] : undefined;
+    if (operation === undefined) continue;
+    return { operation, functionName: decodePathSegment(match![1]!), alias: match![2] === undefined ? undefined : decodePathSegment(match![2]) };
   }
   return undefined;
 }

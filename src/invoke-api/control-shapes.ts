@@ -65,7 +65,8 @@ export function functionConfiguration(config: FunctionInternals, functionArn: st
   if (Object.keys(o.environment).length > 0) out['Environment'] = { Variables: { ...o.environment } };
   Object.assign(out, {
     TracingConfig: { Mode: 'PassThrough' },
-    RevisionId: revisionId(config.version, modifiedAt, sha),
+    // Every setting that can change, not only the time: an update at the same virtual instant is a new revision.
+    RevisionId: revisionId(config.version, modifiedAt, sha, o.timeout, o.memorySize, o.ephemeralStorage, o.environment, o.runtime.name, o.logFormat, o.logLevel),
     State: 'Active',
     LastUpdateStatus: 'Successful',
     PackageType: 'Zip',

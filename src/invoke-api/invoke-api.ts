@@ -110,13 +110,15 @@ function tenantViolations(value: string | null): ConstraintViolation[] {
 }
 
 /**
- * Whether a path is one the API serves (an invocation, or a control-plane route, whatever the method): the msw
- * handlers let other requests fall through to the user's own handlers.
+ * Whether the API serves a request's operation (an invocation, ListFunctions, or a control-plane operation): the msw
+ * handlers let the others fall through to the user's own handlers.
  * @example
- * servesPath('/2015-03-31/functions/orders/policy'); // false
+ * serves('GET', '/2015-03-31/functions/orders/policy', new URLSearchParams()); // false: GetPolicy
  */
-export function servesPath(path: string): boolean {
-  return INVOKE_PATH.test(path) || STREAM_PATH.test(path) || LIST_FUNCTIONS_PATH.test(path) || routeControl('', path) !== undefined;
+export function serves(method: string, path: string, query: URLSearchParams): boolean {
+  if (INVOKE_PATH.test(path) || STREAM_PATH.test(path)) return method === 'POST';
+  if (LIST_FUNCTIONS_PATH.test(path)) return method === 'GET';
+  return routeControl(method, path, query) !== undefined;
 }
 
 /** Harness errors that, thrown by a control-plane operation, can only come from what the request asked for. */
@@ -215,18 +217,25 @@ class Api implements InvokeApi {
    * `$latest` included, is the operation's own 404).
    */
   private locate(head: RequestHead, ref: FunctionReference): RegisteredFunction | LambdaServiceError {
-    const region = head.region ?? signedRegion(head.headers.get('authorization')) ?? this.fallbackRegion;
+    const region = this.regionOf(head);
     if (ref.region !== undefined && ref.region !== region) return wrongRegion(ref.region, region);
     const found = this.registry.find(region, ref.name);
     const account = ref.account ?? found?.account ?? this.registry.defaultAccount;
-    if (!found || found.account !== account) return functionNotFound({ partition: ref.partition, region, account, name: ref.name, qualifier: ref.qualifier });
+    // A disposed function is gone, as a deleted one is on AWS.
+    const gone = found === undefined || found.account !== account || mappedFunctionOf(found.target)?.disposed === true;
+    if (gone) return functionNotFound({ partition: ref.partition, region, account, name: ref.name, qualifier: ref.qualifier });
     return found;
+  }
+
+  /** The region a request is for: its endpoint's (msw), its signature's, else the API's default. */
+  private regionOf(head: RequestHead): string {
+    return head.region ?? signedRegion(head.headers.get('authorization')) ?? this.fallbackRegion;
   }
 
   /** A request for the control plane (versions, aliases, concurrency, configuration), or the 404/405 of an unknown one. */
   private startControl(head: RequestHead): InvokeStart {
-    if (LIST_FUNCTIONS_PATH.test(head.path)) return this.listFunctions(head);
-    const route = routeControl(head.method, head.path);
+    if (LIST_FUNCTIONS_PATH.test(head.path) && head.method === 'GET') return this.listFunctions(head);
+    const route = routeControl(head.method, head.path, head.query);
     if (route === undefined) {
       return this.respond(
         rawErrorResponse(404, 'UnknownOperationException', {
@@ -237,7 +246,6 @@ class Api implements InvokeApi {
         }, this.random.uuid()),
       );
     }
-    if (route.kind === 'method-not-allowed') return this.methodNotAllowed(head, route.allowed.join(', '));
     const operation = route.operation;
     const qualifierParam = head.query.get('Qualifier') ?? undefined;
     const violations = [...functionNameViolations(route.functionName), ...(qualifierParam === undefined ? [] : qualifierViolations(qualifierParam))];
@@ -277,12 +285,12 @@ class Api implements InvokeApi {
    * one page (`Marker` and `MaxItems` are ignored: a test serves a handful).
    */
   private listFunctions(head: RequestHead): InvokeStart {
-    if (head.method !== 'GET') return this.methodNotAllowed(head, 'GET');
-    const region = head.region ?? signedRegion(head.headers.get('authorization')) ?? this.fallbackRegion;
+    const region = this.regionOf(head);
     const functions = this.registry
       .all()
       .filter((f) => f.region === region)
       .flatMap((f) => mappedFunctionOf(f.target) ?? [])
+      .filter((fn) => !fn.disposed)
       .map((fn) => functionConfiguration(fn.configurationOf(undefined), fn.arn));
     const headers = { 'Content-Type': 'application/json', 'x-amzn-RequestId': this.random.uuid() };
     return this.respond({ status: 200, headers, body: JSON.stringify({ Functions: functions }) });

@@ -1,6 +1,6 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { HarnessError, rejectUnknownKeys } from '../errors.js';
-import { createInvokeApi, servesPath, type InvokeApiOptions } from '../invoke-api/invoke-api.js';
+import { createInvokeApi, serves, type InvokeApiOptions } from '../invoke-api/invoke-api.js';
 import type { InvokeTarget } from '../invoke-api/registry.js';
 import { isRegionName } from '../invoke-api/region.js';
 import { answerLive } from './live-response.js';
@@ -51,7 +51,7 @@ export function lambdaHandlers(functions: readonly InvokeTarget[], options: Lamb
   return [
     http.all(route, async ({ request }) => {
       const url = new URL(request.url);
-      if (!servesPath(url.pathname)) return undefined;
+      if (!serves(request.method, url.pathname, url.searchParams)) return undefined;
       const head = { method: request.method, path: url.pathname, query: url.searchParams, headers: request.headers, region: ENDPOINT.exec(request.url)?.[1] };
       const body = new Uint8Array(await request.arrayBuffer());
       // InvokeWithResponseStream answers as soon as a streaming handler writes, its events fed as they are written.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClock, InvalidParameterValueError, LambdaServiceError, type LambdaFunction } from '../../src/index.js';
 import { disposableFunctions, refusalOf } from '../_support/functions.js';
+import { mappedFunctionOf } from '../../src/function/lambda-function.js';
 
 const make = disposableFunctions();
 
@@ -153,6 +154,27 @@ describe('provisioned concurrency on versions (fn.putProvisionedConcurrency)', (
     fn.putProvisionedConcurrency('1', 1);
     expect((await fn.invoke({}, { qualifier: '1' })).payload).toBe('on-demand');
     expect(fn.environments[0]?.endReason).toBe('provisioning-failed');
+  });
+
+  it('reports a provisioning as failed only when its own environments failed, not one it replaced', async () => {
+    // Version 1's provisioned init fails, version 2's succeeds; the alias moves before version 1's init has ended.
+    const fn = make({
+      environment: { BROKEN: 'yes' },
+      handler: {
+        init: () => {
+          if (process.env['BROKEN'] === 'yes' && process.env['AWS_LAMBDA_INITIALIZATION_TYPE'] === 'provisioned-concurrency') throw new Error('no');
+          return async () => process.env['AWS_LAMBDA_INITIALIZATION_TYPE'];
+        },
+      },
+    });
+    fn.publishVersion();
+    fn.update({ environment: { BROKEN: 'no' } });
+    fn.publishVersion();
+    fn.createAlias({ name: 'live', functionVersion: '1' });
+    fn.putProvisionedConcurrency('live', 1);
+    fn.updateAlias({ name: 'live', functionVersion: '2' });
+    expect((await fn.invoke({}, { qualifier: 'live' })).payload).toBe('provisioned-concurrency');
+    expect(mappedFunctionOf(fn)!.provisionedConcurrencyOf('live')).toMatchObject({ status: 'READY', allocated: 1 });
   });
 
   it('keeps holding a busy environment it no longer has room for, until its invocation ends', async () => {

@@ -40,6 +40,8 @@ export interface ManagedFunctions {
   readonly aliases: LambdaFunction;
   readonly reserved: LambdaFunction;
   readonly provisioned: LambdaFunction;
+  /** Disposed by its case. */
+  readonly disposed: LambdaFunction;
   readonly all: LambdaFunction[];
 }
 
@@ -60,7 +62,8 @@ export function managedFunctions(): ManagedFunctions {
   const aliases = make('managed-aliases');
   const reserved = make('managed-reserved');
   const provisioned = make('managed-provisioned');
-  return { versions, aliases, reserved, provisioned, all: [versions, aliases, reserved, provisioned] };
+  const disposed = make('managed-disposed');
+  return { versions, aliases, reserved, provisioned, disposed, all: [versions, aliases, reserved, provisioned, disposed] };
 }
 
 interface Ran {
@@ -102,8 +105,14 @@ export function controlPlaneCases(client: () => LambdaClient, managed: () => Man
       const refused = await refusal(new UpdateFunctionConfigurationCommand({ FunctionName: fn.name, Runtime: 'nodejs12.x' }));
       expect(refused).toBeInstanceOf(InvalidParameterValueException);
       expect(refused.message).toContain('nodejs12.x');
-      const missing = await refusal(new UpdateFunctionConfigurationCommand({ FunctionName: fn.name, Handler: 'no-such-file.handler' }));
-      expect(missing).toBeInstanceOf(InvalidParameterValueException);
+      // Its handler is code given to createFunction: the stand-in Handler may come back as read, not name a file.
+      const echoed = await client().send(new UpdateFunctionConfigurationCommand({ FunctionName: fn.name, Handler: updated.Handler, MemorySize: 256 }));
+      expect(echoed.MemorySize).toBe(256);
+      expect(echoed.RevisionId).not.toBe(updated.RevisionId); // a new revision at the same virtual instant
+      const file = await refusal(new UpdateFunctionConfigurationCommand({ FunctionName: fn.name, Handler: 'src/other.handler' }));
+      expect(file).toBeInstanceOf(InvalidParameterValueException);
+      const malformed = await refusal(new UpdateFunctionConfigurationCommand({ FunctionName: fn.name, Environment: 'RELEASE=three' as never }));
+      expect(malformed.name).toBe('ValidationException');
       expect((await run(fn.name)).release).toBe('two'); // refused updates changed nothing
       const second = await client().send(new PublishVersionCommand({ FunctionName: fn.arn }));
       expect(second.Version).toBe('2');
@@ -135,6 +144,8 @@ export function controlPlaneCases(client: () => LambdaClient, managed: () => Man
       expect(created).toMatchObject({ AliasArn: `${fn.arn}:live`, Name: 'live', FunctionVersion: '1', Description: 'production' });
       expect(await run(fn.name, 'live')).toMatchObject({ executedVersion: '1', release: 'one' });
 
+      const unnamed = await refusal(new CreateAliasCommand({ FunctionName: fn.name, Name: 5 as never, FunctionVersion: '2' }));
+      expect(unnamed.message).toBe("1 validation error detected: Value '5' at 'name' failed to satisfy constraint: Member must be a JSON string");
       const duplicate = await refusal(new CreateAliasCommand({ FunctionName: fn.name, Name: 'live', FunctionVersion: '2' }));
       expect(duplicate).toBeInstanceOf(ResourceConflictException);
       expect(duplicate.message).toBe(`Alias already exists: ${fn.arn}:live`);
@@ -209,6 +220,15 @@ export function controlPlaneCases(client: () => LambdaClient, managed: () => Man
       expect(ready).toMatchObject({ RequestedProvisionedConcurrentExecutions: 2, AvailableProvisionedConcurrentExecutions: 2, AllocatedProvisionedConcurrentExecutions: 2, Status: 'READY' });
       expect(fn.environments.filter((e) => e.initializationType === 'provisioned-concurrency' && e.state !== 'shutdown')).toHaveLength(2);
 
+      // A provisioned alias cannot move to $LATEST; refused, it stays where it was.
+      fn.createAlias({ name: 'live', functionVersion: '1' });
+      await client().send(new PutProvisionedConcurrencyConfigCommand({ FunctionName: fn.name, Qualifier: 'live', ProvisionedConcurrentExecutions: 1 }));
+      const unpublished = await refusal(new UpdateAliasCommand({ FunctionName: fn.name, Name: 'live', FunctionVersion: '$LATEST' }));
+      expect(unpublished.message).toBe('Provisioned Concurrency Configs cannot be applied to unpublished function versions.');
+      expect((await client().send(new GetAliasCommand({ FunctionName: fn.name, Name: 'live' }))).FunctionVersion).toBe('1');
+      expect((await run(fn.name, 'live')).executedVersion).toBe('1');
+      await client().send(new DeleteAliasCommand({ FunctionName: fn.name, Name: 'live' }));
+
       const latest = await refusal(new PutProvisionedConcurrencyConfigCommand({ FunctionName: fn.name, Qualifier: '$LATEST', ProvisionedConcurrentExecutions: 1 }));
       expect(latest).toBeInstanceOf(InvalidParameterValueException);
       expect(latest.message).toBe('Provisioned Concurrency Configs cannot be applied to unpublished function versions.');
@@ -229,6 +249,17 @@ export function controlPlaneCases(client: () => LambdaClient, managed: () => Man
       expect(names).not.toContain('throttled'); // a hand-written target has no configuration
       const versions = listed.Functions?.find((f) => f.FunctionName === managed().versions.name);
       expect([versions?.Version, versions?.FunctionArn]).toEqual(['$LATEST', managed().versions.arn]);
+    });
+
+    it('answers a disposed function as one that was deleted: 404, and no longer listed', async () => {
+      const fn = managed().disposed;
+      await fn.dispose();
+      for (const command of [new InvokeCommand({ FunctionName: fn.name }), new GetFunctionCommand({ FunctionName: fn.name })]) {
+        const gone = await refusal(command);
+        expect(gone).toBeInstanceOf(ResourceNotFoundException);
+        expect(gone.message).toBe(`Function not found: ${fn.arn}:$LATEST`);
+      }
+      expect((await client().send(new ListFunctionsCommand({}))).Functions?.map((f) => f.FunctionName)).not.toContain(fn.name);
     });
 
     it('answers 404 for a function it does not serve, and refuses to manage a hand-written target', async () => {

@@ -26,14 +26,20 @@ describe('lambdaHandlers', () => {
 
   it('leaves Lambda API paths it does not serve to the handlers after it', async () => {
     const fn = createFunction({ name: 'hello-world', handler: async () => 'hi' });
-    const policy = http.get('https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/:name/policy', () => HttpResponse.json({ Policy: '{}' }));
-    const server = setupServer(...lambdaHandlers([fn]), policy);
+    const base = 'https://lambda.us-east-1.amazonaws.com';
+    const policy = http.get(`${base}/2015-03-31/functions/:name/policy`, () => HttpResponse.json({ Policy: '{}' }));
+    // Served paths, operations that are not: DeleteFunction, ListProvisionedConcurrencyConfigs (GET …?List=ALL).
+    const deleteFunction = http.delete(`${base}/2015-03-31/functions/:name`, () => new HttpResponse(null, { status: 204 }));
+    const listProvisioned = http.get(`${base}/2019-09-30/functions/:name/provisioned-concurrency`, () => HttpResponse.json({ ProvisionedConcurrencyConfigs: [] }));
+    const server = setupServer(...lambdaHandlers([fn]), policy, deleteFunction, listProvisioned);
     server.listen({ onUnhandledRequest: 'error' });
     try {
       const mine = await fetch('https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/hello-world/policy');
       expect(await mine.json()).toEqual({ Policy: '{}' });
       const served = await fetch('https://lambda.us-east-1.amazonaws.com/2019-09-30/functions/hello-world/concurrency');
       expect([served.status, await served.json()]).toEqual([200, {}]);
+      expect((await fetch(`${base}/2015-03-31/functions/hello-world`, { method: 'DELETE' })).status).toBe(204);
+      expect(await (await fetch(`${base}/2019-09-30/functions/hello-world/provisioned-concurrency?List=ALL`)).json()).toEqual({ ProvisionedConcurrencyConfigs: [] });
     } finally {
       server.close();
       await fn.dispose();

@@ -116,9 +116,9 @@ describe('startServer robustness (raw node:http clients)', () => {
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers['allow']).toBe('POST');
     expect(wrongMethod.headers['x-amzn-errortype']).toBe('MethodNotAllowedException');
-    // A control-plane path names the methods it has.
-    const concurrency = await request(server.url, { method: 'POST', path: '/2017-10-31/functions/hello-world/concurrency', body: '{}' });
-    expect([concurrency.status, concurrency.headers['allow']]).toEqual([405, 'PUT, DELETE']);
+    // On a control-plane path the method names the operation: DeleteFunction is not served, whatever GetFunction is.
+    const deleteFunction = await request(server.url, { method: 'DELETE', path: '/2015-03-31/functions/hello-world' });
+    expect([deleteFunction.status, deleteFunction.headers['x-amzn-errortype']]).toEqual([404, 'UnknownOperationException']);
   });
 
   it('validates invocation and log type headers with ValidationException listing every failure', async () => {
