@@ -71,15 +71,32 @@ export function functionLevelOnly(): LambdaServiceError {
   });
 }
 
-/** A required body member that is missing, or a count out of its range, as AWS's request validation words it. */
-function countMember(body: Record<string, unknown>, key: string, member: string, min: number): number {
+/**
+ * An integer member within the range of AWS's API model, as its request validation words a value outside it; a missing
+ * one is undefined (or, when `required`, AWS's null violation). What the model admits and the service still refuses
+ * (a 901 s timeout) is left to the function, as on AWS.
+ */
+function integerMember(body: Record<string, unknown>, key: string, range: { min: number; max?: number }, required = false): number | undefined {
   const value = body[key];
+  const member = memberName(key);
   let violation: ConstraintViolation | undefined;
-  if (value === undefined || value === null) violation = { member, value: null, constraint: 'Member must not be null' };
-  else if (typeof value !== 'number' || !Number.isInteger(value)) violation = { member, value: String(value), constraint: 'Member must be an integer' };
-  else if (value < min) violation = { member, value: String(value), constraint: `Member must have value greater than or equal to ${min}` };
+  if (value === undefined || value === null) {
+    if (!required) return undefined;
+    violation = { member, value: null, constraint: 'Member must not be null' };
+  } else if (typeof value !== 'number' || !Number.isInteger(value)) {
+    violation = { member, value: String(value), constraint: 'Member must be an integer' };
+  } else if (value < range.min) {
+    violation = { member, value: String(value), constraint: `Member must have value greater than or equal to ${range.min}` };
+  } else if (range.max !== undefined && value > range.max) {
+    violation = { member, value: String(value), constraint: `Member must have value less than or equal to ${range.max}` };
+  }
   if (violation !== undefined) throw validationError([violation]);
   return value as number;
+}
+
+/** A required count (`integerMember` that must be there). */
+function countMember(body: Record<string, unknown>, key: string, min: number): number {
+  return integerMember(body, key, { min }, true)!;
 }
 
 /** The member names AWS's validation messages use: the wire name with a lower-case first letter. */
@@ -176,13 +193,16 @@ function configurationUpdate(body: Record<string, unknown>, current: FunctionInt
     }
     update['handler'] = handler;
   }
-  for (const [key, option] of [['Timeout', 'timeout'], ['MemorySize', 'memorySize']] as const) {
-    if (body[key] !== undefined && body[key] !== null) update[option] = body[key];
-  }
+  // The ranges of AWS's API model (botocore's `Timeout`, `MemorySize`, `EphemeralStorage.Size`).
+  const timeout = integerMember(body, 'Timeout', { min: 1 });
+  if (timeout !== undefined) update['timeout'] = timeout;
+  const memorySize = integerMember(body, 'MemorySize', { min: 128, max: 10240 });
+  if (memorySize !== undefined) update['memorySize'] = memorySize;
   const runtime = typedMember(body, 'Runtime', 'string');
   if (runtime !== undefined) update['runtime'] = runtime;
   const storage = typedMember(body, 'EphemeralStorage', 'object');
-  if (storage?.['Size'] !== undefined) update['ephemeralStorage'] = storage['Size'];
+  const size = storage === undefined ? undefined : integerMember(storage, 'Size', { min: 512, max: 10240 });
+  if (size !== undefined) update['ephemeralStorage'] = size;
   const environment = typedMember(body, 'Environment', 'object');
   // Environment replaces the variables whole; `{}` (or no Variables) clears them.
   if (environment !== undefined) update['environment'] = typedMember(environment, 'Variables', 'object') ?? {};
@@ -261,7 +281,7 @@ const putFunctionConcurrency: ControlOperation = {
   name: 'PutFunctionConcurrency',
   qualifier: 'unqualified',
   run: ({ fn, body }) => {
-    const reserved = countMember(body, 'ReservedConcurrentExecutions', 'reservedConcurrentExecutions', 0);
+    const reserved = countMember(body, 'ReservedConcurrentExecutions', 0);
     fn.putFunctionConcurrency(reserved);
     return { status: 200, body: { ReservedConcurrentExecutions: reserved } };
   },
@@ -289,7 +309,7 @@ const putProvisionedConcurrencyConfig: ControlOperation = {
   name: 'PutProvisionedConcurrencyConfig',
   qualifier: 'required',
   run: ({ fn, ref, body }) => {
-    const count = countMember(body, 'ProvisionedConcurrentExecutions', 'provisionedConcurrentExecutions', 1);
+    const count = countMember(body, 'ProvisionedConcurrentExecutions', 1);
     fn.putProvisionedConcurrency(ref.qualifier!, count);
     // AWS answers before it allocates anything, whatever happens next (recorded: reserved-equals-provisioned-blocks-latest).
     const state = fn.provisionedConcurrencyOf(ref.qualifier!);

@@ -113,6 +113,13 @@ export function controlPlaneCases(client: () => LambdaClient, managed: () => Man
       expect(file).toBeInstanceOf(InvalidParameterValueException);
       const malformed = await refusal(new UpdateFunctionConfigurationCommand({ FunctionName: fn.name, Environment: 'RELEASE=three' as never }));
       expect(malformed.name).toBe('ValidationException');
+      // Outside the API model's range: validation; within it but refused by the service: InvalidParameterValue.
+      const small = await refusal(new UpdateFunctionConfigurationCommand({ FunctionName: fn.name, MemorySize: 100 }));
+      expect([small.name, small.message]).toEqual([
+        'ValidationException',
+        "1 validation error detected: Value '100' at 'memorySize' failed to satisfy constraint: Member must have value greater than or equal to 128",
+      ]);
+      expect(await refusal(new UpdateFunctionConfigurationCommand({ FunctionName: fn.name, Timeout: 901 }))).toBeInstanceOf(InvalidParameterValueException);
       expect((await run(fn.name)).release).toBe('two'); // refused updates changed nothing
       const second = await client().send(new PublishVersionCommand({ FunctionName: fn.arn }));
       expect(second.Version).toBe('2');
