@@ -61,6 +61,15 @@ export const ALIAS_WITH_WEIGHTS = 'Alias with weights can not be used with Provi
 const ALIAS_NAME_PATTERN = '(?!^[0-9]+$)([a-zA-Z0-9-_]+)';
 const ALIAS_KEYS = ['name', 'functionVersion', 'routingConfig', 'description'];
 const VERSION = /^(?:\$LATEST|\d+)$/;
+
+/**
+ * Whether a string is shaped as a version an alias may point to (`$LATEST` or a number), existing or not.
+ * @example
+ * isVersionName('3'); // true; isVersionName('live') is false
+ */
+export function isVersionName(value: unknown): value is string {
+  return typeof value === 'string' && VERSION.test(value);
+}
 const VERSION_PATTERN = '(\\$LATEST|[0-9]+)';
 
 /**

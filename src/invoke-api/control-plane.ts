@@ -5,7 +5,7 @@ import type { FunctionUpdate } from '../function/options.js';
 import type { FunctionInternals } from '../function/environment.js';
 import { aliasConfiguration, functionConfiguration, provisionedConcurrencyConfig } from './control-shapes.js';
 import { decodePathSegment, type FunctionReference } from './function-name.js';
-import { validationError, type ConstraintViolation } from './validation.js';
+import { RequestMembers } from './request-members.js';
 
 /**
  * The control-plane operations of the Lambda API that change or describe a function the harness simulates: versions,
@@ -71,78 +71,36 @@ export function functionLevelOnly(): LambdaServiceError {
   });
 }
 
-/**
- * An integer member within the range of AWS's API model, as its request validation words a value outside it; a missing
- * one is undefined (or, when `required`, AWS's null violation). What the model admits and the service still refuses
- * (a 901 s timeout) is left to the function, as on AWS.
- */
-function integerMember(body: Record<string, unknown>, key: string, range: { min: number; max?: number }, required = false): number | undefined {
-  const value = body[key];
-  const member = memberName(key);
-  let violation: ConstraintViolation | undefined;
-  if (value === undefined || value === null) {
-    if (!required) return undefined;
-    violation = { member, value: null, constraint: 'Member must not be null' };
-  } else if (typeof value !== 'number' || !Number.isInteger(value)) {
-    violation = { member, value: String(value), constraint: 'Member must be an integer' };
-  } else if (value < range.min) {
-    violation = { member, value: String(value), constraint: `Member must have value greater than or equal to ${range.min}` };
-  } else if (range.max !== undefined && value > range.max) {
-    violation = { member, value: String(value), constraint: `Member must have value less than or equal to ${range.max}` };
-  }
-  if (violation !== undefined) throw validationError([violation]);
-  return value as number;
-}
-
-/** A required count (`integerMember` that must be there). */
+/** A required count, checked before anything else. */
 function countMember(body: Record<string, unknown>, key: string, min: number): number {
-  return integerMember(body, key, { min }, true)!;
-}
-
-/** The member names AWS's validation messages use: the wire name with a lower-case first letter. */
-function memberName(key: string): string {
-  return key[0]!.toLowerCase() + key.slice(1);
-}
-
-/**
- * An optional member of a JSON type (`null` is absent, as AWS's deserialiser reads it); another type is a 400
- * ValidationException naming it [INFERRED wording: AWS's model rejects it before the operation runs].
- */
-function typedMember(body: Record<string, unknown>, key: string, type: 'string'): string | undefined;
-function typedMember(body: Record<string, unknown>, key: string, type: 'object'): Record<string, unknown> | undefined;
-function typedMember(body: Record<string, unknown>, key: string, type: 'string' | 'object'): unknown {
-  const value = body[key];
-  if (value === undefined || value === null) return undefined;
-  const ok = type === 'string' ? typeof value === 'string' : typeof value === 'object' && !Array.isArray(value);
-  if (!ok) throw validationError([{ member: memberName(key), value: JSON.stringify(value), constraint: `Member must be a JSON ${type}` }]);
-  return value;
-}
-
-/** A required string member. */
-function requiredString(body: Record<string, unknown>, key: string): string {
-  const value = typedMember(body, key, 'string');
-  if (value === undefined) throw validationError([{ member: memberName(key), value: null, constraint: 'Member must not be null' }]);
-  return value;
+  const members = new RequestMembers(body);
+  const count = members.integer(key, { min }, true);
+  members.check();
+  return count!;
 }
 
 /**
  * `RoutingConfig` as the API sends it: absent (unchanged), or `{ AdditionalVersionWeights }`, whose empty (or absent)
  * map removes the routing.
  */
-function routingMember(body: Record<string, unknown>): AliasRouting | null | undefined {
-  const routing = typedMember(body, 'RoutingConfig', 'object');
+function routingMember(members: RequestMembers): AliasRouting | null | undefined {
+  const routing = members.object('RoutingConfig');
   if (routing === undefined) return undefined;
-  const weights = typedMember(routing, 'AdditionalVersionWeights', 'object') ?? {};
+  const weights = routing.map('AdditionalVersionWeights') ?? {};
   return Object.keys(weights).length === 0 ? null : { additionalVersionWeights: weights as Record<string, number> };
 }
 
-function aliasOptions(call: ControlCall, name: string): AliasOptions {
-  const options: AliasOptions = { name };
-  const version = typedMember(call.body, 'FunctionVersion', 'string');
-  if (version !== undefined) options.functionVersion = version;
-  const description = typedMember(call.body, 'Description', 'string');
+/** CreateAlias's and UpdateAlias's members as `createAlias` / `updateAlias` take them (their values checked there). */
+function aliasOptions(body: Record<string, unknown>, name: string | undefined, required: boolean): AliasOptions {
+  const members = new RequestMembers(body);
+  const given = members.string('Name', { required });
+  const functionVersion = members.string('FunctionVersion', { required });
+  const description = members.string('Description');
+  const routing = routingMember(members);
+  members.check();
+  const options: AliasOptions = { name: (name ?? given)! };
+  if (functionVersion !== undefined) options.functionVersion = functionVersion;
   if (description !== undefined) options.description = description;
-  const routing = routingMember(call.body);
   if (routing !== undefined) options.routingConfig = routing;
   return options;
 }
@@ -152,7 +110,7 @@ const publishVersion: ControlOperation = {
   qualifier: 'unqualified',
   run: ({ fn }) => {
     const { version, arn } = fn.publishVersion();
-    return { status: 201, body: functionConfiguration(fn.configurationOf(version), arn) };
+    return { status: 201, body: functionConfiguration(fn, fn.configurationOf(version), arn) };
   },
 };
 
@@ -161,7 +119,7 @@ const listVersionsByFunction: ControlOperation = {
   qualifier: 'unqualified',
   run: ({ fn }) => ({
     status: 200,
-    body: { Versions: ['$LATEST', ...fn.versions].map((version) => functionConfiguration(fn.configurationOf(version), `${fn.arn}:${version}`)) },
+    body: { Versions: ['$LATEST', ...fn.versions].map((version) => functionConfiguration(fn, fn.configurationOf(version), `${fn.arn}:${version}`)) },
   }),
 };
 
@@ -170,7 +128,7 @@ const getFunctionConfiguration: ControlOperation = {
   qualifier: 'optional',
   run: ({ fn, ref }) => {
     const q = ref.qualifier;
-    return { status: 200, body: functionConfiguration(fn.configurationOf(q), q === undefined ? fn.arn : `${fn.arn}:${q}`) };
+    return { status: 200, body: functionConfiguration(fn, fn.configurationOf(q), q === undefined ? fn.arn : `${fn.arn}:${q}`) };
   },
 };
 
@@ -181,8 +139,21 @@ const getFunctionConfiguration: ControlOperation = {
  * which may come back unchanged (a client sending the configuration it read) but not name another one.
  */
 function configurationUpdate(body: Record<string, unknown>, current: FunctionInternals): FunctionUpdate<unknown> {
+  // The constraints of AWS's API model (botocore's shapes), all checked before any value is looked at.
+  const members = new RequestMembers(body);
+  const handler = members.string('Handler', { max: 128, pattern: { regex: /[^\s]+/, text: '[^\\s]+' } });
+  const timeout = members.integer('Timeout', { min: 1 });
+  const memorySize = members.integer('MemorySize', { min: 128, max: 10240 });
+  const runtime = members.string('Runtime');
+  const size = members.object('EphemeralStorage')?.integer('Size', { min: 512, max: 10240 }, true);
+  const environment = members.object('Environment');
+  const variables = environment?.map('Variables');
+  const logging = members.object('LoggingConfig');
+  const logFormat = logging?.string('LogFormat', { values: ['JSON', 'Text'] });
+  const logLevel = logging?.string('ApplicationLogLevel', { values: ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'] });
+  members.check();
+
   const update: Record<string, unknown> = {};
-  const handler = typedMember(body, 'Handler', 'string');
   if (handler !== undefined && handler !== current.options.handlerName) {
     if (typeof current.options.handler !== 'string') {
       throw new LambdaServiceError({
@@ -193,22 +164,14 @@ function configurationUpdate(body: Record<string, unknown>, current: FunctionInt
     }
     update['handler'] = handler;
   }
-  // The ranges of AWS's API model (botocore's `Timeout`, `MemorySize`, `EphemeralStorage.Size`).
-  const timeout = integerMember(body, 'Timeout', { min: 1 });
   if (timeout !== undefined) update['timeout'] = timeout;
-  const memorySize = integerMember(body, 'MemorySize', { min: 128, max: 10240 });
   if (memorySize !== undefined) update['memorySize'] = memorySize;
-  const runtime = typedMember(body, 'Runtime', 'string');
   if (runtime !== undefined) update['runtime'] = runtime;
-  const storage = typedMember(body, 'EphemeralStorage', 'object');
-  const size = storage === undefined ? undefined : integerMember(storage, 'Size', { min: 512, max: 10240 });
   if (size !== undefined) update['ephemeralStorage'] = size;
-  const environment = typedMember(body, 'Environment', 'object');
   // Environment replaces the variables whole; `{}` (or no Variables) clears them.
-  if (environment !== undefined) update['environment'] = typedMember(environment, 'Variables', 'object') ?? {};
-  const logging = typedMember(body, 'LoggingConfig', 'object');
-  if (logging?.['LogFormat'] !== undefined) update['logFormat'] = logging['LogFormat'];
-  if (logging?.['ApplicationLogLevel'] !== undefined) update['logLevel'] = logging['ApplicationLogLevel'];
+  if (environment !== undefined) update['environment'] = variables ?? {};
+  if (logFormat !== undefined) update['logFormat'] = logFormat;
+  if (logLevel !== undefined) update['logLevel'] = logLevel;
   return update as FunctionUpdate<unknown>;
 }
 
@@ -217,7 +180,7 @@ const updateFunctionConfiguration: ControlOperation = {
   qualifier: 'unqualified',
   run: ({ fn, body }) => {
     fn.update(configurationUpdate(body, fn.configurationOf(undefined)));
-    return { status: 200, body: functionConfiguration(fn.configurationOf(undefined), fn.arn) };
+    return { status: 200, body: functionConfiguration(fn, fn.configurationOf(undefined), fn.arn) };
   },
 };
 
@@ -239,17 +202,13 @@ const getFunction: ControlOperation = {
 const createAlias: ControlOperation = {
   name: 'CreateAlias',
   qualifier: 'unqualified',
-  run: (call) => {
-    const name = requiredString(call.body, 'Name');
-    requiredString(call.body, 'FunctionVersion');
-    return { status: 201, body: aliasConfiguration(call.fn.createAlias(aliasOptions(call, name))) };
-  },
+  run: ({ fn, body }) => ({ status: 201, body: aliasConfiguration(fn, fn.createAlias(aliasOptions(body, undefined, true))) }),
 };
 
 const listAliases: ControlOperation = {
   name: 'ListAliases',
   qualifier: 'unqualified',
-  run: ({ fn }) => ({ status: 200, body: { Aliases: fn.aliases.map(aliasConfiguration) } }),
+  run: ({ fn }) => ({ status: 200, body: { Aliases: fn.aliases.map((alias) => aliasConfiguration(fn, alias)) } }),
 };
 
 const getAlias: ControlOperation = {
@@ -258,14 +217,14 @@ const getAlias: ControlOperation = {
   run: ({ fn, alias }) => {
     const found = fn.aliases.find((a) => a.name === alias);
     if (found === undefined) throw aliasNotFound(fn.arn, alias!);
-    return { status: 200, body: aliasConfiguration(found) };
+    return { status: 200, body: aliasConfiguration(fn, found) };
   },
 };
 
 const updateAlias: ControlOperation = {
   name: 'UpdateAlias',
   qualifier: 'unqualified',
-  run: (call) => ({ status: 200, body: aliasConfiguration(call.fn.updateAlias(aliasOptions(call, call.alias!))) }),
+  run: ({ fn, body, alias }) => ({ status: 200, body: aliasConfiguration(fn, fn.updateAlias(aliasOptions(body, alias!, false))) }),
 };
 
 const deleteAlias: ControlOperation = {

@@ -21,9 +21,24 @@ export function lambdaTimestamp(epochMs: number, milliseconds: boolean): string 
   return `${milliseconds ? iso.slice(0, 23) : iso.slice(0, 19)}+0000`;
 }
 
-/** A stable id in UUID form for `parts` (a `RevisionId`): it changes exactly when they do. */
-function revisionId(...parts: readonly unknown[]): string {
-  const hex = createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+/** Revision numbers of the versions and aliases shown so far, per function (`owner`) in the order first shown. */
+const revisions = new WeakMap<object, number>();
+const shown = new WeakMap<object, { count: number }>();
+
+/**
+ * A `RevisionId` for `revision` (a version's code and configuration, or an alias: objects that every update replaces)
+ * of `owner`'s: a new one for every update, also one that restores earlier values, as on AWS; the same however often
+ * it is read; in UUID form, derived from the function's ARN and a number, so reproducible from run to run.
+ */
+function revisionId(owner: { readonly arn: string }, revision: object): string {
+  let n = revisions.get(revision);
+  if (n === undefined) {
+    const counter = shown.get(owner) ?? { count: 0 };
+    shown.set(owner, counter);
+    n = ++counter.count;
+    revisions.set(revision, n);
+  }
+  const hex = createHash('sha256').update(`${owner.arn}#${n}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
@@ -41,9 +56,9 @@ function codeSha256(config: FunctionInternals): string {
  * A `FunctionConfiguration` (GetFunctionConfiguration, PublishVersion, ListVersionsByFunction) of one version.
  * `functionArn` is the ARN as the operation shows it (qualified with the version for published versions).
  * @example
- * functionConfiguration(fn.configurationOf('1'), `${fn.arn}:1`).Version; // '1'
+ * functionConfiguration(fn, fn.configurationOf('1'), `${fn.arn}:1`).Version; // '1'
  */
-export function functionConfiguration(config: FunctionInternals, functionArn: string): Record<string, unknown> {
+export function functionConfiguration(owner: { readonly arn: string }, config: FunctionInternals, functionArn: string): Record<string, unknown> {
   const o = config.options;
   const sha = codeSha256(config);
   const modifiedAt = config.modifiedAt ?? 0;
@@ -65,8 +80,7 @@ export function functionConfiguration(config: FunctionInternals, functionArn: st
   if (Object.keys(o.environment).length > 0) out['Environment'] = { Variables: { ...o.environment } };
   Object.assign(out, {
     TracingConfig: { Mode: 'PassThrough' },
-    // Every setting that can change, not only the time: an update at the same virtual instant is a new revision.
-    RevisionId: revisionId(config.version, modifiedAt, sha, o.timeout, o.memorySize, o.ephemeralStorage, o.environment, o.runtime.name, o.logFormat, o.logLevel),
+    RevisionId: revisionId(owner, config),
     State: 'Active',
     LastUpdateStatus: 'Successful',
     PackageType: 'Zip',
@@ -85,12 +99,12 @@ export function functionConfiguration(config: FunctionInternals, functionArn: st
 /**
  * An `AliasConfiguration` (CreateAlias, GetAlias, UpdateAlias, ListAliases).
  * @example
- * aliasConfiguration(fn.createAlias({ name: 'live', functionVersion: '1' })).AliasArn;
+ * aliasConfiguration(fn, fn.createAlias({ name: 'live', functionVersion: '1' })).AliasArn;
  */
-export function aliasConfiguration(alias: AliasInfo): Record<string, unknown> {
+export function aliasConfiguration(owner: { readonly arn: string }, alias: AliasInfo): Record<string, unknown> {
   const out: Record<string, unknown> = { AliasArn: alias.arn, Name: alias.name, FunctionVersion: alias.functionVersion, Description: alias.description };
   if (alias.routingConfig !== undefined) out['RoutingConfig'] = { AdditionalVersionWeights: { ...alias.routingConfig.additionalVersionWeights } };
-  out['RevisionId'] = revisionId(alias.name, alias.functionVersion, alias.description, alias.routingConfig);
+  out['RevisionId'] = revisionId(owner, alias);
   return out;
 }
 

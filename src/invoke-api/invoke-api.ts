@@ -116,7 +116,8 @@ function tenantViolations(value: string | null): ConstraintViolation[] {
  * serves('GET', '/2015-03-31/functions/orders/policy', new URLSearchParams()); // false: GetPolicy
  */
 export function serves(method: string, path: string, query: URLSearchParams): boolean {
-  if (INVOKE_PATH.test(path) || STREAM_PATH.test(path)) return method === 'POST';
+  // No other operation lives on an invocation path: another method is the API's 405, not someone else's request.
+  if (INVOKE_PATH.test(path) || STREAM_PATH.test(path)) return true;
   if (LIST_FUNCTIONS_PATH.test(path)) return method === 'GET';
   return routeControl(method, path, query) !== undefined;
 }
@@ -291,7 +292,7 @@ class Api implements InvokeApi {
       .filter((f) => f.region === region)
       .flatMap((f) => mappedFunctionOf(f.target) ?? [])
       .filter((fn) => !fn.disposed)
-      .map((fn) => functionConfiguration(fn.configurationOf(undefined), fn.arn));
+      .map((fn) => functionConfiguration(fn, fn.configurationOf(undefined), fn.arn));
     const headers = { 'Content-Type': 'application/json', 'x-amzn-RequestId': this.random.uuid() };
     return this.respond({ status: 200, headers, body: JSON.stringify({ Functions: functions }) });
   }

@@ -109,6 +109,9 @@ export function controlPlaneCases(client: () => LambdaClient, managed: () => Man
       const echoed = await client().send(new UpdateFunctionConfigurationCommand({ FunctionName: fn.name, Handler: updated.Handler, MemorySize: 256 }));
       expect(echoed.MemorySize).toBe(256);
       expect(echoed.RevisionId).not.toBe(updated.RevisionId); // a new revision at the same virtual instant
+      const restored = await client().send(new UpdateFunctionConfigurationCommand({ FunctionName: fn.name, MemorySize: updated.MemorySize }));
+      expect(restored.RevisionId).not.toBe(updated.RevisionId); // earlier values again are still a new revision
+      expect((await client().send(new GetFunctionConfigurationCommand({ FunctionName: fn.name }))).RevisionId).toBe(restored.RevisionId);
       const file = await refusal(new UpdateFunctionConfigurationCommand({ FunctionName: fn.name, Handler: 'src/other.handler' }));
       expect(file).toBeInstanceOf(InvalidParameterValueException);
       const malformed = await refusal(new UpdateFunctionConfigurationCommand({ FunctionName: fn.name, Environment: 'RELEASE=three' as never }));
@@ -120,6 +123,17 @@ export function controlPlaneCases(client: () => LambdaClient, managed: () => Man
         "1 validation error detected: Value '100' at 'memorySize' failed to satisfy constraint: Member must have value greater than or equal to 128",
       ]);
       expect(await refusal(new UpdateFunctionConfigurationCommand({ FunctionName: fn.name, Timeout: 901 }))).toBeInstanceOf(InvalidParameterValueException);
+      // Every violation at once, nested members by their path, before anything else is judged (the inline handler).
+      const several = await refusal(
+        new UpdateFunctionConfigurationCommand({ FunctionName: fn.name, Handler: 'app.handler ', Timeout: 0, EphemeralStorage: {} as never, LoggingConfig: { LogFormat: 'XML' as never } }),
+      );
+      expect(several.message).toBe(
+        '4 validation errors detected: ' +
+          "Value 'app.handler ' at 'handler' failed to satisfy constraint: Member must satisfy regular expression pattern: [^\\s]+; " +
+          "Value '0' at 'timeout' failed to satisfy constraint: Member must have value greater than or equal to 1; " +
+          "Value null at 'ephemeralStorage.size' failed to satisfy constraint: Member must not be null; " +
+          "Value 'XML' at 'loggingConfig.logFormat' failed to satisfy constraint: Member must satisfy enum value set: [JSON, Text]",
+      );
       expect((await run(fn.name)).release).toBe('two'); // refused updates changed nothing
       const second = await client().send(new PublishVersionCommand({ FunctionName: fn.arn }));
       expect(second.Version).toBe('2');
@@ -232,6 +246,8 @@ export function controlPlaneCases(client: () => LambdaClient, managed: () => Man
       await client().send(new PutProvisionedConcurrencyConfigCommand({ FunctionName: fn.name, Qualifier: 'live', ProvisionedConcurrentExecutions: 1 }));
       const unpublished = await refusal(new UpdateAliasCommand({ FunctionName: fn.name, Name: 'live', FunctionVersion: '$LATEST' }));
       expect(unpublished.message).toBe('Provisioned Concurrency Configs cannot be applied to unpublished function versions.');
+      // A malformed version is the validation error it is for any alias.
+      expect((await refusal(new UpdateAliasCommand({ FunctionName: fn.name, Name: 'live', FunctionVersion: 'bad!' }))).name).toBe('ValidationException');
       expect((await client().send(new GetAliasCommand({ FunctionName: fn.name, Name: 'live' }))).FunctionVersion).toBe('1');
       expect((await run(fn.name, 'live')).executedVersion).toBe('1');
       await client().send(new DeleteAliasCommand({ FunctionName: fn.name, Name: 'live' }));

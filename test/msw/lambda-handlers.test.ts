@@ -40,6 +40,9 @@ describe('lambdaHandlers', () => {
       expect([served.status, await served.json()]).toEqual([200, {}]);
       expect((await fetch(`${base}/2015-03-31/functions/hello-world`, { method: 'DELETE' })).status).toBe(204);
       expect(await (await fetch(`${base}/2019-09-30/functions/hello-world/provisioned-concurrency?List=ALL`)).json()).toEqual({ ProvisionedConcurrencyConfigs: [] });
+      // Another method on an invocation path is still the API's 405, as the server answers it.
+      const wrongMethod = await fetch(`${base}/2015-03-31/functions/hello-world/invocations`);
+      expect([wrongMethod.status, wrongMethod.headers.get('allow')]).toEqual([405, 'POST']);
     } finally {
       server.close();
       await fn.dispose();
