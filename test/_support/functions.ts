@@ -70,3 +70,16 @@ export function refusalOf(call: () => unknown): HarnessError {
   }
   throw new Error('expected a HarnessError, and nothing was thrown');
 }
+
+/**
+ * A handler whose init fails in a provisioned environment (when `broken()` says so, by default always) and answers its
+ * initialisation type otherwise: what the provisioned-concurrency tests run, to see which environments served.
+ */
+export function failsProvisionedInit(broken: () => boolean = () => true): { init: () => () => Promise<string | undefined> } {
+  return {
+    init: () => {
+      if (broken() && process.env['AWS_LAMBDA_INITIALIZATION_TYPE'] === 'provisioned-concurrency') throw new Error('provisioned init fails');
+      return async () => process.env['AWS_LAMBDA_INITIALIZATION_TYPE'];
+    },
+  };
+}

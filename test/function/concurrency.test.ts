@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createClock, InvalidParameterValueError, LambdaServiceError, type LambdaFunction } from '../../src/index.js';
-import { disposableFunctions, refusalOf } from '../_support/functions.js';
+import { disposableFunctions, failsProvisionedInit, refusalOf } from '../_support/functions.js';
 import { mappedFunctionOf } from '../../src/function/lambda-function.js';
 
 const make = disposableFunctions();
@@ -143,12 +143,7 @@ describe('provisioned concurrency on versions (fn.putProvisionedConcurrency)', (
   it('serves a version on demand when its provisioning failed: a failed provisioning holds nothing back', async () => {
     const fn = make({
       reservedConcurrency: 1,
-      handler: {
-        init: () => {
-          if (process.env['AWS_LAMBDA_INITIALIZATION_TYPE'] === 'provisioned-concurrency') throw new Error('no');
-          return async () => process.env['AWS_LAMBDA_INITIALIZATION_TYPE'];
-        },
-      },
+      handler: failsProvisionedInit(),
     });
     fn.publishVersion();
     fn.putProvisionedConcurrency('1', 1);
@@ -160,12 +155,7 @@ describe('provisioned concurrency on versions (fn.putProvisionedConcurrency)', (
     // Version 1's provisioned init fails, version 2's succeeds; the alias moves before version 1's init has ended.
     const fn = make({
       environment: { BROKEN: 'yes' },
-      handler: {
-        init: () => {
-          if (process.env['BROKEN'] === 'yes' && process.env['AWS_LAMBDA_INITIALIZATION_TYPE'] === 'provisioned-concurrency') throw new Error('no');
-          return async () => process.env['AWS_LAMBDA_INITIALIZATION_TYPE'];
-        },
-      },
+      handler: failsProvisionedInit(() => process.env['BROKEN'] === 'yes'),
     });
     fn.publishVersion();
     fn.update({ environment: { BROKEN: 'no' } });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createClock, streamifyResponse } from '../../src/index.js';
-import { disposableFunctions } from '../_support/functions.js';
+import { disposableFunctions, failsProvisionedInit } from '../_support/functions.js';
 
 const make = disposableFunctions();
 /** A handler factory whose module state is a counter: fresh state shows as count 1. */
@@ -303,12 +303,7 @@ describe('execution environments', () => {
   it('drops a provisioned environment whose init fails and serves the traffic on-demand, as AWS does', async () => {
     const fn = make({
       provisionedConcurrency: 1,
-      handler: {
-        init: () => {
-          if (process.env['AWS_LAMBDA_INITIALIZATION_TYPE'] === 'provisioned-concurrency') throw new Error('no provisioning');
-          return async () => process.env['AWS_LAMBDA_INITIALIZATION_TYPE'];
-        },
-      },
+      handler: failsProvisionedInit(),
     });
     const r = await fn.invoke({});
     expect(r).toMatchObject({ ok: true, payload: 'on-demand', coldStart: true });
