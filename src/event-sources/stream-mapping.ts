@@ -231,11 +231,17 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     for (let i = 0; i < unread.length && records.length < this.config.batchSize; i++) {
       const r = unread.at(i);
       if (!this.keeps(r)) continue;
-      if (now - r.arrivedAt <= max) break;
+      if (!this.tooOld(r, now)) break;
       records.push(r);
       offsets.push(i);
     }
     return records.length === 0 ? undefined : { records, span: offsets.at(-1)! + 1, offsets };
+  }
+
+  /** Whether a record is older than the mapping's maximum record age allows. */
+  private tooOld(r: StreamEntry, now: number): boolean {
+    const max = this.config.maximumRecordAgeMs;
+    return max !== -1 && now - r.arrivedAt > max;
   }
 
   /** Whether a record passes the filter criteria (every record does without them). */
@@ -249,8 +255,9 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     if (unread.length === 0) return false;
     // Records to pass over at the checkpoint are progress of their own.
     if (!this.keeps(unread.at(0))) return true;
-    // A retry waits for its back-off only; a new batch for its batching window, unless it is full already.
-    if (this.agedOut(c, now) !== undefined || c.invocations > 0 || c.throttles > 0) return true;
+    // A retry waits for its back-off only; a new batch for its batching window, unless it is full already. Aged
+    // records go at once (the first unread record is one to keep, so whether any aged out is whether it did).
+    if (this.tooOld(unread.at(0), now) || c.invocations > 0 || c.throttles > 0) return true;
     return batchReady(now, this.config.windowMs, unread.at(0).arrivedAt, () => this.gather(c, unread.length).full);
   }
 
@@ -269,13 +276,19 @@ export class StreamMapping extends PollingMapping<StreamBatch> implements Stream
     return this.cursors.some((c) => this.shardReady(c, now));
   }
 
+  /**
+   * Records past the stream's retention go, before anything is asked of the shards: they are gone for the mapping too,
+   * and so is their batch's retry count (a busy shard's checkpoint moves when its batch settles).
+   */
+  protected override catchUp(now: number): void {
+    this.stream.trim(now);
+    for (const c of this.cursors) if (!c.busy && c.position < c.shard.trimmed) this.moveCheckpoint(c, c.shard.trimmed - c.position);
+  }
+
   /** Reads one shard that is ready: skips what aged out, or invokes the next batch. */
   protected poll(now: number): void {
-    this.stream.trim(now);
     const c = this.cursors.find((cursor) => this.shardReady(cursor, now));
     if (c === undefined) return;
-    // Records lost to the stream's retention are gone for the mapping too, and so is their batch's retry count.
-    if (c.position < c.shard.trimmed) this.moveCheckpoint(c, c.shard.trimmed - c.position);
     if (this.passFiltered(c) && !this.shardReady(c, now)) return;
     const aged = this.agedOut(c, now);
     if (aged !== undefined) {
