@@ -294,8 +294,9 @@ export class AsyncEventQueue {
   private send(target: AsyncTarget | undefined, condition: DestinationCondition, state: EventState, at: number): boolean {
     if (target === undefined) return false;
     const ran = ranAttempts(state.attempts).length;
+    const functionArn = this.recordArn(state);
     const record = invocationRecord(
-      { requestId: state.requestId, functionArn: this.recordArn(state), condition, approximateInvokeCount: ran },
+      { requestId: state.requestId, functionArn, condition, approximateInvokeCount: ran },
       at,
       state.event,
       condition === 'ZeroReservedConcurrency' ? undefined : state.last,
@@ -304,7 +305,7 @@ export class AsyncEventQueue {
     if (deliverable) {
       deliverable.deliver(JSON.stringify(record), {}, at, {
         detailType: `Lambda Function Invocation Result - ${condition === 'Success' ? 'Success' : 'Failure'}`,
-        functionArn: this.recordArn(state),
+        functionArn,
         // A bucket (on failure only) files the record under the function's name.
         keyPrefix: `aws/lambda/async/${this.host.functionArn.slice(this.host.functionArn.lastIndexOf(':') + 1)}`,
       });

@@ -197,7 +197,9 @@ export function createBucket(name: string, options: Omit<TargetOptions, 'seed'> 
   const random = createRandom(hashSeed(`bucket:${name}`));
   registerDeliverable(bucket, {
     deliver(body, _attributes, at, meta) {
-      objects.push({ key: failureObjectKey(meta.keyPrefix ?? 'aws/lambda', at, random.uuid()), body, lastModified: at });
+      // Only on-failure destinations deliver to a bucket (never a dead-letter queue), and they always say where.
+      if (meta.keyPrefix === undefined) throw new Error(`lambda-harness: a record for bucket ${name} came without a key prefix (internal error).`);
+      objects.push({ key: failureObjectKey(meta.keyPrefix, at, random.uuid()), body, lastModified: at });
     },
   });
   return bucket;

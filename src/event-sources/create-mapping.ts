@@ -1,3 +1,4 @@
+import { qualifiedArn } from '../function/versions.js';
 import type { VirtualClock } from '../clock/virtual-clock.js';
 import { HarnessError } from '../errors.js';
 import { mappedFunctionOf, type LambdaFunction } from '../function/lambda-function.js';
@@ -65,7 +66,7 @@ export function createEventSourceMapping(target: LambdaFunction, source: Queue |
     qualifier = known(config.qualifier);
     create = () => new StreamMapping(fn, stream!, fn.clock as VirtualClock, config);
   }
-  const functionArn = qualifier === undefined ? fn.arn : `${fn.arn}:${qualifier}`;
+  const functionArn = qualifiedArn(fn.arn, qualifier);
   const mapped = live.get(source) ?? new Map<string, EventSourceMapping>();
   const existing = mapped.get(functionArn);
   if (existing !== undefined) {

@@ -1,3 +1,4 @@
+import { qualifiedArn } from '../function/versions.js';
 import type { VirtualClock } from '../clock/virtual-clock.js';
 import { HarnessError, LambdaServiceError } from '../errors.js';
 import type { InvokeOptions, MappedFunction } from '../function/lambda-function.js';
@@ -62,7 +63,7 @@ export abstract class PollingMapping<TBatch> {
     private readonly arrivals: Set<() => void>,
   ) {
     const qualifier = common.qualifier;
-    this.functionArn = qualifier === undefined ? fn.arn : `${fn.arn}:${qualifier}`;
+    this.functionArn = qualifiedArn(fn.arn, qualifier);
     this.invokeOptions = qualifier === undefined ? undefined : { qualifier };
     this.uuid = createRandom(hashSeed(`${this.functionArn} ${eventSourceArn}`)).uuid();
     this.current = common.enabled ? 'Enabled' : 'Disabled';
@@ -136,7 +137,6 @@ export abstract class PollingMapping<TBatch> {
     this.wakeAt = undefined;
   }
 
-  /** Runs the clock until nothing is left to do or in flight (or the mapping is disabled); returns the virtual ms it took. */
   /**
    * Runs the clock until the mapping has nothing left to do, and says what `counters` (the subclass's running totals,
    * named as its drain summary names them) gained meanwhile, and how much virtual time passed.

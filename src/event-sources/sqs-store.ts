@@ -50,10 +50,6 @@ export class MessageStore<M extends Timed> {
     return this.slotOf.size;
   }
 
-  has(m: M): boolean {
-    return this.slotOf.has(m);
-  }
-
   /** Every message, in arrival order. */
   *[Symbol.iterator](): IterableIterator<M> {
     const layout = this.layout;

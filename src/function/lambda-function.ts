@@ -18,7 +18,7 @@ import { releaseSpares } from '../worker/worker-environment.js';
 import type { DryRunResult, EventAccepted, InvocationResult } from './result.js';
 import { FunctionConcurrency, noProvisionedConfig } from './concurrency.js';
 import { EnvironmentPool } from './environment-pool.js';
-import { ALIAS_WITH_WEIGHTS, isVersionName, VersionRegistry, type AliasInfo, type AliasOptions, type PublishedVersion } from './versions.js';
+import { ALIAS_WITH_WEIGHTS, isVersionName, qualifiedArn, VersionRegistry, type AliasInfo, type AliasOptions, type PublishedVersion } from './versions.js';
 
 /**
  * Per-call options of `fn.invoke`. Unknown keys are rejected.
@@ -444,7 +444,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     const qualifier = options.qualifier;
     // DryRun checks that the qualifier exists; it does not route, so it draws nothing.
     const config = qualifier === undefined ? this.versionRegistry.latest : this.versionRegistry.resolve(qualifier, type === 'DryRun' ? undefined : this.routing);
-    const invokedFunctionArn = qualifier === undefined ? this.arn : `${this.arn}:${qualifier}`;
+    const invokedFunctionArn = qualifiedArn(this.arn, qualifier);
     if (type === 'Event') {
       if (exceedsBytes(json, LIMITS.asyncRequestBytes)) throw asyncRequestTooLarge(Buffer.byteLength(json));
       // Accepted even with reserved concurrency 0: the queue sends such events straight to failure handling. An alias

@@ -63,6 +63,15 @@ const ALIAS_KEYS = ['name', 'functionVersion', 'routingConfig', 'description'];
 const VERSION = /^(?:\$LATEST|\d+)$/;
 
 /**
+ * The ARN an invocation names: the function's, with `:qualifier` when it has one.
+ * @example
+ * qualifiedArn('arn:aws:lambda:us-east-1:123456789012:function:orders', 'live'); // '…:function:orders:live'
+ */
+export function qualifiedArn(functionArn: string, qualifier: string | undefined): string {
+  return qualifier === undefined ? functionArn : `${functionArn}:${qualifier}`;
+}
+
+/**
  * Whether a string is shaped as a version an alias may point to (`$LATEST` or a number), existing or not.
  * @example
  * isVersionName('3'); // true; isVersionName('live') is false

@@ -1,6 +1,6 @@
 import type { MappedFunction } from '../function/lambda-function.js';
 import { LambdaServiceError } from '../errors.js';
-import { aliasNotFound, type AliasOptions, type AliasRouting } from '../function/versions.js';
+import { aliasNotFound, qualifiedArn, type AliasOptions, type AliasRouting } from '../function/versions.js';
 import type { FunctionUpdate } from '../function/options.js';
 import type { FunctionInternals } from '../function/environment.js';
 import { aliasConfiguration, functionConfiguration, provisionedConcurrencyConfig } from './control-shapes.js';
@@ -126,10 +126,7 @@ const listVersionsByFunction: ControlOperation = {
 const getFunctionConfiguration: ControlOperation = {
   name: 'GetFunctionConfiguration',
   qualifier: 'optional',
-  run: ({ fn, ref }) => {
-    const q = ref.qualifier;
-    return { status: 200, body: functionConfiguration(fn, fn.configurationOf(q), q === undefined ? fn.arn : `${fn.arn}:${q}`) };
-  },
+  run: ({ fn, ref }) => ({ status: 200, body: functionConfiguration(fn, fn.configurationOf(ref.qualifier), qualifiedArn(fn.arn, ref.qualifier)) }),
 };
 
 /**
