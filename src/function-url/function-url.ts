@@ -91,7 +91,7 @@ export function createFunctionUrl(caller: string, fn: LambdaFunction, config: Fu
       throw invalid(`${validationError([violation]).message} (a URL belongs to the function or to one of its aliases).`);
     }
     // AWS: ResourceNotFoundException.
-    if (!fn.aliases.some((alias) => alias.name === qualifier)) throw invalid(`Function does not exist (${fn.name} has no alias ${JSON.stringify(qualifier)}; create it first).`);
+    if (!managed.hasQualifier(qualifier)) throw invalid(`Function does not exist (${fn.name} has no alias ${JSON.stringify(qualifier)}; create it first).`);
   }
   const random = createRandom(hashSeed(`function-url:${fn.name}`, seed));
   const urlId = randomString(random, 32);
@@ -105,7 +105,7 @@ export function createFunctionUrl(caller: string, fn: LambdaFunction, config: Fu
       if (request.body.byteLength > LIMITS.syncRequestBytes) return tooLarge();
       // The URL's alias was deleted, and AWS deletes its URL with it: 403, as for any URL that does not exist. (Here the
       // URL serves again if an alias of that name is created again; on AWS it would need a new URL.)
-      if (qualifier !== undefined && !fn.aliases.some((alias) => alias.name === qualifier)) return serviceErrorResponse(FORBIDDEN, random.uuid());
+      if (qualifier !== undefined && !managed.hasQualifier(qualifier)) return serviceErrorResponse(FORBIDDEN, random.uuid());
       const place: UrlPlace = { urlId: requestedId, region, port: 443 };
       const event = functionUrlEvent(request, place, random, codeTimeOf(fn));
       let response: UrlResponse;

@@ -31,9 +31,15 @@ export function untypedInvalidParameter(message: string): InvalidParameterValueE
   return error;
 }
 
+/** Harness errors that can only come from what a request asked for (a bad value, a runtime or handler file that does not exist). */
+const INPUT_ERRORS: ReadonlySet<string> = new Set(['INVALID_OPTION', 'INVALID_ARGUMENT', 'UNKNOWN_OPTION', 'INVALID_PARAMETER_VALUE', 'HANDLER_FILE_NOT_FOUND']);
+
 /**
  * The service error AWS answers for `error`: a `LambdaServiceError` itself, a registered refusal's wire form, any
- * other `InvalidParameterValueError` as AWS's 400; undefined for anything else (a failure of the harness).
+ * other refusal of a requested value (an `InvalidParameterValueError`, an unknown runtime, a handler file that does not
+ * exist) as AWS's 400 InvalidParameterValueException with the harness's message [INFERRED; AWS accepts a handler it
+ * cannot load and fails its invocations instead, where the harness refuses it at once, as `createFunction` does];
+ * undefined for anything else (a failure of the harness, a disposed function).
  * @example
  * const wire = wireErrorOf(caught); if (wire) return errorResponse(wire, requestId);
  */
@@ -42,6 +48,8 @@ export function wireErrorOf(error: unknown): LambdaServiceError | undefined {
   if (!(error instanceof Error)) return undefined;
   const registered = wireForms.get(error);
   if (registered !== undefined) return registered;
-  if (error instanceof InvalidParameterValueError) return new LambdaServiceError({ name: 'InvalidParameterValueException', statusCode: 400, message: error.message });
+  if (error instanceof HarnessError && INPUT_ERRORS.has(error.code)) {
+    return new LambdaServiceError({ name: 'InvalidParameterValueException', statusCode: 400, message: error.message });
+  }
   return undefined;
 }

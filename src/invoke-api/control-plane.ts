@@ -288,8 +288,11 @@ const deleteProvisionedConcurrencyConfig: ControlOperation = {
   },
 };
 
-/** The routes of the Lambda API's control plane that the harness serves: path, then the operation per method. */
-const ROUTES: readonly { readonly path: RegExp; readonly methods: Readonly<Record<string, ControlOperation>> }[] = [
+/**
+ * The routes of the Lambda API's control plane that the harness serves: path, then the operation per method, and a
+ * query parameter that makes the request another operation (not served) on the same path.
+ */
+const ROUTES: readonly { readonly path: RegExp; readonly methods: Readonly<Record<string, ControlOperation>>; readonly unlessQuery?: string }[] = [
   { path: /^\/2015-03-31\/functions\/([^/]+)\/versions$/, methods: { POST: publishVersion, GET: listVersionsByFunction } },
   { path: /^\/2015-03-31\/functions\/([^/]+)$/, methods: { GET: getFunction } },
   { path: /^\/2015-03-31\/functions\/([^/]+)\/configuration$/, methods: { GET: getFunctionConfiguration, PUT: updateFunctionConfiguration } },
@@ -300,6 +303,8 @@ const ROUTES: readonly { readonly path: RegExp; readonly methods: Readonly<Recor
   {
     path: /^\/2019-09-30\/functions\/([^/]+)\/provisioned-concurrency$/,
     methods: { PUT: putProvisionedConcurrencyConfig, GET: getProvisionedConcurrencyConfig, DELETE: deleteProvisionedConcurrencyConfig },
+    // `GET …?List=ALL` is ListProvisionedConcurrencyConfigs.
+    unlessQuery: 'List',
   },
 ];
 
@@ -317,15 +322,15 @@ export interface ControlRoute {
 /**
  * The control-plane operation a request names, from its method, raw path (segments still percent-encoded) and query,
  * or undefined when it is none the harness serves. The method is part of the operation (`DELETE /functions/{name}` is
- * DeleteFunction, not GetFunction), and so is `List=ALL` (ListProvisionedConcurrencyConfigs shares Get's path).
+ * DeleteFunction, not GetFunction), and so, on one route, is the query (ListProvisionedConcurrencyConfigs shares
+ * GetProvisionedConcurrencyConfig's path).
  * @example
  * routeControl('DELETE', '/2015-03-31/functions/orders', new URLSearchParams()); // undefined: DeleteFunction is not served
  */
 export function routeControl(method: string, path: string, query: URLSearchParams): ControlRoute | undefined {
-  if (query.has('List')) return undefined;
   for (const route of ROUTES) {
     const match = route.path.exec(path);
-    const operation = match ? route.methods[method] : undefined;
+    const operation = match && !(route.unlessQuery !== undefined && query.has(route.unlessQuery)) ? route.methods[method] : undefined;
     if (operation === undefined) continue;
     return { operation, functionName: decodePathSegment(match![1]!), alias: match![2] === undefined ? undefined : decodePathSegment(match![2]) };
   }

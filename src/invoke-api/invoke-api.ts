@@ -6,7 +6,7 @@ import { invokeCompleteMessage, payloadChunks } from './event-stream.js';
 import { createRandom, hashSeed, type Random } from '../internal/random.js';
 import { asyncRequestTooLarge, LIMITS, syncRequestTooLarge } from '../limits/limits.js';
 import { parseEventBody } from './event-body.js';
-import { decodePathSegment, functionNameViolations, functionNotFound, lengthViolations, qualifierViolations, splitFunctionReference, wrongRegion, type FunctionReference } from './function-name.js';
+import { decodePathSegment, functionNameViolations, parseFunctionReference, functionNotFound, lengthViolations, qualifierViolations, splitFunctionReference, wrongRegion, type FunctionReference } from './function-name.js';
 import { functionLevelOnly, routeControl, type ControlOperation } from './control-plane.js';
 import { functionConfiguration } from './control-shapes.js';
 import { mappedFunctionOf, type MappedFunction } from '../function/lambda-function.js';
@@ -122,20 +122,6 @@ export function serves(method: string, path: string, query: URLSearchParams): bo
   return routeControl(method, path, query) !== undefined;
 }
 
-/** Harness errors that, thrown by a control-plane operation, can only come from what the request asked for. */
-const INPUT_ERRORS: ReadonlySet<string> = new Set(['INVALID_OPTION', 'INVALID_ARGUMENT', 'UNKNOWN_OPTION', 'INVALID_PARAMETER_VALUE', 'HANDLER_FILE_NOT_FOUND']);
-
-/**
- * A value in a control-plane request that the function refuses without a wire form of its own (a runtime it does
- * not know, a handler file that does not exist): AWS's 400 for a bad parameter, with the harness's message [INFERRED;
- * AWS accepts a handler it cannot load and fails its invocations instead, where the harness refuses it at once, as
- * `createFunction` does].
- */
-function inputRefusal(error: unknown): LambdaServiceError | undefined {
-  if (!(error instanceof HarnessError) || !INPUT_ERRORS.has(error.code)) return undefined;
-  return new LambdaServiceError({ name: 'InvalidParameterValueException', statusCode: 400, message: error.message });
-}
-
 class Api implements InvokeApi {
   private readonly registry: FunctionRegistry;
   private readonly random: Random;
@@ -249,10 +235,8 @@ class Api implements InvokeApi {
     }
     const operation = route.operation;
     const qualifierParam = head.query.get('Qualifier') ?? undefined;
-    const violations = [...functionNameViolations(route.functionName), ...(qualifierParam === undefined ? [] : qualifierViolations(qualifierParam))];
-    if (violations.length > 0) return this.fail(validationError(violations));
-    const parsed = splitFunctionReference(route.functionName, qualifierParam);
-    if (!parsed.ok) return this.fail(parsed.error);
+    const parsed = parseFunctionReference(route.functionName, qualifierParam);
+    if (!parsed.ok) return this.fail('violations' in parsed ? validationError(parsed.violations) : parsed.error);
     const ref = parsed.reference;
     if (operation.qualifier === 'unqualified' && ref.qualifier !== undefined) return this.fail(functionLevelOnly());
     if (operation.qualifier === 'required' && ref.qualifier === undefined) {
@@ -317,7 +301,7 @@ class Api implements InvokeApi {
       const headers = { 'Content-Type': 'application/json', 'x-amzn-RequestId': requestId };
       return { status: answer.status, headers, body: answer.body === undefined ? '' : JSON.stringify(answer.body) };
     } catch (error) {
-      const wire = wireErrorOf(error) ?? inputRefusal(error);
+      const wire = wireErrorOf(error);
       return wire ? errorResponse(wire, requestId) : this.internalError(error);
     }
   }

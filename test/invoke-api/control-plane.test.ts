@@ -17,6 +17,7 @@ describe('routeControl', () => {
     const path = '/2019-09-30/functions/orders/provisioned-concurrency';
     expect(operationOf('GET', path, new URLSearchParams('Qualifier=1'))).toBe('GetProvisionedConcurrencyConfig');
     expect(operationOf('GET', path, new URLSearchParams('List=ALL'))).toBeUndefined();
+    expect(operationOf('GET', '/2015-03-31/functions/orders', new URLSearchParams('List=ALL'))).toBe('GetFunction'); // elsewhere it means nothing
   });
 
   it('decodes the function and alias names in the path', () => {

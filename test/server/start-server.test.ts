@@ -108,6 +108,23 @@ describe('startServer robustness (raw node:http clients)', () => {
     expect(res.headers['x-amzn-errortype']).toBe('RequestEntityTooLargeException');
   });
 
+  it('refuses a control-plane request that is not JSON, lacks its qualifier, or is too large, with AWS’s errors', async () => {
+    const concurrency = '/2017-10-31/functions/hello-world/concurrency';
+    const notJson = await request(server.url, { method: 'PUT', path: concurrency, body: '{' });
+    expect([notJson.status, notJson.headers['x-amzn-errortype'], JSON.parse(notJson.body)]).toEqual([
+      400,
+      'InvalidRequestContentException',
+      { Type: 'User', message: 'Could not parse request body into json' },
+    ]);
+    const noQualifier = await request(server.url, { method: 'GET', path: '/2019-09-30/functions/hello-world/provisioned-concurrency' });
+    expect([noQualifier.status, JSON.parse(noQualifier.body)]).toEqual([
+      400,
+      { message: "1 validation error detected: Value null at 'qualifier' failed to satisfy constraint: Member must not be null" },
+    ]);
+    const huge = await request(server.url, { method: 'PUT', path: concurrency, body: `{"Padding":"${'x'.repeat(6 * 1024 * 1024)}"}` });
+    expect([huge.status, huge.headers['x-amzn-errortype']]).toEqual([413, 'RequestEntityTooLargeException']);
+  });
+
   it('answers unknown paths with 404 UnknownOperationException and other methods with 405', async () => {
     const unknown = await request(server.url, { method: 'GET', path: '/2015-03-31/functions/hello-world/policy' });
     expect(unknown.status).toBe(404);
