@@ -118,9 +118,44 @@ describe('provisioned concurrency on versions (fn.putProvisionedConcurrency)', (
     expect(refusalOf(() => fn.updateAlias({ name: 'live', routingConfig: { additionalVersionWeights: { '1': 0.5 } } })).message).toBe(
       'Alias with weights can not be used with Provisioned Concurrency',
     );
+    expect(fn.aliases[0]?.routingConfig).toBeUndefined(); // refused, it changed nothing
     fn.deleteAlias('live');
     expect(fn.environments.map((e) => e.state)).toEqual(['shutdown', 'shutdown']);
     expect((await answer(fn, {}, '1')).ran).toBe('on-demand');
+  });
+
+  it('on an alias, serves asynchronous invocations through the alias on its provisioned environments too', async () => {
+    const fn = nesting({ reservedConcurrency: 1 });
+    fn.publishVersion();
+    fn.createAlias({ name: 'live', functionVersion: '1' });
+    fn.putProvisionedConcurrency('live', 1);
+    await fn.invokeAsync({}, { qualifier: 'live' });
+    await fn.drain();
+    // The one reserved execution is the alias's provisioned environment: on demand, the event would be throttled.
+    expect(fn.asyncEvents[0]?.attempts.map((a) => a.outcome)).toEqual(['success']);
+    expect((fn.invocations[0]?.payload as Answer).ran).toBe('provisioned-concurrency');
+  });
+
+  it('provisions the new code again after an update of $LATEST with provisionedConcurrency', async () => {
+    const fn = make({ provisionedConcurrency: 1, environment: { V: '1' }, handler: async () => [process.env['V'], process.env['AWS_LAMBDA_INITIALIZATION_TYPE']] });
+    expect((await fn.invoke({})).payload).toEqual(['1', 'provisioned-concurrency']);
+    fn.update({ environment: { V: '2' } });
+    const after = await fn.invoke({});
+    expect([after.payload, after.coldStart]).toEqual([['2', 'provisioned-concurrency'], false]);
+  });
+
+  it('clears a failed provisioning once it is put again on working code', async () => {
+    const fn = make({ environment: { BROKEN: 'yes' }, handler: failsProvisionedInit(() => process.env['BROKEN'] === 'yes') });
+    fn.publishVersion();
+    fn.update({ environment: { BROKEN: 'no' } });
+    fn.publishVersion();
+    fn.createAlias({ name: 'live', functionVersion: '1' });
+    fn.putProvisionedConcurrency('live', 1);
+    await fn.invoke({}, { qualifier: 'live' });
+    expect(mappedFunctionOf(fn)!.provisionedConcurrencyOf('live').status).toBe('FAILED');
+    fn.updateAlias({ name: 'live', functionVersion: '2' });
+    await fn.invoke({}, { qualifier: 'live' });
+    expect(mappedFunctionOf(fn)!.provisionedConcurrencyOf('live')).toMatchObject({ status: 'READY', allocated: 1 });
   });
 
   it('adds environments that are busy until initialised: an invocation waits for them and never initialises one twice', async () => {

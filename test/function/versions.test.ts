@@ -137,13 +137,14 @@ describe('fn.update', () => {
   });
 
   it('refuses what it cannot change and bad values, changing nothing', async () => {
-    const fn = make({ name: 'orders', handler: reporting('a'), timeout: 5 });
+    const fn = make({ name: 'orders', handler: async (_e: unknown, context: Context) => context.getRemainingTimeInMillis(), timeout: 5 });
     expect(refusalOf(() => fn.update({ name: 'other' } as never)).code).toBe('UNKNOWN_OPTION');
     expect(refusalOf(() => fn.update({ timeout: 901 })).code).toBe('INVALID_PARAMETER_VALUE');
     expect(refusalOf(() => fn.update(null as never)).code).toBe('INVALID_OPTION');
-    expect(fn.name).toBe('orders');
+    // Still the 5 s timeout, on the function's first environment (a refused update retires none).
     const r = await fn.invoke({});
-    expect(r.ok).toBe(true);
+    expect(r.payload).toBeGreaterThan(4900);
+    expect(r.payload).toBeLessThanOrEqual(5000);
     expect(fn.environments).toHaveLength(1);
   });
 
@@ -301,6 +302,22 @@ describe('aliases', () => {
     const record = JSON.parse(onFailure.messages[0]!.body) as { requestContext: { functionArn: string }; responseContext: { executedVersion: string } };
     expect(record.requestContext.functionArn).toBe(`${fn.arn}:live`);
     expect(record.responseContext.executedVersion).toBe('1');
+  });
+
+  it('run every attempt of an asynchronous event on the version its weighted alias chose when the event was accepted', async () => {
+    const fn = make({ name: 'orders', maximumRetryAttempts: 2, handler: async (_e: unknown) => {
+      throw new Error('retry me');
+    } });
+    fn.publishVersion();
+    fn.update({ environment: { V: '2' } });
+    fn.publishVersion();
+    fn.createAlias({ name: 'live', functionVersion: '1', routingConfig: { additionalVersionWeights: { '2': 0.5 } } });
+    for (let i = 0; i < 20; i++) await fn.invokeAsync({ i }, { qualifier: 'live' });
+    await fn.drain();
+    const versions = fn.asyncEvents.map((e) => e.attempts.map((a) => fn.invocations.find((r) => r.requestId === e.requestId && r.startedAt === a.at)?.executedVersion));
+    // Three attempts each, all on one version, and both versions chosen among the events.
+    expect(versions.every((v) => v.length === 3 && v[0] !== undefined && v.every((x) => x === v[0]))).toBe(true);
+    expect(new Set(versions.map((v) => v[0]))).toEqual(new Set(['1', '2']));
   });
 
   it('are gone with a disposed function: every call says to create a new one', async () => {
