@@ -40,6 +40,12 @@ describe('createEventSourceMapping (Kinesis)', () => {
     const byDate = createEventSourceMapping(other, stream, { startingPosition: 'AT_TIMESTAMP', startingPositionTimestamp: new Date(t) });
     await byDate.drain();
     expect(byDate.batches.flatMap((b) => text(b.event))).toEqual(['at', 'after']);
+    // A time after every record starts at the shard's tip, as LATEST does [INFERRED]: only what is put from then on.
+    const late = make(async () => 'ok', { name: 'at-future', clock: fn.clock });
+    const future = createEventSourceMapping(late, stream, { startingPosition: 'AT_TIMESTAMP', startingPositionTimestamp: new Date(fn.clock.now() + 60_000) });
+    stream.putRecord('later', { partitionKey: 'k' });
+    await future.drain();
+    expect(future.batches.flatMap((b) => text(b.event))).toEqual(['later']);
     const table = createDynamoDbTable('orders', { partitionKey: 'id', clock: fn.clock });
     expect(() => createEventSourceMapping(fn, table, { startingPosition: 'AT_TIMESTAMP', startingPositionTimestamp: new Date(t) })).toThrow(/Kinesis streams only/);
   });
@@ -176,6 +182,47 @@ describe('createEventSourceMapping (Kinesis)', () => {
       [['c'], 'succeeded'],
       [['d', 'e', 'f', 'g'], 'succeeded'],
     ]);
+  });
+
+  it('with filter criteria, bisects a failing batch by the records it keeps, not by the span it read', async () => {
+    const fn = make(async (event) => {
+      if (text(event).includes('keep-bad')) throw new Error('bad record');
+      return 'ok';
+    });
+    const stream = createKinesisStream('s', { clock: fn.clock });
+    const mapping = createEventSourceMapping(fn, stream, {
+      startingPosition: 'TRIM_HORIZON',
+      batchSize: 3,
+      maximumRetryAttempts: 0,
+      bisectBatchOnFunctionError: true,
+      filterCriteria: { filters: [{ pattern: { data: [{ prefix: 'keep' }] } }] },
+    });
+    // Three records passed over between the first and the second kept one: a split at half the span would cut there.
+    for (const d of ['keep-a', 'drop', 'drop', 'drop', 'keep-bad', 'keep-c']) stream.putRecord(d, { partitionKey: 'k' });
+    await mapping.drain();
+    expect(mapping.batches.map((b) => [text(b.event), b.fate.kind === 'failed' ? b.fate.then : b.fate.kind])).toEqual([
+      [['keep-a', 'keep-bad', 'keep-c'], 'bisect'],
+      [['keep-a', 'keep-bad'], 'bisect'],
+      [['keep-a'], 'succeeded'],
+      [['keep-bad'], 'skip'],
+      [['keep-c'], 'succeeded'],
+    ]);
+  });
+
+  it('with filter criteria, passes records over without closing its batching window', async () => {
+    const fn = make(async () => 'ok');
+    const stream = createKinesisStream('s', { clock: fn.clock });
+    const mapping = createEventSourceMapping(fn, stream, {
+      startingPosition: 'TRIM_HORIZON',
+      maximumBatchingWindowInSeconds: 20,
+      filterCriteria: { filters: [{ pattern: { data: [{ prefix: 'keep' }] } }] },
+    });
+    const t0 = fn.clock.now();
+    stream.putRecord('drop', { partitionKey: 'k' });
+    stream.putRecord('keep-1', { partitionKey: 'k' });
+    stream.putRecord('drop', { partitionKey: 'k' });
+    const summary = await mapping.drain();
+    expect([summary.filteredRecords, mapping.batches.map((b) => [text(b.event), b.at - t0])]).toEqual([2, [[['keep-1'], 20_000]]]);
   });
 
   it('invokes before the batching window closes once a batch weighs 6 MB', async () => {
