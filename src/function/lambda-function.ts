@@ -18,7 +18,7 @@ import { releaseSpares } from '../worker/worker-environment.js';
 import type { DryRunResult, EventAccepted, InvocationResult } from './result.js';
 import { FunctionConcurrency, noProvisionedConfig } from './concurrency.js';
 import { EnvironmentPool } from './environment-pool.js';
-import { ALIAS_WITH_WEIGHTS, isVersionName, qualifiedArn, VersionRegistry, type AliasInfo, type AliasOptions, type PublishedVersion } from './versions.js';
+import { qualifiedArn, VersionRegistry, type AliasInfo, type AliasOptions, type PublishedVersion } from './versions.js';
 
 /**
  * Per-call options of `fn.invoke`. Unknown keys are rejected.
@@ -580,14 +580,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   updateAlias(options: AliasOptions): AliasInfo {
     this.mustBeLive();
     const provisioned = this.concurrency.provisionedFor(options?.name);
-    const weights = options?.routingConfig?.additionalVersionWeights;
-    if (provisioned > 0 && weights !== undefined && Object.keys(weights).length > 0) {
-      throw new InvalidParameterValueError(ALIAS_WITH_WEIGHTS);
-    }
-    // A provisioned alias may only move to a published version: refused before the alias changes.
-    // (A malformed version is left to updateAlias, whose validation error it is.)
-    if (provisioned > 0 && isVersionName(options?.functionVersion)) this.versionRegistry.provisionable(options.functionVersion);
-    const alias = this.versionRegistry.updateAlias(options);
+    const alias = this.versionRegistry.updateAlias(options, provisioned > 0);
     // Its provisioned environments follow it to the version it now points to (AWS reallocates them).
     if (provisioned > 0) this.pool.provision(this.versionRegistry.provisionable(alias.name), alias.name, provisioned);
     return alias;

@@ -57,7 +57,9 @@ export interface PublishedVersion {
 /** An alias name (CreateAlias's pattern), which is also what a function URL's qualifier must be. */
 export const ALIAS_NAME = /^(?!\d+$)[a-zA-Z0-9_-]+$/;
 /** AWS's refusal of provisioned concurrency on an alias that routes between two versions. */
-export const ALIAS_WITH_WEIGHTS = 'Alias with weights can not be used with Provisioned Concurrency';
+const ALIAS_WITH_WEIGHTS = 'Alias with weights can not be used with Provisioned Concurrency';
+/** AWS's refusal of provisioned concurrency on `$LATEST`, or an alias of it. */
+const UNPUBLISHED = 'Provisioned Concurrency Configs cannot be applied to unpublished function versions.';
 const ALIAS_NAME_PATTERN = '(?!^[0-9]+$)([a-zA-Z0-9-_]+)';
 const ALIAS_KEYS = ['name', 'functionVersion', 'routingConfig', 'description'];
 const VERSION = /^(?:\$LATEST|\d+)$/;
@@ -71,14 +73,6 @@ export function qualifiedArn(functionArn: string, qualifier: string | undefined)
   return qualifier === undefined ? functionArn : `${functionArn}:${qualifier}`;
 }
 
-/**
- * Whether a string is shaped as a version an alias may point to (`$LATEST` or a number), existing or not.
- * @example
- * isVersionName('3'); // true; isVersionName('live') is false
- */
-export function isVersionName(value: unknown): value is string {
-  return typeof value === 'string' && VERSION.test(value);
-}
 const VERSION_PATTERN = '(\\$LATEST|[0-9]+)';
 
 /**
@@ -147,13 +141,18 @@ export class VersionRegistry {
     return alias;
   }
 
-  updateAlias(options: AliasOptions): AliasInfo {
+  /**
+   * UpdateAlias. An alias with provisioned concurrency (`provisioned`) must stay one that can have it (a published
+   * version, no weights): refused before anything changes.
+   */
+  updateAlias(options: AliasOptions, provisioned = false): AliasInfo {
     const name = this.checkAliasName('updateAlias', options);
     const old = this.aliases.get(name);
     // AWS: ResourceNotFoundException [UNCERTAIN message, as LocalStack reports it].
     if (old === undefined) throw refusedAs(aliasNotFound(this.arn, name));
     const routing = options.routingConfig === undefined ? old.routingConfig : (options.routingConfig ?? undefined);
     const alias = this.aliasOf(name, options.functionVersion ?? old.functionVersion, routing, options.description ?? old.description);
+    if (provisioned) this.provisionableAlias(alias);
     this.aliases.set(name, alias);
     return alias;
   }
@@ -196,15 +195,21 @@ export class VersionRegistry {
    * alias without weights, as AWS requires) initialises.
    */
   provisionable(qualifier: string): FunctionInternals {
-    if (qualifier === '$LATEST') throw new InvalidParameterValueError('Provisioned Concurrency Configs cannot be applied to unpublished function versions.');
     const alias = this.aliases.get(qualifier);
-    if (alias?.routingConfig !== undefined && Object.keys(alias.routingConfig.additionalVersionWeights).length > 0) {
+    if (alias !== undefined) return this.provisionableAlias(alias);
+    if (qualifier === '$LATEST') throw new InvalidParameterValueError(UNPUBLISHED);
+    const config = this.published.get(qualifier);
+    if (config === undefined) throw notFound(`Function not found: ${this.arn}:${qualifier}`);
+    return config;
+  }
+
+  /** The version an alias's provisioned environments run, if it may have any: no weights, a published version. */
+  private provisionableAlias(alias: AliasInfo): FunctionInternals {
+    if (alias.routingConfig !== undefined && Object.keys(alias.routingConfig.additionalVersionWeights).length > 0) {
       throw new InvalidParameterValueError(ALIAS_WITH_WEIGHTS);
     }
-    const config = alias === undefined ? this.published.get(qualifier) : this.version(alias.functionVersion);
-    if (config === undefined) throw notFound(`Function not found: ${this.arn}:${qualifier}`);
-    if (config.version === '$LATEST') throw new InvalidParameterValueError('Provisioned Concurrency Configs cannot be applied to unpublished function versions.');
-    return config;
+    if (alias.functionVersion === '$LATEST') throw new InvalidParameterValueError(UNPUBLISHED);
+    return this.version(alias.functionVersion)!;
   }
 
   /** `$LATEST` as it is now, or a published version; undefined for a version that does not exist. */
