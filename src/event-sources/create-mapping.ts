@@ -58,7 +58,7 @@ export function createEventSourceMapping(target: LambdaFunction, source: Queue |
   let create: () => SqsMapping | StreamMapping;
   let qualifier: string | undefined;
   if (queue !== undefined) {
-    const config = resolveSqsMapping((options ?? {}) as SqsMappingOptions, queue, (q) => fn.timeoutSecondsOf(known(q)));
+    const config = resolveSqsMapping((options ?? {}) as SqsMappingOptions, queue, (q) => fn.configurationOf(known(q)).options.timeout);
     qualifier = config.qualifier;
     create = () => new SqsMapping(fn, queue, fn.clock as VirtualClock, config);
   } else {

@@ -153,8 +153,6 @@ function decodeClientContext(value: ClientContext | string | undefined): ClientC
 export interface MappedFunction extends LambdaFunction {
   /** Whether the code runs on real timers (`clock: 'real'`). */
   readonly runsOnRealTime: boolean;
-  /** The timeout in seconds of what a qualifier runs (an alias's primary version; `$LATEST` without one). */
-  timeoutSecondsOf(qualifier: string | undefined): number;
   /** Whether a qualifier names something the function has: `$LATEST`, a published version or an alias. */
   hasQualifier(qualifier: string): boolean;
   /** Told once when the function is disposed. */
@@ -226,10 +224,6 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
   /** Whether the code runs on real timers (`clock: 'real'`). */
   get runsOnRealTime(): boolean {
     return this.internals.realTime;
-  }
-  /** Event source mappings hold an SQS queue's visibility timeout to it. */
-  timeoutSecondsOf(qualifier: string | undefined): number {
-    return this.versionRegistry.resolve(qualifier, undefined).options.timeoutMs / 1000;
   }
 
   hasQualifier(qualifier: string): boolean {
@@ -556,7 +550,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
 
   deleteProvisionedConcurrency(qualifier: string): void {
     this.mustBeLive();
-    this.provisionedConcurrencyOf(qualifier); // refuses what has none
+    if (qualifier === '$LATEST' || this.concurrency.provisionedFor(qualifier) === 0) throw noProvisionedConfig();
     this.unprovision(qualifier);
   }
 
