@@ -256,21 +256,32 @@ export async function serveOverHttp(functions: readonly LambdaFunction[]): Promi
    * members with `httpStatus`, or the error as for Invoke.
    */
   send(method: string, path: string, body?: unknown): Promise<Exchange>;
+  /** PublishVersion of `functionName`. */
+  publish(functionName: string): Promise<Exchange>;
+  /** PutFunctionConcurrency (botocore encodes the name, which may be an ARN). */
+  reserve(functionName: string, count: number): Promise<Exchange>;
+  /** PutProvisionedConcurrencyConfig of a version or alias. */
+  provision(functionName: string, qualifier: string, count: number): Promise<Exchange>;
   close(): Promise<void>;
 }> {
   const server = await startServer({ functions });
+  const exchange = async (method: string, path: string, body?: unknown): Promise<Exchange> => {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    const parsed: unknown = text === '' ? {} : JSON.parse(text);
+    const view = errorViewOf(response.status, response.headers, parsed) ?? { httpStatus: response.status, ...(parsed as Record<string, unknown>) };
+    return { view, requestId: response.headers.get('x-amzn-requestid'), body: text };
+  };
   return {
-    send: async (method, path, body) => {
-      const response = await fetch(`${server.url}${path}`, {
-        method,
-        headers: { 'Content-Type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const text = await response.text();
-      const parsed: unknown = text === '' ? {} : JSON.parse(text);
-      const view = errorViewOf(response.status, response.headers, parsed) ?? { httpStatus: response.status, ...(parsed as Record<string, unknown>) };
-      return { view, requestId: response.headers.get('x-amzn-requestid'), body: text };
-    },
+    send: exchange,
+    publish: (name) => exchange('POST', `/2015-03-31/functions/${botocoreEncode(name)}/versions`, {}),
+    reserve: (name, count) => exchange('PUT', `/2017-10-31/functions/${botocoreEncode(name)}/concurrency`, { ReservedConcurrentExecutions: count }),
+    provision: (name, qualifier, count) =>
+      exchange('PUT', `/2019-09-30/functions/${botocoreEncode(name)}/provisioned-concurrency?Qualifier=${botocoreEncode(qualifier)}`, { ProvisionedConcurrentExecutions: count }),
     invoke: async (functionName, options = {}) => {
       const headers: Record<string, string> = { 'Content-Type': 'application/json' };
       if (options.InvocationType !== undefined) headers['X-Amz-Invocation-Type'] = options.InvocationType;

@@ -28,7 +28,7 @@ import {
   type LambdaFunction,
 } from '../../src/index.js';
 import { expectDistinct, expectRecordedMessage, pythonJson } from './_messages.js';
-import { botocoreEncode, expectRecorded, recorded, RECORDED_ACCOUNT, recording, replays, type Bindings } from './_recordings.js';
+import { expectRecorded, recorded, RECORDED_ACCOUNT, recording, replays, type Bindings } from './_recordings.js';
 import { integration } from './_handlers.js';
 
 const { serve, release } = replays();
@@ -139,7 +139,7 @@ describe('concurrency, as recorded on AWS', () => {
     const id = 'reserved-zero-sync-429';
     const fn = make({ name: 'reserved-zero', timeout: 20, handler: async (event: unknown, context: LambdaContext) => ({ event, functionName: context.functionName }) });
     const server = await serve(fn);
-    expectRecorded((await server.send('PUT', `/2017-10-31/functions/${fn.name}/concurrency`, { ReservedConcurrentExecutions: 0 })).view, recorded(id, 'putFunctionConcurrency'));
+    expectRecorded((await server.reserve(fn.name, 0)).view, recorded(id, 'putFunctionConcurrency'));
     const { view } = await server.invoke(fn.name, { Payload: '{}' });
     expectRecorded(view, recorded(id, 'exception'));
     expect(fn.invocations).toHaveLength(0);
@@ -181,10 +181,10 @@ describe('concurrency, as recorded on AWS', () => {
       const options = { Payload: pythonJson(recording(id).request['payload']), ...(qualifier === undefined ? {} : { Qualifier: qualifier }) };
       expectRecorded((await server.invoke(fn.name, options)).view, recorded(id, key));
     };
-    expect((await server.send('POST', `/2015-03-31/functions/${fn.name}/versions`, {})).view).toMatchObject({ httpStatus: 201, Version: '1' });
-    expectRecorded((await server.send('PUT', `/2017-10-31/functions/${fn.name}/concurrency`, { ReservedConcurrentExecutions: 1 })).view, recorded(id, 'reserved'));
+    expect((await server.publish(fn.name)).view).toMatchObject({ httpStatus: 201, Version: '1' });
+    expectRecorded((await server.reserve(fn.name, 1)).view, recorded(id, 'reserved'));
     await invoke('invokeLatestBefore');
-    const put = await server.send('PUT', `/2019-09-30/functions/${fn.name}/provisioned-concurrency?Qualifier=1`, { ProvisionedConcurrentExecutions: 1 });
+    const put = await server.provision(fn.name, '1', 1);
     expectRecorded(put.view, recorded(id, 'putProvisioned'));
     await invoke('invokeLatestAfter');
     await invoke('invokeV1', '1');
@@ -204,8 +204,7 @@ describe('concurrency, as recorded on AWS', () => {
     });
     const server = await serve(fn);
     const event = (wait: number): string => pythonJson({ notify: queue.url, wait });
-    const reserve = (count: number) => server.send('PUT', `/2017-10-31/functions/${fn.name}/concurrency`, { ReservedConcurrentExecutions: count });
-    expectRecorded((await reserve(1)).view, recorded(id, 'putFunctionConcurrency'));
+    expectRecorded((await server.reserve(fn.name, 1)).view, recorded(id, 'putFunctionConcurrency'));
 
     const warmUp = await server.invoke(fn.name, { Payload: event(0) });
     expect(warmUp.view).toMatchObject({ httpStatus: 200, StatusCode: 200 });
@@ -223,7 +222,7 @@ describe('concurrency, as recorded on AWS', () => {
     const sync = await server.invoke(fn.name, { Payload: event(0) });
     expectRecorded(sync.view, recorded(id, 'syncInvokeWhileAsyncRunning'));
     // Raised to 3 while async #1 still runs: a new sync invoke runs at once.
-    expect((await reserve(3)).view).toEqual({ httpStatus: 200, ReservedConcurrentExecutions: 3 });
+    expect((await server.reserve(fn.name, 3)).view).toEqual({ httpStatus: 200, ReservedConcurrentExecutions: 3 });
     expect((await server.invoke(fn.name, { Payload: event(0) })).view).toMatchObject({ httpStatus: 200, StatusCode: 200 });
     queue.release();
     await fn.drain();
@@ -257,7 +256,7 @@ describe('concurrency, as recorded on AWS', () => {
     });
     const server = await serve(fn);
     const config = `/2019-09-30/functions/${fn.name}/provisioned-concurrency?Qualifier=1`;
-    await server.send('POST', `/2015-03-31/functions/${fn.name}/versions`, {});
+    await server.publish(fn.name);
     expectRecorded((await server.send('PUT', config, recording(id).request['config'])).view, recorded(id, 'put'));
     for (let i = 0; i < 2; i++) {
       const { view } = await server.invoke(fn.name, { Qualifier: '1', Payload: '{}' });
@@ -272,32 +271,27 @@ describe('concurrency, as recorded on AWS', () => {
     const id = 'concurrency-config-errors';
     const fn = make({ name: 'overlap', handler: async () => process.env['AWS_LAMBDA_INITIALIZATION_TYPE'] });
     const server = await serve(fn);
-    const reserve = (count: number) => server.send('PUT', `/2017-10-31/functions/${fn.name}/concurrency`, { ReservedConcurrentExecutions: count });
-    const provision = (version: string, count: number) =>
-      server.send('PUT', `/2019-09-30/functions/${fn.name}/provisioned-concurrency?Qualifier=${version}`, { ProvisionedConcurrentExecutions: count });
-    const publish = () => server.send('POST', `/2015-03-31/functions/${fn.name}/versions`, {});
-    await publish();
-    expect((await provision('1', 2)).view.httpStatus).toBe(202);
-    expectRecorded((await reserve(1)).view, recorded(id, 'reservedLowerThanProvisioned'));
-    expect((await reserve(2)).view.httpStatus).toBe(200);
+    await server.publish(fn.name);
+    expect((await server.provision(fn.name, '1', 2)).view.httpStatus).toBe(202);
+    expectRecorded((await server.reserve(fn.name, 1)).view, recorded(id, 'reservedLowerThanProvisioned'));
+    expect((await server.reserve(fn.name, 2)).view.httpStatus).toBe(200);
     expectRecorded((await server.invoke(fn.name, { Payload: '{}' })).view, recorded(id, 'invokeUnqualifiedWhenReservedEqualsProvisioned'));
     // Version 1 runs on its provisioned environments.
     const v1 = await server.invoke(fn.name, { Qualifier: '1', Payload: '{}' });
     expect([v1.view.ExecutedVersion, v1.view.Payload]).toEqual(['1', '"provisioned-concurrency"']);
     fn.update({ environment: { CHANGED: 'yes' } });
-    expect((await publish()).view).toMatchObject({ httpStatus: 201, Version: '2' });
-    expectRecorded((await provision('2', 1)).view, recorded(id, 'provisionedExceedsReserved_otherVersion'));
-    expectRecorded((await provision('1', 3)).view, recorded(id, 'provisionedExceedsReserved_sameVersion'));
+    expect((await server.publish(fn.name)).view).toMatchObject({ httpStatus: 201, Version: '2' });
+    expectRecorded((await server.provision(fn.name, '2', 1)).view, recorded(id, 'provisionedExceedsReserved_otherVersion'));
+    expectRecorded((await server.provision(fn.name, '1', 3)).view, recorded(id, 'provisionedExceedsReserved_sameVersion'));
   });
 
   it('concurrency-config-errors: refuses PutFunctionConcurrency on a qualified ARN, and answers 404 for a function that does not exist', async () => {
     const id = 'concurrency-config-errors';
     const fn = make({ name: 'overlap', handler: echo });
     const server = await serve(fn);
-    await server.send('POST', `/2015-03-31/functions/${fn.name}/versions`, {});
-    const put = (name: string) => server.send('PUT', `/2017-10-31/functions/${botocoreEncode(name)}/concurrency`, { ReservedConcurrentExecutions: 1 });
-    expectRecorded((await put(`${fn.arn}:1`)).view, recorded(id, 'putFunctionConcurrencyOnQualifiedArn (test_function_concurrency_exceptions)'));
-    expectRecorded((await put('doesnotexist')).view, recorded(id, 'putFunctionConcurrencyUnknownFunction'));
+    await server.publish(fn.name);
+    expectRecorded((await server.reserve(`${fn.arn}:1`, 1)).view, recorded(id, 'putFunctionConcurrencyOnQualifiedArn (test_function_concurrency_exceptions)'));
+    expectRecorded((await server.reserve('doesnotexist', 1)).view, recorded(id, 'putFunctionConcurrencyUnknownFunction'));
     expect(fn.invocations).toHaveLength(0);
   });
 
@@ -339,11 +333,11 @@ describe('concurrency, as recorded on AWS', () => {
   ] as const)('concurrency-config-errors: the API refuses %s with AWS’s status and body (no Type)', async (_what, setting, count, key) => {
     const fn = make({ name: 'too-much', clock: release(createClock({ accountConcurrency: 1000 })), handler: echo });
     const server = await serve(fn);
-    await server.send('POST', `/2015-03-31/functions/${fn.name}/versions`, {});
+    await server.publish(fn.name);
     const { view } =
       setting === 'reserved'
-        ? await server.send('PUT', `/2017-10-31/functions/${fn.name}/concurrency`, { ReservedConcurrentExecutions: count })
-        : await server.send('PUT', `/2019-09-30/functions/${fn.name}/provisioned-concurrency?Qualifier=1`, { ProvisionedConcurrentExecutions: count });
+        ? await server.reserve(fn.name, count)
+        : await server.provision(fn.name, '1', count);
     const bindings: Bindings = new Map([
       ['<min_unreserved_concurrency>', '100'],
       ['<unreserved_concurrency>', '1000'],

@@ -17,7 +17,7 @@ import {
 } from '@aws-sdk/client-lambda';
 import { createFunction, LambdaServiceError, streamifyResponse, type LambdaFunction } from '../../src/index.js';
 import type { InvokeTarget } from '../../src/invoke-api/registry.js';
-import { controlPlaneCases, managedFunctions, type ManagedFunctions } from './_control-contract.js';
+import { controlPlaneCases, managedFunctions, serviceRejection, type ManagedFunctions } from './_control-contract.js';
 
 export const REGION = 'us-east-1';
 export const ACCOUNT = '123456789012';
@@ -133,14 +133,7 @@ export function describeInvokeContract(
 
     const invoke = (input: Omit<InvokeCommandInput, 'Payload'> & { Payload?: string | Uint8Array }) =>
       client.send(new InvokeCommand({ ...input, Payload: typeof input.Payload === 'string' ? new TextEncoder().encode(input.Payload) : input.Payload }));
-    const rejection = async (input: Parameters<typeof invoke>[0]): Promise<LambdaServiceException> => {
-      const error = await invoke(input).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      expect(error).toBeInstanceOf(LambdaServiceException);
-      return error as LambdaServiceException;
-    };
+    const rejection = (input: Parameters<typeof invoke>[0]): Promise<LambdaServiceException> => serviceRejection(invoke(input));
 
     it('answers a synchronous invoke with 200, the exact payload, $LATEST and the context request id', async () => {
       const out = await invoke({ FunctionName: 'hello-world', Payload: '{"name": "Aws lambda"}' });

@@ -34,6 +34,16 @@ import {
 } from '@aws-sdk/client-lambda';
 import { createFunction, type LambdaFunction } from '../../src/index.js';
 
+/** The service exception a call to the SDK rejects with (failing the test if it resolves or throws anything else). */
+export async function serviceRejection(call: Promise<unknown>): Promise<LambdaServiceException> {
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(LambdaServiceException);
+  return error as LambdaServiceException;
+}
+
 /** The functions the control-plane cases manage, one per case. */
 export interface ManagedFunctions {
   readonly versions: LambdaFunction;
@@ -79,15 +89,7 @@ export function controlPlaneCases(client: () => LambdaClient, managed: () => Man
     return { ...(JSON.parse(Buffer.from(out.Payload!).toString('utf8')) as Ran), executedVersion: out.ExecutedVersion };
   };
   // Commands go through `send` each with its own types: the refusal takes the call, not the command.
-  const refusal = async (command: { readonly input: object }): Promise<LambdaServiceException> => {
-    const error = await (client().send as (c: unknown) => Promise<unknown>)(command)
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-    expect(error).toBeInstanceOf(LambdaServiceException);
-    return error as LambdaServiceException;
-  };
+  const refusal = (command: { readonly input: object }): Promise<LambdaServiceException> => serviceRejection((client().send as (c: unknown) => Promise<unknown>)(command));
 
   describe('the control plane', () => {
     it('publishes versions (201 with the configuration), lists them after $LATEST, and describes one; an unchanged $LATEST publishes nothing new', async () => {
