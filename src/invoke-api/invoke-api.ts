@@ -7,7 +7,7 @@ import { createRandom, hashSeed, type Random } from '../internal/random.js';
 import { asyncRequestTooLarge, LIMITS, syncRequestTooLarge } from '../limits/limits.js';
 import { parseEventBody } from './event-body.js';
 import { decodePathSegment, functionNameViolations, parseFunctionReference, functionNotFound, lengthViolations, qualifierViolations, splitFunctionReference, wrongRegion, type FunctionReference } from './function-name.js';
-import { functionLevelOnly, routeControl, type ControlOperation } from './control-plane.js';
+import { functionLevelOnly, routeControl, type ControlOperation, type ControlRoute } from './control-plane.js';
 import { functionConfiguration } from './control-shapes.js';
 import { mappedFunctionOf, type MappedFunction } from '../function/lambda-function.js';
 import { wireErrorOf } from '../internal/wire-error.js';
@@ -109,6 +109,22 @@ function tenantViolations(value: string | null): ConstraintViolation[] {
   return out;
 }
 
+/** What a request is, by its method, path and query: the one routing that `start` serves by and msw lets through by. */
+type Route =
+  | { readonly kind: 'invoke'; readonly segment: string; readonly streaming: boolean }
+  | { readonly kind: 'list-functions' }
+  | { readonly kind: 'control'; readonly route: ControlRoute };
+
+function classify(method: string, path: string, query: URLSearchParams): Route | undefined {
+  const invoke = INVOKE_PATH.exec(path);
+  const stream = invoke ? null : STREAM_PATH.exec(path);
+  // No other operation lives on an invocation path: another method is the API's 405, not someone else's request.
+  if (invoke || stream) return { kind: 'invoke', segment: (invoke ?? stream)![1]!, streaming: invoke === null };
+  if (LIST_FUNCTIONS_PATH.test(path) && method === 'GET') return { kind: 'list-functions' };
+  const route = routeControl(method, path, query);
+  return route === undefined ? undefined : { kind: 'control', route };
+}
+
 /**
  * Whether the API serves a request's operation (an invocation, ListFunctions, or a control-plane operation): the msw
  * handlers let the others fall through to the user's own handlers.
@@ -116,10 +132,7 @@ function tenantViolations(value: string | null): ConstraintViolation[] {
  * serves('GET', '/2015-03-31/functions/orders/policy', new URLSearchParams()); // false: GetPolicy
  */
 export function serves(method: string, path: string, query: URLSearchParams): boolean {
-  // No other operation lives on an invocation path: another method is the API's 405, not someone else's request.
-  if (INVOKE_PATH.test(path) || STREAM_PATH.test(path)) return true;
-  if (LIST_FUNCTIONS_PATH.test(path)) return method === 'GET';
-  return routeControl(method, path, query) !== undefined;
+  return classify(method, path, query) !== undefined;
 }
 
 class Api implements InvokeApi {
@@ -149,12 +162,21 @@ class Api implements InvokeApi {
   }
 
   start(head: RequestHead): InvokeStart {
-    const invokeRoute = INVOKE_PATH.exec(head.path);
-    const route = invokeRoute ?? STREAM_PATH.exec(head.path);
-    if (!route) return this.startControl(head);
-    const streaming = invokeRoute === null;
-    if (head.method !== 'POST') return this.methodNotAllowed(head, 'POST');
-    const functionName = decodePathSegment(route[1]!);
+    const route = classify(head.method, head.path, head.query);
+    if (route === undefined) {
+      return this.unknownOperation(
+        'lambda-harness serves Invoke, InvokeWithResponseStream, ListFunctions, versions and aliases, reserved and provisioned ' +
+          `concurrency, and Get/UpdateFunctionConfiguration (see docs/invoke-api.md), not ${head.method} ${head.path}.`,
+      );
+    }
+    if (route.kind === 'list-functions') return this.listFunctions(head);
+    if (route.kind === 'control') return this.startControl(head, route.route);
+    const streaming = route.streaming;
+    if (head.method !== 'POST') {
+      const message = `Method ${head.method} is not allowed on ${head.path}; use POST.`;
+      return this.respond(rawErrorResponse(405, 'MethodNotAllowedException', { Type: 'User', message }, this.random.uuid(), { Allow: 'POST' }));
+    }
+    const functionName = decodePathSegment(route.segment);
     const qualifierParam = head.query.get('Qualifier') ?? undefined;
     const invocationType = head.headers.get('x-amz-invocation-type');
     const logType = head.headers.get('x-amz-log-type');
@@ -194,9 +216,8 @@ class Api implements InvokeApi {
     };
   }
 
-  private methodNotAllowed(head: RequestHead, allow: string): InvokeStart {
-    const message = `Method ${head.method} is not allowed on ${head.path}; use ${allow}.`;
-    return this.respond(rawErrorResponse(405, 'MethodNotAllowedException', { Type: 'User', message }, this.random.uuid(), { Allow: allow }));
+  private unknownOperation(message: string): InvokeStart {
+    return this.respond(rawErrorResponse(404, 'UnknownOperationException', { Type: 'User', message }, this.random.uuid()));
   }
 
   /**
@@ -219,20 +240,8 @@ class Api implements InvokeApi {
     return head.region ?? signedRegion(head.headers.get('authorization')) ?? this.fallbackRegion;
   }
 
-  /** A request for the control plane (versions, aliases, concurrency, configuration), or the 404/405 of an unknown one. */
-  private startControl(head: RequestHead): InvokeStart {
-    if (LIST_FUNCTIONS_PATH.test(head.path) && head.method === 'GET') return this.listFunctions(head);
-    const route = routeControl(head.method, head.path, head.query);
-    if (route === undefined) {
-      return this.respond(
-        rawErrorResponse(404, 'UnknownOperationException', {
-          Type: 'User',
-          message:
-            'lambda-harness serves Invoke, InvokeWithResponseStream, versions and aliases, reserved and provisioned concurrency, and ' +
-            `GetFunction(Configuration) (see the README), not ${head.method} ${head.path}.`,
-        }, this.random.uuid()),
-      );
-    }
+  /** A request for the control plane (versions, aliases, concurrency, configuration). */
+  private startControl(head: RequestHead, route: ControlRoute): InvokeStart {
     const operation = route.operation;
     const qualifierParam = head.query.get('Qualifier') ?? undefined;
     const parsed = parseFunctionReference(route.functionName, qualifierParam);
@@ -247,9 +256,7 @@ class Api implements InvokeApi {
     const fn = mappedFunctionOf(found.target);
     if (fn === undefined) {
       // A hand-written InvokeTarget can be invoked, not managed.
-      return this.respond(
-        rawErrorResponse(404, 'UnknownOperationException', { Type: 'User', message: `${operation.name} needs a function from createFunction(); ${ref.name} is a hand-written target.` }, this.random.uuid()),
-      );
+      return this.unknownOperation(`${operation.name} needs a function from createFunction(); ${ref.name} is a hand-written target.`);
     }
     const tooLarge = (): ApiResponse =>
       errorResponse(
