@@ -4,7 +4,7 @@ import { randomString } from '../events/_internals/format.js';
 import { codeTimeOf, mappedFunctionOf, type InvokeOptions, type LambdaFunction } from '../function/lambda-function.js';
 import type { InvocationResult } from '../function/result.js';
 import { ALIAS_NAME } from '../function/versions.js';
-import { validationError } from '../invoke-api/validation.js';
+import { enumViolations, validationError } from '../invoke-api/validation.js';
 import type { StreamListener } from '../runtime/response-stream.js';
 import type { LiveOutcome, LiveSink } from '../internal/live.js';
 import { LiveResponse } from './live-response.js';
@@ -79,9 +79,8 @@ export function createFunctionUrl(caller: string, fn: LambdaFunction, config: Fu
   const { invokeMode = 'BUFFERED', seed = 1, qualifier } = config;
   if (!MODES.includes(invokeMode)) {
     // AWS's CreateFunctionUrlConfig validation message (recorded: url-config-invalid-invoke-mode).
-    throw invalid(
-      `1 validation error detected: Value '${String(invokeMode)}' at 'invokeMode' failed to satisfy constraint: Member must satisfy enum value set: [RESPONSE_STREAM, BUFFERED] (pass 'BUFFERED', the default, or 'RESPONSE_STREAM').`,
-    );
+    const violations = enumViolations('invokeMode', String(invokeMode), MODES);
+    throw invalid(`${validationError(violations).message} (pass 'BUFFERED', the default, or 'RESPONSE_STREAM').`);
   }
   if (!Number.isInteger(seed)) throw invalid("'seed' must be an integer.");
   if (qualifier !== undefined) {

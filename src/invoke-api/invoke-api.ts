@@ -15,7 +15,7 @@ import { FunctionRegistry, type InvokeTarget, type RegisteredFunction } from './
 import { errorResponse, invocationResponse, invokeComplete, rawErrorResponse, streamHeaders, streamInvocationResponse, type ApiResponse } from './response.js';
 import type { EventAccepted, InvocationResult } from '../function/result.js';
 import { isRegionName, signedRegion } from './region.js';
-import { validationError, type ConstraintViolation } from './validation.js';
+import { enumViolations, validationError, type ConstraintViolation } from './validation.js';
 
 /** What the API needs to know of a request before reading its body. */
 export interface RequestHead {
@@ -96,11 +96,6 @@ const TENANT_ID_PATTERN = '[a-zA-Z0-9\\._:\\/=+\\-@ ]+';
 const KEYS = ['region', 'seed', 'onError'];
 /** Largest control-plane request body (their JSON is small; the figure is the Invoke limit's) [INFERRED]. */
 const CONTROL_BODY_LIMIT = LIMITS.syncRequestBytes;
-
-function enumViolation(member: string, value: string | null, allowed: readonly string[]): ConstraintViolation[] {
-  if (value === null || allowed.includes(value)) return [];
-  return [{ member, value, constraint: `Member must satisfy enum value set: [${allowed.join(', ')}]` }];
-}
 
 function tenantViolations(value: string | null): ConstraintViolation[] {
   if (value === null) return [];
@@ -184,8 +179,8 @@ class Api implements InvokeApi {
     // One ValidationException lists every failed member, in the order of the request shape.
     const violations = [
       ...functionNameViolations(functionName),
-      ...enumViolation('invocationType', invocationType, streaming ? STREAM_INVOCATION_TYPES : INVOCATION_TYPES),
-      ...enumViolation('logType', logType, LOG_TYPES),
+      ...enumViolations('invocationType', invocationType, streaming ? STREAM_INVOCATION_TYPES : INVOCATION_TYPES),
+      ...enumViolations('logType', logType, LOG_TYPES),
       ...(qualifierParam === undefined ? [] : qualifierViolations(qualifierParam)),
       ...tenantViolations(tenantId),
     ];

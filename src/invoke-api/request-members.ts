@@ -1,4 +1,4 @@
-import { validationError, type ConstraintViolation } from './validation.js';
+import { enumViolations, validationError, type ConstraintViolation } from './validation.js';
 
 /** What a string member must be, as AWS's API model says. */
 export interface StringRules {
@@ -44,7 +44,7 @@ export class RequestMembers {
     } else if (rules.pattern !== undefined && !new RegExp(`^(?:${rules.pattern.regex.source})$`).test(value)) {
       this.violations.push({ member, value, constraint: `Member must satisfy regular expression pattern: ${rules.pattern.text}` });
     } else if (rules.values !== undefined && !rules.values.includes(value)) {
-      this.violations.push({ member, value, constraint: `Member must satisfy enum value set: [${rules.values.join(', ')}]` });
+      this.violations.push(...enumViolations(member, value, rules.values));
     } else {
       return value;
     }

@@ -34,3 +34,13 @@ export function validationError(violations: readonly ConstraintViolation[]): Val
     message: `${count} validation error${count === 1 ? '' : 's'} detected: ${clauses.join('; ')}`,
   });
 }
+
+/**
+ * The violation of a member outside its enum (none for an absent member or an allowed value), as AWS words it.
+ * @example
+ * enumViolations('logType', 'All', ['None', 'Tail']); // [{ member: 'logType', value: 'All', constraint: 'Member must satisfy enum value set: [None, Tail]' }]
+ */
+export function enumViolations(member: string, value: string | null | undefined, allowed: readonly string[]): ConstraintViolation[] {
+  if (value === null || value === undefined || allowed.includes(value)) return [];
+  return [{ member, value, constraint: `Member must satisfy enum value set: [${allowed.join(', ')}]` }];
+}
