@@ -1,3 +1,4 @@
+import { parsedOrText } from '../internal/json-or-text.js';
 import { HarnessError, InvalidParameterValueError } from '../errors.js';
 
 /**
@@ -197,12 +198,4 @@ export function sqsFilterView(body: string): Record<string, unknown> {
  */
 export function kinesisFilterView(base64Data: string): Record<string, unknown> {
   return { data: parsedOrText(Buffer.from(base64Data, 'base64').toString('utf8')) };
-}
-
-function parsedOrText(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }

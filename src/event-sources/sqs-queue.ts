@@ -1,3 +1,4 @@
+import { parsedOrText } from '../internal/json-or-text.js';
 import { hash } from 'node:crypto';
 import { registerDeliverable } from '../async/deliverable.js';
 import type { MessageAttribute } from '../async/records.js';
@@ -515,13 +516,7 @@ export function createQueue(name: string, options: QueueOptions = {}): Queue {
       return Array.from(state.store, (m) => state.view(m));
     },
     get bodies() {
-      return Array.from(state.store, (m) => {
-        try {
-          return JSON.parse(m.body) as unknown;
-        } catch {
-          return m.body;
-        }
-      });
+      return Array.from(state.store, (m) => parsedOrText(m.body));
     },
     send: (body, sendOptions = {}) => state.send(body, sendOptions),
     clear: () => state.clear(),
