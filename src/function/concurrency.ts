@@ -18,7 +18,6 @@ import { checkConcurrency } from '../limits/limits.js';
 export class FunctionConcurrency {
   private reservedCount: number | undefined;
   private readonly provisioned = new Map<string, number>();
-  private provisionedSum = 0;
   /** Running on-demand executions: in the account's unreserved pool exactly when there is no reserved concurrency. */
   private onDemand = 0;
 
@@ -28,11 +27,11 @@ export class FunctionConcurrency {
     reserved: number | undefined,
     provisioned: number,
   ) {
-    checkConcurrency({ account: clock.accountConcurrency, reservedElsewhere: this.elsewhere(), reserved, provisioned });
-    this.reservedCount = reserved;
-    if (provisioned > 0) this.provisioned.set('$LATEST', provisioned);
-    this.provisionedSum = provisioned;
-    this.hold(1);
+    checkConcurrency({ account: clock.accountConcurrency, reservedElsewhere: this.others(), reserved, provisioned });
+    this.rebook(() => {
+      this.reservedCount = reserved;
+      if (provisioned > 0) this.provisioned.set('$LATEST', provisioned);
+    });
   }
 
   /** The reserved concurrency, if set. */
@@ -71,38 +70,23 @@ export class FunctionConcurrency {
 
   /** PutFunctionConcurrency (`undefined`: DeleteFunctionConcurrency), with AWS's checks and messages. */
   setReserved(reserved: number | undefined): void {
-    if (reserved !== undefined && reserved < this.provisionedSum) {
+    const provisioned = this.provisionedSum;
+    if (reserved !== undefined && reserved < provisioned) {
       // AWS's message, spaces included (recorded: concurrency-config-errors).
-      throw untypedInvalidParameter(` ReservedConcurrentExecutions  ${reserved} should not be lower than function's total provisioned concurrency [${this.provisionedSum}].`);
+      throw untypedInvalidParameter(` ReservedConcurrentExecutions  ${reserved} should not be lower than function's total provisioned concurrency [${provisioned}].`);
     }
-    this.hold(-1);
-    try {
-      checkConcurrency({ account: this.clock.accountConcurrency, reservedElsewhere: this.elsewhere(), reserved, provisioned: this.provisionedSum });
-    } catch (error) {
-      this.hold(1);
-      throw error;
-    }
+    checkConcurrency({ account: this.clock.accountConcurrency, reservedElsewhere: this.others(), reserved, provisioned });
     // The executions running now move to the new books: into the account's unreserved pool, or out of it.
     const wasInPool = this.reservedCount === undefined;
-    this.reservedCount = reserved;
-    this.hold(1);
+    this.rebook(() => (this.reservedCount = reserved));
     if (wasInPool !== (reserved === undefined)) this.clock.unreservedBusy += wasInPool ? -this.onDemand : this.onDemand;
   }
 
   /** PutProvisionedConcurrencyConfig of a qualifier (0: DeleteProvisionedConcurrencyConfig), with AWS's checks. */
   setProvisioned(qualifier: string, count: number): void {
     const sum = this.provisionedSum - this.provisionedFor(qualifier) + count;
-    this.hold(-1);
-    try {
-      checkConcurrency({ account: this.clock.accountConcurrency, reservedElsewhere: this.elsewhere(), reserved: this.reservedCount, provisioned: sum });
-    } catch (error) {
-      this.hold(1);
-      throw error;
-    }
-    if (count === 0) this.provisioned.delete(qualifier);
-    else this.provisioned.set(qualifier, count);
-    this.provisionedSum = sum;
-    this.hold(1);
+    checkConcurrency({ account: this.clock.accountConcurrency, reservedElsewhere: this.others(), reserved: this.reservedCount, provisioned: sum });
+    this.rebook(() => (count === 0 ? this.provisioned.delete(qualifier) : this.provisioned.set(qualifier, count)));
   }
 
   /** Gives the function's share back to the account (the function was disposed). */
@@ -110,15 +94,34 @@ export class FunctionConcurrency {
     this.hold(-1);
   }
 
-  /** What the account has set aside for the other functions. */
-  private elsewhere(): number {
-    return this.clock.reservedTotal + this.clock.provisionedUnreserved;
+  /** What the account has set aside for the other functions: all it has set aside, less this function's share. */
+  private others(): number {
+    return this.clock.reservedTotal + this.clock.provisionedUnreserved - this.share();
+  }
+
+  /** What this function takes from the account: its reserved concurrency, or else its provisioned concurrency. */
+  private share(): number {
+    return this.reservedCount ?? this.provisionedSum;
+  }
+
+  /** The provisioned concurrency of every qualifier. */
+  private get provisionedSum(): number {
+    let sum = 0;
+    for (const n of this.provisioned.values()) sum += n;
+    return sum;
+  }
+
+  /** Changes this function's settings (checked already) and moves its share in the account's books accordingly. */
+  private rebook(change: () => unknown): void {
+    this.hold(-1);
+    change();
+    this.hold(1);
   }
 
   /** Sets aside (1) or gives back (-1) what this function takes from the account. */
   private hold(sign: 1 | -1): void {
     if (this.reservedCount !== undefined) this.clock.reservedTotal += sign * this.reservedCount;
-    else this.clock.provisionedUnreserved += sign * this.provisionedSum;
+    else this.clock.provisionedUnreserved += sign * this.share();
   }
 }
 
