@@ -1,3 +1,4 @@
+import { qualifiedArn } from '../function/versions.js';
 import type { VirtualClock } from '../clock/virtual-clock.js';
 import type { InvocationResult } from '../function/result.js';
 import type { Random } from '../internal/random.js';
@@ -110,14 +111,15 @@ export interface AsyncHost {
 }
 
 /**
- * What the caller of an `Event` invocation gave besides the payload, handed to every attempt: the ARN as invoked
- * (with its qualifier) and the tenant id, which the handler's context shows as for a synchronous invoke, and the
+ * What the caller of an `Event` invocation gave besides the payload, handed to every attempt: the qualifier as
+ * invoked and the tenant id, which the handler's context shows as for a synchronous invoke, and the
  * version the qualifier resolved to when the event was accepted.
  * @example
- * queue.accept(requestId, '{}', { invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:orders:live', tenantId: 'blue', version: '3' });
+ * queue.accept(requestId, '{}', { qualifier: 'live', tenantId: 'blue', version: '3' });
  */
 export interface AsyncCaller {
-  readonly invokedFunctionArn: string;
+  /** The alias or version invoked (undefined: unqualified), as invoked: the handler's context names it in its ARN. */
+  readonly qualifier: string | undefined;
   readonly tenantId: string | undefined;
   /** `$LATEST` (as it is at each attempt) or a published version. */
   readonly version: string;
@@ -287,8 +289,7 @@ export class AsyncEventQueue {
    * in `executedVersion`.
    */
   private recordArn(state: EventState): string {
-    const invoked = state.caller.invokedFunctionArn;
-    return invoked === this.host.functionArn ? `${invoked}:$LATEST` : invoked;
+    return qualifiedArn(this.host.functionArn, state.caller.qualifier ?? '$LATEST');
   }
 
   private send(target: AsyncTarget | undefined, condition: DestinationCondition, state: EventState, at: number): boolean {

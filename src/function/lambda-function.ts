@@ -374,13 +374,13 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
     // `$LATEST` is what it is at this attempt: events queued before an update run the new code (recorded:
     // async-queue-uses-updated-config). A published version never changes.
     const config = this.versionRegistry.version(caller.version)!;
-    const qualifier = caller.invokedFunctionArn.length > this.arn.length ? caller.invokedFunctionArn.slice(this.arn.length + 1) : undefined;
+    const qualifier = caller.qualifier;
     const holder = this.holderOf(qualifier, config);
     const provisioning = this.provisioning(holder);
     if (provisioning) await provisioning;
     const env = this.pool.acquire(config, holder);
     if (typeof env === 'string') return { kind: 'throttled' };
-    const req = new InvokeRequest(requestId, JSON.parse(body) as unknown, caller.invokedFunctionArn, undefined, undefined, caller.tenantId, false);
+    const req = new InvokeRequest(requestId, JSON.parse(body) as unknown, qualifiedArn(this.arn, qualifier), undefined, undefined, caller.tenantId, false);
     const result = await this.runOn(env, req);
     return { kind: 'ran', result };
   }
@@ -444,7 +444,7 @@ class SimulatedFunction<TEvent, TResult> implements LambdaFunction<TEvent, TResu
       // Accepted even with reserved concurrency 0: the queue sends such events straight to failure handling. An alias
       // is resolved once, here: every attempt runs the version it chose.
       const requestId = random.uuid();
-      this.queue.accept(requestId, json, { invokedFunctionArn, tenantId: options.tenantId, version: config.version });
+      this.queue.accept(requestId, json, { qualifier, tenantId: options.tenantId, version: config.version });
       return Promise.resolve({ statusCode: 202 as const, requestId });
     }
     if (exceedsBytes(json, LIMITS.syncRequestBytes)) throw syncRequestTooLarge();
