@@ -1,7 +1,7 @@
 import { HarnessError, InvalidParameterValueError, LambdaServiceError, rejectUnknownKeys } from '../errors.js';
 import { refusedAs } from '../internal/wire-error.js';
 import type { Random } from '../internal/random.js';
-import { functionNotFound, lengthViolations, qualifierViolations } from '../invoke-api/function-name.js';
+import { functionNotFoundAt, lengthViolations, qualifierViolations } from '../invoke-api/function-name.js';
 import { validationError } from '../invoke-api/validation.js';
 import type { FunctionInternals } from './environment.js';
 
@@ -185,9 +185,7 @@ export class VersionRegistry {
     if (alias !== undefined) return this.version(random === undefined ? alias.functionVersion : pickVersion(alias, random))!;
     const violations = qualifierViolations(qualifier);
     if (violations.length > 0) throw validationError(violations);
-    // arn:aws:lambda:<region>:<account>:function:<name>
-    const [, , , region, account, , name] = this.arn.split(':');
-    throw functionNotFound({ partition: 'aws', region: region!, account: account!, name: name!, qualifier });
+    throw functionNotFoundAt(this.arn, qualifier);
   }
 
   /**
@@ -199,7 +197,7 @@ export class VersionRegistry {
     if (alias !== undefined) return this.provisionableAlias(alias);
     if (qualifier === '$LATEST') throw new InvalidParameterValueError(UNPUBLISHED);
     const config = this.published.get(qualifier);
-    if (config === undefined) throw notFound(`Function not found: ${this.arn}:${qualifier}`);
+    if (config === undefined) throw refusedAs(functionNotFoundAt(this.arn, qualifier));
     return config;
   }
 
@@ -245,7 +243,7 @@ export class VersionRegistry {
 
   private mustExist(version: string): void {
     // AWS: ResourceNotFoundException.
-    if (this.version(version) === undefined) throw notFound(`Function not found: ${this.arn}:${version}`);
+    if (this.version(version) === undefined) throw refusedAs(functionNotFoundAt(this.arn, version));
   }
 
   /** RoutingConfig's rules, with AWS's messages (recorded: test_notfound_and_invalid_routingconfigs). */
@@ -288,11 +286,6 @@ function javaDouble(value: unknown): string {
  */
 export function aliasNotFound(functionArn: string, name: string): LambdaServiceError {
   return new LambdaServiceError({ name: 'ResourceNotFoundException', statusCode: 404, messageKey: 'Message', message: `Alias not found: ${functionArn}:${name}` });
-}
-
-/** A version AWS does not find (ResourceNotFoundException), refused as harness misuse with AWS's message. */
-function notFound(message: string): HarnessError {
-  return refusedAs(new LambdaServiceError({ name: 'ResourceNotFoundException', statusCode: 404, messageKey: 'Message', message }));
 }
 
 /** The version one invocation of an alias runs: the additional version with its weight's probability. */

@@ -150,11 +150,20 @@ export function functionNotFound(at: {
   name: string;
   qualifier: string | undefined;
 }): LambdaServiceError {
+  return functionNotFoundAt(`arn:${at.partition}:lambda:${at.region}:${at.account}:function:${at.name}`, at.qualifier);
+}
+
+/**
+ * The same 404 for a function whose ARN is known (a version or alias a function does not have).
+ * @example
+ * functionNotFoundAt(fn.arn, 'staging').message; // 'Function not found: arn:aws:lambda:…:function:orders:staging'
+ */
+export function functionNotFoundAt(functionArn: string, qualifier: string | undefined): LambdaServiceError {
   return new LambdaServiceError({
     name: 'ResourceNotFoundException',
     statusCode: 404,
     messageKey: 'Message',
-    message: `Function not found: arn:${at.partition}:lambda:${at.region}:${at.account}:function:${at.name}:${at.qualifier ?? '$LATEST'}`,
+    message: `Function not found: ${functionArn}:${qualifier ?? '$LATEST'}`,
   });
 }
 
